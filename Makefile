@@ -1,0 +1,32 @@
+# The two commands: `make report` renders the report, `make test` runs every test.
+# Both create .venv and install xivn with its test and dev extras on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
+
+.PHONY: report test lint notebooks clean
+
+report: $(STAMP)
+	$(BIN)/xivn render --out report
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest tests notebooks $(NBVAL)
+
+lint: $(STAMP)
+	$(BIN)/ruff check xivn tests benchmarks
+	$(BIN)/ruff format --check xivn tests benchmarks
+
+# Re-execute the committed notebooks in place (after a change that alters their outputs).
+notebooks: $(STAMP)
+	$(BIN)/xivn execute notebooks/*.ipynb
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) report report.failed .pytest_cache

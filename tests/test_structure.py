@@ -1,0 +1,161 @@
+"""Paragraph splitting and the article/chrome classification."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MESSY_PAGE
+
+import xivn
+from xivn.structure import classify, is_title_like, split_paragraphs
+
+AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
+    "000_1a56b2a50d2ad841",
+    "001_492d9b2ee9d6a8ad",
+    "002_de74f18409056071",
+    "003_c9643dd3023e532a",
+    "004_7f647e3ecafc4dc6",
+)
+
+
+def kind_of(corpus: xivn.Corpus, doc_id: str, opening: str) -> str:
+    """The kind of the one paragraph of ``doc_id`` that starts with ``opening``."""
+    paragraphs = corpus.paragraphs
+    hits = paragraphs[(paragraphs["doc_id"] == doc_id) & paragraphs["text"].str.startswith(opening)]
+    assert len(hits) == 1, f"{opening!r} matches {len(hits)} paragraphs of {doc_id}"
+    return hits["kind"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "opening", "kind"),
+    [
+        (AF, "Type to search", "navigation"),
+        (AF, "Chinese President Xi Jinping attends a wreath-laying", "caption"),
+        (AF, "ALSO SEE:", "related"),  # followed by a no-break space in the capture
+        (AF, "• Reuters with additional editing by Jim Pollard", "byline"),
+        (AF, "Chinese Energy Storage, Battery Firms Plan $1bn", "related"),  # holds an amount
+        (AF, "Rare Earth Magnet Firms Plan Vietnam Plants", "related"),  # holds a rare-earth cue
+        (AF, "Jim Pollard is an Australian journalist", "author_bio"),
+        (AF, "AF China Bond", "related"),
+        (INQUIRER, "China's Xi visits Vietnam after Biden, seeks stronger ties | Inquirer News", "page_title"),
+        (INQUIRER, "/ 01:37 PM December 12, 2023", "byline"),
+        (INQUIRER, "China’s President Xi Jinping attends the Leaders Retreat", "caption"),
+        (INQUIRER, "Your subscription could not be saved", "notice"),
+        (INQUIRER, "Subscribe to our daily newsletter", "notice"),
+        (INQUIRER, "By providing an email address", "notice"),
+        (INQUIRER, "TAGS: China, USA, Vietnam, Xi Jinping", "tags"),
+        (INQUIRER, "© Copyright 1997-2024", "notice"),
+        (INQUIRER, "We use cookies", "notice"),
+        (PAMIR, "Blog", "navigation"),
+        (PAMIR, "China’s 5G influence in developing economies", "related"),  # closing teaser
+    ],
+)
+def test_seed_chrome_is_flagged(seeds, doc_id, opening, kind):
+    assert kind_of(seeds, doc_id, opening) == kind
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "opening", "kind"),
+    [
+        (AF, "China, Vietnam Sign Rail and Data Deals", "headline"),
+        (AF, "Bilateral pacts cover possible investments", "standfirst"),
+        (AF, "China could help build 5G network, data centres", "heading"),
+        (AF, "No deal was unveiled on rare earths", "body"),
+        (AF, "Vietnam has strict rules on the export of rare earth ores", "body"),
+        (PREVIEW, "China and Vietnam are poised", "body"),
+        (INQUIRER, "China’s Xi visits Vietnam after Biden, seeks stronger ties", "headline"),
+        (INQUIRER, "HANOI — China’s President Xi Jinping starts", "body"),
+        (INQUIRER, "‘Dozens’ of deals", "heading"),
+        (INQUIRER, "Xi urged wider co-operation in security", "body"),  # between notices and tags
+        (REWRITE, "FAQ", "heading"),
+        (REWRITE, "1. What does the “shared future” community entail?", "faq_question"),
+        (REWRITE, "No deal was announced on rare earths during the recent visit.", "faq_answer"),
+        (PAMIR, "China and Vietnam strengthen diplomatic ties", "headline"),
+        (PAMIR, "President Xi Jinping visits Hanoi to discuss", "standfirst"),
+        (PAMIR, "China represents Vietnam’s largest trading partner", "heading"),
+        (PAMIR, "- Perform joint patrols in the Gulf of Tonkin.", "list_item"),
+        (PAMIR, "However, China has long been Vietnam’s largest global trading partner.", "body"),
+        (PAMIR, "However, for US companies operating in Vietnam", "body"),
+    ],
+)
+def test_seed_article_text_is_not_chrome(seeds, doc_id, opening, kind):
+    assert kind_of(seeds, doc_id, opening) == kind
+
+
+def test_chrome_is_flagged_not_deleted(seeds):
+    chrome = seeds.paragraphs[seeds.paragraphs["is_chrome"]]
+    assert set(chrome["kind"]) <= set(xivn.paragraph_kinds().query("is_chrome")["kind"])
+    assert len(chrome) == 29
+    assert "Type to search" in seeds.text(AF)
+
+
+def test_one_paragraph_per_line_without_blank_lines(seeds):
+    pamir = seeds.paragraphs[seeds.paragraphs["doc_id"] == PAMIR]
+    raw_lines = [line for line in seeds.text(PAMIR).splitlines() if line.strip()]
+    assert len(pamir) == len(raw_lines) == 37
+
+
+def kinds_of(raw: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in classify(split_paragraphs(raw))]
+
+
+def test_messy_page_fixture():
+    kinds = dict((text, kind) for kind, text in kinds_of(MESSY_PAGE))
+    assert kinds["Skip to content"] == "navigation"
+    assert kinds["Vietnam and China Agree Rail Study"] == "headline"
+    assert kinds["Hanoi and Beijing signed papers on rail links, but details were scarce"] == "standfirst"
+    assert kinds["A train crosses the Red River in Lao Cai, December 1, 2023 (Reuters/Staff)."] == "caption"
+    assert kinds["The U.S. Embassy declined to comment on Sept. 10 plans."] == "body"
+    assert kinds["Reporting by Jane Doe; Editing by John Roe"] == "byline"
+    assert kinds["China Eyes Vietnam Ports"] == "related"
+    assert kinds["Rare Earth Prices Fall"] == "related"
+    assert kinds["We use cookies to improve your experience. Accept all cookies."] == "notice"
+    # a wire lead with a dateline is body text, never the standfirst
+    assert (
+        kinds["HANOI (Reuters) - Vietnam and China agreed on Wednesday to study a rail link, officials said."] == "body"
+    )
+
+
+def test_hard_wrapped_prose_is_joined_back_into_one_paragraph():
+    wrapped = (
+        "Vietnam and China signed a series of agreements on Wednesday covering rail\n"
+        "links, security and digital data, during a visit that officials in Hanoi\n"
+        "described as historic.\n"
+        "\n"
+        "Short next paragraph.\n"
+    )
+    paragraphs = split_paragraphs(wrapped)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.endswith("described as historic.")
+    assert "\n" in paragraphs[0].text
+
+
+def test_crlf_line_ends_stay_out_of_paragraph_text():
+    paragraphs = split_paragraphs("Title Line\r\n\r\nFirst sentence here.\r\nSecond line here.\r\n")
+    assert [p.text for p in paragraphs] == ["Title Line", "First sentence here.", "Second line here."]
+
+
+def test_markdown_structure():
+    markdown = (
+        "# Rail deals\n\nIntro text about the deals.\n\n## Signed\n\n"
+        "* MOU on railways\n* MOU on ports\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    kinds = [kind for kind, _ in kinds_of(markdown)]
+    assert kinds == ["headline", "body", "heading", "list_item", "list_item", "table_row", "table_row", "table_row"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China could help build 5G network, data centres", True),
+        ("‘Dozens’ of deals", True),  # opens with a quotation mark
+        ("No deal was unveiled on rare earths.", False),  # ends a sentence
+        ("the lower-case start of a wrapped line", False),
+        (
+            "Bilateral pacts cover possible investments in rail links, security, plus telecoms and digital data, "
+            "but analysts said any boost in ties could be more symbolic than real",
+            False,
+        ),  # too long
+    ],
+)
+def test_is_title_like(text, expected):
+    assert is_title_like(text) is expected

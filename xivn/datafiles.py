@@ -1,0 +1,49 @@
+"""Loading the editable data files shipped in ``xivn/data`` (or given by the user).
+
+One loader for every configuration file — cue lists, taxonomies, dictionaries — so that a
+malformed file always fails the same way: a :class:`~xivn.errors.DataFileError` naming the file
+and the bad entry.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from xivn.errors import DataFileError
+from xivn.paths import data_path
+
+
+def load_toml(name_or_path: str | Path) -> dict[str, Any]:
+    """Read a TOML data file: a bare name is looked up in ``xivn/data``, anything else is a path."""
+    path = data_path(name_or_path)
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: data file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: not valid TOML ({exc})") from None
+
+
+def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
+    """Compile regular expressions from a data file; ``where`` names the entry for the error."""
+    compiled = []
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            raise DataFileError(f"{where}: expected a regular expression string, got {pattern!r}")
+        try:
+            compiled.append(re.compile(pattern, flags))
+        except re.error as exc:
+            raise DataFileError(f"{where}: bad regular expression {pattern!r} ({exc})") from None
+    return compiled
+
+
+def require_keys(entry: dict[str, Any], keys: Iterable[str], *, where: str) -> None:
+    """Fail with the entry's name when a data-file entry lacks one of ``keys``."""
+    missing = [key for key in keys if key not in entry]
+    if missing:
+        raise DataFileError(f"{where}: missing field(s) {', '.join(missing)}")

@@ -1,0 +1,43 @@
+"""Exceptions and warnings raised by xivn.
+
+Every message names the offending value (a path, a column, a parameter) and what was expected, in
+one line, so the command line and the notebooks can show it without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class XivnError(Exception):
+    """Base class: raised for any problem caused by input that xivn was given."""
+
+
+class CorpusError(XivnError):
+    """Raised when a corpus folder or one of its files cannot be read as documents.
+
+    Examples: a missing folder, a folder with no ``*.txt``/``*.md`` files, an empty or binary file,
+    a file larger than the size limit.
+    """
+
+
+class MetadataError(CorpusError):
+    """Raised when a corpus metadata file is malformed: a row naming a missing file, a path outside
+    the corpus folder, duplicate document ids, or no usable key column."""
+
+
+class DataFileError(XivnError):
+    """Raised when a configuration data file (cue list, taxonomy, dictionary) is malformed; the
+    message names the file and the bad entry."""
+
+
+class ParameterError(XivnError):
+    """Raised when a notebook or command-line parameter is unknown or has the wrong type."""
+
+
+class RenderError(XivnError):
+    """Raised when a report notebook fails to execute; the message names the notebook, the cell
+    and where the partial executed notebook was kept."""
+
+
+class XivnWarning(UserWarning):
+    """Warned when xivn had to make an assumption about its input (for example, the encoding of a
+    file that is not UTF-8) and the result may need a look."""

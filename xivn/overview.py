@@ -1,0 +1,56 @@
+"""Corpus overview: how much of each document is article text and how much is page chrome."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from xivn.corpus import Corpus
+
+
+def composition(corpus: Corpus) -> pd.DataFrame:
+    """Characters and paragraphs of article text and of chrome, per document.
+
+    Columns: ``doc_id``, ``label``, ``article_chars``, ``chrome_chars``, ``article_paragraphs``,
+    ``chrome_paragraphs``, ``chrome_share`` (chrome characters / all paragraph characters).
+    Sorted by ``doc_id``.
+    """
+    paragraphs = corpus.paragraphs.assign(chars=lambda t: t["end"] - t["start"])
+    shape = {"index": corpus.doc_ids, "columns": [False, True], "fill_value": 0}
+    chars = paragraphs.pivot_table(index="doc_id", columns="is_chrome", values="chars", aggfunc="sum").reindex(**shape)
+    counts = pd.crosstab(paragraphs["doc_id"], paragraphs["is_chrome"]).reindex(**shape)
+    table = (
+        pd.DataFrame(
+            {
+                "article_chars": chars[False],
+                "chrome_chars": chars[True],
+                "article_paragraphs": counts[False],
+                "chrome_paragraphs": counts[True],
+            }
+        )
+        .fillna(0)
+        .astype("int64")
+    )
+    table["chrome_share"] = (table["chrome_chars"] / (table["article_chars"] + table["chrome_chars"])).round(3)
+    table.insert(0, "label", table.index.map(corpus.labels()))
+    return table.rename_axis("doc_id").reset_index().sort_values("doc_id", ignore_index=True)
+
+
+def kind_counts(corpus: Corpus) -> pd.DataFrame:
+    """Paragraph counts per kind (rows) and document label (columns), chrome kinds last."""
+    paragraphs = corpus.paragraphs.assign(label=lambda t: t["doc_id"].map(corpus.labels()))
+    table = pd.crosstab([paragraphs["is_chrome"], paragraphs["kind"]], paragraphs["label"])
+    return table.reindex(columns=[corpus.labels()[d] for d in corpus.doc_ids])
+
+
+def provenance_example(corpus: Corpus) -> pd.Series:
+    """One article sentence with its offsets: the longest body sentence of the first document
+    that has one (ties broken by position). Fields ``doc_id``, ``sent_id``, ``start``, ``end``,
+    ``text``."""
+    sentences = corpus.article_sentences()
+    body = sentences[sentences["kind"] == "body"]
+    if body.empty:
+        body = sentences
+    first_doc = body[body["doc_id"] == body["doc_id"].iloc[0]]
+    lengths = first_doc["end"] - first_doc["start"]
+    row = first_doc.loc[lengths.idxmax()]
+    return row[["doc_id", "sent_id", "start", "end", "text"]]

@@ -1,0 +1,77 @@
+"""One figure helper, so every chart states its finding, its units and its sources the same way.
+
+Figures are plain ``matplotlib.figure.Figure`` objects, not pyplot state: nothing is shown
+implicitly, each chart is displayed exactly once by :func:`finish`, as a PNG without timestamps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+SOURCE_COLOUR = "#555555"
+ARTICLE_COLOUR = "#1f5f8b"
+CHROME_COLOUR = "#bbbbbb"
+DPI = 100
+
+
+def new_figure(width: float = 7.5, height: float = 3.6, *, ncols: int = 1) -> tuple[Figure, Axes]:
+    """A figure and its axes (``ncols`` side by side) with xivn's fixed size and resolution."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=DPI)
+    return fig, fig.subplots(1, ncols)
+
+
+def finish(
+    ax: Axes,
+    *,
+    title: str,
+    xlabel: str = "",
+    ylabel: str = "",
+    sources: Iterable[str] = (),
+    show: bool = True,
+) -> None:
+    """Title the chart with its finding, label the axes (with units), add a source line, show it.
+
+    ``sources`` are the documents (labels or ids) behind the numbers; they are listed under the
+    chart so that a reader always knows where a bar comes from. With ``show`` (the default) and
+    inside IPython the figure is displayed once as a PNG. Nothing is returned, so a notebook
+    cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
+    """
+    fig = ax.figure
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    names = list(sources)
+    if names:
+        fig.text(0.01, 0.01, "Source: " + "; ".join(names), fontsize=7.5, color=SOURCE_COLOUR, ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05 if names else 0, 1, 1))
+    if show:
+        display_png(fig)
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes, with no software/version metadata (identical across runs)."""
+    from io import BytesIO
+
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def display_png(fig: Figure) -> None:
+    """Display a figure once, as a PNG, when running under IPython (no-op elsewhere)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import Image, display
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    if get_ipython() is not None:
+        display(Image(data=png_bytes(fig), format="png"))
