@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MESSY_PAGE
+from conftest import MESSY_PAGE, REPO
 
 import xivn
 from xivn.structure import classify, is_title_like, split_paragraphs
@@ -159,3 +159,43 @@ def test_markdown_structure():
 )
 def test_is_title_like(text, expected):
     assert is_title_like(text) is expected
+
+
+CAPTURES = REPO / "tests" / "fixtures" / "captures"
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "site_with_menu.txt",  # site name and section menu above the headline, share buttons below
+            {
+                "South China Morning Post": "navigation",
+                "Diplomacy": "navigation",
+                "Xi Jinping and Vietnam’s leaders agree to build ‘shared future’": "headline",
+                "Beijing and Hanoi sign 36 cooperation documents as Chinese leader wraps up state visit": "standfirst",
+                "Reading Time:3 minutes": "navigation",
+                "Published: 7:30pm, 13 Dec 2023": "byline",
+                "Analysts said the deals were modest.": "body",
+                "More from South China Morning Post:": "related",
+                "- US watches Xi’s Hanoi trip closely": "related",
+                "Twitter": "navigation",
+            },
+        ),
+        (
+            "markdown_article.md",  # Markdown: image, italic byline and caption, numbered list, table
+            {
+                "# Vietnam, China sign 36 cooperation documents": "headline",
+                "*By Viet Tuan - December 12, 2023 | 08:05 pm GMT+7*": "byline",
+                "![Xi and Trong](photo.jpg)": "caption",
+                "1. An MOU on joint patrols in the Gulf of Tonkin.": "list_item",
+                "| China | 57.7 | 117.9 |": "table_row",
+                "- [Trong meets Xi](link)": "related",
+                "Tags: China, Xi Jinping": "tags",
+            },
+        ),
+    ],
+)
+def test_other_site_captures(file, expected):
+    kinds = {text: kind for kind, text in kinds_of((CAPTURES / file).read_text(encoding="utf-8"))}
+    assert {text: kinds[text] for text in expected} == expected

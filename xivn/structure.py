@@ -35,6 +35,7 @@ WRAP_MAX_SPREAD = 30
 TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
+HEADLINE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,9 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
             here.kind = "author_bio"
 
 
+_CHROME_KINDS = ("navigation", "page_title", "caption", "byline", "related", "author_bio", "notice", "tags")
+
+
 def _article_started(paragraphs: list[Paragraph]) -> bool:
     return any(p.kind in ("body", "list_item", "table_row") for p in paragraphs)
 
@@ -207,12 +211,20 @@ def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
-    """The first article paragraph, when title-like, is the headline; a summary paragraph directly
-    under it is the standfirst."""
-    article = [i for i, p in enumerate(paragraphs) if not vocabulary.chrome.get(p.kind, False)]
-    if not article or paragraphs[article[0]].kind != "heading":
+    """Find the headline among the title-like lines before the article text starts, and a summary
+    paragraph directly under it (the standfirst). Short lines above the headline are navigation."""
+    zone = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in ("body", "list_item", "table_row"):
+            break
+        if paragraph.kind == "heading":
+            zone.append(index)
+    first = _pick_headline(paragraphs, zone)
+    if first is None:
         return
-    first = article[0]
+    for index in zone:
+        if index < first:
+            paragraphs[index].kind = "navigation"
     paragraphs[first].kind = "headline"
     for index in range(first + 1, len(paragraphs)):
         duplicate = paragraphs[index]
@@ -224,7 +236,7 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
     if following >= len(paragraphs):
         return
     candidate = paragraphs[following]
-    rest = [paragraphs[i] for i in article if i > following]
+    rest = [p for p in paragraphs[following + 1 :] if not vocabulary.chrome.get(p.kind, False)]
     is_summary = (
         (candidate.kind == "body" or (candidate.kind == "heading" and not _is_title_case(candidate.text)))
         and word_count(candidate.text) <= STANDFIRST_MAX_WORDS
@@ -233,6 +245,25 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
     )
     if is_summary:
         candidate.kind = "standfirst"
+
+
+def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
+    """The first title-like line of the page's opening that is a real title: the first one overall
+    when the article opens with it, else the first of at least ``HEADLINE_MIN_WORDS`` words that is
+    not a site name sitting above a menu of short section links."""
+    if not zone:
+        return None
+    opening = next((i for i, p in enumerate(paragraphs) if p.kind not in _CHROME_KINDS), None)
+    for index in zone:
+        long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
+        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1])
+        if long_enough and not followed_by_menu:
+            return index
+    return zone[0] if zone[0] == opening else None
+
+
+def _is_menu_item(paragraph: Paragraph) -> bool:
+    return paragraph.kind in ("heading", "navigation") and word_count(paragraph.text) < HEADLINE_MIN_WORDS
 
 
 def _is_title_case(text: str) -> bool:
@@ -257,16 +288,24 @@ def _mark_faq(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
-    """Three or more title-like lines in a row are a list of links to other articles."""
+    """Links to other articles inside the page: the items under a 'Related'/'More from' line, and
+    runs of three or more title-like lines once the article has started."""
+    started = False
     run: list[Paragraph] = []
+    under_intro = False
     for paragraph in [*paragraphs, None]:
-        if paragraph is not None and paragraph.kind == "heading":
+        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
+            paragraph.kind = "related"
+            continue
+        under_intro = paragraph is not None and paragraph.kind == "related"
+        if paragraph is not None and started and paragraph.kind == "heading":
             run.append(paragraph)
             continue
         if len(run) >= RELATED_RUN:
             for member in run:
                 member.kind = "related"
         run = []
+        started = started or (paragraph is not None and paragraph.kind in ("body", "list_item", "table_row"))
 
 
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
