@@ -52,9 +52,17 @@ _FOLD = str.maketrans(
 _TOKEN = re.compile(r"(?i:u\.s\.(?:a\.)?)|\d+(?:[.,]\d+)+(?![^\W_])|[^\W_]+(?:[-'][^\W_]+)*")
 
 
+_QUOTATION = re.compile(r"\"([^\"]+)\"|(?<![\w'])'([^']+)'(?![\w])")
+
+
 def fold(text: str) -> str:
     """The text with quotes, apostrophes, dashes and odd spaces folded; same length as the input."""
     return text.translate(_FOLD)
+
+
+def quotation_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of the words inside quotation marks (double, or single not used as apostrophes)."""
+    return [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTATION.finditer(folded)]
 
 
 @dataclass(frozen=True)
