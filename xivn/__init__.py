@@ -48,6 +48,7 @@ _EXPORTS: dict[str, str] = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus import Corpus, load_corpus, paragraph_kinds
+    from xivn.derivation import align, rewrites
     from xivn.errors import (
         CorpusError,
         DataFileError,
@@ -57,7 +58,6 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnError,
         XivnWarning,
     )
-    from xivn.derivation import align, rewrites
     from xivn.framing import frame_agreement, frame_evidence, frame_profile, slogan_renderings
     from xivn.log_odds import keyness
     from xivn.paths import data_path, reference_path, seeds_dir

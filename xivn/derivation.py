@@ -66,7 +66,7 @@ class TextModel:
     def build(cls, corpus: Corpus) -> TextModel:
         sentences = corpus.article_sentences()
         stop = stopwords()
-        content = [[w for w in words(text) if w not in stop and any(c.isalpha() for c in w)] for text in sentences["text"]]
+        content = [[w for w in words(t) if w not in stop and any(c.isalpha() for c in w)] for t in sentences["text"]]
         n = max(len(content), 1)
         sentence_df = Counter(term for terms in content for term in set(terms))
         idf = {term: math.log((1 + n) / (1 + df)) + 1 for term, df in sentence_df.items()}
@@ -184,7 +184,7 @@ def direction_evidence(corpus: Corpus, doc_a: str, doc_b: str) -> pd.DataFrame:
     rows = []
 
     def vote(signal: str, a: float, b: float, higher_is_original: bool, rule: str) -> None:
-        if max(a, b) == 0 or max(a, b) < RELATIVE_MARGIN * min(a, b) and min(a, b) > 0 or a == b:
+        if max(a, b) == 0 or (max(a, b) < RELATIVE_MARGIN * min(a, b) and min(a, b) > 0) or a == b:
             winner = ""
         else:
             winner = doc_a if (a > b) == higher_is_original else doc_b
@@ -192,12 +192,13 @@ def direction_evidence(corpus: Corpus, doc_a: str, doc_b: str) -> pd.DataFrame:
 
     both_full = all(_FULL_DATE.match(v) for v in dates.values())
     date_winner = min(dates, key=dates.get) if both_full and dates[doc_a] != dates[doc_b] else ""
-    rows.append(("earlier date", dates[doc_a], dates[doc_b], date_winner, "the earlier full date (YYYY-MM-DD) is the original"))
+    rule = "the earlier full date (YYYY-MM-DD) is the original"
+    rows.append(("earlier date", dates[doc_a], dates[doc_b], date_winner, rule))
     vote("attributions per 1,000 words", per_thousand((spoken["doc_id"] == doc_a).sum(), n_words[doc_a]),
          per_thousand((spoken["doc_id"] == doc_b).sum(), n_words[doc_b]), True,
          "a rewrite drops named and reported sources")  # fmt: skip
-    vote("dates, weekdays and numbers per 1,000 words", per_thousand(len(_SPECIFIC.findall(text[doc_a])), n_words[doc_a]),
-         per_thousand(len(_SPECIFIC.findall(text[doc_b])), n_words[doc_b]), True,
+    specifics = {d: per_thousand(len(_SPECIFIC.findall(text[d])), n_words[d]) for d in (doc_a, doc_b)}
+    vote("dates, weekdays and numbers per 1,000 words", specifics[doc_a], specifics[doc_b], True,
          "a rewrite drops specifics")  # fmt: skip
     vote("boosters and evaluative words per 1,000 words", per_thousand(evaluation[doc_a], n_words[doc_a]),
          per_thousand(evaluation[doc_b], n_words[doc_b]), False, "a rewrite adds generic evaluation")  # fmt: skip
@@ -308,7 +309,8 @@ def align(
     for i, o in enumerate(orig.itertuples(index=False)):
         if i not in reached:
             best = float(sim[i].max()) if sim.shape[1] else 0.0
-            rows.append(("original_only", round(best, 3), original, derived, o.sent_id, o.start, o.end, o.text, *missing))
+            left = (o.sent_id, o.start, o.end, o.text)
+            rows.append(("original_only", round(best, 3), original, derived, *left, *missing))
     columns = ["status", "similarity", "original", "derived"]
     for side in ("original", "derived"):
         columns += [f"{side}_sent_id", f"{side}_start", f"{side}_end", f"{side}_quote"]

@@ -90,7 +90,7 @@ class Frame:
 def _frames_cached(path: Path) -> tuple[Frame, ...]:
     data = load_toml(path)
     where = path.name
-    terms = {name: compile_cues(patterns, where=f"{where} terms.{name}") for name, patterns in data.get("terms", {}).items()}
+    terms = {name: compile_cues(cues, where=f"{where} terms.{name}") for name, cues in data.get("terms", {}).items()}
     frames, seen = [], set()
     entries = data.get("frame")
     if not isinstance(entries, list) or not entries:
@@ -419,8 +419,8 @@ def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.D
                     sentence.text,
                 )
             )
-    columns = ["doc_id", "sent_id", "start", "end", "quote", "rendering", "in_quotes", "destiny", "explains", "sentence"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["doc_id", "sent_id", "start", "end", "quote", "rendering", "in_quotes", "destiny", "explains"]
+    return pd.DataFrame(rows, columns=[*columns, "sentence"])
 
 
 def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:

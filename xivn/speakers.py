@@ -171,7 +171,8 @@ def voice_mix(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     counts["total"] = counts.sum(axis=1).astype("int64")
     words = corpus.documents.set_index("doc_id")["n_words"]
     counts["n_words"] = words.reindex(counts.index).astype("int64")
-    counts["per_1000_words"] = (1000 * counts["total"] / counts["n_words"].where(counts["n_words"] > 0)).fillna(0).round(1)
+    rate = 1000 * counts["total"] / counts["n_words"].where(counts["n_words"] > 0)
+    counts["per_1000_words"] = rate.fillna(0).round(1)
     return counts.reset_index()
 
 
@@ -219,11 +220,10 @@ def _attributions(text: str, rules: SpeakerRules, outlets: list[str]) -> list[di
     if nested and not inside_quote(nested.start()):
         medium = _speaker_before(folded, nested.start())
         speaker_span = nested.span(1)
-        found.append(
-            _item("nested", folded, nested.group(0).split()[0], speaker_span, medium[2] if medium else "", rules, outlets)
-        )
+        via = medium[2] if medium else ""
+        found.append(_item("nested", folded, nested.group(0).split()[0], speaker_span, via, rules, outlets))
         found[-1]["content"] = long_quotes[0] if long_quotes else (0, medium[0] if medium else nested.start())
-    for cue, start, end in find_cues(rules.source_phrases, folded):
+    for cue, start, _ in find_cues(rules.source_phrases, folded):
         if inside_quote(start) or any(f["speaker_span"][0] <= start < f["speaker_span"][1] for f in found):
             continue
         match = cue.pattern.match(folded, start)
@@ -237,7 +237,7 @@ def _attributions(text: str, rules: SpeakerRules, outlets: list[str]) -> list[di
     for _, start, end in sorted(verb_hits, key=lambda hit: hit[1]):
         if inside_quote(start) or (nested and nested.start() <= start < nested.end()):
             continue
-        subject = _speaker_before(folded, start)
+        subject = _speaker_before(folded, start, quotes)
         if subject is None:
             subject = _speaker_after(text, end)
         if subject is None:
@@ -273,8 +273,11 @@ def _item(form: str, folded: str, cue: str, span: tuple[int, int], via: str, rul
             "content": (0, 0)}  # fmt: skip
 
 
-def _speaker_before(folded: str, verb_start: int) -> tuple[int, int, str] | None:
-    """The noun phrase before a reporting verb: the clause-final segment, with a name before an appositive."""
+def _speaker_before(folded: str, verb_start: int, quotes: list[tuple[int, int]] = ()) -> tuple[int, int, str] | None:
+    """The noun phrase before a reporting verb: the clause-final segment, with a name before an appositive.
+
+    None when the nearest words are a quotation (the speaker then follows the verb: "...," said X).
+    """
     segments, position = [], 0
     prefix = folded[:verb_start]
     for match in _CLAUSE_BREAK.finditer(prefix):
@@ -288,6 +291,8 @@ def _speaker_before(folded: str, verb_start: int) -> tuple[int, int, str] | None
             if chosen:
                 break
             continue
+        if any(q0 <= a and b <= q1 for q0, q1 in quotes):
+            break
         words = prefix[a:b]
         if _PREPOSITION.match(words) and not chosen and not _NAME_AT_END.search(words):
             continue
@@ -317,7 +322,7 @@ def _speaker_after(text: str, verb_end: int) -> tuple[int, int, str] | None:
     if not match:
         return None
     start, end = verb_end + match.start(1), verb_end + match.end(1)
-    phrase = text[start:end].strip()
+    phrase = text[start:end].strip().rstrip(".,;:")
     return start, start + len(phrase), phrase
 
 

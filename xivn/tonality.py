@@ -23,7 +23,6 @@ import pandas as pd
 from xivn.corpus import Corpus
 from xivn.datafiles import load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
-from xivn.framing import bootstrap_means
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, per_thousand
 from xivn.paths import data_path
 from xivn.structure import word_count
@@ -63,7 +62,9 @@ def _lexicon(markers: Path, masks: Path) -> StanceLexicon:
     return StanceLexicon(categories, labels, compile_cues(mask_data["patterns"], where=f"{masks.name} patterns"))
 
 
-def load_stance_lexicon(markers: str | Path = "stance_markers.toml", masks: str | Path = "tone_masks.toml") -> StanceLexicon:
+def load_stance_lexicon(
+    markers: str | Path = "stance_markers.toml", masks: str | Path = "tone_masks.toml"
+) -> StanceLexicon:
     """Read and validate the stance-marker and tone-mask data files."""
     return _lexicon(data_path(markers).resolve(), data_path(masks).resolve())
 
@@ -180,14 +181,6 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
     profile = pd.DataFrame(rows)
     profile.attrs.update(draws=draws, seed=seed)
     return profile
-
-
-def mean_difference_interval(a: np.ndarray, b: np.ndarray, *, draws: int = 1000, seed: int = 2023) -> tuple[float, float]:
-    """95% bootstrap interval of mean(b) - mean(a), resampling each group's rows (seeded)."""
-    rng = np.random.default_rng(seed)
-    diff = bootstrap_means(np.asarray(b), draws, rng)[:, 0] - bootstrap_means(np.asarray(a), draws, rng)[:, 0]
-    low, high = np.percentile(diff, [2.5, 97.5])
-    return float(low), float(high)
 
 
 def draw_tone(ax: Axes, table: pd.DataFrame, profile: pd.DataFrame) -> None:
