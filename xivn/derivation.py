@@ -415,3 +415,35 @@ def draw_similarity(ax: Axes, matrix: pd.DataFrame, labels: dict[str, str]) -> N
     names = [labels.get(d, d) for d in matrix.index]
     ax.set_xticks(range(len(names)), names, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(names)), names, fontsize=8)
+
+
+def rewrite_summary(alignment: pd.DataFrame, changes: pd.DataFrame, tones: pd.DataFrame) -> dict[str, float]:
+    """The numbers of a rewrite's story, for a computed sentence.
+
+    From an :func:`align` table, its :func:`rewrite_changes` and a :func:`xivn.tonality.tone`
+    table: ``n_original`` (article sentences of the original), ``n_kept`` (original sentences with
+    an aligned rewrite), ``n_derived``, ``n_added`` (derived sentences with no counterpart),
+    ``hedges_original`` (hedges in the kept original sentences), ``hedges_dropped``,
+    ``hedges_added``, ``boosters_added``, ``evaluative_added``, ``attributions_dropped``,
+    ``order_tau`` (Kendall's tau of the aligned positions), ``median_tone_original`` and
+    ``median_tone_derived`` (masked VADER, all article sentences).
+    """
+    original, derived = alignment["original"].iloc[0], alignment["derived"].iloc[0]
+    lexicon = load_stance_lexicon()
+    kept = changes["quote"] if len(changes) else pd.Series(dtype=str)
+    hedges = sum(1 for text in kept for c, _, _ in markers_in(text, lexicon) if c == "hedge")
+    return {
+        "n_original": int(alignment.loc[alignment["original_sent_id"] >= 0, "original_sent_id"].nunique()),
+        "n_kept": len(changes),
+        "n_derived": int((alignment["derived_sent_id"] >= 0).sum()),
+        "n_added": int((alignment["status"] == "derived_only").sum()),
+        "hedges_original": hedges,
+        "hedges_dropped": int(changes["n_hedges_dropped"].sum()) if len(changes) else 0,
+        "hedges_added": int(changes["n_hedges_added"].sum()) if len(changes) else 0,
+        "boosters_added": int(changes["n_boosters_added"].sum()) if len(changes) else 0,
+        "evaluative_added": int(changes["n_evaluative_added"].sum()) if len(changes) else 0,
+        "attributions_dropped": int(changes["attribution_dropped"].sum()) if len(changes) else 0,
+        "order_tau": order_agreement(alignment),
+        "median_tone_original": float(tones.loc[tones["doc_id"] == original, "compound"].median()),
+        "median_tone_derived": float(tones.loc[tones["doc_id"] == derived, "compound"].median()),
+    }
