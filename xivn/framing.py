@@ -130,13 +130,6 @@ def load_frames(name_or_path: str | Path = "frames.toml") -> list[Frame]:
     return list(_frames_cached(data_path(name_or_path).resolve()))
 
 
-def frame_catalogue(frames: str | Path = "frames.toml") -> pd.DataFrame:
-    """The frames of a dictionary: ``frame_set``, ``frame_id``, ``frame_label``, ``definition``,
-    ``n_strong``, ``n_weak`` (numbers of cue patterns), in file order."""
-    rows = [(f.set, f.id, f.label, f.definition, len(f.strong), len(f.weak)) for f in load_frames(frames)]
-    return pd.DataFrame(rows, columns=["frame_set", "frame_id", "frame_label", "definition", "n_strong", "n_weak"])
-
-
 def select_sources(corpus: Corpus, sources: Sequence[str] = ()) -> Corpus:
     """The corpus restricted to ``sources``: doc ids, unique doc-id prefixes (``"000"``) or labels.
 
