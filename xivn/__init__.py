@@ -31,6 +31,16 @@ _EXPORTS: dict[str, str] = {
     "ParameterError": "xivn.errors",
     "RenderError": "xivn.errors",
     "XivnWarning": "xivn.errors",
+    "frame_evidence": "xivn.framing",
+    "frame_profile": "xivn.framing",
+    "frame_agreement": "xivn.framing",
+    "slogan_renderings": "xivn.framing",
+    "tone": "xivn.tonality",
+    "stance_markers": "xivn.tonality",
+    "voices": "xivn.speakers",
+    "keyness": "xivn.log_odds",
+    "rewrites": "xivn.derivation",
+    "align": "xivn.derivation",
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
@@ -38,6 +48,7 @@ _EXPORTS: dict[str, str] = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus import Corpus, load_corpus, paragraph_kinds
+    from xivn.derivation import align, rewrites
     from xivn.errors import (
         CorpusError,
         DataFileError,
@@ -47,7 +58,11 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnError,
         XivnWarning,
     )
+    from xivn.framing import frame_agreement, frame_evidence, frame_profile, slogan_renderings
+    from xivn.log_odds import keyness
     from xivn.paths import data_path, reference_path, seeds_dir
+    from xivn.speakers import voices
+    from xivn.tonality import stance_markers, tone
 
 __all__ = sorted(_EXPORTS)
 

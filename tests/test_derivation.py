@@ -1,0 +1,98 @@
+"""Rewrite forensics: similarity measures, detection and direction on the seeds and on controls."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import xivn
+from xivn import derivation as dv
+from xivn.checks import offset_mismatches
+from xivn.errors import ParameterError
+
+WIRE, REWRITE = "000_1a56b2a50d2ad841", "003_c9643dd3023e532a"
+
+
+def test_set_measures():
+    a = dv.shingles(["the", "cat", "sat", "on", "the", "mat"], 3)
+    b = dv.shingles(["the", "cat", "sat", "on", "a", "mat"], 3)
+    assert dv.jaccard(a, a) == 1.0  # identity
+    assert dv.jaccard(a, b) == pytest.approx(2 / 6)
+    assert dv.containment(a, b) == pytest.approx(2 / 4)
+    assert dv.jaccard(set(), set()) == 0.0 and dv.containment(set(), b) == 0.0
+
+
+@pytest.fixture(scope="module")
+def seed_rewrites(seeds):
+    return dv.rewrites(seeds)
+
+
+def test_the_rewrite_pair_is_found_with_the_wire_report_as_original(seed_rewrites):
+    top = seed_rewrites.iloc[0]
+    assert {top["doc_a"], top["doc_b"]} == {WIRE, REWRITE}
+    assert top["is_derivation"]
+    assert (top["original"], top["derived"]) == (WIRE, REWRITE)
+    assert top["votes_for"] > top["votes_against"]
+    assert seed_rewrites["is_derivation"].sum() == 1  # negative control: no other seed pair is flagged
+
+
+def test_candidate_generation_and_scoring_are_separate(seeds):
+    pairs = dv.candidate_pairs(seeds)
+    assert len(pairs) == len(seeds) * (len(seeds) - 1) // 2
+    one = dv.rewrites(seeds, candidates=pairs.iloc[[3]])  # any candidate generator can be slotted in
+    assert len(one) == 1
+
+
+def test_alignment_of_the_rewrite(seeds):
+    alignment = dv.align(seeds, WIRE, REWRITE)
+    statuses = set(alignment["status"])
+    assert statuses <= {"aligned", "review", "derived_only", "original_only"}
+    vie = alignment[alignment["derived_quote"].str.startswith("As China and the United States vie")].iloc[0]
+    assert vie["status"] == "aligned" and "more symbolic than real" in vie["original_quote"]
+    assert (alignment.loc[alignment["status"] == "aligned", "similarity"] >= alignment.attrs["tau"]).all()
+    spans = dv.alignment_spans(alignment)
+    assert offset_mismatches(spans, seeds, text_column="quote").empty
+    assert set(spans.loc[spans["side"] == "derived", "sent_id"]) == set(
+        seeds.article_sentences().query("doc_id == @REWRITE")["sent_id"]
+    )
+
+
+def test_what_the_rewrite_changed(seeds):
+    changes = dv.rewrite_changes(seeds, dv.align(seeds, WIRE, REWRITE))
+    vie = changes[changes["quote"].str.contains("more symbolic than real")].iloc[0]
+    assert "could" in vie["hedges_dropped"].split("; ")  # "analysts and diplomats said ... could be"
+    assert vie["attribution_dropped"]
+    assert offset_mismatches(changes, seeds, text_column="quote").empty
+
+
+@pytest.mark.parametrize(("tau", "review"), [(0.2, 0.3), (1.5, 0.2)])  # review above tau; tau above 1
+def test_align_rejects_bad_thresholds(seeds, tau, review):
+    with pytest.raises(ParameterError):
+        dv.align(seeds, WIRE, REWRITE, tau=tau, review=review)
+
+
+def synthetic_rewrite(text: str) -> str:
+    """A derivation of a text: every third sentence dropped, words swapped, specifics removed,
+    evaluation added and a two-question FAQ appended."""
+    swaps = {"deals": "agreements", "pacts": "accords", "said": "noted", "signed": "concluded"}
+    sentences = [s for i, s in enumerate(re.split(r"(?<=\.)\s+", text)) if i % 3 != 2]
+    body = " ".join(sentences)
+    body = re.sub(r"\b(" + "|".join(swaps) + r")\b", lambda m: swaps[m.group()], body)
+    body = re.sub(r"\b(on Wednesday|in September|\d+)\b", "", body)
+    return (
+        "In a historic and momentous step, " + body[0].lower() + body[1:] + "\n\nThis remarkable milestone is "
+        "significant and crucial.\n\nFAQ\n\n1. What was agreed?\n\nAgreements on rail and data.\n\n"
+        "2. Was there a deal on rare earths?\n\nNo deal was announced on rare earths.\n"
+    )
+
+
+def test_synthetic_rewrite_is_detected_with_the_right_direction(seeds, make_corpus):
+    wire = " ".join(seeds.article_sentences().query("doc_id == @WIRE and kind == 'body'")["text"])
+    other = seeds.text("002_de74f18409056071")
+    files = {"a_wire.txt": wire + "\n", "b_copy.txt": synthetic_rewrite(wire), "c.txt": other}
+    corpus = xivn.load_corpus(make_corpus(files))
+    table = dv.rewrites(corpus)
+    top = table.iloc[0]
+    assert top["is_derivation"] and table["is_derivation"].sum() == 1
+    assert (top["original"], top["derived"]) == ("a_wire", "b_copy")

@@ -1,0 +1,136 @@
+"""Frames: the dictionary's own examples, facts of the seeds, intervals, agreement, the slogan."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from xivn import framing
+from xivn.checks import offset_mismatches
+from xivn.errors import DataFileError, ParameterError
+from xivn.lexicon import fold
+
+FRAMES = framing.load_frames()
+EXAMPLES = [(f.id, text, True) for f in FRAMES for text in f.examples]
+EXAMPLES += [(f.id, text, False) for f in FRAMES for text in f.counter_examples]
+
+
+@pytest.mark.parametrize(("frame_id", "text", "fires"), EXAMPLES)
+def test_dictionary_examples_hold(frame_id, text, fires):
+    frame = next(f for f in FRAMES if f.id == frame_id)
+    assert bool(frame.cues_in(fold(text))) is fires
+
+
+def test_every_frame_has_examples_both_ways():
+    assert all(f.examples and f.counter_examples for f in FRAMES)
+    assert {f.set for f in FRAMES} == {"generic", "event"}
+
+
+def docs_with(evidence, frame_id):
+    return sorted({d[:3] for d in evidence.loc[evidence["frame_id"] == frame_id, "doc_id"]})
+
+
+def test_symbolic_outcome_is_in_the_after_texts_not_the_previews(seeds):
+    evidence = framing.frame_evidence(seeds)
+    assert docs_with(evidence, "symbolic_outcome") == ["000", "003", "004"]
+    blog = evidence[(evidence["frame_id"] == "symbolic_outcome") & evidence["doc_id"].str.startswith("004")]
+    assert any("largely symbolic" in q for q in blog["quote"])
+
+
+def test_symbolic_judgement_is_attributed_in_the_wire_and_authorial_in_the_rewrite(seeds):
+    evidence = framing.frame_evidence(seeds).query("frame_id == 'symbolic_outcome'")
+    wire = evidence[evidence["quote"].str.contains("more symbolic than real")]
+    rewrite = evidence[evidence["quote"].str.contains("more symbolic weight")]
+    assert wire["attributed"].all() and len(wire) == 2  # standfirst and body: "analysts ... said"
+    assert not rewrite["attributed"].any()
+
+
+def test_evidence_rows_point_at_their_words(seeds):
+    evidence = framing.frame_evidence(seeds)
+    assert offset_mismatches(evidence, seeds, text_column="quote").empty
+    spans = zip(evidence["doc_id"], evidence["cue_start"], evidence["cue_end"], strict=True)
+    cues = [seeds.text(d)[a:b] for d, a, b in spans]
+    assert cues == list(evidence["cue"])
+    assert not evidence.duplicated(["doc_id", "sent_id", "frame_id"]).any()
+
+
+def test_profile_counts_shares_and_intervals(seeds):
+    profile = framing.frame_profile(seeds, draws=200, seed=1)
+    assert len(profile) == len(seeds) * len(FRAMES)
+    assert (profile["share"] == (profile["n_sentences"] / profile["n_article_sentences"]).round(3)).all()
+    assert ((profile["ci_low"] <= profile["share"]) & (profile["share"] <= profile["ci_high"])).all()
+    absent = profile[profile["n_sentences"] == 0]
+    assert (absent["wilson_high"] > 0).all()  # Wilson stays honest where the bootstrap says [0, 0]
+    again = framing.frame_profile(seeds, draws=200, seed=1)
+    assert again.equals(profile)
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "low", "high"),
+    [(3, 24, 0.043, 0.310), (0, 24, 0.0, 0.138), (10, 24, 0.245, 0.612)],  # the brief's examples
+)
+def test_wilson_interval(k, n, low, high):
+    lo, hi = framing.wilson_interval(k, n)
+    assert (float(lo), float(hi)) == pytest.approx((low, high), abs=1e-3)
+
+
+def test_cohen_kappa_worked_example_and_undefined_case():
+    hand = [1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0]
+    auto = [1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0]
+    assert framing.cohen_kappa(hand, auto) == pytest.approx(0.625)
+    assert math.isnan(framing.cohen_kappa([0, 0, 0], [0, 0, 0]))  # frame never used: undefined, not 0
+
+
+def test_agreement_with_the_hand_coded_sample(seeds):
+    agreement = framing.frame_agreement(seeds)
+    assert list(agreement["frame_id"]) == [f.id for f in FRAMES]
+    assert (agreement["n"] == 40).all()
+    assert (agreement[["n11", "n10", "n01", "n00"]].sum(axis=1) == 40).all()
+    undefined = agreement[agreement["note"] != ""]
+    assert set(undefined["frame_id"]) >= {"morality"}  # never coded in the sample
+    assert undefined["kappa"].isna().all()
+
+
+def test_agreement_is_empty_on_a_corpus_without_gold_sentences(make_corpus):
+    import xivn
+
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "Nothing about the visit here.\n"}))
+    assert framing.frame_agreement(corpus).empty
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[[frame]]\nid = "x"\nset = "generic"\nlabel = "X"\ndefinition = "d"\nstrong = ["(unclosed"]\n', "'x' strong"),
+        ('[[frame]]\nid = "x"\nset = "other"\nlabel = "X"\ndefinition = "d"\nstrong = []\n', "set must be"),
+        ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\nstrong = []\nrequires = ["us"]\n', "us"),
+        ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\n', "definition"),
+        ("title = 'no frames'\n", "no [[frame]]"),
+    ],
+)
+def test_bad_frame_files_name_the_entry(tmp_path, toml, message):
+    path = tmp_path / "frames.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message.replace("[", r"\[")):
+        framing.load_frames(path)
+
+
+def test_select_sources_by_prefix_label_or_id(seeds):
+    assert framing.select_sources(seeds, ["000", "Pamir (blog)"]).doc_ids == [seeds.doc_ids[0], seeds.doc_ids[4]]
+    assert framing.select_sources(seeds, []).doc_ids == seeds.doc_ids
+    with pytest.raises(ParameterError, match="matches no document"):
+        framing.select_sources(seeds, ["999"])
+    with pytest.raises(ParameterError, match="ambiguous"):
+        framing.select_sources(seeds, ["00"])
+
+
+def test_slogan_renderings(seeds):
+    renderings = framing.slogan_renderings(seeds)
+    summary = framing.slogan_summary(renderings, seeds)
+    by_prefix = {row["doc_id"][:3]: row for _, row in summary.iterrows()}
+    assert by_prefix["000"]["destiny_note"] and by_prefix["000"]["explains"]  # "a word that means 'destiny'"
+    assert by_prefix["003"]["destiny_note"]  # "conveys the essence of destiny"
+    assert by_prefix["001"]["mentions"] == 0 and by_prefix["004"]["mentions"] == 0
+    assert "shared future community" in by_prefix["003"]["forms"]
+    assert offset_mismatches(renderings, seeds, text_column="quote").empty
