@@ -37,7 +37,9 @@ QUALIFIERS = ("about", "around", "approximately", "approx.", "roughly", "nearly"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LONG_SCALE = r"trillion|billion|million|thousand|trn|tln|tn|bln|bn|mln|mn"
 _SCALE = rf"(?:\s?(?P<scale>{_LONG_SCALE})\b|(?P<short>[tbmk])\b)"
-_PREFIX = r"(?P<prefix>(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![A-Za-z])[A-Z]{1,2}\$|€|£|¥|\b(?:USD|EUR|GBP|CNY|RMB|VND))"
+_PREFIX = (
+    r"(?P<prefix>(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![A-Za-z])[A-Z]{1,2}\$|€|£|¥|\b(?:USD|EUR|GBP|CNY|RMB|VND))"
+)
 _SUFFIX = (
     r"(?P<suffix>\s(?:(?:U\.S\.|US|American)\s+)?dollars?\b|\s?USD\b|\s(?:yuan|renminbi|RMB|CNY)\b"
     r"|\s(?:dong|VND)\b|\s?(?:euros?|EUR)\b)"

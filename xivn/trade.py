@@ -28,20 +28,61 @@ from xivn.corpus import Corpus
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.money import MoneyAmount, parse_amounts, parse_number, parse_unit
-from xivn.paths import data_path, reference_path
+from xivn.paths import reference_path
 
 FLOWS = ("exports", "imports", "total", "balance")
 CATEGORIES = ("trade", "investment", "aid/loan", "other")
 MIRROR_FLOW = {"exports": "imports", "imports": "exports", "total": "total", "balance": "balance"}
 
-AMOUNTS = ("doc_id", "sent_id", "start", "end", "quote", "qualifier", "currency", "value_bn", "value_usd_bn",
-           "rounding_usd_bn", "unit_from", "category", "sentence")  # fmt: skip
+AMOUNTS = (
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "quote",
+    "qualifier",
+    "currency",
+    "value_bn",
+    "value_usd_bn",
+    "rounding_usd_bn",
+    "unit_from",
+    "category",
+    "sentence",
+)
 """Columns of :func:`amounts`."""
-TRADE_FIGURES = ("doc_id", "sent_id", "start", "end", "quote", "reporter", "partner", "flow", "year", "period",
-                 "value_usd_bn", "rounding_usd_bn", "qualifier", "attribution", "resolved_from", "sentence")  # fmt: skip
+TRADE_FIGURES = (
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "quote",
+    "reporter",
+    "partner",
+    "flow",
+    "year",
+    "period",
+    "value_usd_bn",
+    "rounding_usd_bn",
+    "qualifier",
+    "attribution",
+    "resolved_from",
+    "sentence",
+)
 """Columns of :func:`trade_figures`."""
-REFERENCE = ("reporter", "publisher", "partner", "flow", "year", "value_usd_bn", "rounding_usd_bn", "source",
-             "source_title", "source_url", "note")  # fmt: skip
+REFERENCE = (
+    "reporter",
+    "publisher",
+    "partner",
+    "flow",
+    "year",
+    "period",
+    "value_usd_bn",
+    "precision_usd_bn",
+    "source",
+    "source_title",
+    "source_url",
+    "note",
+)
 """Columns of :func:`trade_reference`."""
 
 LEVELS = ("clause", "sentence", "table", "neighbours", "default")
@@ -50,6 +91,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|\s[–—]|[–—]\s")
 CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared with)\s")
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+PART_YEAR_NOTE = re.compile(r"\bpartial year\b", re.IGNORECASE)
 NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
 
 
@@ -86,7 +128,9 @@ def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
     for name, entry in raw["countries"].items():
         require_keys(entry, ("aliases",), where=f"{where} [countries.{name}]")
     context = raw["context"]
-    require_keys(context, ("institution", "part_year", "attribution", "last_year", "this_year"), where=f"{where} [context]")
+    require_keys(
+        context, ("institution", "part_year", "attribution", "last_year", "this_year"), where=f"{where} [context]"
+    )
     require_keys(raw["table"], ("partner", "reporter", "year"), where=f"{where} [table]")
 
     def patterns(values: list[str], key: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
@@ -108,8 +152,10 @@ def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
         institution=re.compile(rf"^(?:['’]s)?\s+(?:{words})\b"),
         part_year=patterns(context["part_year"], "context.part_year"),
         attribution=patterns(context["attribution"], "context.attribution", 0),
-        relative_years={-1: patterns(context["last_year"], "context.last_year"),
-                        0: patterns(context["this_year"], "context.this_year")},  # fmt: skip
+        relative_years={
+            -1: patterns(context["last_year"], "context.last_year"),
+            0: patterns(context["this_year"], "context.this_year"),
+        },
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
@@ -128,8 +174,12 @@ def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -
     """Countries named in ``text``, in order. With ``parties_only``, a country that only names an
     institution ("China's General Department of Customs") is left out."""
     found = sorted(
-        (Mention(m.start(), m.end(), name) for name, aliases in cues.countries.items() for p in aliases
-         for m in p.finditer(text)),  # fmt: skip
+        (
+            Mention(m.start(), m.end(), name)
+            for name, aliases in cues.countries.items()
+            for p in aliases
+            for m in p.finditer(text)
+        ),
         key=lambda m: (m.start, m.start - m.end),
     )
     kept: list[Mention] = []
@@ -146,8 +196,12 @@ def _cue_matches(text: str, table: dict[str, list[re.Pattern[str]]], start: int 
     """(start, end, name) of every cue match in ``text[start:end]``, matches inside longer ones dropped."""
     end = len(text) if end is None else end
     hits = sorted(
-        ((m.start() + start, m.end() + start, name) for name, patterns in table.items() for p in patterns
-         for m in p.finditer(text[start:end])),  # fmt: skip
+        (
+            (m.start() + start, m.end() + start, name)
+            for name, patterns in table.items()
+            for p in patterns
+            for m in p.finditer(text[start:end])
+        ),
         key=lambda h: (h[0], -h[1]),
     )
     kept: list[tuple[int, int, str]] = []
@@ -161,7 +215,9 @@ def _cue_matches(text: str, table: dict[str, list[re.Pattern[str]]], start: int 
 
 def _nearest(hits, position: int):
     """The hit nearest to a character position (ties: the earlier one)."""
-    return min(hits, key=lambda h: (0 if h[0] <= position <= h[1] else min(abs(h[0] - position), abs(h[1] - position)), h[0]))
+    return min(
+        hits, key=lambda h: (0 if h[0] <= position <= h[1] else min(abs(h[0] - position), abs(h[1] - position)), h[0])
+    )
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -230,24 +286,40 @@ def _found_amounts(corpus: Corpus) -> Iterator[_Found]:
         rows = list(doc_sentences.itertuples(index=False))
         masked = [_mask(r.text, [(a.start, a.end) for a in parse_amounts(r.text)]) for r in rows]
         for i, row in enumerate(rows):
-            neighbours = [masked[j] for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1),
-                                              *range(i + 1, i + 1 + NEIGHBOURS_AFTER)) if 0 <= j < len(rows)]  # fmt: skip
+            neighbours = [
+                masked[j]
+                for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1), *range(i + 1, i + 1 + NEIGHBOURS_AFTER))
+                if 0 <= j < len(rows)
+            ]
             if row.kind == "table_row":
                 continue
             found = parse_amounts(row.text)
             spans = [(a.start, a.end) for a in found]
             for amount in found:
                 others = [s for s in spans if s != (amount.start, amount.end)]
-                passage = _Passage(masked[i], clause_span(masked[i], (amount.start, amount.end), others),
-                                   amount.start, neighbours, doc_year=years[doc_id])  # fmt: skip
+                passage = _Passage(
+                    masked[i],
+                    clause_span(masked[i], (amount.start, amount.end), others),
+                    amount.start,
+                    neighbours,
+                    doc_year=years[doc_id],
+                )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
         yield from _table_amounts(corpus, doc_id, doc_sentences, years[doc_id])
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:
-    return MoneyAmount(amount.start + offset, amount.end + offset, amount.text, amount.value, amount.currency,
-                       amount.qualifier, amount.high, amount.rounding)  # fmt: skip
+    return MoneyAmount(
+        amount.start + offset,
+        amount.end + offset,
+        amount.text,
+        amount.value,
+        amount.currency,
+        amount.qualifier,
+        amount.high,
+        amount.rounding,
+    )
 
 
 def _cells(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -290,8 +362,18 @@ def _table_amounts(corpus: Corpus, doc_id: str, sentences: pd.DataFrame, doc_yea
             cells = _cells(row["text"], row["start"])
             if all(SEPARATOR_CELL.match(c[2]) for c in cells):
                 continue
-            yield from _row_amounts(doc_id, int(sent_of_par[row["par_id"]]), row["text"], cells, header, roles,
-                                    table_unit, context, doc_year, cues)  # fmt: skip
+            yield from _row_amounts(
+                doc_id,
+                int(sent_of_par[row["par_id"]]),
+                row["text"],
+                cells,
+                header,
+                roles,
+                table_unit,
+                context,
+                doc_year,
+                cues,
+            )
 
 
 def _column_role(header: str, cues: TradeCues) -> str:
@@ -336,8 +418,15 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
             amounts = [_cell_amount(text, start, end, *unit)]
             unit_from = "table"
         description = f"{name} | {' | '.join(labels)}"
-        passage = _Passage(description, (0, len(description)), len(description), [" | ".join(header), *context],
-                           explicit_here, doc_year, is_table=True)  # fmt: skip
+        passage = _Passage(
+            description,
+            (0, len(description)),
+            len(description),
+            [" | ".join(header), *context],
+            explicit_here,
+            doc_year,
+            is_table=True,
+        )
         for amount in amounts:
             yield _Found(doc_id, sent_id, amount, unit_from, row_text, passage)
 
@@ -345,8 +434,9 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
 def _cell_amount(text: str, start: int, end: int, currency: str, scale: float) -> MoneyAmount:
     negative = text.startswith(("-", "−", "(")) and not text.startswith("(+")
     value, decimals = parse_number(text.strip("()+-−$"))
-    return MoneyAmount(start, end, text, (-value if negative else value) * scale, currency,
-                       rounding=0.5 * 10.0**-decimals * scale)  # fmt: skip
+    return MoneyAmount(
+        start, end, text, (-value if negative else value) * scale, currency, rounding=0.5 * 10.0**-decimals * scale
+    )
 
 
 # ------------------------------------------------------------------------------- classifying
@@ -387,15 +477,34 @@ def amounts(corpus: Corpus) -> pd.DataFrame:
     """
     cues = trade_cues()
     rows = [
-        (f.doc_id, f.sent_id, f.amount.start, f.amount.end, f.amount.text, f.amount.qualifier, f.amount.currency,
-         f.amount.value, f.amount.value_usd_bn, f.amount.rounding if f.amount.currency == "USD" else math.nan,
-         f.unit_from, _category(f.passage, cues),
-         f.sentence)  # fmt: skip
+        (
+            f.doc_id,
+            f.sent_id,
+            f.amount.start,
+            f.amount.end,
+            f.amount.text,
+            f.amount.qualifier,
+            f.amount.currency,
+            f.amount.value,
+            f.amount.value_usd_bn,
+            f.amount.rounding if f.amount.currency == "USD" else math.nan,
+            f.unit_from,
+            _category(f.passage, cues),
+            f.sentence,
+        )
         for f in _found_amounts(corpus)
     ]
     table = pd.DataFrame(rows, columns=list(AMOUNTS)).sort_values(["doc_id", "start"], ignore_index=True)
-    return table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "value_bn": "float64",
-                         "value_usd_bn": "float64", "rounding_usd_bn": "float64"})  # fmt: skip
+    return table.astype(
+        {
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "value_bn": "float64",
+            "value_usd_bn": "float64",
+            "rounding_usd_bn": "float64",
+        }
+    )
 
 
 # -------------------------------------------------------------------------------- resolving
@@ -456,7 +565,11 @@ def _levels(passage: _Passage, cues: TradeCues) -> list[tuple[str, list[str]]]:
     for neighbour in passage.neighbours:
         around.extend(m.country for m in country_mentions(neighbour, cues))
     first = "table" if passage.is_table else "clause"
-    return [(first, by_distance(inside)), ("sentence", by_distance(mentions)), ("neighbours", list(dict.fromkeys(around)))]
+    return [
+        (first, by_distance(inside)),
+        ("sentence", by_distance(mentions)),
+        ("neighbours", list(dict.fromkeys(around))),
+    ]
 
 
 def _parties(stated: dict[str, str], levels, default: str, flow: str) -> tuple[str, str, str] | None:
@@ -529,11 +642,14 @@ def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | 
     if flow_cue is None:
         return None
     flow, cue_text = flow_cue
-    start, end = passage.clause
-    spans = [h for h in _cue_matches(passage.text, cues.flows) if h[2] == flow and passage.text[h[0] : h[1]] == cue_text]
+    spans = [
+        h for h in _cue_matches(passage.text, cues.flows) if h[2] == flow and passage.text[h[0] : h[1]] == cue_text
+    ]
     span = _nearest(spans, passage.position)[:2] if spans else (passage.position, passage.position)
-    stated = {**_stated_parties(passage, span, flow, cues), **{k: str(v) for k, v in passage.explicit.items()
-                                                               if k in ("reporter", "partner")}}  # fmt: skip
+    stated = {
+        **_stated_parties(passage, span, flow, cues),
+        **{k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")},
+    }
     parties = _parties(stated, _levels(passage, cues), default, flow)
     if parties is None:
         return None
@@ -543,8 +659,9 @@ def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | 
     if flow == "balance":
         sign = -1 if any(p.search(cue_text) for p in cues.deficit) else (1 if "surplus" in cue_text.lower() else 0)
     part = any(p.search(passage.text) for p in cues.part_year)
-    return _Resolution(reporter, partner, flow, year, "part-year" if part else "year", sign,
-                       max(level, year_level, key=LEVELS.index))  # fmt: skip
+    return _Resolution(
+        reporter, partner, flow, year, "part-year" if part else "year", sign, max(level, year_level, key=LEVELS.index)
+    )
 
 
 def _attribution(passage: _Passage, cues: TradeCues) -> str:
@@ -583,12 +700,296 @@ def trade_figures(corpus: Corpus, *, reporter: str = "Vietnam") -> pd.DataFrame:
         if resolution is None:
             continue
         value = abs(amount.value) * resolution.sign if resolution.sign else amount.value
-        rows.append((found.doc_id, found.sent_id, amount.start, amount.end, amount.text, resolution.reporter,
-                     resolution.partner, resolution.flow, resolution.year, resolution.period, value, amount.rounding,
-                     amount.qualifier, _attribution(found.passage, cues), resolution.resolved_from,
-                     found.sentence))  # fmt: skip
+        rows.append(
+            (
+                found.doc_id,
+                found.sent_id,
+                amount.start,
+                amount.end,
+                amount.text,
+                resolution.reporter,
+                resolution.partner,
+                resolution.flow,
+                resolution.year,
+                resolution.period,
+                value,
+                amount.rounding,
+                amount.qualifier,
+                _attribution(found.passage, cues),
+                resolution.resolved_from,
+                found.sentence,
+            )
+        )
     table = pd.DataFrame(rows, columns=list(TRADE_FIGURES)).sort_values(["doc_id", "start"], ignore_index=True)
-    table = table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "year": "Int64",
-                          "value_usd_bn": "float64", "rounding_usd_bn": "float64"})  # fmt: skip
+    table = table.astype(
+        {
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "year": "Int64",
+            "value_usd_bn": "float64",
+            "rounding_usd_bn": "float64",
+        }
+    )
     table.attrs["reporter"] = reporter
     return table
+
+
+# ------------------------------------------------------------------- what the figures say
+def _first_statements(figures: pd.DataFrame) -> pd.DataFrame:
+    """One value per (reporter, partner, year, flow): the first stated (by doc_id, then position)."""
+    ordered = figures.sort_values(["doc_id", "start"])
+    return ordered.drop_duplicates(["reporter", "partner", "year", "flow"], keep="first")
+
+
+def _wide(figures: pd.DataFrame, keys: list[str], column: str = "value_usd_bn") -> pd.DataFrame:
+    table = figures.pivot_table(index=keys, columns="flow", values=column, aggfunc="first", dropna=False)
+    return table.reindex(columns=list(FLOWS)).dropna(how="all")
+
+
+def trade_consistency(figures: pd.DataFrame) -> pd.DataFrame:
+    """Whether each document's stated totals equal its exports + imports, within the rounding of
+    the stated numbers (the sum of half a unit of each one's last digit).
+
+    Columns: ``doc_id``, ``reporter``, ``partner``, ``year``, ``exports``, ``imports``, ``total``,
+    ``exports_plus_imports``, ``difference`` (total minus the sum), ``tolerance``, ``verdict``
+    (``adds up``, ``does not add up``, or ``incomplete`` when one of the three is not stated).
+    One row per document, pair and year; sorted.
+    """
+    columns = [
+        "doc_id",
+        "reporter",
+        "partner",
+        "year",
+        "exports",
+        "imports",
+        "total",
+        "exports_plus_imports",
+        "difference",
+        "tolerance",
+        "verdict",
+    ]
+    if figures.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["doc_id", "reporter", "partner", "year"]
+    first = figures.sort_values(["doc_id", "start"]).drop_duplicates([*keys, "flow"])
+    values, rounding = _wide(first, keys), _wide(first, keys, "rounding_usd_bn")
+    table = values[["exports", "imports", "total"]].copy()
+    table["exports_plus_imports"] = (table["exports"] + table["imports"]).round(6)
+    table["difference"] = (table["total"] - table["exports_plus_imports"]).round(6)
+    table["tolerance"] = rounding[["exports", "imports", "total"]].sum(axis=1, min_count=3).round(6)
+    table["verdict"] = [
+        "incomplete" if pd.isna(d) else ("adds up" if abs(d) <= t + 1e-9 else "does not add up")
+        for d, t in zip(table["difference"], table["tolerance"], strict=True)
+    ]
+    return table.reset_index().sort_values(keys, ignore_index=True)[columns]
+
+
+def trade_balances(figures: pd.DataFrame, reporter: str = "Vietnam") -> pd.DataFrame:
+    """Balances and ratios of ``reporter``'s stated trade, per partner and year.
+
+    Uses the figures whose reporter is ``reporter``; where several documents state a flow, the first
+    (by doc_id) counts. Columns: ``partner``, ``year``, ``exports``, ``imports``, ``total`` (stated,
+    else exports + imports), ``balance`` (exports - imports, else the stated balance),
+    ``export_import_ratio`` (exports / imports), ``balance_share`` (balance / total),
+    ``share_of_listed`` (the partner's share of the total with all partners listed for that year),
+    ``sources`` (doc ids). Sorted by year, then balance.
+    """
+    columns = [
+        "partner",
+        "year",
+        "exports",
+        "imports",
+        "total",
+        "balance",
+        "export_import_ratio",
+        "balance_share",
+        "share_of_listed",
+        "sources",
+    ]
+    own = figures[figures["reporter"] == reporter] if not figures.empty else figures
+    if own.empty:
+        return pd.DataFrame(columns=columns)
+    first = _first_statements(own)
+    table = _wide(first, ["partner", "year"])
+    table["total"] = table["total"].fillna(table["exports"] + table["imports"])
+    table["balance"] = (table["exports"] - table["imports"]).fillna(table["balance"]).round(6)
+    table["export_import_ratio"] = (table["exports"] / table["imports"]).round(4)
+    table["balance_share"] = (table["balance"] / table["total"]).round(4)
+    table = table.reset_index()
+    table["share_of_listed"] = (table["total"] / table.groupby("year", dropna=False)["total"].transform("sum")).round(4)
+    sources = first.groupby(["partner", "year"], dropna=False)["doc_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
+    table["sources"] = [sources.get((p, y), "") for p, y in zip(table["partner"], table["year"], strict=True)]
+    return table.sort_values(["year", "balance", "partner"], ignore_index=True)[columns]
+
+
+# ---------------------------------------------------------------------- official statistics
+def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame:
+    """Official trade statistics with their sources (by default ``xivn/data/reference/trade_2022.csv``;
+    its sources are described in ``trade_2022.md`` beside it).
+
+    Columns: ``reporter`` (the country whose statistics these are), ``publisher`` (the agency as
+    given in the file, e.g. "Vietnam (General Department of Vietnam Customs)"), ``partner``,
+    ``flow``, ``year``, ``period`` (``part-year`` when the note says PARTIAL YEAR, else ``year``),
+    ``value_usd_bn`` (NaN where the figure was looked for and not found), ``precision_usd_bn`` (one
+    unit of the last digit given: sources round or cut off), ``source`` (who printed the figure),
+    ``source_title``, ``source_url``, ``note``.
+    """
+    path = reference_path(name_or_path)
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: reference table not found") from None
+    needed = ("reporter", "partner", "flow", "year", "value_usd_bn", "publisher", "source_title", "source_url", "note")
+    missing = [c for c in needed if c not in raw.columns]
+    if missing:
+        raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
+    bad = raw[~raw["flow"].isin(FLOWS)]
+    if not bad.empty:
+        raise DataFileError(
+            f"{path}: row {bad.index[0] + 2} has flow {bad['flow'].iloc[0]!r} (expected one of {FLOWS})"
+        )
+    numbers = [parse_number(v) if v.strip() else (math.nan, 0) for v in raw["value_usd_bn"]]
+    return pd.DataFrame(
+        {
+            "reporter": raw["reporter"].str.split(" (", regex=False).str[0].str.strip(),
+            "publisher": raw["reporter"],
+            "partner": raw["partner"],
+            "flow": raw["flow"],
+            "year": raw["year"].astype("Int64"),
+            "period": ["part-year" if PART_YEAR_NOTE.search(note) else "year" for note in raw["note"]],
+            "value_usd_bn": [v for v, _ in numbers],
+            "precision_usd_bn": [math.nan if math.isnan(v) else 10.0**-d for v, d in numbers],
+            "source": raw["publisher"],
+            "source_title": raw["source_title"],
+            "source_url": raw["source_url"],
+            "note": raw["note"],
+        }
+    )
+
+
+def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each stated flow against official statistics, from both sides of the border.
+
+    For a claim "reporter R's flow F with partner P in year Y", two kinds of full-year reference
+    row count (part-year rows never):
+    ``same side`` — R's own statistics for the same flow (do the numbers match?) — and ``mirror`` —
+    P's statistics for the opposite flow (P's imports from R for R's exports; a balance with its
+    sign turned), which measure the same goods at the other border. Columns: ``doc_id``,
+    ``start``, ``end``, ``quote``, ``reporter``, ``partner``, ``flow``, ``year``, ``claim_usd_bn``,
+    ``attribution`` (the source the text credits), ``credited_country`` (the country that source
+    belongs to, "" if none is named), ``check`` (``same side``/``mirror``),
+    ``publisher``, ``source``, ``reference_usd_bn`` (in the claim's direction), ``gap_usd_bn``
+    (reference minus claim), ``gap_pct`` (gap / claim), ``verdict``: ``matches`` (within the
+    claim's rounding plus one unit of the reference's last digit), ``differs``, ``partner reports
+    more`` / ``partner reports less`` (mirror), or ``not found`` (the reference set looked and has
+    no value). Claims with no reference row at all are listed with ``check`` = ``none``.
+    """
+    columns = [
+        "doc_id",
+        "start",
+        "end",
+        "quote",
+        "reporter",
+        "partner",
+        "flow",
+        "year",
+        "claim_usd_bn",
+        "attribution",
+        "credited_country",
+        "check",
+        "publisher",
+        "source",
+        "reference_usd_bn",
+        "gap_usd_bn",
+        "gap_pct",
+        "verdict",
+    ]
+    rows = []
+    reference = reference[reference["period"] == "year"]
+    cues = trade_cues()
+    for claim in figures.itertuples(index=False):
+        credited = country_mentions(claim.attribution, cues, parties_only=False)
+        same = reference[
+            (reference["reporter"] == claim.reporter)
+            & (reference["partner"] == claim.partner)
+            & (reference["flow"] == claim.flow)
+            & (reference["year"] == claim.year)
+        ]
+        mirror = reference[
+            (reference["reporter"] == claim.partner)
+            & (reference["partner"] == claim.reporter)
+            & (reference["flow"] == MIRROR_FLOW[claim.flow])
+            & (reference["year"] == claim.year)
+        ]
+        base = [
+            claim.doc_id,
+            claim.start,
+            claim.end,
+            claim.quote,
+            claim.reporter,
+            claim.partner,
+            claim.flow,
+            claim.year,
+            claim.value_usd_bn,
+            claim.attribution,
+            credited[0].country if credited else "",
+        ]
+        if same.empty and mirror.empty:
+            rows.append([*base, "none", "", "", math.nan, math.nan, math.nan, "no reference"])
+        for check, matches in (("same side", same), ("mirror", mirror)):
+            for ref in matches.itertuples(index=False):
+                value = -ref.value_usd_bn if check == "mirror" and claim.flow == "balance" else ref.value_usd_bn
+                gap = round(value - claim.value_usd_bn, 6)
+                rows.append(
+                    [
+                        *base,
+                        check,
+                        ref.publisher,
+                        ref.source,
+                        value,
+                        gap,
+                        round(gap / claim.value_usd_bn, 4),
+                        _verdict(check, gap, claim.rounding_usd_bn + ref.precision_usd_bn),
+                    ]
+                )
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["doc_id", "start", "check", "publisher", "source"], ignore_index=True)
+
+
+def _verdict(check: str, gap: float, tolerance: float) -> str:
+    if math.isnan(gap):
+        return "not found"
+    if abs(gap) <= tolerance + 1e-9:
+        return "matches"
+    if check == "same side":
+        return "differs"
+    return "partner reports more" if gap > 0 else "partner reports less"
+
+
+def mirror_gaps(reference: pd.DataFrame) -> pd.DataFrame:
+    """Where the reference set has both sides of the same flow: each side's figure and the gap.
+
+    Columns: ``reporter``, ``partner``, ``flow`` (from the reporter's side), ``year``,
+    ``reporter_usd_bn``, ``partner_usd_bn`` (the partner's figure for the opposite flow, a balance
+    with its sign turned), ``gap_usd_bn`` (partner minus reporter), ``gap_pct`` (gap / reporter's
+    figure). Full-year rows only; the first row with a value counts on each side. Sorted.
+    """
+    columns = ["reporter", "partner", "flow", "year", "reporter_usd_bn", "partner_usd_bn", "gap_usd_bn", "gap_pct"]
+    known = (
+        reference[reference["period"] == "year"]
+        .dropna(subset=["value_usd_bn"])
+        .drop_duplicates(["reporter", "partner", "flow", "year"])
+    )
+    mirrored = known.assign(
+        reporter=known["partner"],
+        partner=known["reporter"],
+        flow=known["flow"].map(MIRROR_FLOW),
+        value_usd_bn=known["value_usd_bn"].where(known["flow"] != "balance", -known["value_usd_bn"]),
+    )
+    keys = ["reporter", "partner", "flow", "year"]
+    both = known[[*keys, "value_usd_bn"]].merge(mirrored[[*keys, "value_usd_bn"]], on=keys, suffixes=("_r", "_p"))
+    both = both.rename(columns={"value_usd_bn_r": "reporter_usd_bn", "value_usd_bn_p": "partner_usd_bn"})
+    both["gap_usd_bn"] = (both["partner_usd_bn"] - both["reporter_usd_bn"]).round(6)
+    both["gap_pct"] = (both["gap_usd_bn"] / both["reporter_usd_bn"]).round(4)
+    return both.sort_values(keys, ignore_index=True)[columns]
