@@ -86,6 +86,9 @@ def figures_of(make_corpus, text: str, **kwargs) -> pd.DataFrame:
         ("The US recorded a $116 billion trade deficit with Vietnam in 2022.", (US, "Vietnam", "balance", 2022)),
         ("Vietnam's trade surplus with the US was about $94.9 billion in 2022.", ("Vietnam", US, "balance", 2022)),
         ("Two-way trade between Vietnam and Japan hit USD 47.6bn in 2021.", ("Vietnam", "Japan", "total", 2021)),
+        # "of American goods" names the goods' origin: the partner of an import
+        ("Vietnam bought $14.5 billion of American goods in 2022.", ("Vietnam", US, "imports", 2022)),
+        ("China-Vietnam trade volume reached 234.9 billion U.S. dollars in 2022.", ("Vietnam", "China", "total", 2022)),
         # no country before the flow: the default reporter takes the other side
         ("Exports to South Korea reached $24.3 billion in 2022.", ("Vietnam", "South Korea", "exports", 2022)),
     ],

@@ -864,7 +864,8 @@ def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame
             "source_title": raw["source_title"],
             "source_url": raw["source_url"],
             "note": raw["note"],
-        }
+        },
+        columns=list(REFERENCE),
     )
 
 
