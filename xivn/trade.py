@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -286,13 +286,13 @@ def _found_amounts(corpus: Corpus) -> Iterator[_Found]:
         rows = list(doc_sentences.itertuples(index=False))
         masked = [_mask(r.text, [(a.start, a.end) for a in parse_amounts(r.text)]) for r in rows]
         for i, row in enumerate(rows):
+            if row.kind == "table_row":
+                continue  # read cell by cell below
             neighbours = [
                 masked[j]
                 for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1), *range(i + 1, i + 1 + NEIGHBOURS_AFTER))
                 if 0 <= j < len(rows)
             ]
-            if row.kind == "table_row":
-                continue
             found = parse_amounts(row.text)
             spans = [(a.start, a.end) for a in found]
             for amount in found:
@@ -310,16 +310,7 @@ def _found_amounts(corpus: Corpus) -> Iterator[_Found]:
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:
-    return MoneyAmount(
-        amount.start + offset,
-        amount.end + offset,
-        amount.text,
-        amount.value,
-        amount.currency,
-        amount.qualifier,
-        amount.high,
-        amount.rounding,
-    )
+    return replace(amount, start=amount.start + offset, end=amount.end + offset)
 
 
 def _cells(text: str, offset: int) -> list[tuple[int, int, str]]:
