@@ -44,6 +44,16 @@ _EXPORTS: dict[str, str] = {
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
+    "parse_amounts": "xivn.money",
+    "parse_unit": "xivn.money",
+    "MoneyAmount": "xivn.money",
+    "amounts": "xivn.trade",
+    "trade_figures": "xivn.trade",
+    "trade_consistency": "xivn.trade",
+    "trade_balances": "xivn.trade",
+    "trade_reference": "xivn.trade",
+    "fact_check_trade": "xivn.trade",
+    "mirror_gaps": "xivn.trade",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,9 +70,19 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from xivn.framing import frame_agreement, frame_evidence, frame_profile, slogan_renderings
     from xivn.log_odds import keyness
+    from xivn.money import MoneyAmount, parse_amounts, parse_unit
     from xivn.paths import data_path, reference_path, seeds_dir
     from xivn.speakers import voices
     from xivn.tonality import stance_markers, tone
+    from xivn.trade import (
+        amounts,
+        fact_check_trade,
+        mirror_gaps,
+        trade_balances,
+        trade_consistency,
+        trade_figures,
+        trade_reference,
+    )
 
 __all__ = sorted(_EXPORTS)
 

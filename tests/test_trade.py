@@ -1,0 +1,236 @@
+"""Amounts and trade flows read from the texts, and the helpers of the trade notebook."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import xivn
+from xivn.checks import offset_mismatches
+from xivn.errors import DataFileError
+from xivn.trade import (
+    amounts,
+    fact_check_trade,
+    mirror_gaps,
+    trade_balances,
+    trade_consistency,
+    trade_cues,
+    trade_figures,
+    trade_reference,
+)
+
+AF, PAMIR = "000_1a56b2a50d2ad841", "004_7f647e3ecafc4dc6"
+US = "United States"
+
+
+@pytest.fixture(scope="module")
+def figures(seeds):
+    return trade_figures(seeds)
+
+
+def test_the_seeds_state_exactly_six_flows(figures):
+    stated = set(
+        zip(figures["quote"], figures["reporter"], figures["partner"], figures["flow"], figures["year"], strict=True)
+    )
+    assert stated == {
+        ("$175.57 billion", "Vietnam", "China", "total", 2022),
+        ("$117.87 billion", "Vietnam", "China", "imports", 2022),  # "imports into Vietnam accounting for"
+        ("$57.7 billion", "Vietnam", "China", "exports", 2022),  # "exports to China reaching"
+        ("$123.86 billion", "Vietnam", US, "total", 2022),  # "… total two-way trade in 2022"
+        ("$14.47 billion", "Vietnam", US, "imports", 2022),  # "imports from the US"
+        ("$109.39 billion", "Vietnam", US, "exports", 2022),  # "exports from Vietnam"
+    }
+    assert len(figures) == 6
+    assert set(figures["doc_id"]) == {PAMIR}
+
+
+def test_figures_point_back_to_their_words(seeds, figures):
+    assert offset_mismatches(figures, seeds, text_column="quote").empty
+    assert figures["attribution"].iloc[0] == "China’s General Department of Customs"
+    assert set(figures["period"]) == {"year"}
+
+
+def test_page_chrome_never_contributes(seeds):
+    table = amounts(seeds)
+    # AF's related-article headline "… Plan $1bn Vietnam Plants" is chrome
+    assert "$1bn" in seeds.text(AF)
+    assert AF not in set(table["doc_id"])
+    assert table["quote"].tolist() == [
+        "$175.57 billion",
+        "$117.87 billion",
+        "$57.7 billion",
+        "$123.86 billion",
+        "$14.47 billion",
+        "$109.39 billion",
+    ]
+    assert set(table["category"]) == {"trade"}
+    assert offset_mismatches(table, seeds, text_column="quote").empty
+
+
+def figures_of(make_corpus, text: str, **kwargs) -> pd.DataFrame:
+    return trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "China's exports to Vietnam rose to 147.96 billion U.S. dollars in 2022.",
+            ("China", "Vietnam", "exports", 2022),
+        ),
+        ("Vietnam imported $117.87 billion worth of goods from China in 2022.", ("Vietnam", "China", "imports", 2022)),
+        ("US imports from Vietnam were $127.5 bln in 2022.", (US, "Vietnam", "imports", 2022)),
+        # the deficit is the US's, and negative
+        ("The US recorded a $116 billion trade deficit with Vietnam in 2022.", (US, "Vietnam", "balance", 2022)),
+        ("Vietnam's trade surplus with the US was about $94.9 billion in 2022.", ("Vietnam", US, "balance", 2022)),
+        ("Two-way trade between Vietnam and Japan hit USD 47.6bn in 2021.", ("Vietnam", "Japan", "total", 2021)),
+        # "of American goods" names the goods' origin: the partner of an import
+        ("Vietnam bought $14.5 billion of American goods in 2022.", ("Vietnam", US, "imports", 2022)),
+        ("China-Vietnam trade volume reached 234.9 billion U.S. dollars in 2022.", ("Vietnam", "China", "total", 2022)),
+        # no country before the flow: the default reporter takes the other side
+        ("Exports to South Korea reached $24.3 billion in 2022.", ("Vietnam", "South Korea", "exports", 2022)),
+    ],
+)
+def test_resolver_on_single_sentences(make_corpus, sentence, expected):
+    (row,) = figures_of(make_corpus, sentence).itertuples(index=False)
+    assert (row.reporter, row.partner, row.flow, row.year) == expected
+
+
+def test_a_deficit_is_negative_and_a_surplus_positive(make_corpus):
+    table = figures_of(
+        make_corpus, "Vietnam ran a deficit of $60.2 billion with China and a surplus of $94.9bn with the US."
+    )
+    assert table[["partner", "value_usd_bn"]].values.tolist() == [["China", -60.2], [US, 94.9]]
+
+
+def test_partner_and_year_from_the_neighbouring_sentences(make_corpus):
+    text = "Vietnam and China are close partners; data for 2022 follow.\n\nExports reached $57.7 billion.\n"
+    (row,) = figures_of(make_corpus, text).itertuples(index=False)
+    assert (row.reporter, row.partner, row.year, row.resolved_from) == ("Vietnam", "China", 2022, "neighbours")
+
+
+def test_months_make_a_part_year_figure(make_corpus):
+    (row,) = figures_of(make_corpus, "In the first 11 months of 2023, trade with China hit $157bn.").itertuples()
+    assert (row.period, row.year, row.partner) == ("part-year", 2023, "China")
+
+
+def test_investment_and_loans_are_not_trade(make_corpus):
+    text = "Chinese firms plan a $1bn battery plant in Vietnam. China offered a $500 million loan for a railway.\n"
+    corpus = xivn.load_corpus(make_corpus({"doc.md": text}))
+    assert amounts(corpus)["category"].tolist() == ["investment", "aid/loan"]
+    assert trade_figures(corpus).empty
+
+
+MARKDOWN_TABLE = """# Vietnam trade with its partners
+
+Vietnam's trade in 2022, in billion U.S. dollars, according to the General Department of Vietnam Customs:
+
+| Partner | Exports | Imports | Year |
+|---|---|---|---|
+| China | 57.7 | 117.87 | 2022 |
+| United States | 109.39 | 14.47 | 2022 |
+
+The table above is all we have.
+"""
+
+
+def test_a_markdown_table_with_a_header_row(make_corpus):
+    corpus = xivn.load_corpus(make_corpus({"table.md": MARKDOWN_TABLE}))
+    table = trade_figures(corpus)
+    assert set(zip(table["partner"], table["flow"], table["year"], table["value_usd_bn"], strict=True)) == {
+        ("China", "exports", 2022, 57.7),
+        ("China", "imports", 2022, 117.87),
+        (US, "exports", 2022, 109.39),
+        (US, "imports", 2022, 14.47),
+    }
+    assert set(table["reporter"]) == {"Vietnam"}
+    assert set(table["attribution"]) == {"General Department of Vietnam Customs"}
+    assert offset_mismatches(table, corpus, text_column="quote").empty  # the quote is the cell's number
+
+
+def test_a_table_with_years_as_rows_and_units_in_the_headers(make_corpus):
+    text = (
+        "Vietnam and China\n\n| Year | Exports to China (US$ bn) | Imports from China (US$ bn) | Balance (US$ bn) |\n"
+        "| --- | --- | --- | --- |\n| 2021 | 55.9 | 110.0 | -54.1 |\n| 2022 | 57.7 | 117.87 | -60.17 |\n"
+    )
+    table = figures_of(make_corpus, text)
+    got = set(zip(table["year"], table["flow"], table["value_usd_bn"], strict=True))
+    assert got == {(2021, "exports", 55.9), (2021, "imports", 110.0), (2021, "balance", -54.1),
+                   (2022, "exports", 57.7), (2022, "imports", 117.87), (2022, "balance", -60.17)}  # fmt: skip
+    assert set(table["partner"]) == {"China"}
+
+
+def test_a_table_without_a_money_unit_gives_no_amounts(make_corpus):
+    text = "Deals by year\n\n| Year | Deals |\n|---|---|\n| 2022 | 12 |\n| 2023 | 37 |\n"
+    assert amounts(xivn.load_corpus(make_corpus({"deals.md": text}))).empty
+
+
+def test_consistency_and_balances_of_the_seeds(figures):
+    consistency = trade_consistency(figures)
+    assert consistency["verdict"].tolist() == ["adds up", "adds up"]
+    assert consistency["difference"].abs().max() == 0
+    balances = trade_balances(figures).set_index("partner")
+    assert balances.loc["China", "balance"] == pytest.approx(57.7 - 117.87)
+    assert balances.loc[US, "balance"] == pytest.approx(109.39 - 14.47)
+    assert balances["share_of_listed"].sum() == pytest.approx(1)
+
+
+def test_consistency_flags_a_total_that_does_not_add_up(make_corpus):
+    text = "Trade with Japan was $50 billion in 2022, with exports of $24.2 billion and imports of $23.1 billion."
+    (row,) = trade_consistency(figures_of(make_corpus, text)).itertuples()
+    assert (row.verdict, row.difference) == ("does not add up", pytest.approx(2.7))
+
+
+def test_fact_check_against_both_sides(figures):
+    check = fact_check_trade(figures, trade_reference())
+    census = check[(check["check"] == "mirror") & check["publisher"].str.contains("US Census Bureau)", regex=False)]
+    exports = census[census["flow"] == "exports"].iloc[0]
+    # US Census: imports from Vietnam 127.52bn against Vietnam's stated exports of 109.39bn
+    assert (exports["reference_usd_bn"], exports["gap_usd_bn"]) == (127.52, pytest.approx(18.13))
+    assert exports["verdict"] == "partner reports more"
+    gacc = check[(check["partner"] == "China") & (check["check"] == "mirror")]
+    assert gacc["verdict"].unique().tolist() == ["not found"]  # China's customs 2022: not in the reference set
+    same = check[(check["partner"] == "China") & (check["check"] == "same side")].dropna(subset=["reference_usd_bn"])
+    assert set(same["verdict"]) == {"matches"}
+    assert same["publisher"].str.startswith("Vietnam").all()
+    assert set(check.loc[check["partner"] == "China", "credited_country"]) == {"China"}
+
+
+def test_mirror_gaps_leave_out_part_years():
+    gaps = mirror_gaps(trade_reference()).set_index(["reporter", "partner", "year"])
+    assert gaps.loc[("Vietnam", "China", 2021), "gap_usd_bn"] == pytest.approx(230.2 - 165.9)
+    assert 2023 not in gaps.index.get_level_values("year")  # only Jan-Nov / Jan-Sep figures for 2023
+
+
+def test_helpers_accept_an_empty_table(figures):
+    empty = figures.iloc[:0]
+    assert trade_consistency(empty).empty
+    assert trade_balances(empty).empty
+    assert fact_check_trade(empty, trade_reference()).empty
+
+
+def test_reference_errors_name_the_file(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("reporter,partner,flow,year\nVietnam,China,total,2022\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.csv: missing column"):
+        trade_reference(bad)
+    with pytest.raises(DataFileError, match="not found"):
+        trade_reference(tmp_path / "missing.csv")
+
+
+def test_cue_file_errors_name_the_entry(tmp_path):
+    bad = tmp_path / "cues.toml"
+    bad.write_text(
+        (xivn.data_path("trade_cues.toml")).read_text(encoding="utf-8").replace("[flows.total]", "[flows.sum]")
+    )
+    with pytest.raises(DataFileError, match=r"cues.toml \[flows\]"):
+        trade_cues(bad)
+
+
+def test_rounding_of_reference_values():
+    reference = trade_reference()
+    row = reference[(reference["source"] == "VietnamPlus FR (VNA/CPV)") & (reference["flow"] == "imports")].iloc[0]
+    assert (row["value_usd_bn"], row["precision_usd_bn"]) == (118.0, 1.0)
+    assert math.isnan(reference.loc[reference["source"] == "China GACC", "value_usd_bn"].iloc[0])

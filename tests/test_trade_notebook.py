@@ -1,0 +1,35 @@
+"""The trade notebook renders with other parameters on a corpus it has never seen."""
+
+from __future__ import annotations
+
+import nbformat
+
+from xivn.report import render
+
+JAPAN = """# Vietnam and Japan
+
+Vietnam's trade with Japan in 2021 and 2022, in billion U.S. dollars, according to the General Statistics Office:
+
+| Partner | Exports | Imports | Year |
+|---|---|---|---|
+| Japan | 20.1 | 22.6 | 2021 |
+| Japan | 24.2 | 23.4 | 2022 |
+
+Two-way trade between Vietnam and Japan reached $42.7 billion in 2021, the office said.
+
+A $1bn battery plant is planned by Chinese firms.
+"""
+
+
+def test_trade_notebook_renders_with_other_parameters(make_corpus, tmp_path):
+    folder = make_corpus({"japan.md": JAPAN, "empty.txt": "Nothing about trade here.\n"})
+    render(
+        tmp_path / "out", corpus_dir=folder, parameters={"year": 2021, "partners": ["Japan"]}, only=["trade_balance"]
+    )
+    notebook = nbformat.read(tmp_path / "out" / "trade_balance.ipynb", as_version=4)
+    outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+    assert "states 3 trade flows of Vietnam for 2021" in outputs
+    assert "1 of 1 totals add up" in outputs  # 20.1 + 22.6 = 42.7
+    assert "a deficit of $2.50bn with Japan" in outputs
+    assert "No stated figure could be checked against the reference set" in outputs  # no Japan rows
+    assert "checks passed: 6 amounts, 5 trade figures, 3 analysed" in outputs
