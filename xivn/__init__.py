@@ -34,6 +34,20 @@ _EXPORTS: dict[str, str] = {
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
+    "concordance": "xivn.rare_earths",
+    "rare_earth_claims": "xivn.rare_earths",
+    "load_claims": "xivn.rare_earths",
+    "claim_matrix": "xivn.rare_earths",
+    "claim_quotes": "xivn.rare_earths",
+    "omissions": "xivn.rare_earths",
+    "load_usgs": "xivn.rare_earths",
+    "reserve_ranks": "xivn.rare_earths",
+    "production_shares": "xivn.rare_earths",
+    "reserves_vs_production": "xivn.rare_earths",
+    "verdicts": "xivn.rare_earths",
+    "load_places": "xivn.maps",
+    "draw_corridor": "xivn.maps",
+    "distances_to_route": "xivn.maps",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +61,21 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnError,
         XivnWarning,
     )
+    from xivn.maps import distances_to_route, draw_corridor, load_places
     from xivn.paths import data_path, reference_path, seeds_dir
+    from xivn.rare_earths import (
+        claim_matrix,
+        claim_quotes,
+        concordance,
+        load_claims,
+        load_usgs,
+        omissions,
+        production_shares,
+        rare_earth_claims,
+        reserve_ranks,
+        reserves_vs_production,
+        verdicts,
+    )
 
 __all__ = sorted(_EXPORTS)
 
