@@ -50,7 +50,8 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
         raise DataFileError(f"{path}: reference file not found") from None
     require_keys(dict.fromkeys(table.columns), ("name", "kind", "lat", "lon", "precision"), where=path.name)
     table = table.dropna(subset=["lat", "lon"]).astype({"lat": "float64", "lon": "float64"})
-    table.insert(1, "short_name", [re.split(r"\s*\(|\s+/|\s+rare-earth|\s+ion-adsorption", n)[0] for n in table["name"]])
+    short = [re.split(r"\s*\(|\s+/|\s+rare-earth|\s+ion-adsorption", name)[0] for name in table["name"]]
+    table.insert(1, "short_name", short)
     table["is_deposit"] = table["kind"].str.contains(r"\bREE\b", regex=True)
     table["approximate"] = table["precision"].str.contains(r"APPROXIMATE|NOT SOURCED|proxy", case=False, regex=True)
     return table.reset_index(drop=True)
@@ -69,22 +70,19 @@ def route_stations(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.Dat
 
 
 def distances_to_route(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.DataFrame:
-    """How far each deposit lies from the railway (straight line to the nearest point of the route
-    drawn station to station). Columns: ``short_name``, ``province_or_region``, ``lat``, ``lon``,
-    ``approximate``, ``km_to_route``, ``nearest_station``. Sorted by distance, then name; deposits
-    sharing one proxy coordinate are kept as separate rows."""
+    """How far each deposit lies from the railway: the straight-line (great-circle) distance to the
+    nearest station of ``route``. Columns: ``short_name``, ``province_or_region``, ``lat``, ``lon``,
+    ``approximate``, ``nearest_station``, ``km_to_station`` (rounded to the km). Sorted by distance,
+    then name; deposits sharing one proxy coordinate are kept as separate rows."""
     stations = route_stations(places, route)
-    points = list(zip(stations["lon"], stations["lat"], strict=True))
     rows = []
     for place in places[places["is_deposit"]].itertuples(index=False):
-        km = min(_km_to_segment((place.lon, place.lat), a, b) for a, b in zip(points, points[1:], strict=False))
-        station = min(stations.itertuples(index=False), key=lambda s: _km((place.lon, place.lat), (s.lon, s.lat)))
-        rows.append(
-            (place.short_name, place.province_or_region, place.lat, place.lon, place.approximate, km, station.short_name)
-        )
-    columns = ["short_name", "province_or_region", "lat", "lon", "approximate", "km_to_route", "nearest_station"]
-    table = pd.DataFrame(rows, columns=columns).round({"km_to_route": 0})
-    return table.sort_values(["km_to_route", "short_name"], ignore_index=True)
+        here = (place.lon, place.lat)
+        km, station = min((_km(here, (s.lon, s.lat)), s.short_name) for s in stations.itertuples(index=False))
+        rows.append((place.short_name, place.province_or_region, place.lat, place.lon, place.approximate, station, km))
+    columns = ["short_name", "province_or_region", "lat", "lon", "approximate", "nearest_station", "km_to_station"]
+    table = pd.DataFrame(rows, columns=columns).round({"km_to_station": 0})
+    return table.sort_values(["km_to_station", "short_name"], ignore_index=True)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -92,17 +90,6 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
-
-
-def _km_to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Distance from ``p`` to the segment ``a``–``b`` (an equirectangular projection around ``p``
-    finds the nearest point, the great circle measures it; ample at a few hundred km)."""
-    scale = math.cos(math.radians(p[1]))
-    ax, ay, bx, by = (a[0] - p[0]) * scale, a[1] - p[1], (b[0] - p[0]) * scale, b[1] - p[1]
-    length = (bx - ax) ** 2 + (by - ay) ** 2
-    t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * (bx - ax) + ay * (by - ay)) / length))
-    nearest = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
-    return _km(p, nearest)
 
 
 def draw_corridor(
@@ -141,7 +128,8 @@ def draw_corridor(
     m.drawcountries(linewidth=1.2, color="#555555")
     shown["x"], shown["y"] = m(shown["lon"].to_numpy(), shown["lat"].to_numpy())
     rail = shown[shown["role"] == "station"]
-    ax.plot(rail["x"], rail["y"], "-", color=RAIL_COLOUR, linewidth=2, label="railway (stations joined by straight lines)", zorder=3)
+    label = "railway (stations joined by straight lines)"
+    ax.plot(rail["x"], rail["y"], "-", color=RAIL_COLOUR, linewidth=2, label=label, zorder=3)
     for role, colour, marker in (("station", RAIL_COLOUR, "o"), ("deposit", DEPOSIT_COLOUR, "D")):
         for approximate in (False, True):
             group = shown[(shown["role"] == role) & (shown["approximate"] == approximate)]

@@ -56,7 +56,9 @@ class ClaimSet:
     def table(self) -> pd.DataFrame:
         """The claims as a table: ``claim_id``, ``label``, ``sentence`` and ``context`` (cue-group
         names joined by " + "), ``check`` (fact-check name or "")."""
-        rows = [(c.claim_id, c.label, " + ".join(c.sentence), " + ".join(c.context), c.check) for c in self.claims.values()]
+        rows = [
+            (c.claim_id, c.label, " + ".join(c.sentence), " + ".join(c.context), c.check) for c in self.claims.values()
+        ]
         return pd.DataFrame(rows, columns=["claim_id", "label", "sentence", "context", "check"])
 
 
@@ -92,9 +94,8 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
                 raise DataFileError(f"{here}: unknown cue group {unknown[0]!r} (known: {', '.join(cues)})")
         if not groups["sentence"]:
             raise DataFileError(f"{here}: sentence needs at least one cue group")
-        claims[claim_id] = Claim(
-            claim_id, str(entry["label"]), tuple(groups["sentence"]), tuple(groups["context"]), str(entry.get("check", ""))
-        )
+        label, check = str(entry["label"]), str(entry.get("check", ""))
+        claims[claim_id] = Claim(claim_id, label, tuple(groups["sentence"]), tuple(groups["context"]), check)
     if not claims:
         raise DataFileError(f"{where}: no [claims.<id>] tables")
     return ClaimSet(cues, claims, where)
@@ -179,7 +180,8 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                 cues = [f"{name}={hits[name]}" for name in claim.sentence + claim.context if name not in missing]
                 cues += [f"{name}=^{before[name]}" for name in missing]
                 context_id = previous.sent_id if missing else None
-                rows.append((doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text, context_id, "; ".join(cues)))
+                span = (sent.start, sent.end, sent.text)
+                rows.append((doc_id, sent.sent_id, claim.claim_id, *span, context_id, "; ".join(cues)))
             previous = sent
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     table = table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"})
@@ -244,7 +246,8 @@ def omissions(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path
 
 # --- fact-check against the USGS Mineral Commodity Summaries -------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 
 def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
@@ -283,7 +286,8 @@ def reserve_ranks(usgs: pd.DataFrame) -> pd.DataFrame:
     rows = usgs[(usgs["metric"] == "reserves") & ~usgs["country"].isin(NOT_COUNTRIES)]
     table = rows[["edition", "published", "year", "country", "value_t"]].rename(columns={"value_t": "reserves_t"})
     grouped = table.groupby("edition")["reserves_t"]
-    table = table.assign(rank=grouped.rank(method="min", ascending=False).astype("int64"), listed=grouped.transform("size"))
+    rank = grouped.rank(method="min", ascending=False).astype("int64")
+    table = table.assign(rank=rank, listed=grouped.transform("size"))
     return table.sort_values(["published", "rank", "country"], ignore_index=True)
 
 
@@ -342,9 +346,10 @@ def verdicts(usgs: pd.DataFrame, as_of: str) -> pd.DataFrame:
     of world mine production (dominant = at least half) for the last full year before ``as_of``,
     from the earliest edition that gives it, and for the latest year of the latest edition.
 
-    Columns: ``check``, ``measure`` (what was compared), ``as_of``, ``edition_then``, ``finding_then``, ``edition_latest``,
-    ``finding_latest``, ``verdict`` ("true when written", "true when written, still true", "true when written, revised since",
-    "false when written", "false when written, true since", or "not checkable as of ...").
+    Columns: ``check``, ``measure`` (what was compared), ``as_of``, ``edition_then``,
+    ``finding_then``, ``edition_latest``, ``finding_latest``, ``verdict`` ("true when written",
+    "true when written, still true", "true when written, revised since", "false when written",
+    "false when written, true since", or "not checkable as of ...").
     """
     if not re.fullmatch(r"\d{4}-\d{2}", as_of):
         raise ParameterError(f"as_of must be a month 'YYYY-MM', got {as_of!r}")
@@ -356,8 +361,8 @@ def verdicts(usgs: pd.DataFrame, as_of: str) -> pd.DataFrame:
     for check, measure, evaluate in checks:
         then, latest = evaluate(usgs, as_of)
         rows.append((check, measure, as_of, *then[:2], *latest[:2], _verdict(then[2], latest[2], as_of)))
-    columns = ["check", "measure", "as_of", "edition_then", "finding_then", "edition_latest", "finding_latest", "verdict"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["check", "measure", "as_of", "edition_then", "finding_then", "edition_latest", "finding_latest"]
+    return pd.DataFrame(rows, columns=[*columns, "verdict"])
 
 
 Finding = tuple[str, str, bool | None]  # edition, finding in words, whether the claim holds
