@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,7 +109,11 @@ def draw_corridor(
     ``x``, ``y`` (map metres), ``approximate``; ``attrs`` holds ``border_segments`` and
     ``coastline_segments`` (how many line pieces of the packaged data fell inside the map).
     """
-    from mpl_toolkits.basemap import Basemap
+    with warnings.catch_warnings():
+        # basemap's compiled GEOS module checks numpy's struct size at import; the newer, larger
+        # ndarray is compatible (the benign Cython message "numpy.ndarray size changed")
+        warnings.filterwarnings("ignore", "numpy.ndarray size changed", RuntimeWarning)
+        from mpl_toolkits.basemap import Basemap
 
     stations = route_stations(places, route).assign(role="station")
     deposits = places[places["is_deposit"]].assign(role="deposit")

@@ -135,7 +135,10 @@ def concordance(
     and position; the terms and width are in ``attrs``.
     """
     terms = [t for t in (terms or []) if t]
-    patterns = compile_patterns(terms, where="search terms") if terms else _claim_set(claims).cues[TOPIC]
+    try:
+        patterns = compile_patterns(terms, where="search terms") if terms else _claim_set(claims).cues[TOPIC]
+    except DataFileError as exc:
+        raise ParameterError(str(exc)) from None
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
     rows = []
     for sent in corpus.article_sentences().itertuples(index=False):
