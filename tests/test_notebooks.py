@@ -57,3 +57,23 @@ def test_every_notebook_renders_on_another_corpus(make_corpus, tmp_path):
     outputs = "".join(str(output) for cell in overview.cells if cell.cell_type == "code" for output in cell.outputs)
     assert "The corpus holds 2 documents" in outputs
     assert "checks passed" in outputs
+
+
+def test_rare_earths_notebook_renders_with_its_own_parameters(make_corpus, tmp_path):
+    folder = make_corpus(
+        {
+            "wire.txt": "Vietnam Looks to China for Rail Links\n\n"
+            "HANOI - Vietnam has the world's second-biggest rare earth reserves, officials said. "
+            "No deal on rare earths was signed during the visit.\n",
+            "metadata.csv": "file,label,date\nwire.txt,Wire,2025-06-02\n",
+        }
+    )
+    parameters = {"search_terms": ["rail", "rare earth"], "as_of": "", "route": ["Kunming", "Lao Cai", "Hanoi"]}
+    render(tmp_path / "report", corpus_dir=folder, parameters=parameters, only=["rare_earths"])
+    notebook = nbformat.read(tmp_path / "report" / "rare_earths.ipynb", as_version=4)
+    outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+    assert "1 of 1 texts make at least one" in outputs
+    # dated June 2025, the text is checked against MCS 2025, when Vietnam was sixth
+    assert "checked as of 2025-06, is **false when written**" in outputs
+    assert "3 mentions in 1 of 1 texts" in outputs  # "Rail" in the headline, two "rare earth"
+    assert "checks passed" in outputs

@@ -54,6 +54,20 @@ _EXPORTS: dict[str, str] = {
     "trade_reference": "xivn.trade",
     "fact_check_trade": "xivn.trade",
     "mirror_gaps": "xivn.trade",
+    "concordance": "xivn.rare_earths",
+    "rare_earth_claims": "xivn.rare_earths",
+    "load_claims": "xivn.rare_earths",
+    "claim_matrix": "xivn.rare_earths",
+    "claim_quotes": "xivn.rare_earths",
+    "omissions": "xivn.rare_earths",
+    "load_usgs": "xivn.rare_earths",
+    "reserve_ranks": "xivn.rare_earths",
+    "production_shares": "xivn.rare_earths",
+    "reserves_vs_production": "xivn.rare_earths",
+    "verdicts": "xivn.rare_earths",
+    "load_places": "xivn.maps",
+    "draw_corridor": "xivn.maps",
+    "distances_to_route": "xivn.maps",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,8 +84,22 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from xivn.framing import frame_agreement, frame_evidence, frame_profile, slogan_renderings
     from xivn.log_odds import keyness
+    from xivn.maps import distances_to_route, draw_corridor, load_places
     from xivn.money import MoneyAmount, parse_amounts, parse_unit
     from xivn.paths import data_path, reference_path, seeds_dir
+    from xivn.rare_earths import (
+        claim_matrix,
+        claim_quotes,
+        concordance,
+        load_claims,
+        load_usgs,
+        omissions,
+        production_shares,
+        rare_earth_claims,
+        reserve_ranks,
+        reserves_vs_production,
+        verdicts,
+    )
     from xivn.speakers import voices
     from xivn.tonality import stance_markers, tone
     from xivn.trade import (

@@ -1,0 +1,86 @@
+"""The corridor map: places and their precision, distances, and a real drawing from packaged data."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+from matplotlib.collections import LineCollection
+
+from xivn import maps, plots
+from xivn.errors import ParameterError
+
+DEPOSITS = {"Dong Pao", "Bac Nam Xe", "Nam Nam Xe", "Then Thau", "Yen Phu", "Ben Den"}
+
+
+@pytest.fixture(scope="module")
+def places():
+    return maps.load_places()
+
+
+def test_places_name_the_deposits_and_flag_proxies(places):
+    assert set(places.loc[places["is_deposit"], "short_name"]) == DEPOSITS
+    flags = places.set_index("short_name")["approximate"]
+    # no deposit has its own coordinate; Lao Cai and Kunming are sourced city coordinates
+    assert flags[sorted(DEPOSITS)].all()
+    assert not flags["Lao Cai"] and not flags["Kunming"]
+    assert flags["Hanoi"] and flags["Haiphong"]  # general knowledge, not sourced
+
+
+def test_route_is_in_order_and_stops_must_be_unambiguous(places):
+    assert maps.route_stations(places)["short_name"].tolist() == [
+        "Kunming",
+        "Hekou town",
+        "Lao Cai",
+        "Yen Bai",
+        "Hanoi",
+        "Haiphong",
+    ]
+    with pytest.raises(ParameterError, match="'Hekou' matches 2 places"):
+        maps.route_stations(places, ["Kunming", "Hekou"])
+    with pytest.raises(ParameterError, match="'Atlantis' matches no place"):
+        maps.route_stations(places, ["Atlantis"])
+
+
+def test_distances_to_the_nearest_station(places):
+    table = maps.distances_to_route(places).set_index("short_name")
+    # Dong Pao's proxy (Lai Chau city, 22.386N 103.470E) to Lao Cai (22.483N 103.950E): about 50 km
+    assert table.loc["Dong Pao", "nearest_station"] == "Lao Cai"
+    assert 45 <= table.loc["Dong Pao", "km_to_station"] <= 55
+    # proxies placed on a city the line serves are 0 km away: a property of the proxy, not the mine
+    assert table.loc["Yen Phu", "km_to_station"] == 0
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted while drawing the map")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_map_draws_borders_from_packaged_data_and_every_place(places, no_network):
+    fig, ax = plots.new_figure(6, 6)
+    drawn = maps.draw_corridor(ax, places)
+    assert drawn.attrs["border_segments"] > 0 and drawn.attrs["coastline_segments"] > 0
+    borders = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert borders and sum(len(c.get_segments()) for c in borders) >= drawn.attrs["border_segments"]
+    assert drawn[drawn["role"] == "station"]["short_name"].tolist()[0] == "Kunming"
+    assert set(drawn.loc[drawn["role"] == "deposit", "short_name"]) == DEPOSITS
+    # every place lies inside the map, and the railway line passes through the stations in order
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    assert drawn["x"].between(x0, x1).all() and drawn["y"].between(y0, y1).all()
+    (rail,) = [line for line in ax.get_lines() if line.get_label().startswith("railway")]
+    assert list(rail.get_xdata()) == drawn.loc[drawn["role"] == "station", "x"].tolist()
+    labels = " ".join(text.get_text() for text in ax.texts)
+    assert all(name in labels for name in DEPOSITS | {"Kunming", "Haiphong", "VIETNAM", "CHINA"})
+    assert plots.png_bytes(fig).startswith(b"\x89PNG")
+
+
+def test_importing_xivn_and_maps_does_not_load_the_mapping_library():
+    code = "import sys, xivn, xivn.maps; sys.exit('mpl_toolkits.basemap' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

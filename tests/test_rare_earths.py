@@ -1,0 +1,286 @@
+"""Rare earths: concordance, claims on the seeds and on unseen wordings, the USGS fact-check."""
+
+from __future__ import annotations
+
+import pytest
+
+import xivn
+from xivn import rare_earths
+from xivn.checks import offset_mismatches
+from xivn.errors import DataFileError, ParameterError
+
+AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
+    "000_1a56b2a50d2ad841",
+    "001_492d9b2ee9d6a8ad",
+    "002_de74f18409056071",
+    "003_c9643dd3023e532a",
+    "004_7f647e3ecafc4dc6",
+)
+ALL = {AF, PREVIEW, INQUIRER, REWRITE, PAMIR}
+
+# Which seed texts make each claim, from reading their rare-earth passages.
+SEED_CLAIMS = {
+    "second_largest_reserves": {AF, PREVIEW, INQUIRER, REWRITE},
+    "china_dominates_supply": {AF, PREVIEW, INQUIRER, REWRITE},
+    # the preview's "has not provided clear details on a potential agreement" is not a report that
+    # no deal was announced: it was written before the visit
+    "no_deal_announced": {AF, REWRITE},
+    "export_restrictions": {AF, PREVIEW, REWRITE},
+    "domestic_processing": {AF, REWRITE},
+    "lacks_technology": {AF, PREVIEW, REWRITE},
+    "china_guards_technology": {AF, PREVIEW, REWRITE},
+    # Pamir's heading "Cross-border rail links for the sharing of rare earth elements" names no
+    # mining region; its body sentence ("would cross regions ... rich in rare earth elements") does
+    "railway_through_mines": {AF, PREVIEW, REWRITE, PAMIR},
+    "ev_wind_uses": {AF, PREVIEW},
+    "xi_urged_cooperation": {AF, INQUIRER, REWRITE},
+}
+
+
+@pytest.fixture(scope="module")
+def found(seeds):
+    return rare_earths.rare_earth_claims(seeds)
+
+
+@pytest.mark.parametrize("claim_id", sorted(SEED_CLAIMS))
+def test_which_seed_texts_make_each_claim(found, claim_id):
+    makers = set(found.loc[found["claim_id"] == claim_id, "doc_id"])
+    assert makers == SEED_CLAIMS[claim_id], f"made by {sorted(makers)}; not by {sorted(ALL - makers)}"
+
+
+def test_claims_file_lists_exactly_the_tested_claims():
+    assert set(rare_earths.load_claims().claims) == set(SEED_CLAIMS)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "claim_id"),
+    [
+        ("technological limitations often impede their efforts", "lacks_technology"),
+        ("their elusive technology remains closely guarded", "china_guards_technology"),
+        ("no agreement was reached on rare earths", "no_deal_announced"),
+        ("despite President Xi’s call for broader cooperation in critical minerals", "xi_urged_cooperation"),
+        ("seeks to process these valuable resources domestically", "domestic_processing"),
+    ],
+)
+def test_the_rewrite_is_recognised_in_its_own_words(found, fragment, claim_id):
+    rows = found[(found["doc_id"] == REWRITE) & found["quote"].str.contains(fragment, regex=False)]
+    assert claim_id in set(rows["claim_id"])
+
+
+def test_context_from_the_previous_sentence_is_recorded(found, seeds):
+    # "However, technological limitations often impede their efforts." names neither Vietnam nor
+    # rare earths; the sentence before it ("Vietnam, with strict rules on the export of rare earth
+    # ores, ...") does
+    row = found[(found["claim_id"] == "lacks_technology") & (found["doc_id"] == REWRITE)].iloc[0]
+    previous = seeds.sentences.set_index(["doc_id", "sent_id"]).loc[(REWRITE, row["context_sent_id"])]
+    assert row["context_sent_id"] == row["sent_id"] - 1
+    assert "rare earth ores" in previous["text"]
+    assert "topic=^rare earth ores" in row["cues"]
+
+
+def test_claim_rows_trace_back_to_their_sentences(found, seeds):
+    assert list(found.columns[:6]) == ["doc_id", "sent_id", "claim_id", "start", "end", "quote"]
+    assert offset_mismatches(found, seeds, text_column="quote").empty
+    assert not found.duplicated(["doc_id", "sent_id", "claim_id"]).any()
+
+
+# Wordings the seeds do not use: (context sentence or "", sentence, claim, fires?)
+UNSEEN = [
+    ("", "Vietnam sits on the second-biggest rare earth reserves in the world.", "second_largest_reserves", True),
+    ("", "China controls the global supply of rare earths.", "china_dominates_supply", True),
+    ("", "The two sides did not sign any agreement on rare earths.", "no_deal_announced", True),
+    ("", "Rare earths were absent from the list of deals.", "no_deal_announced", True),
+    ("", "Hanoi bans the export of raw rare-earth ore.", "export_restrictions", True),
+    ("", "Vietnam lacks the know-how to refine its rare earths.", "lacks_technology", True),
+    ("", "China keeps its rare earth separation techniques secret.", "china_guards_technology", True),
+    ("", "The rail link would pass close to Lai Chau's rare earth mines.", "railway_through_mines", True),
+    ("", "Rare earths go into the magnets of electric cars.", "ev_wind_uses", True),
+    ("", "Xi Jinping called for closer cooperation on critical minerals.", "xi_urged_cooperation", True),
+    (
+        "Vietnam has huge rare earth deposits.",
+        "But it has struggled to master the technology needed to refine them.",
+        "lacks_technology",
+        True,
+    ),
+    # a question is not a denial
+    ("", "Was there any agreement on rare earths?", "no_deal_announced", False),
+    # a preview that lacks details is not a report that no deal was made
+    ("", "China has not provided details of a possible rare earths agreement.", "no_deal_announced", False),
+    # second-largest, but a trading partner, not reserves
+    ("", "China is Vietnam's second-largest trading partner for rare earths.", "second_largest_reserves", False),
+    # dominance without any supply, production or refining word
+    (
+        "Rare earths were discussed.",
+        "China dominates the South China Sea dispute.",
+        "china_dominates_supply",
+        False,
+    ),
+    # Xi's call must itself name the minerals; a rare-earth sentence before it is not enough
+    ("Rare earths were not mentioned.", "Xi urged cooperation on connectivity.", "xi_urged_cooperation", False),
+    # the railway without mines or deposits
+    ("", "The Kunming-Haiphong railway carries rare earths to port.", "railway_through_mines", False),
+]
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("unseen")
+    for number, (before, sentence, _, _) in enumerate(UNSEEN):
+        lead = "Officials from both countries met in Hanoi this week to discuss a long list of topics."
+        body = " ".join(part for part in (lead, before, sentence) if part)
+        (folder / f"case{number:02d}.txt").write_text(f"{body}\n", encoding="utf-8")
+    corpus = xivn.load_corpus(folder)
+    return corpus, rare_earths.rare_earth_claims(corpus)
+
+
+@pytest.mark.parametrize(("number", "case"), list(enumerate(UNSEEN)), ids=lambda v: v if isinstance(v, int) else "")
+def test_claims_in_wordings_the_seeds_do_not_use(unseen, number, case):
+    _, found = unseen
+    _, sentence, claim_id, fires = case
+    rows = found[(found["doc_id"] == f"case{number:02d}") & (found["claim_id"] == claim_id)]
+    assert (not rows.empty) == fires
+    assert rows.empty or rows["quote"].iloc[0] == sentence
+
+
+def test_concordance_reads_article_text_only(seeds):
+    table = rare_earths.concordance(seeds)
+    article = seeds.article_sentences().set_index(["doc_id", "sent_id"]).index
+    assert table.set_index(["doc_id", "sent_id"]).index.isin(article).all()
+    # seed 000's related-article link "Rare Earth Magnet Firms Plan Vietnam Plants as China Hedge"
+    text = " ".join(table["left"] + table["quote"] + table["right"])
+    assert "Magnet Firms" not in text
+    assert offset_mismatches(table, seeds, text_column="quote").empty
+    assert set(table["doc_id"]) == ALL
+
+
+def test_concordance_prefers_the_longest_hit(seeds):
+    table = rare_earths.concordance(seeds)
+    inquirer = table[table["doc_id"] == INQUIRER]["quote"].tolist()
+    assert inquirer == ["critical minerals", "rare earths"]
+
+
+def test_concordance_skips_chrome_of_a_messy_page(make_corpus):
+    from conftest import MESSY_PAGE
+
+    corpus = xivn.load_corpus(make_corpus({"page.txt": MESSY_PAGE}))
+    # "Rare Earth Prices Fall" is a related link: chrome
+    assert rare_earths.concordance(corpus).empty
+    # headline, standfirst and body say "rail"; the photo caption's "A train crosses" is chrome
+    hits = rare_earths.concordance(corpus, ["train", "rail"])
+    assert hits["quote"].str.lower().tolist() == ["rail", "rail", "rail"]
+
+
+def test_concordance_context_stays_inside_the_paragraph(seeds):
+    table = rare_earths.concordance(seeds, [r"Kunming"], width=300)
+    paragraphs = seeds.article_paragraphs()
+    assert len(table) == 3  # the preview twice, Pamir once
+    for row in table.itertuples():
+        par = paragraphs[(paragraphs["doc_id"] == row.doc_id) & (paragraphs["start"] <= row.start)].iloc[-1]
+        line = row.left + row.quote + row.right
+        assert line in " ".join(par["text"].split())
+        # the window was cut by the paragraph, not by the width, on at least one side
+        assert min(len(row.left), len(row.right)) < 300
+
+
+def test_bad_search_term_is_a_parameter_error(seeds):
+    with pytest.raises(ParameterError, match="search terms"):
+        rare_earths.concordance(seeds, ["rare (earth"])
+
+
+def test_matrix_quotes_and_omissions_agree(found, seeds):
+    matrix = rare_earths.claim_matrix(found, seeds)
+    quotes = rare_earths.claim_quotes(found, seeds)
+    gaps = rare_earths.omissions(found, seeds).set_index("doc_id")
+    assert matrix.to_numpy().sum() == len(found)
+    assert (matrix > 0).to_numpy().sum() == len(quotes)
+    assert offset_mismatches(quotes, seeds, text_column="quote").empty
+    # Pamir makes one claim and leaves out the nine the others make; AF makes all ten
+    assert gaps.loc[PAMIR, "n_claims"] == 1
+    assert gaps.loc[PAMIR, "leaves_out"].count(";") == 8
+    assert gaps.loc[AF, "leaves_out"] == ""
+
+
+def test_tables_are_empty_but_well_formed_without_any_claim(make_corpus):
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "Nothing about minerals of any kind happened here today.\n"}))
+    found = rare_earths.rare_earth_claims(corpus)
+    assert found.empty
+    assert list(found.columns) == list(rare_earths.CLAIMS)
+    assert rare_earths.claim_matrix(found, corpus).to_numpy().sum() == 0
+    assert rare_earths.claim_quotes(found, corpus).empty
+    assert rare_earths.omissions(found, corpus)["makes"].tolist() == [""]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[claims.x]\nlabel = "x"\nsentence = ["topic"]\n', "needs a \\[cues\\] table"),
+        ("[cues]\ntopic = ['rare (earth']\n[claims.x]\nlabel = 'x'\nsentence = ['topic']\n", "cues.topic: bad regular"),
+        ("[cues]\ntopic = ['rare']\n[claims.x]\nsentence = ['topic']\n", "claims.x: missing field"),
+        ("[cues]\ntopic = ['rare']\n[claims.x]\nlabel = 'x'\nsentence = ['tpoic']\n", "claims.x: unknown cue group"),
+        ("[cues]\ntopic = ['rare']\n[claims.x]\nlabel = 'x'\nsentence = []\n", "claims.x: sentence needs"),
+        # a claim file with cues but no claims is a mistake, not an empty analysis
+        ("[cues]\ntopic = ['rare']\n", "no \\[claims"),
+    ],
+)
+def test_bad_claims_file_names_the_entry(tmp_path, toml, message):
+    path = tmp_path / "claims.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        rare_earths.load_claims(path)
+
+
+# --- fact-check ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def usgs():
+    return rare_earths.load_usgs()
+
+
+def test_vietnam_ranked_second_until_the_2025_revision(usgs):
+    ranks = rare_earths.reserve_ranks(usgs).query("country == 'Vietnam'").set_index("edition")
+    assert ranks["rank"].to_dict() == {"MCS 2023 (Jan 2023)": 2, "MCS 2024 (Jan 2024)": 2, "MCS 2025 (Jan 2025)": 6}
+    assert ranks.loc["MCS 2025 (Jan 2025)", "reserves_t"] == 3_500_000
+
+
+def test_verdicts_as_of_the_visit_and_later(usgs, seeds):
+    as_of = rare_earths.as_of_date(seeds)
+    assert as_of == "2023-12"
+    table = rare_earths.verdicts(usgs, as_of).set_index("check")
+    second = table.loc["second_largest_reserves"]
+    assert (second["edition_then"], second["edition_latest"]) == ("MCS 2023 (Jan 2023)", "MCS 2025 (Jan 2025)")
+    assert second["verdict"] == "true when written, revised since"
+    china = table.loc["china_dominates_supply"]
+    assert "70%" in china["finding_then"] and "2022" in china["finding_then"]  # 210,000 of 300,000 t
+    assert china["verdict"] == "true when written, still true"
+    later = rare_earths.verdicts(usgs, "2025-06").set_index("check")
+    assert later.loc["second_largest_reserves", "verdict"] == "false when written"
+    # before the first edition in the reference data nothing can be checked
+    assert rare_earths.verdicts(usgs, "2020-01")["verdict"].str.startswith("not checkable").all()
+
+
+def test_vietnam_output_is_tiny_next_to_its_reserves(usgs):
+    table = rare_earths.reserves_vs_production(usgs).set_index("edition")
+    latest = table.loc["MCS 2025 (Jan 2025)"]
+    assert (latest["production_year"], latest["production_t"]) == (2024, 300)
+    assert latest["years_of_reserves"] == pytest.approx(3_500_000 / 300)
+    assert latest["production_share"] == pytest.approx(300 / 390_000)
+    assert table.loc["MCS 2023 (Jan 2023)", "production_t"] == 4300  # revised down to 1,200 t a year later
+
+
+@pytest.mark.parametrize("as_of", ["2023", "Dec 2023", "2023-12-12"])
+def test_as_of_must_be_a_month(usgs, as_of):
+    with pytest.raises(ParameterError, match="YYYY-MM"):
+        rare_earths.verdicts(usgs, as_of)
+
+
+def test_as_of_falls_back_to_the_visit_month_without_dates(make_corpus):
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "An undated note about rare earths in Vietnam.\n"}))
+    assert rare_earths.as_of_date(corpus) == "2023-12"
+
+
+def test_edition_without_a_month_is_rejected(tmp_path):
+    path = tmp_path / "usgs.csv"
+    path.write_text("edition,country,metric,year,value_t\nMCS 2023,China,reserves,2022,1\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="MCS 2023"):
+        rare_earths.load_usgs(path)
