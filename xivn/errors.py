@@ -41,3 +41,10 @@ class RenderError(XivnError):
 class XivnWarning(UserWarning):
     """Warned when xivn had to make an assumption about its input (for example, the encoding of a
     file that is not UTF-8) and the result may need a look."""
+
+
+def shown(value: object) -> str:
+    """``value`` as text for a one-line message: as is when printable, else its ``repr()``, so that a
+    file name holding a newline, a control character or an undecodable byte stays on one line."""
+    text = str(value)
+    return text if text.isprintable() else repr(text)
