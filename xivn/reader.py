@@ -34,7 +34,6 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "metadata.csv"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
-BOM = "\ufeff"
 # UTF-32 first: its little-endian mark starts with the UTF-16 one.
 UNICODE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -113,7 +112,6 @@ def read_document(path: Path, doc_id: str) -> RawDocument:
     if not data:
         raise CorpusError(f"{shown(path)}: empty file (no text to analyse)")
     text, encoding = _decode(data, path)
-    text = text.removeprefix(BOM)
     if not text.strip():
         raise CorpusError(f"{shown(path)}: empty file (no text to analyse)")
     return RawDocument(doc_id, path, text, hashlib.sha256(data).hexdigest(), encoding)
@@ -146,6 +144,7 @@ def _looks_binary(sample: str) -> bool:
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """The text (one leading byte-order mark dropped) and the name of the encoding used."""
     for bom, encoding in UNICODE_BOMS:
         if data.startswith(bom):
             try:
@@ -163,7 +162,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
             f"{shown(path)}: binary file, not text (expected UTF-8 text, or UTF-16 with a byte-order mark)"
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         problem = f"byte {exc.start}"
     for encoding in FALLBACK_ENCODINGS:
