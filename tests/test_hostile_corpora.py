@@ -156,23 +156,37 @@ def test_a_symlink_to_a_file_outside_the_folder_is_refused(make_corpus, tmp_path
     one_line_error(folder, r"notes\.txt: symbolic link to a file outside the corpus folder")
 
 
+def deny(path: Path, method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Take read permission from ``path``; where that does not stop reading (running as root, as in
+    CI), make ``Path.<method>`` refuse it with the error the system would give."""
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        real = getattr(Path, method)
+
+        def refuse(self, *args, **kwargs):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, refuse)
+
+
 def test_an_unreadable_file_is_an_error(make_corpus, monkeypatch):
     folder = make_corpus({"good.txt": "A sentence.", "locked.txt": "A secret."})
-    locked = folder / "locked.txt"
-    locked.chmod(0)
-    if os.access(locked, os.R_OK):  # running as root (as in CI): chmod does not stop reading, so refuse here
-        real_open = Path.open
-
-        def refuse_locked(self, *args, **kwargs):
-            if self == locked:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kwargs)
-
-        monkeypatch.setattr(Path, "open", refuse_locked)
+    deny(folder / "locked.txt", "open", monkeypatch)
     try:
         one_line_error(folder, r"locked\.txt: cannot read the file \(Permission denied\)")
     finally:
-        locked.chmod(0o644)
+        (folder / "locked.txt").chmod(0o644)
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(make_corpus, monkeypatch):
+    folder = make_corpus({"good.txt": "A sentence."})
+    deny(folder, "iterdir", monkeypatch)
+    try:
+        assert one_line_error(folder, r"cannot read \(Permission denied\)").startswith(f"{folder}: ")
+    finally:
+        folder.chmod(0o755)
 
 
 # --- file names --------------------------------------------------------------------------------
@@ -298,9 +312,10 @@ def test_malformed_metadata(make_corpus, metadata, message):
     one_line_error(folder, message, xivn.MetadataError)
 
 
-def test_metadata_with_a_bom_and_crlf_line_ends(make_corpus):
-    metadata = '\ufefffile,outlet,note\r\na.txt,Reuters,"two\r\nlines"\r\n'.encode()
+@pytest.mark.parametrize("line_end", ["\r\n", "\r", "\n"])
+def test_metadata_with_a_bom_and_any_line_ends(make_corpus, line_end):
+    metadata = f'\ufefffile,outlet,note{line_end}a.txt,Reuters,"two{line_end}lines"{line_end}'.encode()
     folder = make_corpus({"a.txt": "Text.", "metadata.csv": metadata})
     docs = xivn.load_corpus(folder).documents
-    assert docs["outlet"].tolist() == ["Reuters"]
-    assert docs["note"].tolist() == ["two\r\nlines"]  # a quoted value keeps its line end
+    assert docs["outlet"].tolist() == ["Reuters"]  # no byte-order mark in the first column's name
+    assert docs["note"].tolist() == [f"two{line_end}lines"]  # a quoted value keeps its line end

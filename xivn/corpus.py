@@ -183,8 +183,12 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     metadata ``doc_id`` or else its file name without the extension.
 
     Raises :class:`~xivn.errors.CorpusError` (one line, naming the path) for a missing folder, a
-    folder without documents, an empty, binary or oversized file, and
-    :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids.
+    folder without documents, an empty, binary, unreadable or oversized file, a broken or looping
+    symbolic link or one to a file outside the folder, and a file name that is not valid Unicode;
+    :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids (two files with the same
+    stem, such as ``a.txt`` and ``a.md``, need distinct ``doc_id`` values in the metadata). Warns
+    (:class:`~xivn.errors.XivnWarning`) when a file is not UTF-8 and when a ``*.txt``/``*.md``
+    entry is not a regular file and is skipped. The rules are listed in xivn/reader.py.
     """
     folder = Path(path).expanduser() if path not in (None, "") else seeds_dir()
     files = corpus_files(folder)

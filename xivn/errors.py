@@ -14,14 +14,16 @@ class XivnError(Exception):
 class CorpusError(XivnError):
     """Raised when a corpus folder or one of its files cannot be read as documents.
 
-    Examples: a missing folder, a folder with no ``*.txt``/``*.md`` files, an empty or binary file,
-    a file larger than the size limit.
+    Examples: a missing folder, a folder with no ``*.txt``/``*.md`` files, an empty, binary or
+    unreadable file, a file larger than the size limit, a broken symbolic link or one that leads
+    outside the folder, a file name that is not valid Unicode.
     """
 
 
 class MetadataError(CorpusError):
     """Raised when a corpus metadata file is malformed: a row naming a missing file, a path outside
-    the corpus folder, duplicate document ids, or no usable key column."""
+    the corpus folder, duplicate document ids or rows, a row with more values than columns, or no
+    usable key column."""
 
 
 class DataFileError(XivnError):

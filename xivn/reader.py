@@ -64,17 +64,23 @@ def corpus_files(folder: Path) -> list[Path]:
     documents, a broken or looping symbolic link, a link to a file outside the folder, and a file
     name that is not valid Unicode; warns and skips an entry that is not a regular file.
     """
+    try:
+        files = _document_files(folder)
+    except OSError as exc:  # a permission problem on the way, for instance
+        raise CorpusError(f"{shown(exc.filename or folder)}: cannot read ({exc.strerror or exc})") from None
+    if not files:
+        raise CorpusError(f"{shown(folder)}: no documents (expected *.txt or *.md files)")
+    return files
+
+
+def _document_files(folder: Path) -> list[Path]:
     if not folder.exists():
         raise CorpusError(f"{shown(folder)}: corpus folder not found")
     if not folder.is_dir():
         raise CorpusError(f"{shown(folder)}: not a folder (give the folder that holds the .txt/.md files)")
-    try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        raise CorpusError(f"{shown(folder)}: cannot list the folder ({exc.strerror})") from None
     root = folder.resolve()
     files = []
-    for path in entries:
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.suffix.lower() not in DOCUMENT_SUFFIXES:
             continue
         if not _is_unicode(path.name):
@@ -82,13 +88,11 @@ def corpus_files(folder: Path) -> list[Path]:
         if path.is_symlink() and not path.exists():
             raise CorpusError(f"{shown(path)}: broken or looping symbolic link")
         if not path.is_file():
-            warnings.warn(f"{shown(path)}: not a regular file (a folder?); skipped", XivnWarning, stacklevel=3)
+            warnings.warn(f"{shown(path)}: not a regular file (a folder?); skipped", XivnWarning, stacklevel=4)
             continue
         if root not in path.resolve().parents:
             raise CorpusError(f"{shown(path)}: symbolic link to a file outside the corpus folder (copy the file in)")
         files.append(path)
-    if not files:
-        raise CorpusError(f"{shown(folder)}: no documents (expected *.txt or *.md files)")
     return files
 
 
