@@ -30,7 +30,7 @@ SPECIALS = [
     "\t", " ", "\xa0", "\u3000", "\x00", "\x07", "\x1b", "\x7f", "\u200b", "\u200c", "\u200d", "\u2060",
     "\ufeff", "\u200e", "\u200f", "\u202e", "\u0301", "\u0308\u0323", "𝐀", "😀", "👩‍👩‍👧", "\U0010fffd",
 ]  # fmt: skip
-# Pieces that reach every branch of the classifier and the segmenter.
+# Pieces that trigger the classifier's shapes and cues and the segmenter's hard cases.
 FRAGMENTS = [
     "- ", "* ", "• ", "1. ", "2) ", "# ", "## ", "| a | b |", "|---|", "FAQ", "Q&A", "?", ". ", "! ", "…",
     "U.S. ", "Sept. 10 ", "Dec 12 – ", "HANOI (Reuters) - ", "Related Stories", "ALSO SEE: ",
@@ -49,7 +49,6 @@ LONG_LINE = st.builds(
     st.integers(min_value=2_000, max_value=30_000),
 )
 TEXTS = st.lists(st.one_of(PIECE, PIECE, PIECE, LONG_LINE), max_size=40).map("".join)
-# Inputs that once broke something, or stress one rule.
 LINE_BREAK_SPLIT = re.compile(r"(\r\n|\r|\n)")  # what ends a line, written again to check the code
 
 
