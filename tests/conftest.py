@@ -1,15 +1,32 @@
-"""Shared fixtures: the seed corpus, and a factory for small, deliberately messy corpus folders."""
+"""Shared fixtures: the seed corpus, a factory for small, deliberately messy corpus folders, and the
+hypothesis settings profiles."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import xivn
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property tests are reproducible by default: the same examples on every run and machine, no
+# example database. `HYPOTHESIS_PROFILE=explore` (or `pytest --hypothesis-profile=explore`) runs many
+# more random examples to hunt for new failures; fix what it finds and add the input as an example.
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # A wire story as a web capture: navigation, headline, standfirst, caption, body, credit,
 # related links, cookie notice. Every chrome line here has an article-looking neighbour.

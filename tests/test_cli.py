@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -42,3 +43,35 @@ def test_empty_file_error_names_the_file(make_corpus):
     result = run_xivn("corpus", str(folder))
     assert result.returncode == 2
     assert f"{folder / 'empty.txt'}: empty file" in result.stderr
+
+
+def _sparse_50_mb(folder):
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+
+
+def _latin1_name(folder):
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Text.")
+
+
+@pytest.mark.parametrize(
+    ("make_hostile", "message"),
+    [
+        (lambda folder: (folder / "x.txt").symlink_to("x.txt"), "x.txt: broken or looping symbolic link"),
+        (lambda folder: (folder / "b.txt").write_bytes("Hi.".encode("utf-16-le")), "b.txt: binary file"),
+        (lambda folder: (folder / "new\nline.txt").write_bytes(b""), r"line.txt': empty file"),
+        (lambda folder: (folder / "metadata.csv").write_text("file\n../../etc/passwd\n"), "outside the corpus"),
+        (lambda folder: (folder / "a.md").write_text("# Notes"), "a.txt: duplicate doc_id 'a'"),
+        (_sparse_50_mb, "huge.txt: file is 52,428,800 bytes, above the limit"),
+        (_latin1_name, "file name is not valid Unicode"),
+    ],
+)
+def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, message):
+    folder = make_corpus({"a.txt": "A sentence."})
+    make_hostile(folder)
+    result = run_xivn("corpus", str(folder))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

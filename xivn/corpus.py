@@ -15,11 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from xivn import schema
-from xivn.errors import CorpusError, MetadataError
+from xivn.errors import CorpusError, MetadataError, shown
 from xivn.paths import seeds_dir
-from xivn.reader import DOCUMENT_SUFFIXES, RawDocument, corpus_files, read_document, read_metadata
+from xivn.reader import DOCUMENT_SUFFIXES, METADATA_FILE, RawDocument, corpus_files, read_document, read_metadata
 from xivn.sentences import sentence_spans
 from xivn.structure import classify, kind_vocabulary, split_paragraphs, word_count
+
+KNOWN_IDS_SHOWN = 10
 
 
 def paragraph_kinds() -> pd.DataFrame:
@@ -59,7 +61,9 @@ class Corpus:
         try:
             return self._raw[doc_id].text
         except KeyError:
-            raise CorpusError(f"unknown doc_id {doc_id!r} (known: {', '.join(self._raw)})") from None
+            known = ", ".join(repr(k) for k in list(self._raw)[:KNOWN_IDS_SHOWN])
+            more = f", … {len(self._raw)} in all" if len(self._raw) > KNOWN_IDS_SHOWN else ""
+            raise CorpusError(f"unknown doc_id {doc_id!r} (known: {known}{more})") from None
 
     def quote(self, doc_id: str, start: int, end: int) -> str:
         """The raw text between two character offsets of a document."""
@@ -179,29 +183,40 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     metadata ``doc_id`` or else its file name without the extension.
 
     Raises :class:`~xivn.errors.CorpusError` (one line, naming the path) for a missing folder, a
-    folder without documents, an empty, binary or oversized file, and
-    :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids.
+    folder without documents, an empty, binary, unreadable or oversized file, a broken or looping
+    symbolic link or one to a file outside the folder, and a file name that is not valid Unicode;
+    :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids (two files with the same
+    stem, such as ``a.txt`` and ``a.md``, need distinct ``doc_id`` values in the metadata). Warns
+    (:class:`~xivn.errors.XivnWarning`) when a file is not UTF-8 and when a ``*.txt``/``*.md``
+    entry is not a regular file and is skipped. The rules are listed in xivn/reader.py.
     """
     folder = Path(path).expanduser() if path not in (None, "") else seeds_dir()
     files = corpus_files(folder)
     rows = read_metadata(folder) or []
+    metadata_file = shown(folder / METADATA_FILE)
     by_file = {row["file"]: row for row in rows if row.get("file")}
     by_id = {row["doc_id"]: row for row in rows if row.get("doc_id") and not row.get("file")}
     for name in by_file:
         if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
-            raise MetadataError(f"{folder / 'metadata.csv'}: {name!r} is not a .txt or .md document")
+            raise MetadataError(f"{metadata_file}: {name!r} is not a .txt or .md document")
+    unused = sorted(set(by_file) - {file.name for file in files})
+    if unused:
+        raise MetadataError(f"{metadata_file}: file {unused[0]!r} is not a document directly inside the folder")
     documents, metadata = [], {}
     for file in files:
         meta = by_file.get(file.name, {})
         doc_id = meta.get("doc_id") or file.stem
         meta = {**by_id.get(doc_id, {}), **meta}
         if doc_id in metadata:
-            raise MetadataError(f"{file}: duplicate doc_id {doc_id!r} (also used by {metadata[doc_id]['_file']})")
+            raise MetadataError(
+                f"{shown(file)}: duplicate doc_id {doc_id!r} (also used by {metadata[doc_id]['_file']!r}; "
+                f"rename a file or give it another doc_id in {METADATA_FILE})"
+            )
         metadata[doc_id] = {**meta, "_file": file.name}
         documents.append(read_document(file, doc_id))
     unknown = sorted(set(by_id) - set(metadata))
     if unknown:
-        raise MetadataError(f"{folder / 'metadata.csv'}: doc_id {unknown[0]!r} matches no document file")
+        raise MetadataError(f"{metadata_file}: doc_id {unknown[0]!r} matches no document file")
     for meta in metadata.values():
         del meta["_file"]
     return Corpus(documents, metadata, folder)

@@ -14,14 +14,16 @@ class XivnError(Exception):
 class CorpusError(XivnError):
     """Raised when a corpus folder or one of its files cannot be read as documents.
 
-    Examples: a missing folder, a folder with no ``*.txt``/``*.md`` files, an empty or binary file,
-    a file larger than the size limit.
+    Examples: a missing folder, a folder with no ``*.txt``/``*.md`` files, an empty, binary or
+    unreadable file, a file larger than the size limit, a broken symbolic link or one that leads
+    outside the folder, a file name that is not valid Unicode.
     """
 
 
 class MetadataError(CorpusError):
     """Raised when a corpus metadata file is malformed: a row naming a missing file, a path outside
-    the corpus folder, duplicate document ids, or no usable key column."""
+    the corpus folder, duplicate document ids or rows, a row with more values than columns, or no
+    usable key column."""
 
 
 class DataFileError(XivnError):
@@ -41,3 +43,10 @@ class RenderError(XivnError):
 class XivnWarning(UserWarning):
     """Warned when xivn had to make an assumption about its input (for example, the encoding of a
     file that is not UTF-8) and the result may need a look."""
+
+
+def shown(value: object) -> str:
+    """``value`` as text for a one-line message: as is when printable, else its ``repr()``, so that a
+    file name holding a newline, a control character or an undecodable byte stays on one line."""
+    text = str(value)
+    return text if text.isprintable() else repr(text)

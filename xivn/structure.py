@@ -1,10 +1,15 @@
 """Split a raw text into paragraphs and tell article text from page chrome.
 
+A line ends at a line feed, a carriage return or the pair of them (``\n``, ``\r``, ``\r\n``: the
+universal newlines of Python's ``open()``). Other characters that ``str.splitlines`` also breaks at
+(vertical tab, form feed, ``\x1c``-``\x1e``, NEL ``\x85``, U+2028, U+2029) stay inside their line;
+being whitespace, they are trimmed from its ends, and a line holding nothing else is blank.
+
 A paragraph is a run of non-blank lines. Blank lines separate paragraphs; inside a run, every line
 is its own paragraph (web captures put one paragraph per line, seed 004 has no blank lines at all)
 unless the run is hard-wrapped prose, whose lines are joined back together. Every non-blank line
-lands in exactly one paragraph, and the raw text is never changed: each paragraph is a
-``(start, end)`` span into it.
+lands in exactly one paragraph, what lies between paragraphs is whitespace only, and the raw text
+is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of whitespace.
 
 Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
 recognised by cues (cookie notices, credit lines, photo credits, "ALSO SEE") and by position
@@ -15,6 +20,7 @@ recognised by cues (cookie notices, credit lines, photo credits, "ALSO SEE") and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -22,6 +28,7 @@ from itertools import pairwise
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TERMINAL_PUNCTUATION = ".!?:;,…"
 BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+(?=\S)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
@@ -36,6 +43,7 @@ TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
 HEADLINE_MIN_WORDS = 4
+ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,8 @@ def split_paragraphs(raw: str) -> list[Paragraph]:
     """Split ``raw`` into paragraph spans (kinds not yet assigned)."""
     paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\n]*", raw):
-        if match.start() > 0 and raw[match.start() - 1] != "\n":
-            continue  # the empty match after a non-empty line
-        line_start, line_end = _strip_span(raw, match.start(), match.end())
+    for start, end in line_spans(raw):
+        line_start, line_end = _strip_span(raw, start, end)
         if line_start == line_end:
             paragraphs.extend(_block_paragraphs(raw, block))
             block = []
@@ -95,6 +101,16 @@ def split_paragraphs(raw: str) -> list[Paragraph]:
             block.append((line_start, line_end))
     paragraphs.extend(_block_paragraphs(raw, block))
     return paragraphs
+
+
+def line_spans(raw: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line of ``raw``, its line break excluded (see the module docstring
+    for what ends a line). A text ending with a line break has an empty last line."""
+    start = 0
+    for line_break in LINE_BREAK.finditer(raw):
+        yield start, line_break.start()
+        start = line_break.end()
+    yield start, len(raw)
 
 
 def _strip_span(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -193,18 +209,11 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
             here.kind = "author_bio"
 
 
-_CHROME_KINDS = ("navigation", "page_title", "caption", "byline", "related", "author_bio", "notice", "tags")
-
-
-def _article_started(paragraphs: list[Paragraph]) -> bool:
-    return any(p.kind in ("body", "list_item", "table_row") for p in paragraphs)
-
-
 def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
     """A 'Headline | Site' line before the article is the browser title of the page."""
     patterns = kind_vocabulary().cues.get("page_title", [])
-    for index, paragraph in enumerate(paragraphs):
-        if _article_started(paragraphs[:index]):
+    for paragraph in paragraphs:
+        if paragraph.kind in ARTICLE_STARTS:
             break
         if paragraph.kind == "heading" and any(p.search(paragraph.text) for p in patterns):
             paragraph.kind = "page_title"
@@ -215,7 +224,7 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
     paragraph directly under it (the standfirst). Short lines above the headline are navigation."""
     zone = []
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.kind in ("body", "list_item", "table_row"):
+        if paragraph.kind in ARTICLE_STARTS:
             break
         if paragraph.kind == "heading":
             zone.append(index)
@@ -226,9 +235,10 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
         if index < first:
             paragraphs[index].kind = "navigation"
     paragraphs[first].kind = "headline"
+    headline = _normalise(paragraphs[first].text)
     for index in range(first + 1, len(paragraphs)):
         duplicate = paragraphs[index]
-        if duplicate.kind == "heading" and _normalise(paragraphs[first].text).startswith(_normalise(duplicate.text)):
+        if duplicate.kind == "heading" and headline.startswith(_normalise(duplicate.text)):
             # a repeat of the headline: the image title above a caption, or the page title again
             above_caption = index + 1 < len(paragraphs) and paragraphs[index + 1].kind == "caption"
             duplicate.kind = "caption" if above_caption else "page_title"
@@ -253,7 +263,8 @@ def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
     not a site name sitting above a menu of short section links."""
     if not zone:
         return None
-    opening = next((i for i, p in enumerate(paragraphs) if p.kind not in _CHROME_KINDS), None)
+    chrome = kind_vocabulary().chrome
+    opening = next((i for i, p in enumerate(paragraphs) if not chrome.get(p.kind, False)), None)
     for index in zone:
         long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
         followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1])
@@ -305,7 +316,7 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
             for member in run:
                 member.kind = "related"
         run = []
-        started = started or (paragraph is not None and paragraph.kind in ("body", "list_item", "table_row"))
+        started = started or (paragraph is not None and paragraph.kind in ARTICLE_STARTS)
 
 
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
