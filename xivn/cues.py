@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 MENTION_GROUP = "m"
 
@@ -64,7 +65,7 @@ def clause_spans(text: str, boundaries: Sequence[re.Pattern[str]], *, offset: in
     """Split ``text`` into clauses at the boundary patterns; each boundary starts a new clause."""
     cuts = sorted({m.start() for pattern in boundaries for m in pattern.finditer(text) if m.start() > 0})
     edges = [0, *cuts, len(text)]
-    return [(a + offset, b + offset) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+    return [(a + offset, b + offset) for a, b in pairwise(edges) if b > a]
 
 
 def nearest(hits: Sequence[Hit], start: int, end: int, within: tuple[int, int]) -> Hit | None:

@@ -19,7 +19,7 @@ from xivn.cues import find_hits, resolve_overlaps
 from xivn.deal_status import analyse, document_status, resolve_status
 from xivn.errors import DataFileError
 from xivn.paths import reference_path
-from xivn.taxonomy import CountVocabulary, DealCues, Taxonomy, load_deal_cues, load_taxonomy
+from xivn.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
 
 REFERENCE_FILE = "deals_official.csv"
 COUNT_ROW_PREFIX = "COUNT-"
@@ -36,12 +36,15 @@ def _claim_patterns(vocabulary: CountVocabulary) -> tuple[re.Pattern[str], re.Pa
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
     qualifier = rf"(?:(?P<qual>{alternation(vocabulary.qualifiers)})\s+)?"
-    number = rf"[‘“\"']?(?P<num>(?<![\d.,/–-])\d{{1,3}}(?![\d,./–-]*\d)|\b(?:{alternation([*vocabulary.numbers, *vocabulary.vague])})\b)\+?[’”\"']?"
+    digits = r"(?<![\d.,/–-])\d{1,3}(?![\d,./–-]*\d)"  # not part of a year, date or decimal
+    words = alternation([*vocabulary.numbers, *vocabulary.vague])
+    number = rf"[‘“\"']?(?P<num>{digits}|\b(?:{words})\b)\+?[’”\"']?"
     # up to two words between number and noun, neither a function word nor a verb form
-    gap = r"(?P<gap>(?:(?!(?:to|and|the|of|in|on|for|with|a|an|that|this|were|was|are|is)\b)(?![A-Za-z-]+(?:ed|ing)\b)[A-Za-z-]+\s+){0,2}?)"
-    scope = alternation(vocabulary.scope)
-    noun = rf"{qualifier}{number}\s+(?:of\s+)?{gap}(?P<noun>{vocabulary.nouns})\b(?:(?:\s+[A-Za-z-]+){{0,3}}?\s+(?:{scope})\s+(?P<after>[^.;]{{1,80}}))?"
-    bare = rf"{qualifier}{number}\s+(?:{scope})\s+(?P<after>[^.;]{{1,80}})"
+    function_word = r"(?:to|and|the|of|in|on|for|with|a|an|that|this|were|was|are|is)\b"
+    gap = rf"(?P<gap>(?:(?!{function_word})(?![A-Za-z-]+(?:ed|ing)\b)[A-Za-z-]+\s+){{0,2}}?)"
+    scope = rf"\s+(?:{alternation(vocabulary.scope)})\s+(?P<after>[^.;]{{1,80}})"
+    noun = rf"{qualifier}{number}\s+(?:of\s+)?{gap}(?P<noun>{vocabulary.nouns})\b(?:(?:\s+[A-Za-z-]+){{0,3}}?{scope})?"
+    bare = rf"{qualifier}{number}{scope}"
     return re.compile(noun, re.IGNORECASE), re.compile(bare, re.IGNORECASE)
 
 
@@ -117,11 +120,12 @@ def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | Non
     missing = {"doc_no", "short_title", "source_title", "source_url"} - set(table.columns)
     if missing:
         raise DataFileError(f"{csv.name}: missing column(s) {', '.join(sorted(missing))}")
-    vocabulary, tax = load_deal_cues().counts, taxonomy or load_taxonomy()
+    vocabulary, tax = as_cues(None).counts, as_taxonomy(taxonomy)
     rows = []
     for row in table[table["doc_no"].str.startswith(COUNT_ROW_PREFIX)].itertuples(index=False):
         for start, end, claim, low, high, scope in parse_claims(row.short_title, vocabulary, tax, bare=False):
-            rows.append((row.doc_no, row.source_title, row.source_url, row.short_title[start:end], claim, low, high, scope))
+            quote = row.short_title[start:end]
+            rows.append((row.doc_no, row.source_title, row.source_url, quote, claim, low, high, scope))
     out = pd.DataFrame(rows, columns=list(REFERENCE))
     out[["low", "high"]] = out[["low", "high"]].astype("Int64")
     out.attrs["source"] = csv.name
@@ -155,8 +159,7 @@ def deal_counts(
     under it), "conflicts" (cannot be right if the official count is). Sorted by ``doc_id`` and
     ``start``; ``attrs["official_sources"]`` names the sources of the official count.
     """
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy or "deal_taxonomy.toml")
-    dc = cues if isinstance(cues, DealCues) else load_deal_cues(cues or "deal_cues.toml")
+    tax, dc = as_taxonomy(taxonomy), as_cues(cues)
     ref = reference_counts(reference, tax)
     official = official_count(ref)
     rows = []
@@ -168,10 +171,10 @@ def deal_counts(
             for start, end, claim, low, high, scope in parse_claims(sentence.text, dc.counts, tax):
                 at = sentence.start + start
                 status = resolve_status(sentence, at, at, doc_status, dc).status  # cues around the number
-                rows.append(
-                    (sentence.doc_id, sentence.sent_id, at, sentence.start + end, sentence.text[start:end])
-                    + (claim, low, high, scope, status, official, _verdict(low, high, scope, official))
-                )
+                verdict = _verdict(low, high, scope, official)
+                quote = sentence.text[start:end]
+                provenance = (sentence.doc_id, sentence.sent_id, at, sentence.start + end, quote)
+                rows.append((*provenance, claim, low, high, scope, status, official, verdict))
     table = pd.DataFrame(rows, columns=list(COUNTS)).sort_values(["doc_id", "start"], ignore_index=True)
     table[["low", "high", "official"]] = table[["low", "high", "official"]].astype("Int64")
     agreeing = ref[(ref["low"] == official) & (ref["high"] == official)] if official is not None else ref.iloc[:0]
@@ -220,4 +223,5 @@ def count_conflicts(counts: pd.DataFrame, reference: pd.DataFrame | None = None)
         rows.append((a, a_claim, b, b_claim, relation))
     table = pd.DataFrame(rows, columns=["a", "a_claim", "b", "b_claim", "relation"])
     rank = {"cannot both be right": 0, "agree": 1, "compatible": 2}
-    return table.sort_values(by=["relation", "a", "b"], key=lambda s: s.map(rank) if s.name == "relation" else s).reset_index(drop=True)
+    order = table.assign(rank=table["relation"].map(rank)).sort_values(["rank", "a", "b", "a_claim", "b_claim"])
+    return order.drop(columns="rank").reset_index(drop=True)

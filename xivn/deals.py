@@ -17,7 +17,7 @@ from xivn.corpus import Corpus
 from xivn.cues import Hit, find_hits, resolve_overlaps
 from xivn.deal_numbers import count_conflicts, deal_counts, reference_counts
 from xivn.deal_status import Sentence, analyse, document_status, party_of, resolve_status
-from xivn.taxonomy import DealCues, Taxonomy, load_deal_cues, load_taxonomy
+from xivn.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy, load_deal_cues, load_taxonomy
 
 __all__ = [
     "count_conflicts",
@@ -48,20 +48,6 @@ MENTIONS = (
     "sentence",
 )
 ITEM_RANK, AREA_RANK = 0, 1
-
-
-def as_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
-    """A loaded taxonomy: the given one, the file at a path, or the shipped one (``None`` or "")."""
-    if isinstance(taxonomy, Taxonomy):
-        return taxonomy
-    return load_taxonomy(taxonomy) if taxonomy not in (None, "") else load_taxonomy()
-
-
-def as_cues(cues: DealCues | str | Path | None) -> DealCues:
-    """Loaded deal cues: the given ones, the file at a path, or the shipped ones (``None`` or "")."""
-    if isinstance(cues, DealCues):
-        return cues
-    return load_deal_cues(cues) if cues not in (None, "") else load_deal_cues()
 
 
 def deal_mentions(
@@ -152,7 +138,9 @@ def _area_parties(sentence: Sentence, hit: Hit, tax: Taxonomy) -> str:
     return party_of(text, tax.parties, tax.default_parties)
 
 
-def deal_coverage(mentions: pd.DataFrame, corpus: Corpus, taxonomy: Taxonomy | str | Path | None = None) -> pd.DataFrame:
+def deal_coverage(
+    mentions: pd.DataFrame, corpus: Corpus, taxonomy: Taxonomy | str | Path | None = None
+) -> pd.DataFrame:
     """Mentions of the default parties' deals (China-Vietnam) per document and category.
 
     Rows: every document of the corpus (index ``doc_id``, in corpus order); columns: every category
@@ -206,8 +194,10 @@ def deal_outcomes(
                 evidence["after"],
             )
         )
-    columns = ["order", "category", "item_id", "label", "before", "after", "outcome", "before_evidence", "after_evidence"]
-    table = pd.DataFrame(rows, columns=columns).sort_values(["order", "item_id"], ignore_index=True)
+    columns = ["order", "category", "item_id", "label", "before", "after", "outcome"]
+    table = pd.DataFrame(rows, columns=[*columns, "before_evidence", "after_evidence"]).sort_values(
+        ["order", "item_id"], ignore_index=True
+    )
     return table.drop(columns="order")
 
 

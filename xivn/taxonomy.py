@@ -209,3 +209,17 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
             scope=tuple(str(s) for s in counts["scope"]),
         ),
     )
+
+
+def as_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
+    """A loaded taxonomy: the given one, the file at a path, or the shipped one (``None`` or "")."""
+    if isinstance(taxonomy, Taxonomy):
+        return taxonomy
+    return load_taxonomy(taxonomy) if taxonomy not in (None, "") else load_taxonomy()
+
+
+def as_cues(cues: DealCues | str | Path | None) -> DealCues:
+    """Loaded deal cues: the given ones, the file at a path, or the shipped ones (``None`` or "")."""
+    if isinstance(cues, DealCues):
+        return cues
+    return load_deal_cues(cues) if cues not in (None, "") else load_deal_cues()
