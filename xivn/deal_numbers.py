@@ -157,7 +157,8 @@ def deal_counts(
     "would come with the signing of dozens"), ``official`` (the official total), ``verdict``:
     "agrees" (the exact official number), "consistent" (a range or a subset that contains or fits
     under it), "conflicts" (cannot be right if the official count is). Sorted by ``doc_id`` and
-    ``start``; ``attrs["official_sources"]`` names the sources of the official count.
+    ``start``; ``attrs["official"]`` is the official count (also for an empty table) and
+    ``attrs["official_sources"]`` names the sources that state it.
     """
     tax, dc = as_taxonomy(taxonomy), as_cues(cues)
     ref = reference_counts(reference, tax)
@@ -178,7 +179,9 @@ def deal_counts(
     table = pd.DataFrame(rows, columns=list(COUNTS)).sort_values(["doc_id", "start"], ignore_index=True)
     table[["low", "high", "official"]] = table[["low", "high", "official"]].astype("Int64")
     agreeing = ref[(ref["low"] == official) & (ref["high"] == official)] if official is not None else ref.iloc[:0]
-    table.attrs.update(official_sources=sorted(set(agreeing["source_title"])), reference=ref.attrs.get("source", ""))
+    table.attrs.update(
+        official=official, official_sources=sorted(set(agreeing["source_title"])), reference=ref.attrs.get("source", "")
+    )
     return table
 
 

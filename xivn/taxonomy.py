@@ -102,7 +102,9 @@ class DealCues:
 
 
 def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
-    """Load and validate the deal taxonomy (the shipped ``deal_taxonomy.toml`` or a user's file)."""
+    """Load and validate the deal taxonomy (the shipped ``deal_taxonomy.toml`` or a user's file;
+    an empty path means the shipped one)."""
+    path = path or TAXONOMY_FILE
     raw = load_toml(path)
     where = Path(path).name
     categories = raw.get("categories", {})
@@ -165,7 +167,9 @@ def _known(names: list[str], statuses: tuple[str, ...], where: str) -> tuple[str
 
 
 def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
-    """Load and validate the status, context, clause and count cues (``deal_cues.toml``)."""
+    """Load and validate the status, context, clause and count cues (``deal_cues.toml``, or a
+    user's file; an empty path means the shipped one)."""
+    path = path or CUES_FILE
     raw = load_toml(path)
     where = Path(path).name
     require_keys(raw, ("statuses", "default_status", "status", "context", "clauses", "counts"), where=where)
@@ -212,14 +216,10 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
 
 
 def as_taxonomy(taxonomy: Taxonomy | str | Path | None) -> Taxonomy:
-    """A loaded taxonomy: the given one, the file at a path, or the shipped one (``None`` or "")."""
-    if isinstance(taxonomy, Taxonomy):
-        return taxonomy
-    return load_taxonomy(taxonomy) if taxonomy not in (None, "") else load_taxonomy()
+    """A loaded taxonomy: the given one, or the file at a path (``None`` or "": the shipped one)."""
+    return taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy or TAXONOMY_FILE)
 
 
 def as_cues(cues: DealCues | str | Path | None) -> DealCues:
-    """Loaded deal cues: the given ones, the file at a path, or the shipped ones (``None`` or "")."""
-    if isinstance(cues, DealCues):
-        return cues
-    return load_deal_cues(cues) if cues not in (None, "") else load_deal_cues()
+    """Loaded deal cues: the given ones, or the file at a path (``None`` or "": the shipped ones)."""
+    return cues if isinstance(cues, DealCues) else load_deal_cues(cues or CUES_FILE)
