@@ -180,6 +180,16 @@ def test_questions_are_not_mentions(mentions):
         # absence worded differently; the longer cue beats the "reached" inside it
         ("Officials said no accord was reached on critical minerals cooperation.\n", [("rare_earths", "absent")]),
         ("A rare-earth deal did not find its way into the package of agreements.\n", [("rare_earths", "absent")]),
+        # the cue covers the mention ("No rare earths deal was signed"); "failed to agree" is absent too
+        (
+            "No rare earths deal was signed. The leaders failed to agree on critical minerals.\n",
+            [("rare_earths", "absent"), ("rare_earths", "absent")],
+        ),
+        # "are set to ink" is an expectation, not a signing
+        (
+            "Hanoi and Beijing are set to ink deals on rail, 5G and undersea cables.\n",
+            [("transport_area", "expected"), ("five_g_network", "expected"), ("undersea_cables", "expected")],
+        ),
         # calls and proposals
         (
             "Xi called for cooperation on 5G networks and data centres.\n",

@@ -69,9 +69,13 @@ def clause_spans(text: str, boundaries: Sequence[re.Pattern[str]], *, offset: in
 
 
 def nearest(hits: Sequence[Hit], start: int, end: int, within: tuple[int, int]) -> Hit | None:
-    """The hit inside ``within`` nearest before ``start`` (ending by it), else nearest after ``end``."""
+    """The hit inside ``within`` that overlaps ``start:end`` (a cue containing the words), else the
+    nearest one ending before ``start``, else the nearest one starting after ``end``."""
     low, high = within
     inside = [h for h in hits if h.start >= low and h.end <= high]
+    covering = [h for h in inside if h.start < end and start < h.end]
+    if covering:
+        return covering[0]
     before = [h for h in inside if h.end <= start]
     if before:
         return max(before, key=lambda h: h.end)
