@@ -68,10 +68,30 @@ _EXPORTS: dict[str, str] = {
     "load_places": "xivn.maps",
     "draw_corridor": "xivn.maps",
     "distances_to_route": "xivn.maps",
+    "load_taxonomy": "xivn.deals",
+    "load_deal_cues": "xivn.deals",
+    "deal_mentions": "xivn.deals",
+    "deal_counts": "xivn.deals",
+    "deal_coverage": "xivn.deals",
+    "deal_outcomes": "xivn.deals",
+    "partner_packages": "xivn.deals",
+    "reference_counts": "xivn.deals",
+    "count_conflicts": "xivn.deals",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus import Corpus, load_corpus, paragraph_kinds
+    from xivn.deals import (
+        count_conflicts,
+        deal_counts,
+        deal_coverage,
+        deal_mentions,
+        deal_outcomes,
+        load_deal_cues,
+        load_taxonomy,
+        partner_packages,
+        reference_counts,
+    )
     from xivn.derivation import align, rewrites
     from xivn.errors import (
         CorpusError,

@@ -1,0 +1,316 @@
+"""Deal mentions, their status, the number claims and the summaries, on the seeds and on new wording."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import xivn
+from xivn.checks import offset_mismatches
+from xivn.deal_numbers import official_count
+
+AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
+    "000_1a56b2a50d2ad841",
+    "001_492d9b2ee9d6a8ad",
+    "002_de74f18409056071",
+    "003_c9643dd3023e532a",
+    "004_7f647e3ecafc4dc6",
+)
+
+# The eleven memoranda/items seed 004 lists, with the category each belongs to.
+PAMIR_ITEMS = {
+    "gulf_of_tonkin_patrols": "security_maritime",
+    "sea_search_rescue": "security_maritime",
+    "fishing_hotline": "security_maritime",
+    "belt_and_road": "connectivity_framework",
+    "yunnan_guangxi_trade_plan": "trade_investment",
+    "railway_cooperation": "transport_rail",
+    "cross_border_rail_funding": "transport_rail",
+    "digital_economy_investment": "digital_telecoms",
+    "ict_telecoms_transformation": "digital_telecoms",
+    "digital_communications": "digital_telecoms",
+    "digital_data": "digital_telecoms",
+}
+US_ITEMS = {"us_semiconductor_partnership", "us_semiconductor_moc", "us_itsi_fund", "us_delta_network", "us_vustar"}
+
+
+@pytest.fixture(scope="module")
+def mentions(seeds) -> pd.DataFrame:
+    return xivn.deal_mentions(seeds)
+
+
+@pytest.fixture(scope="module")
+def counts(seeds) -> pd.DataFrame:
+    return xivn.deal_counts(seeds)
+
+
+def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
+    return xivn.deal_mentions(xivn.load_corpus(make_corpus({name: text})))
+
+
+def test_columns_and_provenance(mentions, seeds):
+    assert tuple(mentions.columns) == xivn.deals.MENTIONS
+    assert offset_mismatches(mentions, seeds, text_column="quote").empty
+    assert set(mentions["status"]) <= {"signed", "expected", "proposed", "urged", "absent"}
+    assert mentions.attrs == {"taxonomy": "deal_taxonomy.toml", "cues": "deal_cues.toml"}
+
+
+@pytest.mark.parametrize(("item_id", "category"), PAMIR_ITEMS.items())
+def test_each_pamir_memorandum_found_once_signed(mentions, item_id, category):
+    rows = mentions[(mentions["doc_id"] == PAMIR) & (mentions["item_id"] == item_id)]
+    assert len(rows) == 1
+    assert rows.iloc[0]["category"] == category
+    assert rows.iloc[0]["status"] == "signed"
+    assert rows.iloc[0]["parties"] == "China-Vietnam"
+
+
+def test_pamir_bullets_take_the_status_of_their_lead_in(mentions):
+    bullets = mentions[(mentions["doc_id"] == PAMIR) & mentions["item_id"].isin(["fishing_hotline", "digital_data"])]
+    assert bullets["status_source"].tolist() == ["lead-in", "lead-in"]
+    assert bullets["status_cue"].tolist() == ["signed", "agreed"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "item_id"),
+    [
+        (PREVIEW, "cross_border_rail_funding"),  # "reportedly willing to provide grants ... railway"
+        (PREVIEW, "kunming_haiphong_railway"),
+        (PREVIEW, "digital_silk_road"),  # "This could involve Vietnam's inclusion in ..."
+        (PREVIEW, "undersea_cables"),
+        (PREVIEW, "five_g_network"),
+        (INQUIRER, "cross_border_rail_funding"),  # "Deals are expected to include Chinese investments ..."
+        (INQUIRER, "digital_silk_road"),  # status from "may entail" later in the sentence
+        (INQUIRER, "undersea_cables"),
+        (INQUIRER, "shared_future_community"),  # "would have strategic significance"
+    ],
+)
+def test_preview_expectations_are_expected(mentions, doc_id, item_id):
+    rows = mentions[(mentions["doc_id"] == doc_id) & (mentions["item_id"] == item_id)]
+    assert not rows.empty
+    assert set(rows["status"]) == {"expected"}
+
+
+def test_previews_report_nothing_as_signed(mentions):
+    previews = mentions[mentions["doc_id"].isin([PREVIEW, INQUIRER])]
+    assert "signed" not in set(previews["status"])
+    assert set(previews.loc[previews["item_id"] == "rare_earths", "status"]) == {"urged"}  # Xi's op-ed
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "sentence_start"),
+    [
+        (AF, "No deal was unveiled on rare earths"),
+        (REWRITE, "Notably, no agreement was reached on rare earths"),
+        (REWRITE, "No deal was announced on rare earths"),  # the FAQ answer
+    ],
+)
+def test_rare_earth_absence_is_absent(mentions, doc_id, sentence_start):
+    rows = mentions[
+        (mentions["doc_id"] == doc_id)
+        & mentions["sentence"].str.startswith(sentence_start)
+        & (mentions["status"] == "absent")
+    ]
+    assert rows["item_id"].tolist() == ["rare_earths"]
+    assert rows.iloc[0]["quote"] == "rare earths"
+
+
+def test_a_sentence_with_an_absence_and_a_call_gives_both(mentions):
+    sentence = mentions[(mentions["doc_id"] == AF) & mentions["sentence"].str.startswith("No deal was unveiled")]
+    assert sentence[["quote", "status"]].values.tolist() == [["rare earths", "absent"], ["critical minerals", "urged"]]
+
+
+def test_rare_earths_named_without_a_deal_are_not_mentions(mentions):
+    # "Vietnam is estimated to possess ... rare earths ..., with ... the recent rail network deals"
+    rare = mentions[(mentions["item_id"] == "rare_earths") & (mentions["doc_id"] == REWRITE)]
+    assert not rare["sentence"].str.startswith("Vietnam is estimated").any()
+    assert mentions[mentions["doc_id"] == PAMIR]["item_id"].ne("rare_earths").all()
+
+
+def test_us_initiatives_are_us_vietnam_and_not_china_deals(mentions):
+    us = mentions[mentions["item_id"].isin(US_ITEMS)]
+    assert sorted(us["item_id"]) == sorted(US_ITEMS)  # each once
+    assert set(us["parties"]) == {"US-Vietnam"}
+    # an area named in a US bullet ("infrastructure needs") is attributed to the US side too
+    bullet = mentions[(mentions["doc_id"] == PAMIR) & mentions["sentence"].str.contains("ITSI")]
+    assert set(bullet["parties"]) == {"US-Vietnam"}
+
+
+def test_a_sentence_naming_several_areas_gives_several_mentions(mentions):
+    sentence = mentions[(mentions["doc_id"] == PAMIR) & mentions["sentence"].str.contains("agreed 37 deals")]
+    assert sentence["category"].tolist() == [
+        "security_maritime",
+        "transport_rail",
+        "digital_telecoms",
+        "intellectual_property",
+        "other",
+    ]
+
+
+def test_questions_are_not_mentions(mentions):
+    assert not mentions["sentence"].str.rstrip().str.endswith("?").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Markdown "*" bullets under a lead-in that says "inked"; other wording for the same items
+        (
+            "Vietnam and China inked a raft of agreements on Wednesday, including:\n\n"
+            "* a memorandum on joint naval patrols in the Beibu Gulf\n"
+            "* maritime search-and-rescue cooperation\n"
+            "* a hotline for fishermen in distress\n",
+            [("gulf_of_tonkin_patrols", "signed"), ("sea_search_rescue", "signed"), ("fishing_hotline", "signed")],
+        ),
+        # numbered list; the lead-in is a heading without a colon
+        (
+            "## Memoranda signed in Hanoi\n\n1. Railway cooperation\n2. Digital transformation and telecoms\n",
+            [("railway_cooperation", "signed"), ("ict_telecoms_transformation", "signed")],
+        ),
+        # "-" bullets under a preview lead-in: all expected
+        (
+            "The two sides are expected to sign several documents, which would cover:\n\n"
+            "- Chinese grants for a cross-border railway\n- new submarine cables\n",
+            [("cross_border_rail_funding", "expected"), ("undersea_cables", "expected")],
+        ),
+        # a bullet's own explicit cue beats the lead-in
+        (
+            "Several MOUs were signed:\n\n- rail cooperation\n- a rare earths agreement was proposed by Beijing\n",
+            [("railway_cooperation", "signed"), ("rare_earths", "proposed")],
+        ),
+        # absence worded differently; the longer cue beats the "reached" inside it
+        ("Officials said no accord was reached on critical minerals cooperation.\n", [("rare_earths", "absent")]),
+        ("A rare-earth deal did not find its way into the package of agreements.\n", [("rare_earths", "absent")]),
+        # the cue covers the mention ("No rare earths deal was signed"); "failed to agree" is absent too
+        (
+            "No rare earths deal was signed. The leaders failed to agree on critical minerals.\n",
+            [("rare_earths", "absent"), ("rare_earths", "absent")],
+        ),
+        # "are set to ink" is an expectation, not a signing
+        (
+            "Hanoi and Beijing are set to ink deals on rail, 5G and undersea cables.\n",
+            [("transport_area", "expected"), ("five_g_network", "expected"), ("undersea_cables", "expected")],
+        ),
+        # calls and proposals
+        (
+            "Xi called for cooperation on 5G networks and data centres.\n",
+            [("five_g_network", "urged"), ("data_centres", "urged")],
+        ),
+        (
+            "Beijing proposed an agreement on the Kunming to Haiphong railway.\n",
+            [("kunming_haiphong_railway", "proposed")],
+        ),
+        # no deal word at all: a railway in a travel story is not a deal
+        ("The railway from Lao Cai to Hanoi is slow and crowded.\n", []),
+        # a question asserts nothing
+        ("Was there any agreement on rare earths?\n", []),
+    ],
+)
+def test_new_wording_and_markdown_lists(make_corpus, text, expected):
+    found = mentions_in(make_corpus, text)
+    assert list(zip(found["item_id"], found["status"], strict=True)) == expected
+
+
+def test_indented_continuation_line_stays_in_its_list(make_corpus):
+    # the corpus makes the indented second line its own paragraph; it still belongs to the list
+    text = (
+        "The leaders signed MOUs to:\n\n- set up a hotline for fishing emergencies,\n  and patrol the Gulf of Tonkin\n"
+    )
+    found = mentions_in(make_corpus, text)
+    assert found[["item_id", "status", "status_source"]].values.tolist() == [
+        ["fishing_hotline", "signed", "lead-in"],
+        ["gulf_of_tonkin_patrols", "signed", "lead-in"],
+    ]
+
+
+def test_a_corpus_without_deals_gives_an_empty_table(make_corpus):
+    found = mentions_in(make_corpus, "Only the weather in Hanoi today.\n")
+    assert found.empty and tuple(found.columns) == xivn.deals.MENTIONS
+
+
+# --- number claims ---------------------------------------------------------------------------
+
+
+def test_counts_on_the_seeds(counts, seeds):
+    assert offset_mismatches(counts, seeds, text_column="quote").empty
+    assert set(counts["official"]) == {36}
+    by_quote = counts.set_index("quote")
+    assert by_quote.loc["37 deals", ["doc_id", "status", "verdict"]].tolist() == [PAMIR, "signed", "conflicts"]
+    assert by_quote.loc["dozens of co-operation pacts", ["doc_id", "low", "verdict"]].tolist() == [AF, 24, "consistent"]
+    assert pd.isna(by_quote.loc["dozens of co-operation pacts", "high"])
+    telecoms = by_quote.loc["three on telecoms and “digital data cooperation”"]
+    assert (telecoms["low"], telecoms["scope"], telecoms["verdict"]) == (3, "digital_telecoms", "consistent")
+    # the preview: "would come with the signing of “dozens of co-operation documents,”"
+    assert by_quote.loc["dozens of co-operation documents", "status"] == "expected"
+
+
+def test_official_count_comes_from_the_reference(counts):
+    reference = xivn.reference_counts()
+    assert official_count(reference) == 36
+    reuters = reference[reference["doc_no"] == "COUNT-REUTERS"]
+    assert reuters["claim"].tolist() == ["37 deals", "36 cooperation deals"]
+    assert any("Nikkei" in title for title in counts.attrs["official_sources"])
+
+
+def test_conflicting_numbers(counts):
+    conflicts = xivn.count_conflicts(counts)
+    wrong = conflicts[conflicts["relation"] == "cannot both be right"]
+    assert ((wrong["a"] == PAMIR) & (wrong["b"] == "COUNT-VN")).any()
+    assert ((wrong["a"] == "COUNT-REUTERS") & (wrong["b"] == "COUNT-REUTERS")).any()  # headline 37, body 36
+    agree = conflicts[conflicts["relation"] == "agree"]
+    assert ((agree["a"] == PAMIR) & (agree["a_claim"] == "37 deals") & (agree["b"] == "COUNT-REUTERS")).any()
+    assert not wrong["a"].isin([AF, INQUIRER]).any()  # "dozens" fits every count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "low", "high", "scope"),
+    [
+        ("The two sides signed more than 30 agreements.", "more than 30 agreements", 31, None, "all"),
+        ("They inked 36 cooperation documents.", "36 cooperation documents", 36, 36, "all"),
+        ("Officials signed four deals on rail links.", "four deals on rail links", 4, 4, "transport_rail"),
+        ("They agreed some 40 deals.", "some 40 deals", 40, 40, "all"),  # "some" keeps the number
+        ("The 2023-2026 plan has 12 agreements.", "12 agreements", 12, 12, "all"),  # the year is not a count
+        ("The two leaders signed memoranda.", None, None, None, None),  # "two leaders" counts people
+    ],
+)
+def test_claim_parsing(make_corpus, sentence, claim, low, high, scope):
+    found = xivn.deal_counts(xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"})))
+    if claim is None:
+        assert found.empty
+        return
+    row = found.iloc[0]
+    assert (row["claim"], row["low"], None if pd.isna(row["high"]) else row["high"], row["scope"]) == (
+        claim,
+        low,
+        high,
+        scope,
+    )
+
+
+# --- summaries -------------------------------------------------------------------------------
+
+
+def test_coverage_has_every_document_and_category(mentions, seeds):
+    coverage = xivn.deal_coverage(mentions, seeds)
+    assert coverage.index.tolist() == seeds.doc_ids
+    assert coverage.columns.tolist() == list(xivn.load_taxonomy().categories.values())
+    assert coverage.loc[PAMIR, "Semiconductors, science & technology"] == 0  # the US items are not China's
+    assert coverage.to_numpy().sum() == (mentions["parties"] == "China-Vietnam").sum()
+
+
+def test_outcomes_before_and_after(mentions, seeds):
+    outcomes = xivn.deal_outcomes(mentions, seeds.documents).set_index("item_id")
+    assert outcomes.loc["rare_earths", ["before", "after"]].tolist() == ["urged", "urged, absent"]
+    assert outcomes.loc["rare_earths", "outcome"] == "urged before, absent after"
+    assert outcomes.loc["cross_border_rail_funding", "outcome"] == "expected before, signed after"
+    assert outcomes.loc["digital_silk_road", "outcome"] == "expected before, not reported after"
+    assert outcomes.loc["fishing_hotline", "outcome"] == "signed; not anticipated in the previews"
+    assert outcomes.loc["undersea_cables", "after_evidence"].startswith(AF)
+
+
+def test_partner_packages_keep_the_partners_apart(mentions):
+    packages = xivn.partner_packages(mentions).set_index(["category", "parties"])["n_items"]
+    assert packages.loc[("Semiconductors, science & technology", "US-Vietnam")] == 5
+    assert packages.loc[("Semiconductors, science & technology", "China-Vietnam")] == 0
+    assert packages.loc[("Digital & telecoms", "China-Vietnam")] == 4
+    assert packages.loc[("Security & maritime", "China-Vietnam")] == 3
+    assert packages.xs("US-Vietnam", level="parties").drop("Semiconductors, science & technology").eq(0).all()

@@ -1,0 +1,83 @@
+"""Cue matching: the spans of a text that lists of regular expressions recognise.
+
+A small, generic engine for rule-based extraction driven by editable cue lists (the deal
+taxonomy and status cues use it; any analysis may). Patterns come from data files compiled with
+:func:`xivn.datafiles.compile_patterns`. A pattern with a group named ``m`` reports only that
+group as the hit: the rest of the match is context that must be present but is not the mention.
+
+Offsets are relative to the text searched plus an optional ``offset``, so hits found inside a
+sentence can be reported as offsets into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+MENTION_GROUP = "m"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue match: ``text[start:end]`` was recognised as ``label`` (rank: lower wins overlaps)."""
+
+    start: int
+    end: int
+    label: str
+    rank: int = 0
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def find_hits(
+    text: str,
+    cues: Mapping[str, Sequence[re.Pattern[str]]],
+    *,
+    offset: int = 0,
+    ranks: Mapping[str, int] | None = None,
+) -> list[Hit]:
+    """Every match of every label's patterns (overlapping hits included), sorted by position."""
+    hits = []
+    for label, patterns in cues.items():
+        rank = (ranks or {}).get(label, 0)
+        for pattern in patterns:
+            group = MENTION_GROUP if MENTION_GROUP in pattern.groupindex else 0
+            for match in pattern.finditer(text):
+                start, end = match.span(group)
+                if end > start:
+                    hits.append(Hit(start + offset, end + offset, label, rank))
+    return sorted(hits, key=lambda h: (h.start, h.end, h.label))
+
+
+def resolve_overlaps(hits: Iterable[Hit]) -> list[Hit]:
+    """Keep non-overlapping hits: lower rank first, then the longer match, then the earlier one."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.rank, h.start - h.end, h.start, h.label)):
+        if not any(hit.overlaps(other) for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+def clause_spans(text: str, boundaries: Sequence[re.Pattern[str]], *, offset: int = 0) -> list[tuple[int, int]]:
+    """Split ``text`` into clauses at the boundary patterns; each boundary starts a new clause."""
+    cuts = sorted({m.start() for pattern in boundaries for m in pattern.finditer(text) if m.start() > 0})
+    edges = [0, *cuts, len(text)]
+    return [(a + offset, b + offset) for a, b in pairwise(edges) if b > a]
+
+
+def nearest(hits: Sequence[Hit], start: int, end: int, within: tuple[int, int]) -> Hit | None:
+    """The hit inside ``within`` that overlaps ``start:end`` (a cue containing the words), else the
+    nearest one ending before ``start``, else the nearest one starting after ``end``."""
+    low, high = within
+    inside = [h for h in hits if h.start >= low and h.end <= high]
+    covering = [h for h in inside if h.start < end and start < h.end]
+    if covering:
+        return covering[0]
+    before = [h for h in inside if h.end <= start]
+    if before:
+        return max(before, key=lambda h: h.end)
+    after = [h for h in inside if h.start >= end]
+    return min(after, key=lambda h: h.start) if after else None
