@@ -61,3 +61,9 @@ def test_small_corpora_run_in_process_large_ones_on_all_cores(seeds):
 def test_the_rewrite_candidates_aggregate_runs_in_process(seeds):
     table = pipeline.run_aggregate(seeds, "rewrite_candidates")
     assert list(zip(table["doc_a"], table["doc_b"], strict=True)) == [("000_1a56b2a50d2ad841", "003_c9643dd3023e532a")]
+
+
+def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
+    assert pipeline.run_aggregate(seeds, "rewrite_candidates", jobs=2).equals(
+        pipeline.run_aggregate(seeds, "rewrite_candidates")
+    )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from xivn.pipeline import AGGREGATES, concat_parts, partition, resolve, run_on_part, stage
+from xivn.pipeline import AGGREGATES, concat_parts, map_part, partition, resolve, run_on_part, stage
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -72,12 +72,8 @@ def run_aggregate_on_dask(
     if entry is None:
         raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
     subsets = _partitions(corpus, npartitions)
-    bag = db.from_sequence(subsets, npartitions=len(subsets)).map(_map_part, entry.map)
+    bag = db.from_sequence(subsets, npartitions=len(subsets)).map(map_part, entry.map)
     return resolve(entry.finish)(resolve(entry.combine)(_gather(bag, client)))
-
-
-def _map_part(corpus: Corpus, path: str) -> Any:
-    return resolve(path)(corpus)
 
 
 def _gather(bag: Any, client: Client | None) -> list[Any]:

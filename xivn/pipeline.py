@@ -193,11 +193,25 @@ def run_stages(
     return {entry.name: results[entry.name] for entry in chosen}
 
 
-def run_aggregate(corpus: Corpus, name: str) -> Any:
-    """Run a registered aggregate in this process: ``finish(combine([map(corpus)]))``."""
+def run_aggregate(corpus: Corpus, name: str, *, jobs: int = 1) -> Any:
+    """Run a registered aggregate here: ``finish(combine([map(part), ...]))``, the ``map`` on
+    ``jobs`` worker processes (one partition per job; ``jobs=1``: the whole corpus in process)."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from xivn.errors import ParameterError
 
-    for entry in AGGREGATES:
-        if entry.name == name:
-            return resolve(entry.finish)(resolve(entry.combine)([resolve(entry.map)(corpus)]))
-    raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
+    entry = next((a for a in AGGREGATES if a.name == name), None)
+    if entry is None:
+        raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
+    if jobs > 1 and len(corpus) > 1:
+        subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            partials = list(pool.map(map_part, subsets, [entry.map] * len(subsets)))
+    else:
+        partials = [map_part(corpus, entry.map)]
+    return resolve(entry.finish)(resolve(entry.combine)(partials))
+
+
+def map_part(corpus: Corpus, path: str) -> Any:
+    """Apply the function named by ``"module:function"`` to a (sub-)corpus (an aggregate's map)."""
+    return resolve(path)(corpus)
