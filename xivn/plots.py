@@ -42,8 +42,8 @@ def finish(
 
     ``sources`` are the documents (labels or ids) behind the numbers; they are listed under the
     chart so that a reader always knows where a bar comes from (the first few, then a count).
-    With ``show`` (the default) and inside IPython the figure is displayed once as a PNG. Nothing is returned, so a notebook
-    cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
+    With ``show`` (the default) and inside IPython the figure is displayed once as a PNG. Nothing
+    is returned, so a notebook cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
     """
     fig = ax.figure
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
