@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "ParameterError": "xivn.errors",
     "RenderError": "xivn.errors",
     "XivnWarning": "xivn.errors",
+    "rewrite_candidates": "xivn.near_duplicates",
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnError,
         XivnWarning,
     )
+    from xivn.near_duplicates import rewrite_candidates
     from xivn.paths import data_path, reference_path, seeds_dir
 
 __all__ = sorted(_EXPORTS)
