@@ -6,8 +6,8 @@ Run: ``.venv/bin/python benchmarks/run.py --sizes 100 1000 10000`` (generates th
 * *per stage, one core*: load + structure, sentences, then every available stage of
   :data:`xivn.pipeline.STAGES` and every aggregate, each timed on its own in one process (later
   stages reuse the cached sentences, as they do in a notebook);
-* *all stages, N cores*: a fresh corpus through :func:`xivn.pipeline.run_stages` and
-  :func:`xivn.pipeline.run_aggregate` with ``--jobs`` worker processes, end to end.
+* *all stages, N cores*: a fresh corpus through :func:`xivn.pipeline.run_stages` (every stage
+  and every aggregate in one pass over the partitions) with ``--jobs`` worker processes.
 
 Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Stages not
 importable yet are listed as "not available". Prints Markdown tables (and writes JSON with
@@ -81,9 +81,7 @@ def measure_all(folder: Path, jobs: int) -> dict:
 
     start = time.perf_counter()
     corpus = xivn.load_corpus(folder)
-    pipeline.run_stages(corpus, jobs=jobs)
-    for aggregate in pipeline.available_aggregates():
-        pipeline.run_aggregate(corpus, aggregate.name, jobs=jobs)
+    pipeline.run_stages(corpus, aggregates=[a.name for a in pipeline.available_aggregates()], jobs=jobs)
     return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
 
 

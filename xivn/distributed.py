@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from xivn.pipeline import AGGREGATES, concat_parts, map_part, partition, resolve, run_on_part, stage
+from xivn.pipeline import aggregate, concat_parts, partition, resolve, run_on_part, stage
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -66,14 +66,10 @@ def run_aggregate_on_dask(
     ``finish`` here. Equal to :func:`xivn.pipeline.run_aggregate`."""
     import dask.bag as db
 
-    from xivn.errors import ParameterError
-
-    entry = next((a for a in AGGREGATES if a.name == name), None)
-    if entry is None:
-        raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
+    entry = aggregate(name)
     subsets = _partitions(corpus, npartitions)
-    bag = db.from_sequence(subsets, npartitions=len(subsets)).map(map_part, entry.map)
-    return resolve(entry.finish)(resolve(entry.combine)(_gather(bag, client)))
+    bag = db.from_sequence(subsets, npartitions=len(subsets)).map(run_on_part, [], [name])
+    return resolve(entry.finish)(resolve(entry.combine)([out[name] for out in _gather(bag, client)]))
 
 
 def _gather(bag: Any, client: Client | None) -> list[Any]:

@@ -10,15 +10,16 @@ the candidates only.
 Why sentences, not whole documents: a rewrite paraphrases sentence by sentence. On the seeds,
 the Jaccard similarity of whole-document word 3-grams is 0.07 for the rewrite pair (000/003)
 against up to 0.02 for other pairs on the same story, too close for banding to separate; at the
-sentence level, with stop words dropped and single words as shingles, 8 sentence pairs of
-000/003 reach 0.3 and no sentence pair of any other two seeds does.
+sentence level, with stop words dropped and single words as shingles, 7 sentence pairs of
+000/003 have an exact Jaccard of 0.4 or more and no sentence pair of two other seeds does.
 
 Signatures and banding are numpy. Measured against datasketch on 44,000 generated sentences
 (benchmarks/minhash_compare.py): signatures cost about the same, but datasketch's LSH index
 (a Python dict per band, queried sentence by sentence) plus verification took about 130 s where
-the vectorised banding here takes 2 s; so datasketch is not a dependency. Shingles are hashed with CRC-32 (stable across processes, unlike ``hash``), so signatures made
-in different processes or on different machines can be concatenated (:func:`concat_signatures`):
-the map/combine/finish of :data:`xivn.pipeline.AGGREGATES`.
+the vectorised banding here takes 2 s; so datasketch is not a dependency. Shingles are hashed
+with CRC-32 (stable across processes, unlike ``hash``), so signatures made in different processes
+or on different machines can be concatenated (:func:`concat_signatures`): the map/combine/finish
+of :data:`xivn.pipeline.AGGREGATES`.
 """
 
 from __future__ import annotations

@@ -115,6 +115,16 @@ def stage(name: str) -> Stage:
     raise ParameterError(f"unknown stage {name!r} (known: {', '.join(s.name for s in STAGES)})")
 
 
+def aggregate(name: str) -> Aggregate:
+    """The registered aggregate called ``name``."""
+    from xivn.errors import ParameterError
+
+    for entry in AGGREGATES:
+        if entry.name == name:
+            return entry
+    raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
+
+
 def available_stages(*, per_document: bool | None = None) -> list[Stage]:
     """The registered stages whose function can be imported (optionally only per-document ones)."""
     return [s for s in STAGES if is_available(s.function) and (per_document is None or s.per_document == per_document)]
@@ -137,9 +147,12 @@ def partition(doc_ids: Sequence[str], parts: int) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def run_on_part(corpus: Corpus, names: Iterable[str]) -> dict[str, pd.DataFrame]:
-    """Run the named per-document stages on one (sub-)corpus; the unit of work of every backend."""
-    return {name: resolve(stage(name).function)(corpus) for name in names}
+def run_on_part(corpus: Corpus, names: Iterable[str], aggregates: Iterable[str] = ()) -> dict[str, Any]:
+    """Run the named per-document stages, and the ``map`` of the named aggregates, on one
+    (sub-)corpus: the unit of work of every backend. Returns ``{name: table or partial}``."""
+    out: dict[str, Any] = {name: resolve(stage(name).function)(corpus) for name in names}
+    out.update({name: resolve(aggregate(name).map)(corpus) for name in aggregates})
+    return out
 
 
 def concat_parts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -163,55 +176,41 @@ def default_jobs(corpus: Corpus) -> int:
 
 
 def run_stages(
-    corpus: Corpus, names: Sequence[str] | None = None, *, jobs: int | None = None
-) -> dict[str, pd.DataFrame]:
-    """Run stages on a corpus; per-document stages on ``jobs`` worker processes.
+    corpus: Corpus, names: Sequence[str] | None = None, *, aggregates: Sequence[str] = (), jobs: int | None = None
+) -> dict[str, Any]:
+    """Run stages (and aggregates) on a corpus; per-document work on ``jobs`` worker processes.
 
     ``names`` defaults to every available stage. ``jobs=None`` picks :func:`default_jobs`;
-    ``jobs=1`` runs in this process. The corpus is cut into contiguous partitions, each worker
-    runs all requested per-document stages on its sub-corpus (so sentences are segmented once per
-    document), and each table is concatenated back in corpus order: the result equals the
-    in-process result. Corpus-wide stages then run here on the whole corpus. Returns
-    ``{stage name: table}`` in the order asked.
+    ``jobs=1`` runs in this process. The corpus is cut into contiguous partitions; each worker
+    runs all requested per-document stages and aggregate maps on its sub-corpus in one pass (so
+    paragraphs and sentences are made once per document), and each table is concatenated back in
+    corpus order: the result equals the in-process result. Aggregates are then combined and
+    finished here, and corpus-wide stages run here on the whole corpus. Returns ``{name: table}``
+    for the stages in the order asked, then the aggregates.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     chosen = [stage(n) for n in names] if names is not None else available_stages()
     per_document = [s.name for s in chosen if s.per_document]
+    combined = [aggregate(name) for name in aggregates]
     jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
-    results: dict[str, pd.DataFrame] = {}
-    if per_document and jobs > 1 and len(corpus) > 1:
+    if jobs > 1 and len(corpus) > 1 and (per_document or combined):
         subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs * CHUNKS_PER_JOB)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outputs = list(pool.map(run_on_part, subsets, [per_document] * len(subsets)))
-        results = {name: concat_parts([out[name] for out in outputs]) for name in per_document}
-    elif per_document:
-        results = run_on_part(corpus, per_document)
+            runs = len(subsets)
+            outputs = list(pool.map(run_on_part, subsets, [per_document] * runs, [list(aggregates)] * runs))
+    else:
+        outputs = [run_on_part(corpus, per_document, aggregates)]
+    results: dict[str, Any] = {name: concat_parts([out[name] for out in outputs]) for name in per_document}
     for entry in chosen:
         if not entry.per_document:
             results[entry.name] = resolve(entry.function)(corpus)
-    return {entry.name: results[entry.name] for entry in chosen}
+    for entry in combined:
+        results[entry.name] = resolve(entry.finish)(resolve(entry.combine)([out[entry.name] for out in outputs]))
+    return {name: results[name] for name in [entry.name for entry in chosen] + list(aggregates)}
 
 
 def run_aggregate(corpus: Corpus, name: str, *, jobs: int = 1) -> Any:
     """Run a registered aggregate here: ``finish(combine([map(part), ...]))``, the ``map`` on
-    ``jobs`` worker processes (one partition per job; ``jobs=1``: the whole corpus in process)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from xivn.errors import ParameterError
-
-    entry = next((a for a in AGGREGATES if a.name == name), None)
-    if entry is None:
-        raise ParameterError(f"unknown aggregate {name!r} (known: {', '.join(a.name for a in AGGREGATES)})")
-    if jobs > 1 and len(corpus) > 1:
-        subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            partials = list(pool.map(map_part, subsets, [entry.map] * len(subsets)))
-    else:
-        partials = [map_part(corpus, entry.map)]
-    return resolve(entry.finish)(resolve(entry.combine)(partials))
-
-
-def map_part(corpus: Corpus, path: str) -> Any:
-    """Apply the function named by ``"module:function"`` to a (sub-)corpus (an aggregate's map)."""
-    return resolve(path)(corpus)
+    ``jobs`` worker processes (``jobs=1``: the whole corpus in this process)."""
+    return run_stages(corpus, [], aggregates=[name], jobs=jobs)[name]
