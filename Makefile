@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
-.PHONY: report test lint notebooks clean
+.PHONY: report test lint notebooks bench clean
 
 report: $(STAMP)
 	$(BIN)/xivn render --out report
@@ -22,6 +22,12 @@ lint: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/xivn execute notebooks/*.ipynb
 
+# Benchmarks (not part of `make test`): throughput on 100/1,000/10,000 generated documents, render vs floor, import.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/import_time.py
+	$(BIN)/python benchmarks/render_time.py
+	$(BIN)/python benchmarks/run.py --sizes 100 1000 10000
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -29,4 +35,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) report report.failed .pytest_cache
+	rm -rf $(VENV) report report.failed .pytest_cache benchmarks/corpora

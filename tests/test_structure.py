@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import MESSY_PAGE, REPO
+from hypothesis import given
+from hypothesis import strategies as st
 
 import xivn
-from xivn.structure import classify, is_title_like, split_paragraphs
+from xivn.structure import classify, is_title_like, split_paragraphs, word_count
 
 AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
     "000_1a56b2a50d2ad841",
@@ -199,3 +201,22 @@ CAPTURES = REPO / "tests" / "fixtures" / "captures"
 def test_other_site_captures(file, expected):
     kinds = {text: kind for kind, text in kinds_of((CAPTURES / file).read_text(encoding="utf-8"))}
     assert {text: kinds[text] for text in expected} == expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_word_count_counts_whitespace_tokens_with_a_letter_or_digit(text):
+    # the definition, spelled out slowly; word_count uses a faster regular expression
+    assert word_count(text) == sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("U.S. - China", 2),  # a lone dash is no word
+        ("__ 12 ___a", 2),  # underscores are not letters, but a token holding one letter is a word
+        ("Hà Nội\u00a02023", 3),  # a no-break space separates words, as str.split does
+        ("", 0),
+    ],
+)
+def test_word_count_edge_cases(text, count):
+    assert word_count(text) == count

@@ -41,6 +41,7 @@ _EXPORTS: dict[str, str] = {
     "keyness": "xivn.log_odds",
     "rewrites": "xivn.derivation",
     "align": "xivn.derivation",
+    "rewrite_candidates": "xivn.near_duplicates",
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
@@ -106,6 +107,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from xivn.log_odds import keyness
     from xivn.maps import distances_to_route, draw_corridor, load_places
     from xivn.money import MoneyAmount, parse_amounts, parse_unit
+    from xivn.near_duplicates import rewrite_candidates
     from xivn.paths import data_path, reference_path, seeds_dir
     from xivn.rare_earths import (
         claim_matrix,

@@ -149,8 +149,9 @@ class Corpus:
         wanted = list(doc_ids)
         for doc_id in wanted:
             self.text(doc_id)  # raises on an unknown id
-        keep = [doc for doc_id, doc in self._raw.items() if doc_id in wanted]
-        return Corpus(keep, {k: v for k, v in self._metadata.items() if k in wanted}, self.root)
+        wanted_ids = set(wanted)  # a set: partitioning a large corpus takes many subsets
+        keep = [doc for doc_id, doc in self._raw.items() if doc_id in wanted_ids]
+        return Corpus(keep, {k: v for k, v in self._metadata.items() if k in wanted_ids}, self.root)
 
 
 def _marker_length(text: str, kind: str) -> int:

@@ -6,6 +6,11 @@ import pandas as pd
 
 from xivn.corpus import Corpus
 
+CHART_DOCUMENTS = 15
+"""Most documents drawn one bar each; a larger corpus shows the heaviest ones and the mean of the rest."""
+TABLE_DOCUMENTS = 12
+"""Most documents given a column each in :func:`kind_counts`; a larger corpus gets one total column."""
+
 
 def composition(corpus: Corpus) -> pd.DataFrame:
     """Characters and paragraphs of article text and of chrome, per document.
@@ -35,9 +40,41 @@ def composition(corpus: Corpus) -> pd.DataFrame:
     return table.rename_axis("doc_id").reset_index().sort_values("doc_id", ignore_index=True)
 
 
-def kind_counts(corpus: Corpus) -> pd.DataFrame:
-    """Paragraph counts per kind (rows) and document label (columns), chrome kinds last."""
-    paragraphs = corpus.paragraphs.assign(label=lambda t: t["doc_id"].map(corpus.labels()))
+def composition_chart_rows(table: pd.DataFrame, limit: int = CHART_DOCUMENTS) -> pd.DataFrame:
+    """The rows of a :func:`composition` table to draw as bars, so that a chart stays readable.
+
+    Up to ``limit`` documents: all of them. More: the ``limit - 1`` documents with the highest
+    chrome share (ties by ``doc_id``) and one row labelled "mean of the other N documents" holding
+    the mean characters of the rest (its ``doc_id`` is empty). Same columns as ``table``.
+    """
+    if len(table) <= limit:
+        return table
+    ranked = table.sort_values(["chrome_share", "doc_id"], ascending=[False, True])
+    top, rest = ranked.iloc[: limit - 1], ranked.iloc[limit - 1 :]
+    means = rest[["article_chars", "chrome_chars", "article_paragraphs", "chrome_paragraphs"]].mean()
+    chars = means.round().astype("int64")
+    summary = {
+        "doc_id": "",
+        "label": f"mean of the other {len(rest):,} documents",
+        "article_chars": chars["article_chars"],
+        "chrome_chars": chars["chrome_chars"],
+        "article_paragraphs": chars["article_paragraphs"],
+        "chrome_paragraphs": chars["chrome_paragraphs"],
+        "chrome_share": round(chars["chrome_chars"] / (chars["article_chars"] + chars["chrome_chars"]), 3),
+    }
+    return pd.concat([top, pd.DataFrame([summary])], ignore_index=True)
+
+
+def kind_counts(corpus: Corpus, max_documents: int = TABLE_DOCUMENTS) -> pd.DataFrame:
+    """Paragraph counts per kind (rows) and document label (columns), chrome kinds last.
+
+    With more than ``max_documents`` documents, one column "all N documents" holds the totals.
+    """
+    paragraphs = corpus.paragraphs
+    if len(corpus) > max_documents:
+        total = paragraphs.groupby(["is_chrome", "kind"]).size()
+        return total.to_frame(f"all {len(corpus):,} documents").rename_axis(columns="label")
+    paragraphs = paragraphs.assign(label=lambda t: t["doc_id"].map(corpus.labels()))
     table = pd.crosstab([paragraphs["is_chrome"], paragraphs["kind"]], paragraphs["label"])
     return table.reindex(columns=[corpus.labels()[d] for d in corpus.doc_ids])
 

@@ -17,6 +17,8 @@ SOURCE_COLOUR = "#555555"
 ARTICLE_COLOUR = "#1f5f8b"
 CHROME_COLOUR = "#bbbbbb"
 DPI = 100
+MAX_SOURCES = 8
+"""Sources named one by one under a chart; the rest are counted ("and 992 more")."""
 
 
 def new_figure(width: float = 7.5, height: float = 3.6, *, ncols: int = 1) -> tuple[Figure, Axes]:
@@ -39,9 +41,9 @@ def finish(
     """Title the chart with its finding, label the axes (with units), add a source line, show it.
 
     ``sources`` are the documents (labels or ids) behind the numbers; they are listed under the
-    chart so that a reader always knows where a bar comes from. With ``show`` (the default) and
-    inside IPython the figure is displayed once as a PNG. Nothing is returned, so a notebook
-    cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
+    chart so that a reader always knows where a bar comes from (the first few, then a count).
+    With ``show`` (the default) and inside IPython the figure is displayed once as a PNG. Nothing
+    is returned, so a notebook cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
     """
     fig = ax.figure
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
@@ -49,7 +51,9 @@ def finish(
     ax.set_ylabel(ylabel)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    names = list(sources)
+    names = [name for name in sources if name]
+    if len(names) > MAX_SOURCES:
+        names = [*names[: MAX_SOURCES - 1], f"and {len(names) - MAX_SOURCES + 1:,} more"]
     if names:
         fig.text(0.01, 0.01, "Source: " + "; ".join(names), fontsize=7.5, color=SOURCE_COLOUR, ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.05 if names else 0, 1, 1))

@@ -35,6 +35,7 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 FAQ_HEADING = re.compile(r"^(faqs?|frequently asked questions|questions and answers|q\s*&\s*a)\b", re.I)
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]\s")
+WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
@@ -151,7 +152,8 @@ def _is_wrapped(texts: list[str]) -> bool:
 
 def word_count(text: str) -> int:
     """Number of whitespace-separated tokens containing a letter or digit."""
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    # ``[^\W_]`` is exactly ``str.isalnum``; ``\S*`` runs to the token's end: one match per such token
+    return len(WORD_TOKEN.findall(text))
 
 
 def is_title_like(text: str) -> bool:

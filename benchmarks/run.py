@@ -1,0 +1,161 @@
+"""Throughput per stage and peak memory on generated corpora of several sizes.
+
+Run: ``.venv/bin/python benchmarks/run.py --sizes 100 1000 10000`` (generates the corpora into
+``benchmarks/corpora/`` on first use). For each size, two fresh processes:
+
+* *per stage, one core*: load + structure, sentences, then every available stage of
+  :data:`xivn.pipeline.STAGES` and every aggregate, each timed on its own in one process (later
+  stages reuse the cached sentences, as they do in a notebook);
+* *all stages, N cores*: a fresh corpus through :func:`xivn.pipeline.run_stages` (every stage
+  and every aggregate in one pass over the partitions) with ``--jobs`` worker processes.
+
+Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Stages not
+importable yet are listed as "not available". Prints Markdown tables (and writes JSON with
+``--json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPORA = HERE / "corpora"
+
+
+def corpus_folder(size: int, root: Path) -> Path:
+    """The generated corpus of ``size`` documents, generated if missing."""
+    folder = root / str(size)
+    if len(list(folder.glob("gen_*"))) != size:
+        sys.path.insert(0, str(HERE))
+        from generate_corpus import generate
+
+        generate(size, folder)
+    return folder
+
+
+def peak_mb() -> tuple[float, float]:
+    """Peak resident memory (MB) of this process and of its largest finished child."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return round(own, 1), round(child, 1)
+
+
+def measure_stages(folder: Path) -> dict:
+    """Each stage timed in this process, one after another."""
+    import xivn
+    from xivn import corpus as _corpus_module  # noqa: F401  (pandas imported before the clock starts)
+    from xivn import pipeline
+
+    timings = []
+    start = time.perf_counter()
+    corpus = xivn.load_corpus(folder)
+    pipeline.paragraphs(corpus)
+    timings.append(("load + structure", time.perf_counter() - start))
+    for entry in pipeline.STAGES:
+        if entry.name == "paragraphs":
+            continue
+        if not pipeline.is_available(entry.function):
+            timings.append((entry.name, None))
+            continue
+        start = time.perf_counter()
+        pipeline.resolve(entry.function)(corpus)
+        timings.append((entry.name, time.perf_counter() - start))
+    for aggregate in pipeline.available_aggregates():
+        start = time.perf_counter()
+        pipeline.run_aggregate(corpus, aggregate.name)
+        timings.append((aggregate.name + " (aggregate)", time.perf_counter() - start))
+    return {"timings": timings, "peak_mb": peak_mb()}
+
+
+def measure_all(folder: Path, jobs: int) -> dict:
+    """Every available stage and aggregate on ``jobs`` worker processes, from loading on."""
+    import xivn
+    from xivn import pipeline
+
+    start = time.perf_counter()
+    corpus = xivn.load_corpus(folder)
+    pipeline.run_stages(corpus, aggregates=[a.name for a in pipeline.available_aggregates()], jobs=jobs)
+    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def in_subprocess(mode: str, folder: Path, jobs: int) -> dict:
+    command = [sys.executable, __file__, "--measure", mode, str(folder), "--jobs", str(jobs)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
+def corpus_size(folder: Path) -> tuple[int, float]:
+    files = [p for p in folder.iterdir() if p.suffix in (".txt", ".md")]
+    return len(files), sum(p.stat().st_size for p in files) / 1e6
+
+
+def report(sizes: list[int], jobs: int, root: Path) -> dict:
+    results = {}
+    for size in sizes:
+        folder = corpus_folder(size, root)
+        n_docs, megabytes = corpus_size(folder)
+        results[size] = {
+            "documents": n_docs,
+            "megabytes": megabytes,
+            "stages": in_subprocess("stages", folder, jobs),
+            "all": in_subprocess("all", folder, jobs),
+        }
+    print_tables(results, jobs)
+    return results
+
+
+def print_tables(results: dict, jobs: int) -> None:
+    sizes = list(results)
+    print("| stage (one core) | " + " | ".join(f"{s:,} docs: s / docs/s / MB/s / ms per doc" for s in sizes) + " |")
+    print("| --- |" + " --- |" * len(sizes))
+    names = [name for name, _ in results[sizes[0]]["stages"]["timings"]]
+    for index, name in enumerate(names):
+        cells = []
+        for size in sizes:
+            seconds = results[size]["stages"]["timings"][index][1]
+            n, mb = results[size]["documents"], results[size]["megabytes"]
+            cells.append(
+                "not available"
+                if seconds is None
+                else f"{seconds:.2f} / {n / seconds:,.0f} / {mb / seconds:.1f} / {seconds / n * 1000:.2f}"
+            )
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+    print(f"| size | MB | all stages, {jobs} processes (s) | ms per doc | peak MB (main / largest worker) |")
+    print("| --- | --- | --- | --- | --- |")
+    for size in sizes:
+        run = results[size]["all"]
+        n = results[size]["documents"]
+        main, worker = run["peak_mb"]
+        print(
+            f"| {n:,} | {results[size]['megabytes']:.1f} | {run['seconds']:.1f} | "
+            f"{run['seconds'] / n * 1000:.2f} | {main:,.0f} / {worker:,.0f} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--corpora", type=Path, default=CORPORA, help="where generated corpora are kept")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--measure", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        mode, folder = args.measure
+        result = measure_stages(Path(folder)) if mode == "stages" else measure_all(Path(folder), args.jobs)
+        print(json.dumps(result))
+        return
+    results = report(args.sizes, args.jobs, args.corpora)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The Dask path: on a local cluster of two worker processes, every available per-document stage
+and every aggregate gives exactly the in-process result."""
+
+from __future__ import annotations
+
+import pytest
+from dask.distributed import Client, LocalCluster
+
+from xivn import pipeline
+from xivn.distributed import run_aggregate_on_dask, run_stages_on_dask
+from xivn.errors import ParameterError
+
+PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
+AGGREGATES = [a.name for a in pipeline.available_aggregates()]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@pytest.mark.parametrize("name", PER_DOCUMENT)
+def test_stage_on_dask_equals_in_process(seeds, client, name):
+    # three partitions for five documents: partitions of different sizes, results re-joined in order
+    on_dask = run_stages_on_dask(seeds, [name], client=client, npartitions=3)[name]
+    in_process = pipeline.run_stages(seeds, [name], jobs=1)[name]
+    assert on_dask.equals(in_process)
+    assert not in_process.empty
+
+
+@pytest.mark.parametrize("name", AGGREGATES)
+def test_aggregate_on_dask_equals_in_process(seeds, client, name):
+    on_dask = run_aggregate_on_dask(seeds, name, client=client, npartitions=5)
+    assert on_dask.equals(pipeline.run_aggregate(seeds, name))
+
+
+def test_corpus_wide_stage_is_refused_on_dask(seeds, monkeypatch):
+    whole = pipeline.Stage("whole", "xivn.pipeline:paragraphs", per_document=False)
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, whole))
+    with pytest.raises(ParameterError, match="needs the whole corpus"):
+        run_stages_on_dask(seeds, ["whole"])

@@ -1,0 +1,57 @@
+"""Corpus composition, and how it stays readable on a large corpus."""
+
+from __future__ import annotations
+
+import sys
+
+import nbformat
+import pytest
+from conftest import REPO
+
+import xivn
+from xivn import overview
+from xivn.report import render
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate_corpus import generate
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A generated corpus with more documents than a chart or a table shows one by one."""
+    return xivn.load_corpus(generate(40, tmp_path_factory.mktemp("generated")))
+
+
+def test_small_corpus_charts_every_document(seeds):
+    table = overview.composition(seeds)
+    assert overview.composition_chart_rows(table).equals(table)
+
+
+def test_large_corpus_charts_the_heaviest_pages_and_the_mean_of_the_rest(generated):
+    table = overview.composition(generated)
+    rows = overview.composition_chart_rows(table, limit=5)
+    assert len(rows) == 5
+    heaviest = table.sort_values(["chrome_share", "doc_id"], ascending=[False, True]).head(4)
+    assert rows["doc_id"].iloc[:4].tolist() == heaviest["doc_id"].tolist()
+    summary = rows.iloc[-1]
+    assert summary["label"] == "mean of the other 36 documents"
+    rest = table[~table["doc_id"].isin(heaviest["doc_id"])]
+    assert summary["chrome_chars"] == round(rest["chrome_chars"].mean())
+
+
+def test_kind_counts_per_document_or_in_total(seeds, generated):
+    per_document = overview.kind_counts(seeds)
+    assert list(per_document.columns) == list(seeds.labels().values())
+    total = overview.kind_counts(generated, max_documents=12)
+    assert list(total.columns) == ["all 40 documents"]
+    assert total.to_numpy().sum() == len(generated.paragraphs)
+    assert total.loc[(False, "headline")].iloc[0] == (generated.paragraphs["kind"] == "headline").sum()
+
+
+def test_overview_notebook_renders_on_a_generated_corpus(generated, tmp_path):
+    render(tmp_path / "report", corpus_dir=generated.root, only=["00_corpus_overview"])
+    notebook = nbformat.read(tmp_path / "report" / "00_corpus_overview.ipynb", as_version=4)
+    outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+    assert "mean of the other 26 documents" in outputs
+    assert "all 40 documents" in outputs
+    assert "checks passed" in outputs

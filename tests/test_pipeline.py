@@ -1,0 +1,69 @@
+"""The stage registry and the multi-process runner: the same tables as one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from xivn import pipeline
+from xivn.errors import ParameterError
+
+PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
+
+
+def test_the_corpus_stages_are_registered_and_available():
+    assert {"paragraphs", "sentences"} <= set(PER_DOCUMENT)
+
+
+def test_a_stage_whose_module_is_missing_is_not_available(monkeypatch):
+    missing = pipeline.Stage("nothing_yet", "xivn.no_such_module:table")
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, missing))
+    assert not pipeline.is_available(missing.function)
+    assert missing not in pipeline.available_stages()
+    assert not pipeline.is_available("xivn:no_such_export")  # an export that has not landed
+
+
+def test_unknown_stage_is_a_parameter_error(seeds):
+    with pytest.raises(ParameterError, match="unknown stage 'nope'"):
+        pipeline.run_stages(seeds, ["nope"])
+
+
+@pytest.mark.parametrize(
+    ("count", "parts", "sizes"),
+    [
+        (5, 2, [3, 2]),
+        (5, 5, [1, 1, 1, 1, 1]),
+        (3, 8, [1, 1, 1]),  # more parts than documents: one document each
+        (1, 4, [1]),
+    ],
+)
+def test_partition_keeps_order_and_sizes(count, parts, sizes):
+    ids = [f"d{i}" for i in range(count)]
+    runs = pipeline.partition(ids, parts)
+    assert [len(run) for run in runs] == sizes
+    assert [doc for run in runs for doc in run] == ids
+
+
+def test_worker_processes_give_the_in_process_tables(seeds):
+    one = pipeline.run_stages(seeds, PER_DOCUMENT, jobs=1)
+    two = pipeline.run_stages(seeds, PER_DOCUMENT, jobs=2)
+    assert list(two) == PER_DOCUMENT
+    for name in PER_DOCUMENT:
+        assert two[name].equals(one[name]), name
+        assert two[name].attrs == one[name].attrs, name
+    assert one["sentences"].equals(seeds.sentences)
+
+
+def test_small_corpora_run_in_process_large_ones_on_all_cores(seeds):
+    assert pipeline.default_jobs(seeds) == 1
+    assert len(seeds) < pipeline.PARALLEL_MIN_DOCUMENTS
+
+
+def test_the_rewrite_candidates_aggregate_runs_in_process(seeds):
+    table = pipeline.run_aggregate(seeds, "rewrite_candidates")
+    assert list(zip(table["doc_a"], table["doc_b"], strict=True)) == [("000_1a56b2a50d2ad841", "003_c9643dd3023e532a")]
+
+
+def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
+    assert pipeline.run_aggregate(seeds, "rewrite_candidates", jobs=2).equals(
+        pipeline.run_aggregate(seeds, "rewrite_candidates")
+    )
