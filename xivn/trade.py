@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus import Corpus
+from xivn.cues import Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.money import MoneyAmount, parse_amounts, parse_number, parse_unit
@@ -161,63 +162,20 @@ def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
 
 
 # ----------------------------------------------------------------------------- text helpers
-@dataclass(frozen=True)
-class Mention:
-    """A country named in a text: ``text[start:end]`` is one of its aliases."""
-
-    start: int
-    end: int
-    country: str
-
-
-def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -> list[Mention]:
-    """Countries named in ``text``, in order. With ``parties_only``, a country that only names an
-    institution ("China's General Department of Customs") is left out."""
-    found = sorted(
-        (
-            Mention(m.start(), m.end(), name)
-            for name, aliases in cues.countries.items()
-            for p in aliases
-            for m in p.finditer(text)
-        ),
-        key=lambda m: (m.start, m.start - m.end),
-    )
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue  # "South Korea" holds "Korea"
-        if parties_only and cues.institution.match(text[mention.end :]):
-            continue
-        kept.append(mention)
-    return kept
+def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -> list[Hit]:
+    """Countries named in ``text`` (hit label: the country), in order; "South Korea" holds no
+    "Korea". With ``parties_only``, a country that only names an institution ("China's General
+    Department of Customs") is left out."""
+    hits = find_hits(text, cues.countries, ranks=in_order(cues.countries))
+    if parties_only:
+        hits = [hit for hit in hits if not cues.institution.match(text[hit.end :])]
+    return leftmost_longest(hits)
 
 
-def _cue_matches(text: str, table: dict[str, list[re.Pattern[str]]], start: int = 0, end: int | None = None):
-    """(start, end, name) of every cue match in ``text[start:end]``, matches inside longer ones dropped."""
-    end = len(text) if end is None else end
-    hits = sorted(
-        (
-            (m.start() + start, m.end() + start, name)
-            for name, patterns in table.items()
-            for p in patterns
-            for m in p.finditer(text[start:end])
-        ),
-        key=lambda h: (h[0], -h[1]),
-    )
-    kept: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
-            continue
-        kept = [k for k in kept if not (hit[0] <= k[0] and k[1] <= hit[1])]
-        kept.append(hit)
-    return kept
-
-
-def _nearest(hits, position: int):
-    """The hit nearest to a character position (ties: the earlier one)."""
-    return min(
-        hits, key=lambda h: (0 if h[0] <= position <= h[1] else min(abs(h[0] - position), abs(h[1] - position)), h[0])
-    )
+def _cue_hits(text: str, table: dict[str, list[re.Pattern[str]]], start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every cue match in ``text[start:end]`` (label: the cue's name), matches inside longer ones dropped."""
+    found = find_hits(text[start:end], table, offset=start, ranks=in_order(table))
+    return leftmost_longest(found, overlapping=True)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -372,7 +330,7 @@ def _column_role(header: str, cues: TradeCues) -> str:
     if YEAR.fullmatch(header.strip()):
         return "value"
     for role in ("year", "reporter", "partner"):
-        if any(p.search(header) for p in cues.table[role]) and not _cue_matches(header, cues.flows):
+        if any(p.search(header) for p in cues.table[role]) and not _cue_hits(header, cues.flows):
             return role
     return "value"
 
@@ -386,7 +344,7 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
         elif role in ("partner", "reporter"):
             mentions = country_mentions(text, cues)
             if mentions:
-                explicit[role] = mentions[0].country
+                explicit[role] = mentions[0].label
     for column, (start, end, text) in enumerate(cells):
         role = roles[column] if column < len(roles) else "value"
         name = header[column] if column < len(header) else ""
@@ -395,7 +353,7 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
             continue
         if YEAR.fullmatch(name.strip()):
             explicit_here = {**explicit, "year": int(name.strip())}
-        elif not inline and not _cue_matches(name, cues.flows) and YEAR.fullmatch(text):
+        elif not inline and not _cue_hits(name, cues.flows) and YEAR.fullmatch(text):
             continue  # a year used as a row label
         else:
             explicit_here = explicit
@@ -435,15 +393,14 @@ def _nearest_cue(passage: _Passage, table: dict[str, list[re.Pattern[str]]]) -> 
     """(name, matched text) of the cue nearest the amount: in its clause, else in its sentence,
     else (for a table cell) in the text just above the table, nearest its end."""
     start, end = passage.clause
-    for hits in (_cue_matches(passage.text, table, start, end), _cue_matches(passage.text, table)):
-        if hits:
-            hit = _nearest(hits, passage.position)
-            return hit[2], passage.text[hit[0] : hit[1]]
+    for hits in (_cue_hits(passage.text, table, start, end), _cue_hits(passage.text, table)):
+        hit = closest(hits, passage.position)
+        if hit:
+            return hit.label, passage.text[hit.start : hit.end]
     for text in passage.neighbours if passage.is_table else []:
-        hits = _cue_matches(text, table)
-        if hits:
-            hit = _nearest(hits, len(text))
-            return hit[2], text[hit[0] : hit[1]]
+        hit = closest(_cue_hits(text, table), len(text))
+        if hit:
+            return hit.label, text[hit.start : hit.end]
     return None
 
 
@@ -524,7 +481,7 @@ def _stated_parties(passage: _Passage, flow_span: tuple[int, int], flow: str, cu
     (reporter before it), "exports to China", "imports into Vietnam" (a preposition after it)."""
     text, (start, end) = passage.text, passage.clause
     mentions = [m for m in country_mentions(text, cues) if start <= m.start < end]
-    later_flows = [h[0] for h in _cue_matches(text, cues.flows, flow_span[1], end)]
+    later_flows = [h.start for h in _cue_hits(text, cues.flows, flow_span[1], end)]
     stop = min(later_flows, default=end)
     roles: dict[str, str] = {}
     for mention in mentions:
@@ -532,12 +489,12 @@ def _stated_parties(passage: _Passage, flow_span: tuple[int, int], flow: str, cu
         if mention.end <= flow_span[0] and re.fullmatch(
             r"(?:['’]s?)?(?:\s+(?:total|overall|annual|goods|merchandise|trade|own|bilateral))*\s*", between_before
         ):
-            roles.setdefault("reporter", mention.country)
+            roles.setdefault("reporter", mention.label)
         elif flow_span[1] <= mention.start < stop:
             for role in ("partner", "reporter"):
                 if _after_preposition(text, flow_span[1], mention.start, cues.direction[flow][role]):
-                    if mention.country not in roles.values():
-                        roles.setdefault(role, mention.country)
+                    if mention.label not in roles.values():
+                        roles.setdefault(role, mention.label)
                     break
     return roles
 
@@ -546,15 +503,15 @@ def _levels(passage: _Passage, cues: TradeCues) -> list[tuple[str, list[str]]]:
     """Countries around an amount, nearest first: in its clause, its sentence, its neighbours."""
     text, (start, end), position = passage.text, passage.clause, passage.position
 
-    def by_distance(mentions: list[Mention]) -> list[str]:
+    def by_distance(mentions: list[Hit]) -> list[str]:
         ordered = sorted(mentions, key=lambda m: (abs(m.start - position), m.start))
-        return list(dict.fromkeys(m.country for m in ordered))
+        return list(dict.fromkeys(m.label for m in ordered))
 
     mentions = country_mentions(text, cues)
     inside = [m for m in mentions if start <= m.start < end]
     around: list[str] = []
     for neighbour in passage.neighbours:
-        around.extend(m.country for m in country_mentions(neighbour, cues))
+        around.extend(m.label for m in country_mentions(neighbour, cues))
     first = "table" if passage.is_table else "clause"
     return [
         (first, by_distance(inside)),
@@ -633,10 +590,11 @@ def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | 
     if flow_cue is None:
         return None
     flow, cue_text = flow_cue
-    spans = [
-        h for h in _cue_matches(passage.text, cues.flows) if h[2] == flow and passage.text[h[0] : h[1]] == cue_text
+    same = [
+        h for h in _cue_hits(passage.text, cues.flows) if h.label == flow and passage.text[h.start : h.end] == cue_text
     ]
-    span = _nearest(spans, passage.position)[:2] if spans else (passage.position, passage.position)
+    hit = closest(same, passage.position)
+    span = (hit.start, hit.end) if hit else (passage.position, passage.position)
     stated = {
         **_stated_parties(passage, span, flow, cues),
         **{k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")},
@@ -925,7 +883,7 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
             claim.year,
             claim.value_usd_bn,
             claim.attribution,
-            credited[0].country if credited else "",
+            credited[0].label if credited else "",
         ]
         if same.empty and mirror.empty:
             rows.append([*base, "none", "", "", math.nan, math.nan, math.nan, "no reference"])
