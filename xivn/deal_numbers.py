@@ -74,16 +74,13 @@ def parse_claims(text: str, vocabulary: CountVocabulary, taxonomy: Taxonomy, *, 
 
 
 def _scope(words: str, taxonomy: Taxonomy) -> str | None:
-    cues = {item_id: item.cues for item_id, item in taxonomy.items.items()}
-    hits = resolve_overlaps(find_hits(words, cues))
+    hits = resolve_overlaps(find_hits(words, taxonomy.item_cues()))
     return taxonomy.items[hits[0].label].category if hits else None
 
 
 def _scope_end(words: str, taxonomy: Taxonomy) -> int:
     """End of the sector words after a scope word: the last taxonomy hit within the phrase."""
-    cues = {item_id: item.cues for item_id, item in taxonomy.items.items()}
-    hits = resolve_overlaps(find_hits(words, cues))
-    end = max(h.end for h in hits)
+    end = max(h.end for h in resolve_overlaps(find_hits(words, taxonomy.item_cues())))
     closing = re.match(r"[’”\"']*", words[end:])
     return end + (closing.end() if closing else 0)
 

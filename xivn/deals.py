@@ -71,7 +71,7 @@ def deal_mentions(
     Sorted by ``doc_id`` and ``start``; ``attrs`` records the taxonomy and cue files.
     """
     tax, dc = as_taxonomy(taxonomy), as_cues(cues)
-    item_cues = {item_id: item.cues for item_id, item in tax.items.items()}
+    item_cues = tax.item_cues()
     ranks = {item_id: ITEM_RANK if item.kind == "item" else AREA_RANK for item_id, item in tax.items.items()}
     rows = []
     for sentences in analyse(corpus, dc).values():
