@@ -17,8 +17,8 @@ import pandas as pd
 from xivn.corpus import Corpus
 from xivn.cues import find_hits, resolve_overlaps
 from xivn.deal_status import analyse, document_status, resolve_status
-from xivn.errors import DataFileError
 from xivn.paths import reference_path
+from xivn.reference import load_reference
 from xivn.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
 
 REFERENCE_FILE = "deals_official.csv"
@@ -110,13 +110,9 @@ def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | Non
     may state two counts (the Reuters text: 37 in its headline, 36 in its body).
     """
     csv = reference_path(path)
-    try:
-        table = pd.read_csv(csv, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise DataFileError(f"{csv}: reference table not found") from None
-    missing = {"doc_no", "short_title", "source_title", "source_url"} - set(table.columns)
-    if missing:
-        raise DataFileError(f"{csv.name}: missing column(s) {', '.join(sorted(missing))}")
+    table = load_reference(
+        csv, ("doc_no", "short_title", "source_title", "source_url"), dtype=str, keep_default_na=False
+    )
     vocabulary, tax = as_cues(None).counts, as_taxonomy(taxonomy)
     rows = []
     for row in table[table["doc_no"].str.startswith(COUNT_ROW_PREFIX)].itertuples(index=False):

@@ -26,7 +26,7 @@ import pandas as pd
 
 from xivn.corpus import Corpus
 from xivn.cues import find_hits, in_order, resolve_overlaps
-from xivn.datafiles import compile_patterns, load_toml, require_keys
+from xivn.datafiles import compile_patterns, load_csv, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 from xivn.paths import data_path
@@ -305,13 +305,7 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
 
 def load_gold(name_or_path: str | Path = "framing_gold.csv") -> pd.DataFrame:
     """A hand-coded frame sample: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` and 0/1 frame columns."""
-    path = data_path(name_or_path)
-    try:
-        gold = pd.read_csv(path, dtype={"doc_id": str, "quote": str})
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: gold file not found") from None
-    require_keys(dict.fromkeys(gold.columns), ["doc_id", "sent_id", "start", "end", "quote"], where=str(path))
-    return gold
+    return load_csv(name_or_path, ["doc_id", "sent_id", "start", "end", "quote"], dtype={"doc_id": str, "quote": str})
 
 
 def frame_agreement(

@@ -21,6 +21,7 @@ from xivn.cues import find_hits, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import reference_path
+from xivn.reference import load_reference
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -254,11 +255,8 @@ def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
     sources give the same figure the first row is kept.
     """
     path = reference_path(name_or_path)
-    try:
-        table = pd.read_csv(path, dtype={"edition": str, "country": str, "metric": str})
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: reference file not found") from None
-    require_keys(dict.fromkeys(table.columns), ("edition", "country", "metric", "year", "value_t"), where=path.name)
+    needed = ("edition", "country", "metric", "year", "value_t")
+    table = load_reference(path, needed, dtype={"edition": str, "country": str, "metric": str})
     table["published"] = [_published(edition, path.name) for edition in table["edition"]]
     table = table.dropna(subset=["value_t"]).drop_duplicates(["edition", "country", "metric", "year"])
     return table.astype({"year": "int64", "value_t": "float64"}).reset_index(drop=True)

@@ -30,6 +30,7 @@ from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.money import MoneyAmount, parse_amounts, parse_number, parse_unit
 from xivn.paths import reference_path
+from xivn.reference import load_reference
 
 FLOWS = ("exports", "imports", "total", "balance")
 CATEGORIES = ("trade", "investment", "aid/loan", "other")
@@ -785,14 +786,8 @@ def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame
     ``source_title``, ``source_url``, ``note``.
     """
     path = reference_path(name_or_path)
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: reference table not found") from None
     needed = ("reporter", "partner", "flow", "year", "value_usd_bn", "publisher", "source_title", "source_url", "note")
-    missing = [c for c in needed if c not in raw.columns]
-    if missing:
-        raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
+    raw = load_reference(path, needed, dtype=str, keep_default_na=False)
     bad = raw[~raw["flow"].isin(FLOWS)]
     if not bad.empty:
         raise DataFileError(
