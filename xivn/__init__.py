@@ -49,11 +49,11 @@ _EXPORTS: dict[str, str] = {
     "MoneyAmount": "xivn.money",
     "amounts": "xivn.trade",
     "trade_figures": "xivn.trade",
-    "trade_consistency": "xivn.trade",
-    "trade_balances": "xivn.trade",
-    "trade_reference": "xivn.trade",
-    "fact_check_trade": "xivn.trade",
-    "mirror_gaps": "xivn.trade",
+    "trade_consistency": "xivn.trade_checks",
+    "trade_balances": "xivn.trade_checks",
+    "trade_reference": "xivn.trade_checks",
+    "fact_check_trade": "xivn.trade_checks",
+    "mirror_gaps": "xivn.trade_checks",
     "concordance": "xivn.rare_earths",
     "rare_earth_claims": "xivn.rare_earths",
     "load_claims": "xivn.rare_earths",
@@ -122,15 +122,8 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from xivn.speakers import voices
     from xivn.tonality import stance_markers, tone
-    from xivn.trade import (
-        amounts,
-        fact_check_trade,
-        mirror_gaps,
-        trade_balances,
-        trade_consistency,
-        trade_figures,
-        trade_reference,
-    )
+    from xivn.trade import amounts, trade_figures
+    from xivn.trade_checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
 
 __all__ = sorted(_EXPORTS)
 
