@@ -15,21 +15,8 @@ import pandas as pd
 
 from xivn.corpus import Corpus
 from xivn.cues import Hit, find_hits, resolve_overlaps
-from xivn.deal_numbers import count_conflicts, deal_counts, reference_counts
 from xivn.deal_status import Sentence, analyse, document_status, party_of, resolve_status
-from xivn.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy, load_deal_cues, load_taxonomy
-
-__all__ = [
-    "count_conflicts",
-    "deal_counts",
-    "deal_coverage",
-    "deal_mentions",
-    "deal_outcomes",
-    "load_deal_cues",
-    "load_taxonomy",
-    "partner_packages",
-    "reference_counts",
-]
+from xivn.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy
 
 MENTIONS = (
     "doc_id",

@@ -53,7 +53,8 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
 
 
 def route_stations(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.DataFrame:
-    """The places of ``route`` in route order; each entry must be the start of exactly one name."""
+    """The places of ``route`` in route order (columns as :func:`load_places`); each entry must be
+    the start of exactly one name."""
     rows = []
     for stop in route:
         hits = places[places["name"].str.lower().str.startswith(stop.lower())]
