@@ -7,12 +7,23 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
 
 import xivn
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The five seed documents: the AF/Reuters wire report (after the visit), the unattributed preview,
+# the Inquirer/Reuters preview, the unattributed warm rewrite of the wire report, the Pamir blog.
+AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
+    "000_1a56b2a50d2ad841",
+    "001_492d9b2ee9d6a8ad",
+    "002_de74f18409056071",
+    "003_c9643dd3023e532a",
+    "004_7f647e3ecafc4dc6",
+)
 
 # Property tests are reproducible by default: the same examples on every run and machine, no
 # example database. `HYPOTHESIS_PROFILE=explore` (or `pytest --hypothesis-profile=explore`) runs many
@@ -57,6 +68,17 @@ We use cookies to improve your experience. Accept all cookies.
 def seeds() -> xivn.Corpus:
     """The bundled seed corpus."""
     return xivn.load_corpus()
+
+
+@pytest.fixture(scope="session")
+def figures(seeds: xivn.Corpus) -> pd.DataFrame:
+    """The trade figures the seeds state."""
+    return xivn.trade_figures(seeds)
+
+
+def figures_of(make_corpus: Callable[..., Path], text: str, **kwargs: object) -> pd.DataFrame:
+    """The trade figures of a one-document corpus holding ``text``."""
+    return xivn.trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The generic cue engine: mention groups, overlap resolution, clauses, nearest cue."""
+"""The shared cue engine: mention groups, the three overlap rules, clauses, nearest and closest cue."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from xivn.cues import Hit, clause_spans, find_hits, nearest, resolve_overlaps
+from xivn.cues import (
+    Hit,
+    clause_spans,
+    closest,
+    find_hits,
+    in_order,
+    leftmost_longest,
+    match_spans,
+    nearest,
+    resolve_overlaps,
+)
 
 
 def test_a_mention_group_reports_only_its_words():
@@ -48,3 +58,42 @@ def test_nearest_prefers_the_cue_before_then_after():
     assert nearest(hits, 10, 20, (0, 40)).label == "before"
     assert nearest(hits[1:], 10, 20, (0, 40)).label == "after"
     assert nearest(hits[2:], 10, 20, (0, 40)) is None
+
+
+def test_empty_matches_are_never_hits():
+    assert list(match_spans(re.compile(r"x*"), "axxb")) == [(1, 3)]
+
+
+@pytest.mark.parametrize(
+    ("hits", "overlapping", "kept"),
+    [
+        # the longest hit at the leftmost start wins, a later overlapping one is dropped
+        ([Hit(4, 9, "minerals"), Hit(0, 9, "critical minerals"), Hit(8, 12, "later")], False, ["critical minerals"]),
+        # with overlapping=True only the hit inside another goes ("minerals" inside "critical minerals")
+        (
+            [Hit(4, 9, "minerals"), Hit(0, 9, "critical minerals"), Hit(8, 12, "later")],
+            True,
+            ["critical minerals", "later"],
+        ),
+        # the same span twice: the lower rank wins, whatever the label says
+        ([Hit(0, 5, "a", rank=1), Hit(0, 5, "b", rank=0)], False, ["b"]),
+        # leftmost beats longest: unlike resolve_overlaps, the longer later hit loses
+        ([Hit(0, 3, "ab"), Hit(1, 9, "bcdefgh")], False, ["ab"]),
+    ],
+)
+def test_leftmost_longest(hits, overlapping, kept):
+    assert [h.label for h in leftmost_longest(hits, overlapping=overlapping)] == kept
+
+
+def test_in_order_ranks_make_the_earlier_label_win_a_tie():
+    cues = {"zinc": [re.compile("ore")], "antimony": [re.compile("ore")]}
+    (hit,) = leftmost_longest(find_hits("an ore", cues, ranks=in_order(cues)))
+    assert hit.label == "zinc"  # file order, not the alphabet
+
+
+def test_closest_takes_the_nearest_side_and_the_earlier_of_a_tie():
+    hits = [Hit(0, 5, "left"), Hit(15, 20, "right")]
+    assert closest(hits, 12).label == "right"
+    assert closest(hits, 10).label == "left"  # 5 characters either way
+    assert closest(hits, 3).label == "left"  # inside
+    assert closest([], 3) is None

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
 from xivn.checks import offset_mismatches
 from xivn.deal_numbers import official_count
-
-AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
-    "000_1a56b2a50d2ad841",
-    "001_492d9b2ee9d6a8ad",
-    "002_de74f18409056071",
-    "003_c9643dd3023e532a",
-    "004_7f647e3ecafc4dc6",
-)
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
 PAMIR_ITEMS = {

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import AF, REWRITE
 
 import xivn
 from xivn import derivation as dv
 from xivn.checks import offset_mismatches
 from xivn.errors import ParameterError
 
-WIRE, REWRITE = "000_1a56b2a50d2ad841", "003_c9643dd3023e532a"
+WIRE = AF  # the wire report the rewrite is derived from
 
 
 def test_set_measures():

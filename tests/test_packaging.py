@@ -1,7 +1,9 @@
-"""Packaging: environment.yml mirrors pyproject.toml, and a wheel carries the seeds and notebooks."""
+"""Packaging: the export map, environment.yml mirrors pyproject.toml, a wheel carries the seeds and notebooks."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import subprocess
 import sys
@@ -11,6 +13,15 @@ import zipfile
 
 import pytest
 from conftest import REPO
+
+import xivn
+
+
+def test_every_export_names_the_module_that_defines_it():
+    for name, module in xivn._EXPORTS.items():
+        assert getattr(importlib.import_module(module), name).__module__ == module, name
+    # the naming rule: a module named like an exported function would shadow it
+    assert not {m.name for m in pkgutil.iter_modules(xivn.__path__)} & set(xivn._EXPORTS)
 
 
 def requirement_names(requirements: list[str]) -> set[str]:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
 from xivn import rare_earths
 from xivn.checks import offset_mismatches
 from xivn.errors import DataFileError, ParameterError
 
-AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
-    "000_1a56b2a50d2ad841",
-    "001_492d9b2ee9d6a8ad",
-    "002_de74f18409056071",
-    "003_c9643dd3023e532a",
-    "004_7f647e3ecafc4dc6",
-)
 ALL = {AF, PREVIEW, INQUIRER, REWRITE, PAMIR}
 
 # Which seed texts make each claim, from reading their rare-earth passages.

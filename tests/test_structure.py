@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MESSY_PAGE, REPO
+from conftest import AF, INQUIRER, MESSY_PAGE, PAMIR, PREVIEW, REPO, REWRITE
 from hypothesis import given
 from hypothesis import strategies as st
 
 import xivn
 from xivn.structure import classify, is_title_like, split_paragraphs, word_count
-
-AF, PREVIEW, INQUIRER, REWRITE, PAMIR = (
-    "000_1a56b2a50d2ad841",
-    "001_492d9b2ee9d6a8ad",
-    "002_de74f18409056071",
-    "003_c9643dd3023e532a",
-    "004_7f647e3ecafc4dc6",
-)
 
 
 def kind_of(corpus: xivn.Corpus, doc_id: str, opening: str) -> str:

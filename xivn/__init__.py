@@ -9,7 +9,8 @@ and matplotlib load only when a table or a figure is asked for)::
 
 Naming rule: modules are nouns; functions name the table they return (``amounts``,
 ``deal_mentions``) or start with a verb (``load_corpus``, ``parse_amounts``). A module never has
-the name of a function exported here (``xivn.amounts`` must stay the function).
+the name of a function exported here (``xivn.amounts`` must stay the function), and ``_EXPORTS``
+names the module that defines each name; ``tests/test_packaging.py`` checks both.
 """
 
 from __future__ import annotations
@@ -50,11 +51,11 @@ _EXPORTS: dict[str, str] = {
     "MoneyAmount": "xivn.money",
     "amounts": "xivn.trade",
     "trade_figures": "xivn.trade",
-    "trade_consistency": "xivn.trade",
-    "trade_balances": "xivn.trade",
-    "trade_reference": "xivn.trade",
-    "fact_check_trade": "xivn.trade",
-    "mirror_gaps": "xivn.trade",
+    "trade_consistency": "xivn.trade_checks",
+    "trade_balances": "xivn.trade_checks",
+    "trade_reference": "xivn.trade_checks",
+    "fact_check_trade": "xivn.trade_checks",
+    "mirror_gaps": "xivn.trade_checks",
     "concordance": "xivn.rare_earths",
     "rare_earth_claims": "xivn.rare_earths",
     "load_claims": "xivn.rare_earths",
@@ -69,30 +70,21 @@ _EXPORTS: dict[str, str] = {
     "load_places": "xivn.maps",
     "draw_corridor": "xivn.maps",
     "distances_to_route": "xivn.maps",
-    "load_taxonomy": "xivn.deals",
-    "load_deal_cues": "xivn.deals",
+    "load_taxonomy": "xivn.taxonomy",
+    "load_deal_cues": "xivn.taxonomy",
     "deal_mentions": "xivn.deals",
-    "deal_counts": "xivn.deals",
+    "deal_counts": "xivn.deal_numbers",
     "deal_coverage": "xivn.deals",
     "deal_outcomes": "xivn.deals",
     "partner_packages": "xivn.deals",
-    "reference_counts": "xivn.deals",
-    "count_conflicts": "xivn.deals",
+    "reference_counts": "xivn.deal_numbers",
+    "count_conflicts": "xivn.deal_numbers",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus import Corpus, load_corpus, paragraph_kinds
-    from xivn.deals import (
-        count_conflicts,
-        deal_counts,
-        deal_coverage,
-        deal_mentions,
-        deal_outcomes,
-        load_deal_cues,
-        load_taxonomy,
-        partner_packages,
-        reference_counts,
-    )
+    from xivn.deal_numbers import count_conflicts, deal_counts, reference_counts
+    from xivn.deals import deal_coverage, deal_mentions, deal_outcomes, partner_packages
     from xivn.derivation import align, rewrites
     from xivn.errors import (
         CorpusError,
@@ -123,16 +115,10 @@ if TYPE_CHECKING:  # pragma: no cover
         verdicts,
     )
     from xivn.speakers import voices
+    from xivn.taxonomy import load_deal_cues, load_taxonomy
     from xivn.tonality import stance_markers, tone
-    from xivn.trade import (
-        amounts,
-        fact_check_trade,
-        mirror_gaps,
-        trade_balances,
-        trade_consistency,
-        trade_figures,
-        trade_reference,
-    )
+    from xivn.trade import amounts, trade_figures
+    from xivn.trade_checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
 
 __all__ = sorted(_EXPORTS)
 

@@ -1,9 +1,17 @@
 """Cue matching: the spans of a text that lists of regular expressions recognise.
 
-A small, generic engine for rule-based extraction driven by editable cue lists (the deal
-taxonomy and status cues use it; any analysis may). Patterns come from data files compiled with
+The one matching engine of xivn's rule-based extraction, driven by editable cue lists: the trade
+cues, the rare-earth claim cues, the deal taxonomy and status cues, and the framing dictionaries
+all match through it. Patterns come from data files compiled with
 :func:`xivn.datafiles.compile_patterns`. A pattern with a group named ``m`` reports only that
 group as the hit: the rest of the match is context that must be present but is not the mention.
+Empty matches are never hits.
+
+:func:`find_hits` lists every match; one of three rules then picks among overlapping hits:
+:func:`resolve_overlaps` (lower rank, then the longer hit wins, wherever it starts),
+:func:`leftmost_longest` (read left to right, the longest hit at each start), or the same with
+``overlapping=True`` (only hits inside another are dropped). :func:`nearest` and :func:`closest`
+choose the hit that speaks for a position.
 
 Offsets are relative to the text searched plus an optional ``offset``, so hits found inside a
 sentence can be reported as offsets into the document.
@@ -12,7 +20,7 @@ sentence can be reported as offsets into the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -32,6 +40,16 @@ class Hit:
         return self.start < other.end and other.start < self.end
 
 
+def match_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The non-empty matches of one pattern in ``text`` as ``(start, end)`` (its ``m`` group when it
+    has one), in text order."""
+    group = MENTION_GROUP if MENTION_GROUP in pattern.groupindex else 0
+    for match in pattern.finditer(text):
+        start, end = match.span(group)
+        if end > start:
+            yield start, end
+
+
 def find_hits(
     text: str,
     cues: Mapping[str, Sequence[re.Pattern[str]]],
@@ -44,12 +62,13 @@ def find_hits(
     for label, patterns in cues.items():
         rank = (ranks or {}).get(label, 0)
         for pattern in patterns:
-            group = MENTION_GROUP if MENTION_GROUP in pattern.groupindex else 0
-            for match in pattern.finditer(text):
-                start, end = match.span(group)
-                if end > start:
-                    hits.append(Hit(start + offset, end + offset, label, rank))
+            hits.extend(Hit(start + offset, end + offset, label, rank) for start, end in match_spans(pattern, text))
     return sorted(hits, key=lambda h: (h.start, h.end, h.label))
+
+
+def in_order(cues: Mapping[str, object]) -> dict[str, int]:
+    """Ranks that make the earlier label of ``cues`` win a tie (for ``find_hits(ranks=...)``)."""
+    return {label: rank for rank, label in enumerate(cues)}
 
 
 def resolve_overlaps(hits: Iterable[Hit]) -> list[Hit]:
@@ -59,6 +78,21 @@ def resolve_overlaps(hits: Iterable[Hit]) -> list[Hit]:
         if not any(hit.overlaps(other) for other in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+def leftmost_longest(hits: Iterable[Hit], *, overlapping: bool = False) -> list[Hit]:
+    """Hits read left to right, the longest at each start (same span: lower rank, then label).
+
+    A hit that overlaps the last one kept is dropped ("critical minerals" hides "minerals"); with
+    ``overlapping``, only a hit lying inside it is, so two cues that share a word both count. The
+    hits kept are in text order.
+    """
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end, h.rank, h.label)):
+        # sorted by start, longest first: a hit lies inside an earlier kept one only if inside the last
+        if not kept or hit.start >= kept[-1].end or (overlapping and hit.end > kept[-1].end):
+            kept.append(hit)
+    return kept
 
 
 def clause_spans(text: str, boundaries: Sequence[re.Pattern[str]], *, offset: int = 0) -> list[tuple[int, int]]:
@@ -81,3 +115,13 @@ def nearest(hits: Sequence[Hit], start: int, end: int, within: tuple[int, int]) 
         return max(before, key=lambda h: h.end)
     after = [h for h in inside if h.start >= end]
     return min(after, key=lambda h: h.start) if after else None
+
+
+def closest(hits: Iterable[Hit], position: int) -> Hit | None:
+    """The hit nearest a character position, whichever side it is on (0 when it contains the
+    position; ties: the earlier hit), or None when there are no hits."""
+
+    def distance(hit: Hit) -> int:
+        return 0 if hit.start <= position <= hit.end else min(abs(hit.start - position), abs(hit.end - position))
+
+    return min(hits, key=lambda h: (distance(h), h.start), default=None)

@@ -1,8 +1,8 @@
 """Loading the editable data files shipped in ``xivn/data`` (or given by the user).
 
-One loader for every configuration file — cue lists, taxonomies, dictionaries — so that a
-malformed file always fails the same way: a :class:`~xivn.errors.DataFileError` naming the file
-and the bad entry.
+One loader per file format — TOML for cue lists, taxonomies and dictionaries, CSV for tables
+(reference statistics, hand-coded samples) — so that a malformed file always fails the same way:
+a :class:`~xivn.errors.DataFileError` naming the file and the bad entry.
 """
 
 from __future__ import annotations
@@ -11,10 +11,13 @@ import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xivn.errors import DataFileError
 from xivn.paths import data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 
 def load_toml(name_or_path: str | Path) -> dict[str, Any]:
@@ -27,6 +30,24 @@ def load_toml(name_or_path: str | Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: data file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(f"{path}: not valid TOML ({exc})") from None
+
+
+def load_csv(name_or_path: str | Path, required: Iterable[str], **options: Any) -> pd.DataFrame:
+    """Read a CSV data file (a bare name is looked up in ``xivn/data``) with ``pandas.read_csv``
+    and ``options``; fail naming the file when it is missing, unreadable, or lacks a ``required`` column."""
+    import pandas as pd
+
+    path = data_path(name_or_path)
+    try:
+        table = pd.read_csv(path, **options)
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: data file not found") from None
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError(f"{path}: not a readable CSV table ({exc})") from None
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
+    return table
 
 
 def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:

@@ -17,8 +17,8 @@ import pandas as pd
 from xivn.corpus import Corpus
 from xivn.cues import find_hits, resolve_overlaps
 from xivn.deal_status import analyse, document_status, resolve_status
-from xivn.errors import DataFileError
 from xivn.paths import reference_path
+from xivn.reference import load_reference
 from xivn.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
 
 REFERENCE_FILE = "deals_official.csv"
@@ -74,16 +74,13 @@ def parse_claims(text: str, vocabulary: CountVocabulary, taxonomy: Taxonomy, *, 
 
 
 def _scope(words: str, taxonomy: Taxonomy) -> str | None:
-    cues = {item_id: item.cues for item_id, item in taxonomy.items.items()}
-    hits = resolve_overlaps(find_hits(words, cues))
+    hits = resolve_overlaps(find_hits(words, taxonomy.item_cues()))
     return taxonomy.items[hits[0].label].category if hits else None
 
 
 def _scope_end(words: str, taxonomy: Taxonomy) -> int:
     """End of the sector words after a scope word: the last taxonomy hit within the phrase."""
-    cues = {item_id: item.cues for item_id, item in taxonomy.items.items()}
-    hits = resolve_overlaps(find_hits(words, cues))
-    end = max(h.end for h in hits)
+    end = max(h.end for h in resolve_overlaps(find_hits(words, taxonomy.item_cues())))
     closing = re.match(r"[’”\"']*", words[end:])
     return end + (closing.end() if closing else 0)
 
@@ -113,13 +110,9 @@ def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | Non
     may state two counts (the Reuters text: 37 in its headline, 36 in its body).
     """
     csv = reference_path(path)
-    try:
-        table = pd.read_csv(csv, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise DataFileError(f"{csv}: reference table not found") from None
-    missing = {"doc_no", "short_title", "source_title", "source_url"} - set(table.columns)
-    if missing:
-        raise DataFileError(f"{csv.name}: missing column(s) {', '.join(sorted(missing))}")
+    table = load_reference(
+        csv, ("doc_no", "short_title", "source_title", "source_url"), dtype=str, keep_default_na=False
+    )
     vocabulary, tax = as_cues(None).counts, as_taxonomy(taxonomy)
     rows = []
     for row in table[table["doc_no"].str.startswith(COUNT_ROW_PREFIX)].itertuples(index=False):

@@ -15,21 +15,8 @@ import pandas as pd
 
 from xivn.corpus import Corpus
 from xivn.cues import Hit, find_hits, resolve_overlaps
-from xivn.deal_numbers import count_conflicts, deal_counts, reference_counts
 from xivn.deal_status import Sentence, analyse, document_status, party_of, resolve_status
-from xivn.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy, load_deal_cues, load_taxonomy
-
-__all__ = [
-    "count_conflicts",
-    "deal_counts",
-    "deal_coverage",
-    "deal_mentions",
-    "deal_outcomes",
-    "load_deal_cues",
-    "load_taxonomy",
-    "partner_packages",
-    "reference_counts",
-]
+from xivn.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy
 
 MENTIONS = (
     "doc_id",
@@ -71,7 +58,7 @@ def deal_mentions(
     Sorted by ``doc_id`` and ``start``; ``attrs`` records the taxonomy and cue files.
     """
     tax, dc = as_taxonomy(taxonomy), as_cues(cues)
-    item_cues = {item_id: item.cues for item_id, item in tax.items.items()}
+    item_cues = tax.item_cues()
     ranks = {item_id: ITEM_RANK if item.kind == "item" else AREA_RANK for item_id, item in tax.items.items()}
     rows = []
     for sentences in analyse(corpus, dc).values():

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from xivn.corpus import Corpus
-from xivn.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues import find_hits, in_order, resolve_overlaps
+from xivn.datafiles import compile_patterns, load_csv, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 from xivn.paths import data_path
@@ -304,13 +305,7 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
 
 def load_gold(name_or_path: str | Path = "framing_gold.csv") -> pd.DataFrame:
     """A hand-coded frame sample: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` and 0/1 frame columns."""
-    path = data_path(name_or_path)
-    try:
-        gold = pd.read_csv(path, dtype={"doc_id": str, "quote": str})
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: gold file not found") from None
-    require_keys(dict.fromkeys(gold.columns), ["doc_id", "sent_id", "start", "end", "quote"], where=str(path))
-    return gold
+    return load_csv(name_or_path, ["doc_id", "sent_id", "start", "end", "quote"], dtype={"doc_id": str, "quote": str})
 
 
 def frame_agreement(
@@ -385,18 +380,13 @@ def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.D
     sentence glosses the wording: translation, "in Chinese", "means", "conveys"), ``sentence``.
     """
     renderings, destiny, explanation = _slogan_rules(data_path(rules).resolve())
+    cues = {cue.name: [cue.pattern] for cue in renderings}
     rows = []
     for sentence in corpus.article_sentences().itertuples(index=False):
         folded = fold(sentence.text)
-        taken: list[tuple[int, int]] = []
-        for cue in renderings:
-            for match in cue.pattern.finditer(folded):
-                a, b = match.span()
-                if any(a < y and x < b for x, y in taken):
-                    continue
-                taken.append((a, b))
         quotes = quotation_spans(folded)
-        for a, b in sorted(taken):
+        for hit in resolve_overlaps(find_hits(folded, cues, ranks=in_order(cues))):  # the earlier rendering wins
+            a, b = hit.start, hit.end
             words = re.sub(r"[^\w\s-]", "", folded[a:b].lower())
             rows.append(
                 (

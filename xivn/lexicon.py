@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from xivn.cues import match_spans
 from xivn.datafiles import compile_patterns, load_toml
 from xivn.errors import DataFileError
 
@@ -114,8 +115,9 @@ def compile_cues(patterns: Iterable[str], *, where: str) -> list[Cue]:
 
 
 def find_cues(cues: Iterable[Cue], folded: str) -> list[tuple[Cue, int, int]]:
-    """Every match of every cue in a folded text, as ``(cue, start, end)``, in text order."""
-    hits = [(cue, m.start(), m.end()) for cue in cues for m in cue.pattern.finditer(folded) if m.end() > m.start()]
+    """Every match of every cue in a folded text, as ``(cue, start, end)``, in text order (same
+    span: cue order); matching as in :mod:`xivn.cues`."""
+    hits = [(cue, start, end) for cue in cues for start, end in match_spans(cue.pattern, folded)]
     return sorted(hits, key=lambda hit: (hit[1], hit[2]))
 
 

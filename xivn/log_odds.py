@@ -133,7 +133,7 @@ def keyness(
 
 
 def top_terms(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The ``n`` highest-ranked terms of each document of a :func:`keyness` table."""
+    """The ``n`` highest-ranked terms of each document of a :func:`keyness` table (same columns)."""
     return table[table["rank"] <= n].reset_index(drop=True)
 
 

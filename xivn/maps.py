@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from xivn.datafiles import require_keys
-from xivn.errors import DataFileError, ParameterError
-from xivn.paths import reference_path
+from xivn.errors import ParameterError
+from xivn.reference import load_reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -44,12 +43,7 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
     deposit or occurrence), ``approximate`` (the precision note says the coordinate is approximate,
     a proxy or not sourced). Rows without coordinates (line features) are dropped.
     """
-    path = reference_path(name_or_path)
-    try:
-        table = pd.read_csv(path, dtype=str)
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: reference file not found") from None
-    require_keys(dict.fromkeys(table.columns), ("name", "kind", "lat", "lon", "precision"), where=path.name)
+    table = load_reference(name_or_path, ("name", "kind", "lat", "lon", "precision"), dtype=str)
     table = table.dropna(subset=["lat", "lon"]).astype({"lat": "float64", "lon": "float64"})
     short = [re.split(r"\s*\(|\s+/|\s+rare-earth|\s+ion-adsorption", name)[0] for name in table["name"]]
     table.insert(1, "short_name", short)
@@ -59,7 +53,8 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
 
 
 def route_stations(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.DataFrame:
-    """The places of ``route`` in route order; each entry must be the start of exactly one name."""
+    """The places of ``route`` in route order (columns as :func:`load_places`); each entry must be
+    the start of exactly one name."""
     rows = []
     for stop in route:
         hits = places[places["name"].str.lower().str.startswith(stop.lower())]

@@ -10,16 +10,18 @@ before it. Page chrome is never read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from xivn.corpus import Corpus
+from xivn.cues import find_hits, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import reference_path
+from xivn.reference import load_reference
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -105,19 +107,6 @@ def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
     return claims if isinstance(claims, ClaimSet) else load_claims(claims or CLAIMS_FILE)
 
 
-def _spans(patterns: Sequence[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
-    """Non-overlapping matches of any pattern: leftmost first, the longest at the same start."""
-    found = sorted(
-        ((m.start(), m.end()) for p in patterns for m in p.finditer(text) if m.end() > m.start()),
-        key=lambda span: (span[0], -span[1]),
-    )
-    kept: list[tuple[int, int]] = []
-    for start, end in found:
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end))
-    return kept
-
-
 def concordance(
     corpus: Corpus,
     terms: Iterable[str] | None = None,
@@ -144,8 +133,8 @@ def concordance(
     for sent in corpus.article_sentences().itertuples(index=False):
         par = paragraphs.loc[(sent.doc_id, sent.par_id)]
         raw = corpus.text(sent.doc_id)
-        for start, end in _spans(patterns, sent.text):
-            start, end = sent.start + start, sent.start + end
+        for hit in leftmost_longest(find_hits(sent.text, {TOPIC: patterns}, offset=sent.start)):
+            start, end = hit.start, hit.end
             left = raw[max(par["start"], start - width) : start]
             right = raw[end : min(par["end"], end + width)]
             rows.append((sent.doc_id, sent.sent_id, start, end, raw[start:end], _flat(left), _flat(right)))
@@ -172,8 +161,8 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     for doc_id, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
         previous = None
         for sent in sentences.itertuples(index=False):
-            hits = {name: _first(patterns, sent.text) for name, patterns in book.cues.items()}
-            before = {name: _first(book.cues[name], previous.text) for name in book.cues} if previous else {}
+            hits = _first_words(sent.text, book.cues)
+            before = _first_words(previous.text, book.cues) if previous else {}
             for claim in book.claims.values():
                 if not all(hits[name] for name in claim.sentence):
                     continue
@@ -192,10 +181,13 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     return table
 
 
-def _first(patterns: Sequence[re.Pattern[str]], text: str) -> str:
-    """The words of the first match of any pattern in ``text`` ("" when none matches)."""
-    spans = _spans(patterns, text)
-    return text[spans[0][0] : spans[0][1]] if spans else ""
+def _first_words(text: str, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> dict[str, str]:
+    """Per cue group, the words of its first match in ``text`` (leftmost, longest; "" when none)."""
+    words = {}
+    for name, patterns in cues.items():
+        found = leftmost_longest(find_hits(text, {name: patterns}))
+        words[name] = text[found[0].start : found[0].end] if found else ""
+    return words
 
 
 def claim_matrix(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
@@ -263,11 +255,8 @@ def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
     sources give the same figure the first row is kept.
     """
     path = reference_path(name_or_path)
-    try:
-        table = pd.read_csv(path, dtype={"edition": str, "country": str, "metric": str})
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: reference file not found") from None
-    require_keys(dict.fromkeys(table.columns), ("edition", "country", "metric", "year", "value_t"), where=path.name)
+    needed = ("edition", "country", "metric", "year", "value_t")
+    table = load_reference(path, needed, dtype={"edition": str, "country": str, "metric": str})
     table["published"] = [_published(edition, path.name) for edition in table["edition"]]
     table = table.dropna(subset=["value_t"]).drop_duplicates(["edition", "country", "metric", "year"])
     return table.astype({"year": "int64", "value_t": "float64"}).reset_index(drop=True)

@@ -49,6 +49,10 @@ class Taxonomy:
     parties: dict[str, tuple[re.Pattern[str], ...]]
     default_parties: str
 
+    def item_cues(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+        """The cues of every item, by item id (the cue table :func:`xivn.cues.find_hits` takes)."""
+        return {item_id: item.cues for item_id, item in self.items.items()}
+
     def table(self) -> pd.DataFrame:
         """The taxonomy as a readable table, in category order.
 

@@ -1,16 +1,13 @@
-"""Money amounts and trade flows read from article text, and what can be computed from them.
+"""Money amounts and trade flows read from article text.
 
 ``amounts(corpus)`` lists every money amount of the article text (chrome never counts), classified
 as trade, investment, aid/loan or other. ``trade_figures(corpus)`` keeps the trade amounts and
 resolves who trades with whom, which way and in which year: "imports into Vietnam accounting for
 $117.87 billion" is Vietnam's imports (from the other country of the sentence), "$109.39 billion in
 exports from Vietnam" Vietnam's exports, "two-way trade … in 2022" the 2022 total. Markdown tables
-are read cell by cell, with the header row naming the flow, partner and year columns.
-
-The rest are pure DataFrame -> DataFrame helpers for the trade notebook: whether stated totals add
-up (:func:`trade_consistency`), balances and ratios (:func:`trade_balances`), and the check of the
-stated figures against official statistics on both sides of the border (:func:`fact_check_trade`,
-:func:`mirror_gaps`). The cue words live in ``data/trade_cues.toml``.
+are read cell by cell, with the header row naming the flow, partner and year columns. The cue
+words live in ``data/trade_cues.toml``. What the figures add up to, and how they compare with
+official statistics, is in :mod:`xivn.trade_checks`.
 """
 
 from __future__ import annotations
@@ -25,14 +22,13 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus import Corpus
+from xivn.cues import Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.money import MoneyAmount, parse_amounts, parse_number, parse_unit
-from xivn.paths import reference_path
 
 FLOWS = ("exports", "imports", "total", "balance")
 CATEGORIES = ("trade", "investment", "aid/loan", "other")
-MIRROR_FLOW = {"exports": "imports", "imports": "exports", "total": "total", "balance": "balance"}
 
 AMOUNTS = (
     "doc_id",
@@ -69,21 +65,6 @@ TRADE_FIGURES = (
     "sentence",
 )
 """Columns of :func:`trade_figures`."""
-REFERENCE = (
-    "reporter",
-    "publisher",
-    "partner",
-    "flow",
-    "year",
-    "period",
-    "value_usd_bn",
-    "precision_usd_bn",
-    "source",
-    "source_title",
-    "source_url",
-    "note",
-)
-"""Columns of :func:`trade_reference`."""
 
 LEVELS = ("clause", "sentence", "table", "neighbours", "default")
 YEAR = re.compile(r"(?<![\d$.,/-])(19[5-9]\d|20[0-4]\d)(?![\d%]|\s?[-–]\s?\d)")
@@ -91,7 +72,6 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|\s[–—]|[–—]\s")
 CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared with)\s")
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-PART_YEAR_NOTE = re.compile(r"\bpartial year\b", re.IGNORECASE)
 NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
 
 
@@ -161,63 +141,20 @@ def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
 
 
 # ----------------------------------------------------------------------------- text helpers
-@dataclass(frozen=True)
-class Mention:
-    """A country named in a text: ``text[start:end]`` is one of its aliases."""
-
-    start: int
-    end: int
-    country: str
-
-
-def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -> list[Mention]:
-    """Countries named in ``text``, in order. With ``parties_only``, a country that only names an
-    institution ("China's General Department of Customs") is left out."""
-    found = sorted(
-        (
-            Mention(m.start(), m.end(), name)
-            for name, aliases in cues.countries.items()
-            for p in aliases
-            for m in p.finditer(text)
-        ),
-        key=lambda m: (m.start, m.start - m.end),
-    )
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue  # "South Korea" holds "Korea"
-        if parties_only and cues.institution.match(text[mention.end :]):
-            continue
-        kept.append(mention)
-    return kept
+def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -> list[Hit]:
+    """Countries named in ``text`` (hit label: the country), in order; "South Korea" holds no
+    "Korea". With ``parties_only``, a country that only names an institution ("China's General
+    Department of Customs") is left out."""
+    hits = find_hits(text, cues.countries, ranks=in_order(cues.countries))
+    if parties_only:
+        hits = [hit for hit in hits if not cues.institution.match(text[hit.end :])]
+    return leftmost_longest(hits)
 
 
-def _cue_matches(text: str, table: dict[str, list[re.Pattern[str]]], start: int = 0, end: int | None = None):
-    """(start, end, name) of every cue match in ``text[start:end]``, matches inside longer ones dropped."""
-    end = len(text) if end is None else end
-    hits = sorted(
-        (
-            (m.start() + start, m.end() + start, name)
-            for name, patterns in table.items()
-            for p in patterns
-            for m in p.finditer(text[start:end])
-        ),
-        key=lambda h: (h[0], -h[1]),
-    )
-    kept: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
-            continue
-        kept = [k for k in kept if not (hit[0] <= k[0] and k[1] <= hit[1])]
-        kept.append(hit)
-    return kept
-
-
-def _nearest(hits, position: int):
-    """The hit nearest to a character position (ties: the earlier one)."""
-    return min(
-        hits, key=lambda h: (0 if h[0] <= position <= h[1] else min(abs(h[0] - position), abs(h[1] - position)), h[0])
-    )
+def _cue_hits(text: str, table: dict[str, list[re.Pattern[str]]], start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every cue match in ``text[start:end]`` (label: the cue's name), matches inside longer ones dropped."""
+    found = find_hits(text[start:end], table, offset=start, ranks=in_order(table))
+    return leftmost_longest(found, overlapping=True)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -372,7 +309,7 @@ def _column_role(header: str, cues: TradeCues) -> str:
     if YEAR.fullmatch(header.strip()):
         return "value"
     for role in ("year", "reporter", "partner"):
-        if any(p.search(header) for p in cues.table[role]) and not _cue_matches(header, cues.flows):
+        if any(p.search(header) for p in cues.table[role]) and not _cue_hits(header, cues.flows):
             return role
     return "value"
 
@@ -386,7 +323,7 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
         elif role in ("partner", "reporter"):
             mentions = country_mentions(text, cues)
             if mentions:
-                explicit[role] = mentions[0].country
+                explicit[role] = mentions[0].label
     for column, (start, end, text) in enumerate(cells):
         role = roles[column] if column < len(roles) else "value"
         name = header[column] if column < len(header) else ""
@@ -395,7 +332,7 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
             continue
         if YEAR.fullmatch(name.strip()):
             explicit_here = {**explicit, "year": int(name.strip())}
-        elif not inline and not _cue_matches(name, cues.flows) and YEAR.fullmatch(text):
+        elif not inline and not _cue_hits(name, cues.flows) and YEAR.fullmatch(text):
             continue  # a year used as a row label
         else:
             explicit_here = explicit
@@ -435,15 +372,14 @@ def _nearest_cue(passage: _Passage, table: dict[str, list[re.Pattern[str]]]) -> 
     """(name, matched text) of the cue nearest the amount: in its clause, else in its sentence,
     else (for a table cell) in the text just above the table, nearest its end."""
     start, end = passage.clause
-    for hits in (_cue_matches(passage.text, table, start, end), _cue_matches(passage.text, table)):
-        if hits:
-            hit = _nearest(hits, passage.position)
-            return hit[2], passage.text[hit[0] : hit[1]]
+    for hits in (_cue_hits(passage.text, table, start, end), _cue_hits(passage.text, table)):
+        hit = closest(hits, passage.position)
+        if hit:
+            return hit.label, passage.text[hit.start : hit.end]
     for text in passage.neighbours if passage.is_table else []:
-        hits = _cue_matches(text, table)
-        if hits:
-            hit = _nearest(hits, len(text))
-            return hit[2], text[hit[0] : hit[1]]
+        hit = closest(_cue_hits(text, table), len(text))
+        if hit:
+            return hit.label, text[hit.start : hit.end]
     return None
 
 
@@ -524,7 +460,7 @@ def _stated_parties(passage: _Passage, flow_span: tuple[int, int], flow: str, cu
     (reporter before it), "exports to China", "imports into Vietnam" (a preposition after it)."""
     text, (start, end) = passage.text, passage.clause
     mentions = [m for m in country_mentions(text, cues) if start <= m.start < end]
-    later_flows = [h[0] for h in _cue_matches(text, cues.flows, flow_span[1], end)]
+    later_flows = [h.start for h in _cue_hits(text, cues.flows, flow_span[1], end)]
     stop = min(later_flows, default=end)
     roles: dict[str, str] = {}
     for mention in mentions:
@@ -532,12 +468,12 @@ def _stated_parties(passage: _Passage, flow_span: tuple[int, int], flow: str, cu
         if mention.end <= flow_span[0] and re.fullmatch(
             r"(?:['’]s?)?(?:\s+(?:total|overall|annual|goods|merchandise|trade|own|bilateral))*\s*", between_before
         ):
-            roles.setdefault("reporter", mention.country)
+            roles.setdefault("reporter", mention.label)
         elif flow_span[1] <= mention.start < stop:
             for role in ("partner", "reporter"):
                 if _after_preposition(text, flow_span[1], mention.start, cues.direction[flow][role]):
-                    if mention.country not in roles.values():
-                        roles.setdefault(role, mention.country)
+                    if mention.label not in roles.values():
+                        roles.setdefault(role, mention.label)
                     break
     return roles
 
@@ -546,15 +482,15 @@ def _levels(passage: _Passage, cues: TradeCues) -> list[tuple[str, list[str]]]:
     """Countries around an amount, nearest first: in its clause, its sentence, its neighbours."""
     text, (start, end), position = passage.text, passage.clause, passage.position
 
-    def by_distance(mentions: list[Mention]) -> list[str]:
+    def by_distance(mentions: list[Hit]) -> list[str]:
         ordered = sorted(mentions, key=lambda m: (abs(m.start - position), m.start))
-        return list(dict.fromkeys(m.country for m in ordered))
+        return list(dict.fromkeys(m.label for m in ordered))
 
     mentions = country_mentions(text, cues)
     inside = [m for m in mentions if start <= m.start < end]
     around: list[str] = []
     for neighbour in passage.neighbours:
-        around.extend(m.country for m in country_mentions(neighbour, cues))
+        around.extend(m.label for m in country_mentions(neighbour, cues))
     first = "table" if passage.is_table else "clause"
     return [
         (first, by_distance(inside)),
@@ -633,10 +569,11 @@ def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | 
     if flow_cue is None:
         return None
     flow, cue_text = flow_cue
-    spans = [
-        h for h in _cue_matches(passage.text, cues.flows) if h[2] == flow and passage.text[h[0] : h[1]] == cue_text
+    same = [
+        h for h in _cue_hits(passage.text, cues.flows) if h.label == flow and passage.text[h.start : h.end] == cue_text
     ]
-    span = _nearest(spans, passage.position)[:2] if spans else (passage.position, passage.position)
+    hit = closest(same, passage.position)
+    span = (hit.start, hit.end) if hit else (passage.position, passage.position)
     stated = {
         **_stated_parties(passage, span, flow, cues),
         **{k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")},
@@ -724,264 +661,3 @@ def trade_figures(corpus: Corpus, *, reporter: str = "Vietnam") -> pd.DataFrame:
     )
     table.attrs["reporter"] = reporter
     return table
-
-
-# ------------------------------------------------------------------- what the figures say
-def _first_statements(figures: pd.DataFrame) -> pd.DataFrame:
-    """One value per (reporter, partner, year, flow): the first stated (by doc_id, then position)."""
-    ordered = figures.sort_values(["doc_id", "start"])
-    return ordered.drop_duplicates(["reporter", "partner", "year", "flow"], keep="first")
-
-
-def _wide(figures: pd.DataFrame, keys: list[str], column: str = "value_usd_bn") -> pd.DataFrame:
-    table = figures.pivot_table(index=keys, columns="flow", values=column, aggfunc="first", dropna=False)
-    return table.reindex(columns=list(FLOWS)).dropna(how="all")
-
-
-def trade_consistency(figures: pd.DataFrame) -> pd.DataFrame:
-    """Whether each document's stated totals equal its exports + imports, within the rounding of
-    the stated numbers (the sum of half a unit of each one's last digit).
-
-    Columns: ``doc_id``, ``reporter``, ``partner``, ``year``, ``exports``, ``imports``, ``total``,
-    ``exports_plus_imports``, ``difference`` (total minus the sum), ``tolerance``, ``verdict``
-    (``adds up``, ``does not add up``, or ``incomplete`` when one of the three is not stated).
-    One row per document, pair and year; sorted.
-    """
-    columns = [
-        "doc_id",
-        "reporter",
-        "partner",
-        "year",
-        "exports",
-        "imports",
-        "total",
-        "exports_plus_imports",
-        "difference",
-        "tolerance",
-        "verdict",
-    ]
-    if figures.empty:
-        return pd.DataFrame(columns=columns)
-    keys = ["doc_id", "reporter", "partner", "year"]
-    first = figures.sort_values(["doc_id", "start"]).drop_duplicates([*keys, "flow"])
-    values, rounding = _wide(first, keys), _wide(first, keys, "rounding_usd_bn")
-    table = values[["exports", "imports", "total"]].copy()
-    table["exports_plus_imports"] = (table["exports"] + table["imports"]).round(6)
-    table["difference"] = (table["total"] - table["exports_plus_imports"]).round(6)
-    table["tolerance"] = rounding[["exports", "imports", "total"]].sum(axis=1, min_count=3).round(6)
-    table["verdict"] = [
-        "incomplete" if pd.isna(d) else ("adds up" if abs(d) <= t + 1e-9 else "does not add up")
-        for d, t in zip(table["difference"], table["tolerance"], strict=True)
-    ]
-    return table.reset_index().sort_values(keys, ignore_index=True)[columns]
-
-
-def trade_balances(figures: pd.DataFrame, reporter: str = "Vietnam") -> pd.DataFrame:
-    """Balances and ratios of ``reporter``'s stated trade, per partner and year.
-
-    Uses the figures whose reporter is ``reporter``; where several documents state a flow, the first
-    (by doc_id) counts. Columns: ``partner``, ``year``, ``exports``, ``imports``, ``total`` (stated,
-    else exports + imports), ``balance`` (exports - imports, else the stated balance),
-    ``export_import_ratio`` (exports / imports), ``balance_share`` (balance / total),
-    ``share_of_listed`` (the partner's share of the total with all partners listed for that year),
-    ``sources`` (doc ids). Sorted by year, then balance.
-    """
-    columns = [
-        "partner",
-        "year",
-        "exports",
-        "imports",
-        "total",
-        "balance",
-        "export_import_ratio",
-        "balance_share",
-        "share_of_listed",
-        "sources",
-    ]
-    own = figures[figures["reporter"] == reporter] if not figures.empty else figures
-    if own.empty:
-        return pd.DataFrame(columns=columns)
-    first = _first_statements(own)
-    table = _wide(first, ["partner", "year"])
-    table["total"] = table["total"].fillna(table["exports"] + table["imports"])
-    table["balance"] = (table["exports"] - table["imports"]).fillna(table["balance"]).round(6)
-    table["export_import_ratio"] = (table["exports"] / table["imports"]).round(4)
-    table["balance_share"] = (table["balance"] / table["total"]).round(4)
-    table = table.reset_index()
-    table["share_of_listed"] = (table["total"] / table.groupby("year", dropna=False)["total"].transform("sum")).round(4)
-    sources = first.groupby(["partner", "year"], dropna=False)["doc_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
-    table["sources"] = [sources.get((p, y), "") for p, y in zip(table["partner"], table["year"], strict=True)]
-    return table.sort_values(["year", "balance", "partner"], ignore_index=True)[columns]
-
-
-# ---------------------------------------------------------------------- official statistics
-def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame:
-    """Official trade statistics with their sources (by default ``xivn/data/reference/trade_2022.csv``;
-    its sources are described in ``trade_2022.md`` beside it).
-
-    Columns: ``reporter`` (the country whose statistics these are), ``publisher`` (the agency as
-    given in the file, e.g. "Vietnam (General Department of Vietnam Customs)"), ``partner``,
-    ``flow``, ``year``, ``period`` (``part-year`` when the note says PARTIAL YEAR, else ``year``),
-    ``value_usd_bn`` (NaN where the figure was looked for and not found), ``precision_usd_bn`` (one
-    unit of the last digit given: sources round or cut off), ``source`` (who printed the figure),
-    ``source_title``, ``source_url``, ``note``.
-    """
-    path = reference_path(name_or_path)
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: reference table not found") from None
-    needed = ("reporter", "partner", "flow", "year", "value_usd_bn", "publisher", "source_title", "source_url", "note")
-    missing = [c for c in needed if c not in raw.columns]
-    if missing:
-        raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}")
-    bad = raw[~raw["flow"].isin(FLOWS)]
-    if not bad.empty:
-        raise DataFileError(
-            f"{path}: row {bad.index[0] + 2} has flow {bad['flow'].iloc[0]!r} (expected one of {FLOWS})"
-        )
-    numbers = [parse_number(v) if v.strip() else (math.nan, 0) for v in raw["value_usd_bn"]]
-    return pd.DataFrame(
-        {
-            "reporter": raw["reporter"].str.split(" (", regex=False).str[0].str.strip(),
-            "publisher": raw["reporter"],
-            "partner": raw["partner"],
-            "flow": raw["flow"],
-            "year": raw["year"].astype("Int64"),
-            "period": ["part-year" if PART_YEAR_NOTE.search(note) else "year" for note in raw["note"]],
-            "value_usd_bn": [v for v, _ in numbers],
-            "precision_usd_bn": [math.nan if math.isnan(v) else 10.0**-d for v, d in numbers],
-            "source": raw["publisher"],
-            "source_title": raw["source_title"],
-            "source_url": raw["source_url"],
-            "note": raw["note"],
-        },
-        columns=list(REFERENCE),
-    )
-
-
-def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Each stated flow against official statistics, from both sides of the border.
-
-    For a claim "reporter R's flow F with partner P in year Y", two kinds of full-year reference
-    row count (part-year rows never):
-    ``same side`` — R's own statistics for the same flow (do the numbers match?) — and ``mirror`` —
-    P's statistics for the opposite flow (P's imports from R for R's exports; a balance with its
-    sign turned), which measure the same goods at the other border. Columns: ``doc_id``,
-    ``start``, ``end``, ``quote``, ``reporter``, ``partner``, ``flow``, ``year``, ``claim_usd_bn``,
-    ``attribution`` (the source the text credits), ``credited_country`` (the country that source
-    belongs to, "" if none is named), ``check`` (``same side``/``mirror``),
-    ``publisher``, ``source``, ``reference_usd_bn`` (in the claim's direction), ``gap_usd_bn``
-    (reference minus claim), ``gap_pct`` (gap / claim), ``verdict``: ``matches`` (within the
-    claim's rounding plus one unit of the reference's last digit), ``differs``, ``partner reports
-    more`` / ``partner reports less`` (mirror), or ``not found`` (the reference set looked and has
-    no value). Claims with no reference row at all are listed with ``check`` = ``none``.
-    """
-    columns = [
-        "doc_id",
-        "start",
-        "end",
-        "quote",
-        "reporter",
-        "partner",
-        "flow",
-        "year",
-        "claim_usd_bn",
-        "attribution",
-        "credited_country",
-        "check",
-        "publisher",
-        "source",
-        "reference_usd_bn",
-        "gap_usd_bn",
-        "gap_pct",
-        "verdict",
-    ]
-    rows = []
-    reference = reference[reference["period"] == "year"]
-    cues = trade_cues()
-    for claim in figures.itertuples(index=False):
-        credited = country_mentions(claim.attribution, cues, parties_only=False)
-        same = reference[
-            (reference["reporter"] == claim.reporter)
-            & (reference["partner"] == claim.partner)
-            & (reference["flow"] == claim.flow)
-            & (reference["year"] == claim.year)
-        ]
-        mirror = reference[
-            (reference["reporter"] == claim.partner)
-            & (reference["partner"] == claim.reporter)
-            & (reference["flow"] == MIRROR_FLOW[claim.flow])
-            & (reference["year"] == claim.year)
-        ]
-        base = [
-            claim.doc_id,
-            claim.start,
-            claim.end,
-            claim.quote,
-            claim.reporter,
-            claim.partner,
-            claim.flow,
-            claim.year,
-            claim.value_usd_bn,
-            claim.attribution,
-            credited[0].country if credited else "",
-        ]
-        if same.empty and mirror.empty:
-            rows.append([*base, "none", "", "", math.nan, math.nan, math.nan, "no reference"])
-        for check, matches in (("same side", same), ("mirror", mirror)):
-            for ref in matches.itertuples(index=False):
-                value = -ref.value_usd_bn if check == "mirror" and claim.flow == "balance" else ref.value_usd_bn
-                gap = round(value - claim.value_usd_bn, 6)
-                rows.append(
-                    [
-                        *base,
-                        check,
-                        ref.publisher,
-                        ref.source,
-                        value,
-                        gap,
-                        round(gap / claim.value_usd_bn, 4),
-                        _verdict(check, gap, claim.rounding_usd_bn + ref.precision_usd_bn),
-                    ]
-                )
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["doc_id", "start", "check", "publisher", "source"], ignore_index=True)
-
-
-def _verdict(check: str, gap: float, tolerance: float) -> str:
-    if math.isnan(gap):
-        return "not found"
-    if abs(gap) <= tolerance + 1e-9:
-        return "matches"
-    if check == "same side":
-        return "differs"
-    return "partner reports more" if gap > 0 else "partner reports less"
-
-
-def mirror_gaps(reference: pd.DataFrame) -> pd.DataFrame:
-    """Where the reference set has both sides of the same flow: each side's figure and the gap.
-
-    Columns: ``reporter``, ``partner``, ``flow`` (from the reporter's side), ``year``,
-    ``reporter_usd_bn``, ``partner_usd_bn`` (the partner's figure for the opposite flow, a balance
-    with its sign turned), ``gap_usd_bn`` (partner minus reporter), ``gap_pct`` (gap / reporter's
-    figure). Full-year rows only; the first row with a value counts on each side. Sorted.
-    """
-    columns = ["reporter", "partner", "flow", "year", "reporter_usd_bn", "partner_usd_bn", "gap_usd_bn", "gap_pct"]
-    known = (
-        reference[reference["period"] == "year"]
-        .dropna(subset=["value_usd_bn"])
-        .drop_duplicates(["reporter", "partner", "flow", "year"])
-    )
-    mirrored = known.assign(
-        reporter=known["partner"],
-        partner=known["reporter"],
-        flow=known["flow"].map(MIRROR_FLOW),
-        value_usd_bn=known["value_usd_bn"].where(known["flow"] != "balance", -known["value_usd_bn"]),
-    )
-    keys = ["reporter", "partner", "flow", "year"]
-    both = known[[*keys, "value_usd_bn"]].merge(mirrored[[*keys, "value_usd_bn"]], on=keys, suffixes=("_r", "_p"))
-    both = both.rename(columns={"value_usd_bn_r": "reporter_usd_bn", "value_usd_bn_p": "partner_usd_bn"})
-    both["gap_usd_bn"] = (both["partner_usd_bn"] - both["reporter_usd_bn"]).round(6)
-    both["gap_pct"] = (both["gap_usd_bn"] / both["reporter_usd_bn"]).round(4)
-    return both.sort_values(keys, ignore_index=True)[columns]
