@@ -30,10 +30,14 @@ _EXPORTS: dict[str, str] = {
     "DataFileError": "xivn.errors",
     "ParameterError": "xivn.errors",
     "RenderError": "xivn.errors",
+    "LayerError": "xivn.errors",
     "XivnWarning": "xivn.errors",
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
+    "show": "xivn.viewer",
+    "escape_markdown": "xivn.text",
+    "render": "xivn.report",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from xivn.errors import (
         CorpusError,
         DataFileError,
+        LayerError,
         MetadataError,
         ParameterError,
         RenderError,
@@ -48,6 +53,9 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnWarning,
     )
     from xivn.paths import data_path, reference_path, seeds_dir
+    from xivn.report import render
+    from xivn.text import escape_markdown
+    from xivn.viewer import show
 
 __all__ = sorted(_EXPORTS)
 
