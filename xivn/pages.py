@@ -61,9 +61,9 @@ def write_index(folder: Path, notebooks: list[Path], seconds: Mapping[str, float
 
     (folder / STAMP_FILE).write_text(json.dumps(stamp, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     rows = "".join(
-        f"<tr><td><a href='{escape(nb.stem)}.html'>{escape(notebook_title(nb))}</a></td>"
-        f"<td><a href='{escape(nb.stem)}.code.html'>with code</a></td>"
-        f"<td><a href='{escape(nb.name)}'>{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s</td></tr>"
+        f'<tr><td><a href="{escape(nb.stem)}.html">{escape(notebook_title(nb))}</a></td>'
+        f'<td><a href="{escape(nb.stem)}.code.html">with code</a></td>'
+        f'<td><a href="{escape(nb.name)}">{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s</td></tr>'
         for nb in notebooks
     )
     corpus = stamp["corpus"]

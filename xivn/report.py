@@ -12,14 +12,16 @@ every notebook ran, so a failure never leaves a half-written report: the staging
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,6 +33,7 @@ from xivn.provenance import run_stamp
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL_START_ATTEMPTS = 2  # parallel kernels can lose a port race at start-up ("Address already in use")
+KERNEL_START_FAILURES = ("Address already in use", "Kernel died before replying to kernel_info")
 
 
 @dataclass(frozen=True)
@@ -134,86 +137,90 @@ def _check_replaceable(out: Path) -> None:
 
 
 def _run_all(tasks: list[Task], jobs: int, progress: TextIO | None) -> list[NotebookRun]:
-    """Run the tasks in worker processes; after a failure, start nothing new. Results in task order."""
+    """Run the tasks, ``jobs`` at a time; after a failure, start nothing new. Results in task order."""
     results: dict[str, NotebookRun] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn")) as pool:
+    with ThreadPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         pending = {pool.submit(run_notebook, task): task for task in tasks}
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_EXCEPTION)
-            for future in done:
-                task = pending.pop(future)
-                run = future.result() if not future.cancelled() else None
-                if run is None:
-                    continue
-                results[task.source.stem] = run
-                if progress:
-                    state = f"FAILED {run.error}" if run.error else f"done ({run.seconds:.1f} s)"
-                    retried = " after a retry" if run.attempts > 1 else ""
-                    print(
-                        f"[{len(results)}/{len(tasks)}] {task.source.stem}: {state}{retried}", file=progress, flush=True
-                    )
-                if run.error:
-                    for other in pending:
-                        other.cancel()
+        for future in as_completed(pending):
+            if future.cancelled():
+                continue
+            task, run = pending[future], future.result()
+            results[task.source.stem] = run
+            if progress:
+                state = f"FAILED {run.error}" if run.error else f"done ({run.seconds:.1f} s)"
+                retried = " after a retry" if run.attempts > 1 else ""
+                print(f"[{len(results)}/{len(tasks)}] {task.source.stem}: {state}{retried}", file=progress, flush=True)
+            if run.error:
+                for other in pending:
+                    other.cancel()
     return [results[task.source.stem] for task in tasks if task.source.stem in results]
 
 
+def papermill_command(task: Task) -> list[str]:
+    """The command that executes one notebook: papermill in a process of its own."""
+    return [
+        sys.executable,
+        "-m",
+        "papermill",
+        str(task.source),
+        str(task.executed),
+        "--parameters_yaml",
+        json.dumps(task.parameters),  # JSON is YAML: values keep their types
+        "--cwd",
+        str(task.source.parent),
+        "--execution-timeout",
+        str(task.timeout),
+        "--no-progress-bar",
+        # parameters were checked against each notebook already; papermill's own inspection cannot
+        # read a help comment holding "=" and would warn about such parameters
+        "--log-level",
+        "ERROR",
+    ]
+
+
 def run_notebook(task: Task) -> NotebookRun:
-    """Execute one notebook with papermill and write its two HTML pages (runs in a worker process).
+    """Execute one notebook in a papermill process and write its two HTML pages.
 
-    A kernel that fails to start is retried once. Failures come back as a one-line ``error``
-    naming the notebook and the cell, never as an exception (they cross a process boundary).
+    A kernel that fails to start (parallel kernels can race for a port) is retried once. A failure
+    comes back as a one-line ``error`` naming the notebook, the cell and the exception.
     """
-    import papermill
-
-    name, started = task.source.stem, time.perf_counter()
-    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
-        try:
-            papermill.execute_notebook(
-                str(task.source),
-                str(task.executed),
-                parameters=task.parameters,
-                cwd=str(task.source.parent),
-                progress_bar=False,
-                execution_timeout=task.timeout,
-            )
-            break
-        except papermill.PapermillExecutionError as exc:
-            where = f"cell [{exc.exec_count}] ({_first_line(exc.source)})"
+    name, started, attempt = task.source.stem, time.perf_counter(), 1
+    while True:
+        result = subprocess.run(papermill_command(task), capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if result.returncode == 0:
+            write_html_pages(task.executed)
+            return NotebookRun(name, time.perf_counter() - started, attempt)
+        if attempt == KERNEL_START_ATTEMPTS or not any(sign in result.stderr for sign in KERNEL_START_FAILURES):
             return NotebookRun(
-                name, time.perf_counter() - started, attempt, f"{name}: {where} failed: {exc.ename}: {exc.evalue}"
+                name, time.perf_counter() - started, attempt, _failure(name, task.executed, result.stderr)
             )
-        except Exception as exc:
-            if attempt < KERNEL_START_ATTEMPTS and _is_kernel_start_failure(exc):
-                continue
-            error = f"{name}: {_running_cell(task.executed)} failed: {type(exc).__name__}: {_first_line(str(exc))}"
-            return NotebookRun(name, time.perf_counter() - started, attempt, error)
-    write_html_pages(task.executed)
-    return NotebookRun(name, time.perf_counter() - started, attempt)
+        attempt += 1
 
 
-def _is_kernel_start_failure(exc: Exception) -> bool:
-    from zmq.error import ZMQError
+def _failure(name: str, executed: Path, stderr: str) -> str:
+    """One line: which cell of the partial notebook failed, and with what."""
+    import nbformat
 
-    return isinstance(exc, ZMQError) or (isinstance(exc, RuntimeError) and "Kernel died before replying" in str(exc))
+    cells = nbformat.read(executed, as_version=4).cells if executed.is_file() else []
+    for cell in cells:
+        errors = [output for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+        if errors or cell.get("metadata", {}).get("papermill", {}).get("status") in ("failed", "running"):
+            # a cell stopped by the timeout shows a KeyboardInterrupt; papermill's stderr says why
+            interrupted = not errors or errors[0]["ename"] == "KeyboardInterrupt"
+            reason = _last_error_line(stderr) if interrupted else f"{errors[0]['ename']}: {errors[0]['evalue']}"
+            return f"{name}: cell [{cell.get('execution_count') or '?'}] ({_first_line(cell.source)}) failed: {reason}"
+    return f"{name}: failed before its first cell: {_last_error_line(stderr)}"
+
+
+def _last_error_line(stderr: str) -> str:
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if "Error" in line or "Exception" in line]
+    return (errors or lines or ["no message"])[-1][:300]
 
 
 def _first_line(text: str) -> str:
     lines = [line.strip() for line in str(text).splitlines() if line.strip()]
     return lines[0][:120] if lines else ""
-
-
-def _running_cell(executed: Path) -> str:
-    """Which cell a notebook stopped in, from the partial notebook papermill saved."""
-    import nbformat
-
-    if not executed.is_file():
-        return "the kernel start"
-    cells = nbformat.read(executed, as_version=4).cells
-    for cell in cells:
-        if cell.get("metadata", {}).get("papermill", {}).get("status") in ("running", "failed"):
-            return f"cell [{cell.get('execution_count') or '?'}] ({_first_line(cell.source)})"
-    return "a cell"
 
 
 def _swap_in(staging: Path, out: Path) -> None:
