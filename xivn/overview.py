@@ -42,6 +42,13 @@ def kind_counts(corpus: Corpus) -> pd.DataFrame:
     return table.reindex(columns=[corpus.labels()[d] for d in corpus.doc_ids])
 
 
+def chrome_kind_counts(corpus: Corpus) -> pd.Series:
+    """Paragraphs per kind of page chrome, most frequent first (ties in kind order); empty when
+    no paragraph is chrome. Index ``kind``, values the paragraph counts."""
+    chrome = corpus.paragraphs.loc[corpus.paragraphs["is_chrome"], "kind"]
+    return chrome.value_counts().sort_index().sort_values(ascending=False, kind="stable").rename_axis("kind")
+
+
 def provenance_example(corpus: Corpus) -> pd.Series:
     """One article sentence with its offsets: the longest body sentence of the first document
     that has one (ties broken by position). Fields ``doc_id``, ``sent_id``, ``start``, ``end``,
