@@ -97,10 +97,11 @@ def free_port() -> int:
 
 
 def write_settings(folder: Path) -> None:
-    """Lab settings for the test: no news or update pop-up, every cell attached to the page."""
+    """Lab settings for the test: no news or update pop-up, the notebook's kernel started without
+    asking, every cell attached to the page."""
     settings = {
         "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-        "notebook-extension/tracker": {"windowingMode": "none"},
+        "notebook-extension/tracker": {"windowingMode": "none", "autoStartDefaultKernel": True},
     }
     for name, values in settings.items():
         path = folder / "@jupyterlab" / f"{name}.jupyterlab-settings"
@@ -172,13 +173,38 @@ def lab(tmp_path_factory, untrusted_corpus):
 
 
 def menu(page, menu_name: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu_name}$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
+    """Click a menu item; Lab greys out notebook commands until the notebook has settled, so the
+    menu is reopened until the item is enabled."""
+    label = re.compile(f"^{re.escape(item)}$")
+    deadline = time.monotonic() + 30
+    while True:
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu_name}$")).click()
+        entry = page.locator(".lm-Menu-item", has=page.locator(".lm-Menu-itemLabel", has_text=label))
+        if "lm-mod-disabled" not in (entry.get_attribute("class") or "") or time.monotonic() > deadline:
+            entry.click()
+            return
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
 
 
 def run_all_in_lab(browser, base: str, root: Path, name: str, errors: list[str]):
-    """Open a notebook in JupyterLab, clear it, run all cells from the Run menu, save it; the page."""
+    """Open a notebook in JupyterLab, clear it, run all cells from the Run menu, save it; the page.
+    On a failure, the screen is kept as ``test-artifacts/jupyterlab-NAME-failure.png``."""
     page = open_page(browser, errors)
+    try:
+        _run_all_in_lab(page, base, root, name)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"jupyterlab-{name}-failure.png"))
+        raise
+    return page
+
+
+def _run_all_in_lab(page, base: str, root: Path, name: str) -> None:
+    # Lab may still ask which kernel to start when its kernel list arrives late: take the notebook's
+    page.add_locator_handler(
+        page.locator(".jp-Dialog", has_text="Select Kernel"),
+        lambda dialog: dialog.locator(".jp-mod-accept").click(),
+    )
     page.goto(f"{base}/lab/tree/{name}.ipynb?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
@@ -192,14 +218,14 @@ def run_all_in_lab(browser, base: str, root: Path, name: str, errors: list[str])
         }""",
         timeout=RUN_TIMEOUT_MS,
     )
+    dialogs = page.locator(".jp-Dialog")
+    assert dialogs.count() == 0, dialogs.first.inner_text()
     saved = (root / f"{name}.ipynb").stat().st_mtime_ns
-    page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
-    page.keyboard.press("Control+s")
+    menu(page, "File", "Save Notebook")
     page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=30_000)
     deadline = time.monotonic() + 30
     while (root / f"{name}.ipynb").stat().st_mtime_ns == saved and time.monotonic() < deadline:
         time.sleep(0.2)
-    return page
 
 
 def screenshot_first_figure(page, path: Path) -> None:
