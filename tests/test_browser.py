@@ -41,6 +41,7 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 UNTRUSTED = "zz_untrusted_text"  # the overview notebook, pointed at a corpus full of markup
 TOKEN = secrets.token_hex(16)
 RUN_TIMEOUT_MS = 120_000
+KERNEL = "Python 3 (ipykernel)"
 
 # Each payload, if it ever ran, would set a global and change the page title.
 PAYLOADS = (
@@ -172,6 +173,16 @@ def lab(tmp_path_factory, untrusted_corpus):
         log.close()
 
 
+def start_kernel(base: str, path: str) -> None:
+    """Start the notebook's kernel through the server's REST API (a session for ``path``)."""
+    body = json.dumps({"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}}).encode()
+    request = urllib.request.Request(
+        f"{base}/api/sessions?token={TOKEN}", data=body, method="POST", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        assert reply.status == 201
+
+
 def menu(page, menu_name: str, item: str) -> None:
     """Click a menu item; Lab greys out notebook commands until the notebook has settled, so the
     menu is reopened until the item is enabled."""
@@ -200,14 +211,14 @@ def run_all_in_lab(browser, base: str, root: Path, name: str, errors: list[str])
 
 
 def _run_all_in_lab(page, base: str, root: Path, name: str) -> None:
-    # Lab may still ask which kernel to start when its kernel list arrives late: take the notebook's
-    page.add_locator_handler(
+    start_kernel(base, f"{name}.ipynb")  # Lab then opens the notebook on it, without asking
+    page.add_locator_handler(  # should Lab ask all the same, answer with the notebook's kernel
         page.locator(".jp-Dialog", has_text="Select Kernel"),
-        lambda dialog: dialog.locator(".jp-mod-accept").click(),
+        lambda dialog: (dialog.locator("select").select_option(label=KERNEL), dialog.locator(".jp-mod-accept").click()),
     )
     page.goto(f"{base}/lab/tree/{name}.ipynb?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.wait_for_function(f"() => document.body.innerText.includes('{KERNEL} | Idle')", timeout=60_000)
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function("() => !document.querySelector('.jp-Notebook .jp-OutputArea-output')")
     menu(page, "Run", "Run All Cells")

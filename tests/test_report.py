@@ -111,6 +111,7 @@ def test_a_failed_run_keeps_the_good_report_and_says_where_it_failed(notebooks, 
         ({"corpus_dir": "x", "parameters": {"corpus_dir": "y"}}, "the corpus folder is given twice"),
         ({"only": ["c_none"]}, "unknown notebook 'c_none' (known: a_count, b_check)"),
         ({"jobs": 0}, "jobs must be at least 1, got 0"),
+        ({"timeout": 0}, "the cell timeout must be at least 1 second, got 0"),
     ],
 )
 def test_mistakes_are_found_before_anything_runs(notebooks, tmp_path, kwargs, message):

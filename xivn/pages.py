@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from xivn.paths import PACKAGE_DIR
 
@@ -56,14 +57,17 @@ def notebook_title(notebook: Path) -> str:
     return notebook.stem
 
 
+def _href(name: str) -> str:
+    return escape(quote(name))
+
+
 def write_index(folder: Path, notebooks: list[Path], seconds: Mapping[str, float], stamp: Mapping[str, Any]) -> None:
     """Write ``index.html`` (links to every page, run times, the provenance stamp) and ``provenance.json``."""
-
     (folder / STAMP_FILE).write_text(json.dumps(stamp, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     rows = "".join(
-        f'<tr><td><a href="{escape(nb.stem)}.html">{escape(notebook_title(nb))}</a></td>'
-        f'<td><a href="{escape(nb.stem)}.code.html">with code</a></td>'
-        f'<td><a href="{escape(nb.name)}">{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s</td></tr>'
+        f'<tr><td><a href="{_href(nb.stem)}.html">{escape(notebook_title(nb))}</a></td>'
+        f'<td><a href="{_href(nb.stem)}.code.html">with code</a></td>'
+        f'<td><a href="{_href(nb.name)}">{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s</td></tr>'
         for nb in notebooks
     )
     corpus = stamp["corpus"]
@@ -75,7 +79,7 @@ def write_index(folder: Path, notebooks: list[Path], seconds: Mapping[str, float
         "Corpus SHA-256": corpus["sha256"],
         "Documents": corpus["documents"],
         "Parameters": ", ".join(f"{k} = {v!r}" for k, v in sorted(stamp["parameters"].items())) or "defaults",
-        **{f"{name}": version for name, version in stamp["packages"].items()},
+        **stamp["packages"],
     }
     table = "".join(
         f"<tr><th>{escape(str(k))}</th><td><code>{escape(str(v))}</code></td></tr>" for k, v in facts.items()

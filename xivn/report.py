@@ -98,6 +98,8 @@ def render(
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise ParameterError(f"jobs must be at least 1, got {jobs}")
+    if timeout < 1:
+        raise ParameterError(f"the cell timeout must be at least 1 second, got {timeout}")
     notebooks = report_notebooks(only)
     injected = resolve_parameters(notebooks, values)
     stamp = run_stamp(values.get("corpus_dir"), values, notebooks_dir())  # also checks the corpus folder
@@ -140,18 +142,18 @@ def _run_all(tasks: list[Task], jobs: int, progress: TextIO | None) -> list[Note
     """Run the tasks, ``jobs`` at a time; after a failure, start nothing new. Results in task order."""
     results: dict[str, NotebookRun] = {}
     with ThreadPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        pending = {pool.submit(run_notebook, task): task for task in tasks}
-        for future in as_completed(pending):
+        futures = {pool.submit(run_notebook, task): task for task in tasks}
+        for future in as_completed(futures):
             if future.cancelled():
                 continue
-            task, run = pending[future], future.result()
+            task, run = futures[future], future.result()
             results[task.source.stem] = run
             if progress:
                 state = f"FAILED {run.error}" if run.error else f"done ({run.seconds:.1f} s)"
                 retried = " after a retry" if run.attempts > 1 else ""
                 print(f"[{len(results)}/{len(tasks)}] {task.source.stem}: {state}{retried}", file=progress, flush=True)
             if run.error:
-                for other in pending:
+                for other in futures:
                     other.cancel()
     return [results[task.source.stem] for task in tasks if task.source.stem in results]
 
