@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
@@ -97,3 +98,18 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+def write_notebook(folder: Path, name: str, parameters: str, *code: str) -> Path:
+    """Write ``NAME.ipynb``: a title, a cell tagged ``parameters`` and the given code cells."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(f"# What does {name} say?"),
+        nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}),
+        *(nbformat.v4.new_code_cell(source) for source in code),
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.ipynb"
+    nbformat.write(notebook, path)
+    return path

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "DataFileError": "xivn.errors",
     "ParameterError": "xivn.errors",
     "RenderError": "xivn.errors",
+    "LayerError": "xivn.errors",
     "XivnWarning": "xivn.errors",
     "frame_evidence": "xivn.framing",
     "frame_profile": "xivn.framing",
@@ -79,6 +80,9 @@ _EXPORTS: dict[str, str] = {
     "partner_packages": "xivn.deals",
     "reference_counts": "xivn.deal_numbers",
     "count_conflicts": "xivn.deal_numbers",
+    "show": "xivn.viewer",
+    "escape_markdown": "xivn.text",
+    "render": "xivn.report",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,6 +93,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from xivn.errors import (
         CorpusError,
         DataFileError,
+        LayerError,
         MetadataError,
         ParameterError,
         RenderError,
@@ -114,11 +119,14 @@ if TYPE_CHECKING:  # pragma: no cover
         reserves_vs_production,
         verdicts,
     )
+    from xivn.report import render
     from xivn.speakers import voices
     from xivn.taxonomy import load_deal_cues, load_taxonomy
+    from xivn.text import escape_markdown
     from xivn.tonality import stance_markers, tone
     from xivn.trade import amounts, trade_figures
     from xivn.trade_checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
+    from xivn.viewer import show
 
 __all__ = sorted(_EXPORTS)
 

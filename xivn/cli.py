@@ -10,6 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from xivn.report import CELL_TIMEOUT_SECONDS
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``xivn`` command."""
@@ -19,11 +21,31 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("corpus", help="load a corpus folder and print its documents table")
     show.add_argument("path", nargs="?", default=None, help="corpus folder (default: the bundled seeds)")
 
-    render = commands.add_parser("render", help="execute the report notebooks and write HTML")
+    render = commands.add_parser(
+        "render",
+        help="run the report notebooks in parallel and write executed notebooks, HTML pages and an index",
+        description="Run every notebook with papermill and write NAME.ipynb, NAME.html (outputs only), "
+        "NAME.code.html and index.html (with the run's provenance) into the output folder, which is "
+        "replaced only when every notebook ran.",
+    )
     render.add_argument("--corpus", default=None, help="corpus folder (default: the bundled seeds)")
     render.add_argument("--out", default="report", help="output folder (default: ./report)")
-    render.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
-    render.add_argument("--only", action="append", default=[], help="render only this notebook (by stem)")
+    render.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter (see `xivn parameters`); passed to the notebooks that declare it",
+    )
+    render.add_argument("--only", action="append", default=[], help="render only this notebook (by stem); repeatable")
+    render.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: number of cores)")
+    render.add_argument(
+        "--timeout", type=int, default=CELL_TIMEOUT_SECONDS, help="seconds a cell may run (default: %(default)s)"
+    )
+
+    commands.add_parser("parameters", help="list the parameters of every report notebook")
 
     execute = commands.add_parser("execute", help="execute notebooks in place, outputs kept (for committing)")
     execute.add_argument("notebooks", nargs="+", help="notebook files")
@@ -40,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _corpus(args.path)
         if args.command == "execute":
             return _execute(args.notebooks)
+        if args.command == "parameters":
+            return _parameters()
         return _render(args)
     except XivnError as exc:
         print(f"xivn: error: {exc}", file=sys.stderr)
@@ -58,9 +82,27 @@ def _corpus(path: str | None) -> int:
 def _render(args: argparse.Namespace) -> int:
     from xivn.report import render
 
-    pages = render(args.out, corpus_dir=args.corpus, parameters=dict(args.parameter), only=args.only)
-    for page in pages:
-        print(page)
+    pages = render(
+        args.out,
+        corpus_dir=args.corpus,
+        parameters=dict(args.parameter),
+        only=args.only,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        progress=sys.stderr,
+    )
+    print(pages[0].parent / "index.html")
+    return 0
+
+
+def _parameters() -> int:
+    from xivn.parameters import notebook_parameters
+    from xivn.report import report_notebooks
+
+    for notebook in report_notebooks():
+        print(notebook.stem)
+        for parameter in notebook_parameters(notebook).values():
+            print(f"  {parameter.name}: {parameter.type} = {parameter.default!r}  # {parameter.help}")
     return 0
 
 

@@ -40,6 +40,11 @@ class RenderError(XivnError):
     and where the partial executed notebook was kept."""
 
 
+class LayerError(XivnError):
+    """Raised when a table given to the document viewer as a layer lacks ``doc_id``/``start``/``end``
+    or its label column, or has offsets outside the document."""
+
+
 class XivnWarning(UserWarning):
     """Warned when xivn had to make an assumption about its input (for example, the encoding of a
     file that is not UTF-8) and the result may need a look."""

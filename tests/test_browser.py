@@ -1,0 +1,339 @@
+"""In a real browser: every notebook runs in JupyterLab, the HTML report opens cleanly, and corpus
+text holding markup runs nothing in either.
+
+Headless Debian Chromium (``/usr/bin/chromium``, installed by ``make test``) driven by Playwright.
+Screenshots are kept in ``test-artifacts/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import nbformat
+import pytest
+from conftest import REPO
+
+from xivn.report import render
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+UNTRUSTED = "zz_untrusted_text"  # the overview notebook, pointed at a corpus full of markup
+TOKEN = secrets.token_hex(16)
+RUN_TIMEOUT_MS = 120_000
+KERNEL = "Python 3 (ipykernel)"
+
+# Each payload, if it ever ran, would set a global and change the page title.
+PAYLOADS = (
+    '<script>window.xivnOwned = "script"; document.title = "owned"</script>',
+    "<img src=\"x\" onerror=\"window.xivnOwned = 'onerror'; document.title = 'owned'\">",
+)
+UNTRUSTED_PAGE = f"""Rail Link Study Agreed
+
+Hanoi and Beijing signed papers on a rail link, officials said on Wednesday.
+
+Officials said the link would be studied, and readers pasted {PAYLOADS[0]} and {PAYLOADS[1]} below.
+
+A short closing line.
+"""
+UNTRUSTED_LABEL = "<img src=y onerror=\"window.xivnOwned='label'; document.title='owned'\">"
+OWNED = "() => [document.title, window.xivnOwned === undefined ? null : window.xivnOwned]"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def untrusted_corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("untrusted")
+    (folder / "page.txt").write_text(UNTRUSTED_PAGE, encoding="utf-8")
+    with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as metadata:
+        csv.writer(metadata).writerows([["file", "label"], ["page.txt", UNTRUSTED_LABEL]])
+    return folder
+
+
+def open_page(browser, errors: list[str]):
+    """A new page that records JavaScript errors: uncaught exceptions and console errors."""
+    page = browser.new_page(viewport={"width": 1300, "height": 950})
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on("console", lambda message: message.type == "error" and errors.append(f"console: {message.text}"))
+    return page
+
+
+# ---------------------------------------------------------------------------------------------- JupyterLab
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def write_settings(folder: Path) -> None:
+    """Lab settings for the test: no news or update pop-up, the notebook's kernel started without
+    asking, every cell attached to the page."""
+    settings = {
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "notebook-extension/tracker": {"windowingMode": "none", "autoStartDefaultKernel": True},
+    }
+    for name, values in settings.items():
+        path = folder / "@jupyterlab" / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, untrusted_corpus):
+    """A JupyterLab server on localhost with a token, over a copy of the notebooks; its own
+    config, data, runtime and settings folders, so the user's are never touched."""
+    root = tmp_path_factory.mktemp("lab")
+    for path in NOTEBOOKS:
+        shutil.copy(path, root / path.name)
+    overview = nbformat.read(REPO / "notebooks" / "00_corpus_overview.ipynb", as_version=4)
+    parameters = next(cell for cell in overview.cells if "parameters" in cell.metadata.get("tags", []))
+    parameters.source = re.sub(
+        r'(?m)^corpus_dir: str = ""', f"corpus_dir: str = {str(untrusted_corpus)!r}", parameters.source
+    )
+    nbformat.write(overview, root / f"{UNTRUSTED}.ipynb")
+
+    home = tmp_path_factory.mktemp("jupyter")
+    write_settings(home / "settings")
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    port = free_port()
+    log = (home / "server.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={root}",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((home / "server.log").read_text()[-3000:]) from None
+                time.sleep(0.3)
+        yield base, root
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def start_kernel(base: str, path: str) -> None:
+    """Start the notebook's kernel through the server's REST API (a session for ``path``)."""
+    body = json.dumps({"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}}).encode()
+    request = urllib.request.Request(
+        f"{base}/api/sessions?token={TOKEN}", data=body, method="POST", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        assert reply.status == 201
+
+
+def menu(page, menu_name: str, item: str) -> None:
+    """Click a menu item; Lab greys out notebook commands until the notebook has settled, so the
+    menu is reopened until the item is enabled."""
+    label = re.compile(f"^{re.escape(item)}$")
+    deadline = time.monotonic() + 30
+    while True:
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu_name}$")).click()
+        entry = page.locator(".lm-Menu-item", has=page.locator(".lm-Menu-itemLabel", has_text=label))
+        if "lm-mod-disabled" not in (entry.get_attribute("class") or "") or time.monotonic() > deadline:
+            entry.click()
+            return
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+
+
+def run_all_in_lab(browser, base: str, root: Path, name: str, errors: list[str]):
+    """Open a notebook in JupyterLab, clear it, run all cells from the Run menu, save it; the page.
+    On a failure, the screen is kept as ``test-artifacts/jupyterlab-NAME-failure.png``."""
+    page = open_page(browser, errors)
+    try:
+        _run_all_in_lab(page, base, root, name)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"jupyterlab-{name}-failure.png"))
+        raise
+    return page
+
+
+def _run_all_in_lab(page, base: str, root: Path, name: str) -> None:
+    start_kernel(base, f"{name}.ipynb")  # Lab then opens the notebook on it, without asking
+    page.add_locator_handler(  # should Lab ask all the same, answer with the notebook's kernel
+        page.locator(".jp-Dialog", has_text="Select Kernel"),
+        lambda dialog: (dialog.locator("select").select_option(label=KERNEL), dialog.locator(".jp-mod-accept").click()),
+    )
+    page.goto(f"{base}/lab/tree/{name}.ipynb?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+    page.wait_for_function(f"() => document.body.innerText.includes('{KERNEL} | Idle')", timeout=60_000)
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function("() => !document.querySelector('.jp-Notebook .jp-OutputArea-output')")
+    menu(page, "Run", "Run All Cells")
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+            return prompts.length > 0 && prompts.every(p => /^\\[\\d+\\]:$/.test(p.textContent.trim()));
+        }""",
+        timeout=RUN_TIMEOUT_MS,
+    )
+    dialogs = page.locator(".jp-Dialog")
+    assert dialogs.count() == 0, dialogs.first.inner_text()
+    saved = (root / f"{name}.ipynb").stat().st_mtime_ns
+    menu(page, "File", "Save Notebook")
+    page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=30_000)
+    deadline = time.monotonic() + 30
+    while (root / f"{name}.ipynb").stat().st_mtime_ns == saved and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def screenshot_first_figure(page, path: Path) -> None:
+    figures = page.locator(".jp-OutputArea-output img, .jp-RenderedImage img")
+    if figures.count():
+        figures.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(path))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_in_jupyterlab(browser, lab, path):
+    base, root = lab
+    errors: list[str] = []
+    page = run_all_in_lab(browser, base, root, path.stem, errors)
+    screenshot_first_figure(page, ARTIFACTS / f"jupyterlab-{path.stem}.png")
+    assert page.locator(".jp-Notebook [data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    saved = nbformat.read(root / path.name, as_version=4)
+    cells = [cell for cell in saved.cells if cell.cell_type == "code" and cell.source.strip()]
+    assert [cell.execution_count for cell in cells] == list(range(1, len(cells) + 1))
+    assert not [output for cell in cells for output in cell.outputs if output.output_type == "error"]
+    assert page.evaluate(OWNED)[1] is None
+    assert errors == []
+    page.close()
+
+
+def test_markup_in_the_corpus_runs_nothing_in_jupyterlab(browser, lab):
+    base, root = lab
+    errors: list[str] = []
+    page = run_all_in_lab(browser, base, root, UNTRUSTED, errors)
+    page.screenshot(path=str(ARTIFACTS / "jupyterlab-untrusted-text.png"))
+    title, owned = page.evaluate(OWNED)
+    assert owned is None
+    assert "owned" not in title
+    assert page.locator(".jp-Notebook img[src='x'], .jp-Notebook img[src='y'], .jp-Notebook script").count() == 0
+    notebook_text = page.locator(".jp-Notebook").inner_text()
+    assert 'window.xivnOwned = "script"' in notebook_text  # shown as the text it is
+    assert "onerror=\"window.xivnOwned='label'" in notebook_text
+    assert errors == []
+    page.close()
+
+
+# ---------------------------------------------------------------------------------------------- the report
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed-report") / "report"
+    render(out, jobs=2)
+    return out
+
+
+def local_file(url: str) -> Path:
+    return Path(unquote(urlparse(url).path))
+
+
+def check_page(page) -> int:
+    """Every image of the page loaded; returns how many there are."""
+    loaded = page.evaluate("() => [...document.images].map(image => image.complete && image.naturalWidth > 0)")
+    assert all(loaded)
+    return len(loaded)
+
+
+def test_report_index_links_resolve_and_pages_load_cleanly(browser, seed_report):
+    errors: list[str] = []
+    page = open_page(browser, errors)
+    page.goto((seed_report / "index.html").as_uri())
+    page.screenshot(path=str(ARTIFACTS / "report-index.png"), full_page=True)
+    links = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
+    assert len(links) == 3 * len(NOTEBOOKS) + 1
+    for link in links:
+        assert local_file(link).is_file(), link
+    for stem in (path.stem for path in NOTEBOOKS):
+        for suffix in (".html", ".code.html"):
+            page.goto((seed_report / f"{stem}{suffix}").as_uri())
+            assert check_page(page) >= 1  # every notebook has at least one figure
+            for link in page.eval_on_selector_all("nav a[href]", "links => links.map(link => link.href)"):
+                assert local_file(link).is_file(), link
+    page.goto((seed_report / "00_corpus_overview.html").as_uri())
+    screenshot_first_figure(page, ARTIFACTS / "report-00_corpus_overview.png")
+    assert errors == []
+
+
+def test_markup_in_the_corpus_runs_nothing_in_the_report(browser, untrusted_corpus, tmp_path):
+    out = tmp_path / "report"
+    render(out, corpus_dir=untrusted_corpus, only=["00_corpus_overview"], jobs=1)
+    errors: list[str] = []
+    page = open_page(browser, errors)
+    for name in ("00_corpus_overview.html", "00_corpus_overview.code.html", "index.html"):
+        page.goto((out / name).as_uri())
+        title, owned = page.evaluate(OWNED)
+        assert owned is None
+        assert "owned" not in title
+        assert page.locator("img[src='x'], img[src='y']").count() == 0
+    page.goto((out / "00_corpus_overview.html").as_uri())
+    text = page.locator("body").inner_text()
+    assert 'window.xivnOwned = "script"' in text
+    assert "onerror=\"window.xivnOwned='label'" in text
+    page.locator(".xivn-document").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "report-untrusted-text.png"))
+    assert errors == []

@@ -1,0 +1,178 @@
+"""Rendering: parallel runs, pages and index, parameters checked first, atomic on failure."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+from dataclasses import replace
+
+import nbformat
+import pytest
+from conftest import write_notebook
+
+import xivn
+from xivn import cli, report
+from xivn.errors import ParameterError, RenderError
+
+PARAMETERS = 'corpus_dir: str = ""  # corpus folder; "" = the bundled seeds\n'
+
+
+@pytest.fixture
+def notebooks(tmp_path, monkeypatch):
+    """Two small report notebooks in a folder of their own, used in place of the real ones."""
+    folder = tmp_path / "notebooks"
+    load = "import xivn\ncorpus = xivn.load_corpus(corpus_dir)\nprint(f'{len(corpus)} documents')"
+    write_notebook(folder, "a_count", PARAMETERS + "top_n: int = 1  # rows", load, "print('top', top_n * 2)")
+    write_notebook(
+        folder,
+        "b_check",
+        PARAMETERS + "fail: bool = False  # fail on purpose",
+        "x = 1",
+        "assert not fail, 'asked to fail'",
+    )
+    monkeypatch.setattr(report, "notebooks_dir", lambda: folder)
+    return folder
+
+
+def outputs(path) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    return "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+
+
+def test_render_writes_notebooks_pages_and_an_index_with_the_stamp(notebooks, tmp_path, make_corpus):
+    corpus = make_corpus({"one.txt": "A sentence about Hanoi.", "two.txt": "Another one."})
+    progress = io.StringIO()
+    out = tmp_path / "report"
+    pages = report.render(out, corpus_dir=corpus, parameters={"top_n": "21"}, jobs=2, progress=progress)
+    assert pages == [out / "a_count.html", out / "b_check.html"]
+    names = {"index.html", "provenance.json"} | {
+        f"{s}{x}" for s in ("a_count", "b_check") for x in (".ipynb", ".html", ".code.html")
+    }
+    assert {p.name for p in out.iterdir()} == names
+    assert "2 documents" in outputs(out / "a_count.ipynb")
+    assert "top 42" in outputs(out / "a_count.ipynb")  # the string "21" arrived as the int 21
+    stamp = json.loads((out / "provenance.json").read_text())
+    assert stamp["corpus"] == {"folder": str(corpus), "sha256": xivn.load_corpus(corpus).sha256, "documents": 2}
+    assert stamp["parameters"] == {"top_n": "21", "corpus_dir": str(corpus)}
+    index = (out / "index.html").read_text()
+    assert re.findall(r'href="([^"]+)"', index) == [
+        *("a_count.html", "a_count.code.html", "a_count.ipynb"),
+        *("b_check.html", "b_check.code.html", "b_check.ipynb"),
+        "provenance.json",
+    ]
+    assert "What does a_count say?" in index
+    assert stamp["corpus"]["sha256"] in index
+    lines = progress.getvalue().splitlines()
+    assert lines[0].startswith("xivn render: 2 notebook(s), 2 at a time, on 2 documents")
+    finished = [re.fullmatch(r"\[(\d)/2\] (\w+): done \(\d+\.\d s\)", line).groups() for line in lines[1:]]
+    assert [count for count, _ in finished] == ["1", "2"]  # in the order they finished
+    assert sorted(name for _, name in finished) == ["a_count", "b_check"]
+
+
+def test_reader_pages_hide_code_and_no_page_loads_a_script(notebooks, tmp_path):
+    out = tmp_path / "report"
+    report.render(out, only=["a_count"], jobs=1)
+    reader, code = (out / "a_count.html").read_text(), (out / "a_count.code.html").read_text()
+    assert "top_n * 2" not in reader
+    assert "top_n" in code
+    assert "top 2" in reader
+    for page in (reader, code):
+        assert "<script" not in page
+        assert 'href="index.html"' in page
+
+
+def test_a_failed_run_keeps_the_good_report_and_says_where_it_failed(notebooks, tmp_path):
+    out = tmp_path / "report"
+    report.render(out, jobs=2)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    with pytest.raises(RenderError) as caught:
+        report.render(out, parameters={"fail": "yes"}, jobs=2)
+    kept = tmp_path / "report.failed" / "b_check.ipynb"
+    assert str(caught.value) == (  # [4]: the count in the executed notebook, after papermill's injected cell
+        f"b_check: cell [4] (assert not fail, 'asked to fail') failed: AssertionError: asked to fail; "
+        f"partial executed notebook: {kept}"
+    )
+    assert "asked to fail" in outputs(kept)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report", "report.failed"]  # no staging left
+    report.render(out, only=["a_count"], jobs=1)
+    assert not (tmp_path / "report.failed").exists()  # a good run clears the old failure
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"parameters": {"top_m": "1"}}, "unknown parameter 'top_m' (known: corpus_dir, fail, top_n)"),
+        ({"parameters": {"top_n": "many"}}, "parameter 'top_n' expects int, got 'many' (declared in a_count.ipynb)"),
+        ({"parameters": {"fail": "perhaps"}}, "parameter 'fail' expects bool, got 'perhaps'"),
+        ({"corpus_dir": "/no/such/folder"}, "/no/such/folder: corpus folder not found"),
+        ({"corpus_dir": "x", "parameters": {"corpus_dir": "y"}}, "the corpus folder is given twice"),
+        ({"only": ["c_none"]}, "unknown notebook 'c_none' (known: a_count, b_check)"),
+        ({"jobs": 0}, "jobs must be at least 1, got 0"),
+        ({"timeout": 0}, "the cell timeout must be at least 1 second, got 0"),
+    ],
+)
+def test_mistakes_are_found_before_anything_runs(notebooks, tmp_path, kwargs, message):
+    with pytest.raises(xivn.XivnError) as caught:
+        report.render(tmp_path / "report", **kwargs)
+    assert message in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks"]
+
+
+def test_a_folder_that_is_not_a_report_is_never_replaced(notebooks, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("years of work")
+    with pytest.raises(ParameterError, match="exists and is not an xivn report"):
+        report.render(tmp_path / "mine")
+    assert (tmp_path / "mine" / "thesis.tex").read_text() == "years of work"
+
+
+def test_a_cell_that_runs_too_long_is_stopped(tmp_path, monkeypatch):
+    folder = tmp_path / "notebooks"
+    write_notebook(folder, "slow", PARAMETERS, "import time\ntime.sleep(60)")
+    monkeypatch.setattr(report, "notebooks_dir", lambda: folder)
+    with pytest.raises(
+        RenderError, match=r"slow: cell \[2\] \(import time\) failed: .*CellTimeoutError: .*timed out.* after 2 seconds"
+    ):
+        report.render(tmp_path / "report", timeout=2, jobs=1)
+
+
+def test_a_kernel_that_fails_to_start_is_retried_once(notebooks, tmp_path, monkeypatch):
+    real, commands = report.papermill_command, []
+    port_race = [sys.executable, "-c", "import sys; sys.exit('zmq.error.ZMQError: Address already in use')"]
+
+    def flaky(task):
+        commands.append(task)
+        return port_race if len(commands) == 1 else real(task)
+
+    monkeypatch.setattr(report, "papermill_command", flaky)
+    task = report.Task(notebooks / "a_count.ipynb", tmp_path / "a_count.ipynb", {}, 60)
+    run = report.run_notebook(task)
+    assert (run.error, run.attempts, len(commands)) == (None, 2, 2)
+    assert (tmp_path / "a_count.html").is_file()
+
+    monkeypatch.setattr(report, "papermill_command", lambda task: port_race)
+    run = report.run_notebook(replace(task, executed=tmp_path / "again.ipynb"))
+    assert run.attempts == 2
+    assert run.error == "a_count: failed before its first cell: zmq.error.ZMQError: Address already in use"
+
+
+def test_cli_reports_a_bad_parameter_in_one_line_with_exit_2(notebooks, tmp_path, capsys):
+    status = cli.main(["render", "--out", str(tmp_path / "out"), "-p", "top_n", "ten"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err == "xivn: error: parameter 'top_n' expects int, got 'ten' (declared in a_count.ipynb)\n"
+
+
+def test_cli_lists_the_parameters(notebooks, capsys):
+    assert cli.main(["parameters"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "a_count",
+        "  corpus_dir: str = ''  # corpus folder; \"\" = the bundled seeds",
+        "  top_n: int = 1  # rows",
+        "b_check",
+        "  corpus_dir: str = ''  # corpus folder; \"\" = the bundled seeds",
+        "  fail: bool = False  # fail on purpose",
+    ]

@@ -1,0 +1,54 @@
+"""Corpus text inside Markdown renders as the characters it is: no HTML, no formatting, no maths."""
+
+from __future__ import annotations
+
+import html
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from nbconvert.filters.markdown import markdown2html
+
+from xivn.text import escape_markdown
+
+
+def rendered_text(markdown: str) -> str:
+    """The visible text of a one-paragraph Markdown snippet, as nbconvert's renderer produces it."""
+    page = markdown2html(markdown).strip()
+    assert page.startswith("<p>")
+    assert page.endswith("</p>")
+    return html.unescape(page[3:-4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<script>document.title = "owned"</script>',
+        '<img src=x onerror="window.owned = 1">',
+        "Trade reached $171.9bn in 2023, up from $175.6bn",  # two dollars would open TeX maths
+        "**Breaking**: [click](javascript:alert(1)) _now_",
+        "1. not a list",
+        "# not a heading",
+        "&lt;b&gt; is an escaped tag, & stays &",
+        r"a \ backslash and `code` and ~~strike~~ | pipe",
+    ],
+)
+def test_escaped_text_renders_literally(text):
+    shown = markdown2html(escape_markdown(text))
+    assert "<script" not in shown
+    assert "<img" not in shown
+    assert "<a " not in shown
+    assert "<strong>" not in shown
+    assert rendered_text(escape_markdown(text)) == text
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits + string.punctuation + " ", min_size=1, max_size=60))
+def test_any_printable_line_renders_as_itself(text):
+    line = " ".join(text.split())  # Markdown drops leading/trailing blanks and folds runs of them
+    if line:
+        assert rendered_text(escape_markdown(line)) == line
+
+
+def test_line_breaks_are_kept():
+    assert escape_markdown("one\ntwo") == "one\ntwo"

@@ -1,0 +1,26 @@
+"""Showing corpus text safely: corpus text is untrusted input, never markup.
+
+A web capture may contain ``<script>``, an ``onerror`` attribute or Markdown syntax. Notebooks that
+build Markdown from corpus text (``Markdown(f"> {quote}")``) pass each piece through
+:func:`escape_markdown`, so it shows as the characters it is and nothing in it runs or formats.
+Tables are safe as they are (pandas escapes its HTML), and :func:`xivn.show` escapes what it draws.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII punctuation character that Markdown (CommonMark, plus the $ of LaTeX maths in
+# JupyterLab and nbconvert) can give a meaning to; each gets a backslash, which CommonMark removes.
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
+HTML_CHARACTERS = {"&": "&amp;", "<": "&lt;"}
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that renders literally: no HTML, no emphasis, links, maths or lists.
+
+    ``&`` and ``<`` become HTML entities and Markdown punctuation gets a backslash; line
+    breaks are kept. The rendered result reads exactly like ``text``.
+    """
+    escaped = "".join(HTML_CHARACTERS.get(char, char) for char in str(text))
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped)
