@@ -54,6 +54,14 @@ Hanoi and Beijing signed papers on a rail link, officials said on Wednesday.
 
 Officials said the link would be studied, and readers pasted {PAYLOADS[0]} and {PAYLOADS[1]} below.
 
+Vietnam's exports to China reached $57.7 billion in 2022 {PAYLOADS[1]}, customs data showed.
+
+The two sides signed a memorandum on railway cooperation {PAYLOADS[0]}.
+
+No deal was unveiled on rare earths {PAYLOADS[1]}.
+
+Vietnam holds the world's second-largest rare earth reserves {PAYLOADS[1]}, analysts said.
+
 A short closing line.
 """
 UNTRUSTED_LABEL = "<img src=y onerror=\"window.xivnOwned='label'; document.title='owned'\">"
@@ -321,15 +329,17 @@ def test_report_index_links_resolve_and_pages_load_cleanly(browser, seed_report)
 
 def test_markup_in_the_corpus_runs_nothing_in_the_report(browser, untrusted_corpus, tmp_path):
     out = tmp_path / "report"
-    render(out, corpus_dir=untrusted_corpus, only=["00_corpus_overview"], jobs=1)
+    render(out, corpus_dir=untrusted_corpus, jobs=2)  # every notebook: labels and quotes carry markup
     errors: list[str] = []
     page = open_page(browser, errors)
-    for name in ("00_corpus_overview.html", "00_corpus_overview.code.html", "index.html"):
+    pages = sorted(path.name for path in out.glob("*.html"))
+    assert len(pages) == 2 * len(NOTEBOOKS) + 1
+    for name in pages:
         page.goto((out / name).as_uri())
         title, owned = page.evaluate(OWNED)
-        assert owned is None
-        assert "owned" not in title
-        assert page.locator("img[src='x'], img[src='y']").count() == 0
+        assert owned is None, name
+        assert "owned" not in title, name
+        assert page.locator("img[src='x'], img[src='y']").count() == 0, name
     page.goto((out / "00_corpus_overview.html").as_uri())
     text = page.locator("body").inner_text()
     assert 'window.xivnOwned = "script"' in text

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from nbconvert.filters.markdown import markdown2html
 
-from xivn.text import escape_markdown
+from xivn.text import escape_markdown, neutralise_markdown
 
 
 def rendered_text(markdown: str) -> str:
@@ -52,3 +52,26 @@ def test_any_printable_line_renders_as_itself(text):
 
 def test_line_breaks_are_kept():
     assert escape_markdown("one\ntwo") == "one\ntwo"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("**Bottom line.** 5 texts", "**Bottom line.** 5 texts"),  # formatting is kept
+        ("a <img src=x onerror=alert(1)> b", "a &lt;img src=x onerror=alert(1)> b"),
+        ("<script>x()</script>", "&lt;script>x()&lt;/script>"),
+        ("[click](javascript:alert(1))", "[click](#unsafe-link-removed:alert(1))"),
+        ("[click]( JavaScript:alert(1))", "[click](#unsafe-link-removed:alert(1))"),  # case, space
+        ("[ok](https://example.org)", "[ok](https://example.org)"),
+    ],
+)
+def test_neutralise_markdown(markdown, expected):
+    assert neutralise_markdown(markdown) == expected
+
+
+def test_display_markdown_is_neutralised():
+    from xivn.display import Markdown
+
+    shown = Markdown("**<img src=x onerror=alert(1)>**")._repr_markdown_()
+    assert "<" not in shown
+    assert shown.startswith("**")

@@ -25,7 +25,7 @@ def write_html_pages(executed: Path) -> tuple[Path, Path]:
     import nbformat
     from nbconvert import HTMLExporter
 
-    notebook = nbformat.read(executed, as_version=4)
+    notebook = _neutralised(nbformat.read(executed, as_version=4))
     reader, code = executed.with_suffix(".html"), executed.with_suffix(".code.html")
     for page, hide_code, other in (
         (reader, True, ("with code", code.name)),
@@ -43,6 +43,19 @@ def write_html_pages(executed: Path) -> tuple[Path, Path]:
         body, _ = exporter.from_notebook_node(notebook, resources={"xivn_links": links})
         page.write_text(body, encoding="utf-8")
     return reader, code
+
+
+def _neutralised(notebook):
+    """The notebook with every Markdown output passed through ``neutralise_markdown``: whatever a
+    notebook's code did, corpus text in its prose never becomes HTML in the report."""
+    from xivn.text import neutralise_markdown
+
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                data["text/markdown"] = neutralise_markdown(data["text/markdown"])
+    return notebook
 
 
 def notebook_title(notebook: Path) -> str:

@@ -24,3 +24,17 @@ def escape_markdown(text: str) -> str:
     """
     escaped = "".join(HTML_CHARACTERS.get(char, char) for char in str(text))
     return MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped)
+
+
+UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+
+
+def neutralise_markdown(markdown: str) -> str:
+    """Markdown with its formatting kept but no way to run anything: every ``<`` becomes ``&lt;``
+    (so no HTML tag, event handler or autolink can form) and links to ``javascript:``,
+    ``vbscript:``, ``data:`` or ``file:`` URLs lose their target.
+
+    A safety net for prose that interpolates corpus text; pieces of corpus text should still go
+    through :func:`escape_markdown` so that they also keep their look.
+    """
+    return UNSAFE_LINK.sub("](#unsafe-link-removed:", str(markdown).replace("<", "&lt;"))
