@@ -173,21 +173,20 @@ def render(
     notebooks = report_notebooks(only)
     injected = resolve_parameters(notebooks, values)
     stamp = run_stamp(values.get("corpus_dir"), values, notebooks_dir())  # also checks the corpus folder
-    if progress:
-        corpus = stamp["corpus"]
-        print(
-            f"xivn render: {len(notebooks)} notebook(s), {min(jobs, len(notebooks))} at a time, "
-            f"on {corpus['documents']} documents (corpus sha256 {corpus['sha256'][:12]})",
-            file=progress,
-            flush=True,
-        )
-
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     except OSError as exc:
         raise ParameterError(f"cannot write the output folder {out} ({exc.strerror})") from None
     try:
+        if progress:
+            corpus = stamp["corpus"]
+            print(
+                f"xivn render: {len(notebooks)} notebook(s), {min(jobs, len(notebooks))} at a time, "
+                f"on {corpus['documents']} documents (corpus sha256 {corpus['sha256'][:12]})",
+                file=progress,
+                flush=True,
+            )
         tasks = [Task(nb, staging / nb.name, injected[nb], timeout) for nb in notebooks]
         runs = _run_all(tasks, jobs, progress)
         failed = [run for run in runs if run.error]
