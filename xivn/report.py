@@ -154,7 +154,8 @@ def render(
     ``corpus_dir`` is a shorthand for the ``corpus_dir`` parameter. ``jobs`` notebooks run at once
     (default: the number of cores), each cell for at most ``timeout`` seconds. Progress lines go to
     ``progress`` when given. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or
-    output folder and :class:`~xivn.errors.RenderError` when a notebook fails.
+    output folder and :class:`~xivn.errors.RenderError` when a notebook fails; on Ctrl-C, stops
+    every notebook, removes its staging folder and lets :class:`KeyboardInterrupt` through.
     """
     out = Path(out_dir).expanduser().resolve()
     _check_replaceable(out)
