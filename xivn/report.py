@@ -343,7 +343,12 @@ def _swap_in(staging: Path, out: Path) -> None:
         old = out.parent / f".{out.name}-old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except BaseException:  # an interrupt between the renames must not leave the old report hidden
+        if old is not None:
+            old.rename(out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
