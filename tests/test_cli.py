@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from xivn import cli, report
+
 
 def run_xivn(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "xivn.cli", *args], capture_output=True, text=True, cwd=cwd)
@@ -75,3 +77,47 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-p", "year", "abc"], "parameter 'year' expects int, got 'abc' (declared in trade_balance.ipynb)"),
+        (["-p", "evidence_rows", "2.5"], "parameter 'evidence_rows' expects int, got '2.5'"),
+        (["-p", "route", '["Hanoi", "Lao Cai"'], "parameter 'route' expects list[str]"),  # broken JSON
+        (["-p", "no_such", "1"], "unknown parameter 'no_such' (known: as_of, bootstrap_draws,"),
+        (["-p", "year", "2020", "-p", "year", "2021"], "parameter 'year' is given more than once"),
+        (["-p", "year"], "argument -p/--parameter: expected 2 arguments"),  # argparse's own errors: one line too
+        (["--jobs", "0"], "jobs must be at least 1, got 0"),
+        (["--jobs", "many"], "argument --jobs: invalid int value: 'many'"),
+        (["--timeout", "-1"], "the cell timeout must be at least 1 second, got -1"),
+        (["--out", "mine"], "mine exists and is not an xivn report"),
+        (["--out", "notes.txt"], "notes.txt exists and is not an xivn report"),
+        (["--out", "notes.txt/report"], "cannot write the output folder"),  # under a file
+        (["--corpus", "notes.txt"], "notes.txt: not a folder"),
+        (["--corpus", "empty"], "empty: no documents (expected *.txt or *.md files)"),
+        (["--corpus", "nowhere"], "nowhere: corpus folder not found"),
+    ],
+)
+def test_render_mistakes_are_one_line_before_any_kernel_starts(tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("years of work")
+    (tmp_path / "notes.txt").write_text("A file.")
+    (tmp_path / "empty").mkdir()
+
+    def no_kernel(*_):
+        raise AssertionError("a notebook was started")
+
+    monkeypatch.setattr(report.Processes, "run", no_kernel)
+    try:
+        status = cli.main(["render", "--out", "out", *args])
+    except SystemExit as exit:  # how argparse stops
+        status = exit.code
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("xivn: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty", "mine", "notes.txt"]  # no output, no staging
+    assert (tmp_path / "mine" / "thesis.tex").read_text() == "years of work"

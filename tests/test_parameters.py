@@ -53,6 +53,7 @@ def test_committed_overview_declares_corpus_dir():
         ("doc_ids", "a, b,,c", ["a", "b", "c"]),  # empty items between commas are dropped
         ("doc_ids", '["a,1", "b"]', ["a,1", "b"]),  # JSON when an item holds a comma
         ("doc_ids", "", []),
+        ("doc_ids", "notalist", ["notalist"]),  # no brackets: comma-separated, so one word is a one-item list
         ("doc_ids", ("x",), ["x"]),
         ("limit", "", None),
         ("limit", "None", None),

@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import json
 import re
+import signal
+import subprocess
 import sys
+import time
 from dataclasses import replace
 
 import nbformat
@@ -176,3 +179,87 @@ def test_cli_lists_the_parameters(notebooks, capsys):
         "  corpus_dir: str = ''  # corpus folder; \"\" = the bundled seeds",
         "  fail: bool = False  # fail on purpose",
     ]
+
+
+def test_two_renders_write_the_same_bytes_but_for_the_stamp(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        report.render(out, only=["00_corpus_overview"], jobs=1)
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    stamped = {"index.html", "provenance.json"}  # the run's date and run times live here, and only here
+    assert stamped < set(names)
+    for name in sorted(set(names) - stamped):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    executed = (first / "00_corpus_overview.ipynb").read_text()
+    for trace in ('"start_time"', '"end_time"', '"duration"', '"iopub.', str(tmp_path)):
+        assert trace not in executed  # no timestamps, durations or staging folder
+    assert "data:image/png;base64," in (first / "00_corpus_overview.html").read_text()  # charts compared too
+
+
+def previous_report(out):
+    """A report folder as an earlier run left it (its stamp file marks it as a report)."""
+    out.mkdir()
+    (out / "provenance.json").write_text('{"date": "earlier"}\n')
+    (out / "index.html").write_text("<p>the previous report</p>\n")
+    return {path.name: path.read_bytes() for path in out.iterdir()}
+
+
+def test_a_kernel_that_dies_keeps_the_previous_report_and_names_the_cell(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "notebooks"
+    die = "if die:\n    os.kill(os.getpid(), signal.SIGKILL)"  # as the out-of-memory killer would
+    write_notebook(folder, "dies", PARAMETERS + "die: bool = False  # kill the kernel", "import os, signal", die, "1")
+    monkeypatch.setattr(report, "notebooks_dir", lambda: folder)
+    out = tmp_path / "report"
+    before = previous_report(out)
+    status = cli.main(["render", "--out", str(out), "-p", "die", "yes"])
+    kept = tmp_path / "report.failed" / "dies.ipynb"
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == (  # [4]: after the parameters cell, papermill's injected cell and the import
+        f"xivn: error: dies: cell [4] (if die:) failed: nbclient.exceptions.DeadKernelError: Kernel died; "
+        f"partial executed notebook: {kept}"
+    )
+    assert nbformat.read(kept, as_version=4).cells[-1].execution_count is None  # the cell after never ran
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report", "report.failed"]  # no staging left
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_ctrl_c_stops_the_kernels_removes_the_staging_folder_and_exits_130(tmp_path):
+    folder, pids = tmp_path / "notebooks", tmp_path / "pids"
+    slow = f"import os, time\nopen({str(pids)!r}, 'w').write(f'{{os.getpid()}} {{os.getppid()}}')\ntime.sleep(60)"
+    write_notebook(folder, "slow", PARAMETERS, slow)
+    out = tmp_path / "report"
+    before = previous_report(out)
+    run_cli = (  # the xivn command, reading the notebooks of this test
+        "import pathlib, sys, xivn.cli, xivn.report; "
+        f"xivn.report.notebooks_dir = lambda: pathlib.Path({str(folder)!r}); sys.exit(xivn.cli.main(sys.argv[1:]))"
+    )
+    command = [sys.executable, "-c", run_cli, "render", "--out", str(out), "--jobs", "1"]
+    xivn_render = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (pids.is_file() and pids.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    kernel, papermill = map(int, pids.read_text().split())  # the slow cell is running
+    xivn_render.send_signal(signal.SIGINT)
+    _, err = xivn_render.communicate(timeout=30)
+    assert xivn_render.returncode == 130
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == f"xivn: interrupted; {out} is as it was before the run"
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "pids", "report"]  # no staging, no .failed
+    deadline = time.monotonic() + 5  # a kernel whose papermill is gone exits within a second
+    while (alive(kernel) or alive(papermill)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(kernel)
+    assert not alive(papermill)

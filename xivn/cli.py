@@ -1,7 +1,8 @@
 """The ``xivn`` command: a thin layer over the Python API.
 
-Errors a user can cause are printed as one line (``xivn: error: ...``) with exit status 2, never
-as a traceback.
+Errors a user can cause, including mistakes in the arguments, are printed as one line
+(``xivn: error: ...``) with exit status 2, never as a traceback. An interrupted command (Ctrl-C)
+prints one line and exits with status 130.
 """
 
 from __future__ import annotations
@@ -9,13 +10,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from xivn.report import CELL_TIMEOUT_SECONDS
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"xivn: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``xivn`` command."""
-    parser = argparse.ArgumentParser(prog="xivn", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="xivn", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     show = commands.add_parser("corpus", help="load a corpus folder and print its documents table")
@@ -68,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except XivnError as exc:
         print(f"xivn: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        kept = f"; {args.out} is as it was before the run" if args.command == "render" else ""
+        print(f"xivn: interrupted{kept}", file=sys.stderr)
+        return 130
 
 
 def _corpus(path: str | None) -> int:
@@ -80,8 +93,13 @@ def _corpus(path: str | None) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from xivn.errors import ParameterError
     from xivn.report import render
 
+    names = [name for name, _ in args.parameter]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ParameterError(f"parameter {twice[0]!r} is given more than once")
     pages = render(
         args.out,
         corpus_dir=args.corpus,
