@@ -4,6 +4,7 @@ hypothesis settings profiles."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,6 +58,16 @@ We use cookies to improve your experience. Accept all cookies.
 def seeds() -> xivn.Corpus:
     """The bundled seed corpus."""
     return xivn.load_corpus()
+
+
+@pytest.fixture(scope="session")
+def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with 60 documents from benchmarks/generate_corpus.py (more than the display limits
+    of the notebooks and the all-pairs limit of rewrite detection)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate_corpus import generate
+
+    return generate(60, tmp_path_factory.mktemp("generated") / "60")
 
 
 @pytest.fixture
