@@ -35,18 +35,23 @@ def caseless(text: str) -> str:
     return text.translate(_CASELESS).lower()
 
 
-def required_literal(pattern: re.Pattern[str]) -> str:
-    """The longest run of ASCII characters (lower-cased) that every match of ``pattern`` contains,
-    or "" when there is none of at least :data:`MIN_LITERAL` characters (or the pattern cannot be
-    parsed)."""
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-cased ASCII strings of which every match of ``pattern`` contains at least one: the
+    longest run of literal characters of at least :data:`MIN_LITERAL` (``("disput",)``), else the
+    runs of every alternative of a choice (``\\b(?:usd|yuan)\\b`` gives ``("usd", "yuan")``);
+    ``()`` when there are none (or the pattern cannot be parsed)."""
     try:
         from re import _parser  # the parser re.compile itself uses
 
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # any failure: no shortcut, the pattern always runs
-        return ""
+        return ()
+    return _options(parsed, _parser)
+
+
+def _options(items: Any, parser: Any) -> tuple[str, ...]:
     runs, current = [], []
-    for char in _sequence(parsed, _parser):
+    for char in _sequence(items, parser):
         if char is None:
             runs.append("".join(current))
             current = []
@@ -54,7 +59,22 @@ def required_literal(pattern: re.Pattern[str]) -> str:
             current.append(char)
     runs.append("".join(current))
     best = max(runs, key=len)
-    return best.lower() if len(best) >= MIN_LITERAL else ""
+    if len(best) >= MIN_LITERAL:
+        return (best.lower(),)
+    repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None))
+    for op, value in items:
+        if op is parser.SUBPATTERN and value[1] == 0 and value[2] == 0:
+            found = _options(value[3], parser)
+        elif op is parser.BRANCH:
+            alternatives = [_options(alternative, parser) for alternative in value[1]]
+            found = tuple(dict.fromkeys(s for a in alternatives for s in a)) if all(alternatives) else ()
+        elif op in repeats and value[0] >= 1:  # repeated at least once: what it needs is needed
+            found = _options(value[2], parser)
+        else:
+            continue
+        if found:
+            return found
+    return ()
 
 
 def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
@@ -73,45 +93,43 @@ def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
 
 
 class CuePattern:
-    """A compiled regular expression that skips texts lacking its :func:`required_literal`.
+    """A compiled regular expression that skips texts lacking all of its :func:`required_literals`.
 
     Behaves as the wrapped ``re.Pattern`` (``compiled``); other attributes and methods are passed
     through to it unchanged.
     """
 
-    __slots__ = ("compiled", "flags", "groupindex", "literal", "pattern")
+    __slots__ = ("compiled", "flags", "groupindex", "literals", "pattern", "test")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        self.literal = required_literal(compiled)
+        self.literals = required_literals(compiled)
         self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex
+        # one literal: a substring test; several: one search for any of them (in C, not a Python loop)
+        several = re.compile("|".join(map(re.escape, self.literals))) if len(self.literals) > 1 else None
+        self.test: str | re.Pattern[str] | None = self.literals[0] if len(self.literals) == 1 else several
 
-    # the test (is the literal in the text?) is written out in each method: these run millions of
-    # times on a large corpus, and a shared helper would add a call to each
+    def absent(self, text: str) -> bool:
+        """True only when no match can exist anywhere in ``text``."""
+        test = self.test
+        if test is None:
+            return False
+        return test not in caseless(text) if isinstance(test, str) else test.search(caseless(text)) is None
+
     def search(self, string: str, *args: int) -> re.Match[str] | None:
-        if self.literal and self.literal not in caseless(string):
-            return None
-        return self.compiled.search(string, *args)
+        return None if self.absent(string) else self.compiled.search(string, *args)
 
     def match(self, string: str, *args: int) -> re.Match[str] | None:
-        if self.literal and self.literal not in caseless(string):
-            return None
-        return self.compiled.match(string, *args)
+        return None if self.absent(string) else self.compiled.match(string, *args)
 
     def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
-        if self.literal and self.literal not in caseless(string):
-            return None
-        return self.compiled.fullmatch(string, *args)
+        return None if self.absent(string) else self.compiled.fullmatch(string, *args)
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
-        if self.literal and self.literal not in caseless(string):
-            return iter(())
-        return self.compiled.finditer(string, *args)
+        return iter(()) if self.absent(string) else self.compiled.finditer(string, *args)
 
     def findall(self, string: str, *args: int) -> list[Any]:
-        if self.literal and self.literal not in caseless(string):
-            return []
-        return self.compiled.findall(string, *args)
+        return [] if self.absent(string) else self.compiled.findall(string, *args)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
