@@ -9,9 +9,10 @@ Run: ``.venv/bin/python benchmarks/run.py --sizes 100 1000 10000`` (generates th
 * *all stages, N cores*: a fresh corpus through :func:`xivn.pipeline.run_stages` (every stage
   and every aggregate in one pass over the partitions) with ``--jobs`` worker processes.
 
-Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Stages not
-importable yet are listed as "not available". Prints Markdown tables (and writes JSON with
-``--json``).
+Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Besides wall
+time, CPU time (user + system, of the process and its workers) is recorded: on a shared machine
+wall time grows with the other jobs' load, CPU time much less. Stages not importable yet are
+listed as "not available". Prints Markdown tables (and writes JSON with ``--json``).
 """
 
 from __future__ import annotations
@@ -47,30 +48,36 @@ def peak_mb() -> tuple[float, float]:
     return round(own, 1), round(child, 1)
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure_stages(folder: Path) -> dict:
-    """Each stage timed in this process, one after another."""
+    """Each stage timed in this process, one after another: ``(name, wall s, CPU s)``."""
     import xivn
     from xivn import corpus as _corpus_module  # noqa: F401  (pandas imported before the clock starts)
     from xivn import pipeline
 
     timings = []
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)
     pipeline.paragraphs(corpus)
-    timings.append(("load + structure", time.perf_counter() - start))
+    timings.append(("load + structure", time.perf_counter() - start, cpu_seconds() - cpu))
     for entry in pipeline.STAGES:
         if entry.name == "paragraphs":
             continue
         if not pipeline.is_available(entry.function):
-            timings.append((entry.name, None))
+            timings.append((entry.name, None, None))
             continue
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         pipeline.resolve(entry.function)(corpus)
-        timings.append((entry.name, time.perf_counter() - start))
+        timings.append((entry.name, time.perf_counter() - start, cpu_seconds() - cpu))
     for aggregate in pipeline.available_aggregates():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         pipeline.run_aggregate(corpus, aggregate.name)
-        timings.append((aggregate.name + " (aggregate)", time.perf_counter() - start))
+        timings.append((aggregate.name + " (aggregate)", time.perf_counter() - start, cpu_seconds() - cpu))
     return {"timings": timings, "peak_mb": peak_mb()}
 
 
@@ -79,10 +86,10 @@ def measure_all(folder: Path, jobs: int) -> dict:
     import xivn
     from xivn import pipeline
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)
     pipeline.run_stages(corpus, aggregates=[a.name for a in pipeline.available_aggregates()], jobs=jobs)
-    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": cpu_seconds() - cpu, "peak_mb": peak_mb()}
 
 
 def in_subprocess(mode: str, folder: Path, jobs: int) -> dict:
@@ -112,30 +119,35 @@ def report(sizes: list[int], jobs: int, root: Path) -> dict:
 
 def print_tables(results: dict, jobs: int) -> None:
     sizes = list(results)
-    print("| stage (one core) | " + " | ".join(f"{s:,} docs: s / docs/s / MB/s / ms per doc" for s in sizes) + " |")
+    heading = "s / docs/s / MB/s / ms per doc (CPU ms per doc)"
+    print("| stage (one core) | " + " | ".join(f"{s:,} docs: {heading}" for s in sizes) + " |")
     print("| --- |" + " --- |" * len(sizes))
-    names = [name for name, _ in results[sizes[0]]["stages"]["timings"]]
+    names = [timing[0] for timing in results[sizes[0]]["stages"]["timings"]]
     for index, name in enumerate(names):
         cells = []
         for size in sizes:
-            seconds = results[size]["stages"]["timings"][index][1]
+            _, seconds, cpu = results[size]["stages"]["timings"][index]
             n, mb = results[size]["documents"], results[size]["megabytes"]
             cells.append(
                 "not available"
                 if seconds is None
-                else f"{seconds:.2f} / {n / seconds:,.0f} / {mb / seconds:.1f} / {seconds / n * 1000:.2f}"
+                else f"{seconds:.2f} / {n / seconds:,.0f} / {mb / seconds:.1f} / {seconds / n * 1000:.2f} "
+                f"({cpu / n * 1000:.2f})"
             )
         print(f"| {name} | " + " | ".join(cells) + " |")
     print()
-    print(f"| size | MB | all stages, {jobs} processes (s) | ms per doc | peak MB (main / largest worker) |")
-    print("| --- | --- | --- | --- | --- |")
+    print(
+        f"| size | MB | all stages, {jobs} processes (s) | ms per doc | CPU s (all processes) "
+        "| peak MB (main / largest worker) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
     for size in sizes:
         run = results[size]["all"]
         n = results[size]["documents"]
         main, worker = run["peak_mb"]
         print(
             f"| {n:,} | {results[size]['megabytes']:.1f} | {run['seconds']:.1f} | "
-            f"{run['seconds'] / n * 1000:.2f} | {main:,.0f} / {worker:,.0f} |"
+            f"{run['seconds'] / n * 1000:.2f} | {run['cpu_seconds']:.1f} | {main:,.0f} / {worker:,.0f} |"
         )
 
 

@@ -4,6 +4,7 @@ hypothesis settings profiles."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,6 +81,15 @@ def figures(seeds: xivn.Corpus) -> pd.DataFrame:
 def figures_of(make_corpus: Callable[..., Path], text: str, **kwargs: object) -> pd.DataFrame:
     """The trade figures of a one-document corpus holding ``text``."""
     return xivn.trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
+
+
+def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with 60 documents from benchmarks/generate_corpus.py (more than the display limits
+    of the notebooks and the all-pairs limit of rewrite detection)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate_corpus import generate
+
+    return generate(60, tmp_path_factory.mktemp("generated") / "60")
 
 
 @pytest.fixture

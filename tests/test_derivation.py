@@ -97,3 +97,21 @@ def test_synthetic_rewrite_is_detected_with_the_right_direction(seeds, make_corp
     top = table.iloc[0]
     assert top["is_derivation"] and table["is_derivation"].sum() == 1
     assert (top["original"], top["derived"]) == ("a_wire", "b_copy")
+
+
+def test_a_large_corpus_scores_only_near_duplicate_candidates(generated_corpus):
+    corpus = xivn.load_corpus(generated_corpus)
+    assert len(corpus) > dv.ALL_PAIRS_MAX
+    pairs = dv.candidate_pairs(corpus)
+    assert pairs.attrs["candidates"] == "near-duplicate sentences"
+    assert 0 < len(pairs) < len(corpus) * (len(corpus) - 1) // 2 / 10
+    position = {doc_id: i for i, doc_id in enumerate(corpus.doc_ids)}
+    assert all(position[a] < position[b] for a, b in zip(pairs["doc_a"], pairs["doc_b"], strict=True))
+    planted = corpus.documents.query("rewrite_of != ''")
+    table = dv.rewrites(corpus)
+    flagged = table[table["is_derivation"]]
+    flagged = {frozenset(p) for p in zip(flagged["doc_a"], flagged["doc_b"], strict=True)}
+    assert len(planted) >= 1
+    assert {frozenset(p) for p in zip(planted["doc_id"], planted["rewrite_of"], strict=True)} <= flagged
+    given = dv.rewrites(corpus, near_duplicates=xivn.rewrite_candidates(corpus))  # as run_stages passes it
+    assert given.equals(table)

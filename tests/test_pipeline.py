@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import xivn
 from xivn import pipeline
 from xivn.errors import ParameterError
 
@@ -67,3 +68,11 @@ def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
     assert pipeline.run_aggregate(seeds, "rewrite_candidates", jobs=2).equals(
         pipeline.run_aggregate(seeds, "rewrite_candidates")
     )
+
+
+def test_rewrites_get_their_candidates_from_the_aggregate_on_the_workers(generated_corpus):
+    corpus = xivn.load_corpus(generated_corpus)
+    two = pipeline.run_stages(corpus, ["rewrites"], jobs=2)
+    assert list(two) == ["rewrites"]  # the aggregate it needed is not returned unless asked
+    assert two["rewrites"].attrs["candidates"] == "near-duplicate sentences"
+    assert two["rewrites"].equals(xivn.rewrites(corpus))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from xivn.errors import DataFileError
 from xivn.paths import data_path
+from xivn.prefilter import CuePattern
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -50,14 +51,18 @@ def load_csv(name_or_path: str | Path, required: Iterable[str], **options: Any) 
     return table
 
 
-def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
-    """Compile regular expressions from a data file; ``where`` names the entry for the error."""
+def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGNORECASE) -> list[CuePattern]:
+    """Compile regular expressions from a data file; ``where`` names the entry for the error.
+
+    Each is a :class:`~xivn.prefilter.CuePattern`: a ``re.Pattern`` that skips, with the same
+    results, the texts lacking a word every match contains (cue lists are long; see that module).
+    """
     compiled = []
     for pattern in patterns:
         if not isinstance(pattern, str):
             raise DataFileError(f"{where}: expected a regular expression string, got {pattern!r}")
         try:
-            compiled.append(re.compile(pattern, flags))
+            compiled.append(CuePattern(re.compile(pattern, flags)))
         except re.error as exc:
             raise DataFileError(f"{where}: bad regular expression {pattern!r} ({exc})") from None
     return compiled

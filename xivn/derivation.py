@@ -2,7 +2,9 @@
 
 Three steps, kept apart so that candidate generation can be swapped for MinHash/LSH on large corpora:
 
-1. :func:`candidate_pairs` proposes pairs of documents (here: every pair);
+1. :func:`candidate_pairs` proposes pairs of documents: every pair of a small corpus, and on a
+   corpus of more than :data:`ALL_PAIRS_MAX` documents only the pairs that share several
+   near-duplicate sentences (MinHash/LSH, :func:`xivn.near_duplicates.rewrite_candidates`);
 2. :func:`score_pairs` scores each proposed pair exactly: word 5-gram and 3-gram Jaccard, 3-gram
    containment each way (Broder 1997), document TF-IDF cosine on content words, and sentence
    coverage (the share of one text's sentences with a TF-IDF match above ``tau`` in the other);
@@ -32,6 +34,7 @@ import pandas as pd
 from xivn.corpus import Corpus
 from xivn.errors import ParameterError
 from xivn.lexicon import per_thousand, stopwords, words
+from xivn.near_duplicates import rewrite_candidates
 from xivn.speakers import voices
 from xivn.tonality import load_stance_lexicon, markers_in, tone
 
@@ -44,6 +47,8 @@ COVERAGE_MIN = 0.15
 ALIGN_TAU = 0.3
 REVIEW_TAU = 0.2
 RELATIVE_MARGIN = 1.25
+ALL_PAIRS_MAX = 50
+"""Up to this many documents :func:`candidate_pairs` proposes every pair; above, MinHash/LSH candidates."""
 _SPECIFIC = re.compile(
     r"\b(?:\d[\d.,]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
     r"august|september|october|november|december)\b",
@@ -66,7 +71,8 @@ class TextModel:
     def build(cls, corpus: Corpus) -> TextModel:
         sentences = corpus.article_sentences()
         stop = stopwords()
-        content = [[w for w in words(t) if w not in stop and any(c.isalpha() for c in w)] for t in sentences["text"]]
+        tokenised = [words(t) for t in sentences["text"]]  # once: tokenising is most of the cost
+        content = [[w for w in ws if w not in stop and any(c.isalpha() for c in w)] for ws in tokenised]
         n = max(len(content), 1)
         sentence_df = Counter(term for terms in content for term in set(terms))
         idf = {term: math.log((1 + n) / (1 + df)) + 1 for term, df in sentence_df.items()}
@@ -79,8 +85,8 @@ class TextModel:
         doc_idf = {term: math.log((1 + docs) / (1 + df)) + 1 for term, df in doc_df.items()}
         doc_vectors = {d: _normalise({t: c * doc_idf[t] for t, c in Counter(ts).items()}) for d, ts in by_doc.items()}
         all_words = {d: [] for d in corpus.doc_ids}
-        for doc_id, text in zip(sentences["doc_id"], sentences["text"], strict=True):
-            all_words[doc_id].extend(words(text))
+        for doc_id, sentence_words in zip(sentences["doc_id"], tokenised, strict=True):
+            all_words[doc_id].extend(sentence_words)
         return cls(all_words, sentences, vectors, doc_vectors)
 
     def sentence_similarity(self, doc_a: str, doc_b: str) -> np.ndarray:
@@ -123,13 +129,28 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return float(sum(v * large.get(t, 0.0) for t, v in small.items()))
 
 
-def candidate_pairs(corpus: Corpus) -> pd.DataFrame:
-    """Pairs of documents to score: ``doc_a``, ``doc_b`` (every unordered pair, corpus order).
+def candidate_pairs(corpus: Corpus, *, near_duplicates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Pairs of documents to score: ``doc_a``, ``doc_b`` (``doc_a`` first in corpus order; pairs
+    in corpus order).
 
-    The slot for candidate generation at scale: a MinHash/LSH step returning the same two columns
-    can replace it without touching :func:`score_pairs`.
+    Up to :data:`ALL_PAIRS_MAX` documents, every unordered pair. Above, scoring every pair would be
+    quadratic (50 million pairs for 10,000 documents), so only the document pairs of
+    :func:`xivn.near_duplicates.rewrite_candidates` (at least three near-duplicate article
+    sentences) are scored; ``near_duplicates`` passes that table when it is already made (as
+    :func:`xivn.pipeline.run_stages` does, from worker processes). ``attrs["candidates"]`` says
+    which (``all pairs`` or ``near-duplicate sentences``).
     """
-    return pd.DataFrame(list(combinations(corpus.doc_ids, 2)), columns=["doc_a", "doc_b"])
+    if len(corpus) <= ALL_PAIRS_MAX:
+        table = pd.DataFrame(list(combinations(corpus.doc_ids, 2)), columns=["doc_a", "doc_b"])
+        table.attrs["candidates"] = "all pairs"
+        return table
+    found = rewrite_candidates(corpus) if near_duplicates is None else near_duplicates
+    position = {doc_id: index for index, doc_id in enumerate(corpus.doc_ids)}
+    oriented = (sorted(pair, key=position.__getitem__) for pair in zip(found["doc_a"], found["doc_b"], strict=True))
+    pairs = sorted(oriented, key=lambda pair: (position[pair[0]], position[pair[1]]))
+    table = pd.DataFrame(pairs, columns=["doc_a", "doc_b"])
+    table.attrs["candidates"] = "near-duplicate sentences"
+    return table
 
 
 def score_pairs(
@@ -211,11 +232,13 @@ def rewrites(
     corpus: Corpus,
     *,
     candidates: pd.DataFrame | None = None,
+    near_duplicates: pd.DataFrame | None = None,
     containment_min: float = CONTAINMENT_MIN,
     coverage_min: float = COVERAGE_MIN,
     tau: float = COVERAGE_TAU,
 ) -> pd.DataFrame:
-    """One row per candidate pair, the most likely derivation first.
+    """One row per candidate pair (``candidates``, else :func:`candidate_pairs`, which is given
+    ``near_duplicates``), the most likely derivation first.
 
     A pair is flagged (``is_derivation``) when its larger 3-gram containment reaches
     ``containment_min`` and its larger sentence coverage at ``tau`` reaches ``coverage_min``
@@ -227,7 +250,7 @@ def rewrites(
     ``medium``: a majority of at least 2; ``low`` otherwise). Sorted by ``is_derivation``, then
     the larger coverage and containment, descending. ``attrs`` hold the thresholds.
     """
-    pairs = candidate_pairs(corpus) if candidates is None else candidates
+    pairs = candidate_pairs(corpus, near_duplicates=near_duplicates) if candidates is None else candidates
     scores = score_pairs(corpus, pairs, tau=tau)
     scores["is_derivation"] = (scores[["c3_ab", "c3_ba"]].max(axis=1) >= containment_min) & (
         scores[["coverage_ab", "coverage_ba"]].max(axis=1) >= coverage_min
@@ -254,6 +277,7 @@ def rewrites(
     table = table.sort_values(["is_derivation", "_cover", "_contain"], ascending=False, kind="stable")
     table = table.drop(columns=["_cover", "_contain"]).reset_index(drop=True)
     table.attrs.update(containment_min=containment_min, coverage_min=coverage_min, tau=tau)
+    table.attrs["candidates"] = pairs.attrs.get("candidates", "given")
     return table
 
 

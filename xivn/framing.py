@@ -197,11 +197,15 @@ def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.Dat
     return table
 
 
-def frame_indicators(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.DataFrame:
-    """Every article sentence with a 0/1 column per frame id (``doc_id``, ``sent_id`` first)."""
+def frame_indicators(
+    corpus: Corpus, frames: str | Path = "frames.toml", *, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every article sentence with a 0/1 column per frame id (``doc_id``, ``sent_id`` first).
+
+    ``evidence`` is :func:`frame_evidence` of the same corpus and frames when already made."""
     ids = [f.id for f in load_frames(frames)]
     sentences = corpus.article_sentences()[["doc_id", "sent_id"]]
-    evidence = frame_evidence(corpus, frames)
+    evidence = frame_evidence(corpus, frames) if evidence is None else evidence
     wide = pd.crosstab([evidence["doc_id"], evidence["sent_id"]], evidence["frame_id"]).clip(upper=1)
     wide = wide.reindex(columns=ids, fill_value=0).reset_index()
     table = sentences.merge(wide, on=["doc_id", "sent_id"], how="left").fillna(0)
@@ -230,7 +234,12 @@ def bootstrap_means(values: np.ndarray, draws: int, rng: np.random.Generator) ->
 
 
 def frame_profile(
-    corpus: Corpus, frames: str | Path = "frames.toml", *, draws: int = 1000, seed: int = 2023
+    corpus: Corpus,
+    frames: str | Path = "frames.toml",
+    *,
+    draws: int = 1000,
+    seed: int = 2023,
+    evidence: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per document and frame: how many article sentences carry it, with intervals.
 
@@ -243,13 +252,14 @@ def frame_profile(
     voiced by a source), ``first_position`` (where the frame first appears, 0 = first sentence,
     1 = last; empty when absent). One row per document x frame, zeros included; document order,
     then dictionary order. ``attrs`` hold ``draws``, ``seed`` and the dictionary name.
+    ``evidence`` is :func:`frame_evidence` of the same corpus and frames when already made.
     """
     if draws < 1:
         raise ParameterError(f"draws must be at least 1, got {draws}")
     loaded = load_frames(frames)
     ids = [f.id for f in loaded]
-    indicators = frame_indicators(corpus, frames)
-    evidence = frame_evidence(corpus, frames)
+    evidence = frame_evidence(corpus, frames) if evidence is None else evidence
+    indicators = frame_indicators(corpus, frames, evidence=evidence)
     attributed = evidence[evidence["attributed"]].groupby(["doc_id", "frame_id"]).size()
     words = corpus.documents.set_index("doc_id")["n_words"]
     labels = corpus.labels()

@@ -40,11 +40,13 @@ CHUNKS_PER_JOB = 4
 @dataclass(frozen=True)
 class Stage:
     """An analysis step: ``name``, the ``"module:function"`` that computes it from a corpus, and
-    whether it works document by document."""
+    whether it works document by document. ``inputs`` pairs a keyword argument of a corpus-wide
+    stage with the aggregate whose result :func:`run_stages` passes in it (made on the workers)."""
 
     name: str
     function: str
     per_document: bool = True
+    inputs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("frame_evidence", "xivn:frame_evidence"),
     Stage("tone", "xivn:tone"),
     Stage("rare_earth_claims", "xivn:rare_earth_claims"),
-    Stage("rewrites", "xivn:rewrites", per_document=False),
+    Stage("rewrites", "xivn:rewrites", per_document=False, inputs=(("near_duplicates", "rewrite_candidates"),)),
 )
 
 AGGREGATES: tuple[Aggregate, ...] = (
@@ -185,28 +187,31 @@ def run_stages(
     runs all requested per-document stages and aggregate maps on its sub-corpus in one pass (so
     paragraphs and sentences are made once per document), and each table is concatenated back in
     corpus order: the result equals the in-process result. Aggregates are then combined and
-    finished here, and corpus-wide stages run here on the whole corpus. Returns ``{name: table}``
-    for the stages in the order asked, then the aggregates.
+    finished here, and corpus-wide stages run here on the whole corpus, given the aggregates
+    named in their ``inputs`` (so rewrite detection gets its candidate pairs from the workers).
+    Returns ``{name: table}`` for the stages in the order asked, then the aggregates asked.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     chosen = [stage(n) for n in names] if names is not None else available_stages()
     per_document = [s.name for s in chosen if s.per_document]
-    combined = [aggregate(name) for name in aggregates]
+    inputs = [name for s in chosen if not s.per_document for _, name in s.inputs]
+    combined = [aggregate(name) for name in dict.fromkeys([*aggregates, *inputs])]
+    mapped = [entry.name for entry in combined]
     jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
-    if jobs > 1 and len(corpus) > 1 and (per_document or combined):
+    if jobs > 1 and len(corpus) > 1 and (per_document or mapped):
         subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs * CHUNKS_PER_JOB)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             runs = len(subsets)
-            outputs = list(pool.map(run_on_part, subsets, [per_document] * runs, [list(aggregates)] * runs))
+            outputs = list(pool.map(run_on_part, subsets, [per_document] * runs, [mapped] * runs))
     else:
-        outputs = [run_on_part(corpus, per_document, aggregates)]
+        outputs = [run_on_part(corpus, per_document, mapped)]
     results: dict[str, Any] = {name: concat_parts([out[name] for out in outputs]) for name in per_document}
-    for entry in chosen:
-        if not entry.per_document:
-            results[entry.name] = resolve(entry.function)(corpus)
     for entry in combined:
         results[entry.name] = resolve(entry.finish)(resolve(entry.combine)([out[entry.name] for out in outputs]))
+    for entry in chosen:
+        if not entry.per_document:
+            results[entry.name] = resolve(entry.function)(corpus, **{k: results[a] for k, a in entry.inputs})
     return {name: results[name] for name in [entry.name for entry in chosen] + list(aggregates)}
 
 

@@ -159,10 +159,9 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     book = _claim_set(claims)
     rows = []
     for doc_id, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
-        previous = None
+        previous, before = None, {}
         for sent in sentences.itertuples(index=False):
             hits = _first_words(sent.text, book.cues)
-            before = _first_words(previous.text, book.cues) if previous else {}
             for claim in book.claims.values():
                 if not all(hits[name] for name in claim.sentence):
                     continue
@@ -174,7 +173,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                 context_id = previous.sent_id if missing else None
                 span = (sent.start, sent.end, sent.text)
                 rows.append((doc_id, sent.sent_id, claim.claim_id, *span, context_id, "; ".join(cues)))
-            previous = sent
+            previous, before = sent, hits  # the previous sentence's hits, for the next one's context
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     table = table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"})
     table.attrs["claims_file"] = book.source

@@ -128,10 +128,12 @@ def tone(corpus: Corpus, lexicon: StanceLexicon | None = None) -> pd.DataFrame:
         counts = dict.fromkeys(CATEGORIES, 0)
         for category, _, _ in markers_in(sentence.text, lexicon):
             counts[category] += 1
-        masked = vader_compound(mask(sentence.text, lexicon.masks))
+        raw = vader_compound(sentence.text)
+        masked_text = mask(sentence.text, lexicon.masks)
+        masked = raw if masked_text == sentence.text else vader_compound(masked_text)  # most mask nothing
         polarity = "positive" if masked >= POSITIVE else "negative" if masked <= NEGATIVE else "neutral"
         rows.append((sentence.doc_id, sentence.sent_id, sentence.start, sentence.end, sentence.text,
-                     word_count(sentence.text), vader_compound(sentence.text), masked, polarity,
+                     word_count(sentence.text), raw, masked, polarity,
                      *counts.values()))  # fmt: skip
     columns = ["doc_id", "sent_id", "start", "end", "quote", "n_words", "compound_raw", "compound", "polarity"]
     return pd.DataFrame(rows, columns=[*columns, *CATEGORIES])
@@ -150,9 +152,11 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
     if draws < 1:
         raise ParameterError(f"draws must be at least 1, got {draws}")
     rng = np.random.default_rng(seed)
+    labels = corpus.labels()
+    by_doc = dict(tuple(table.groupby("doc_id", sort=False)))  # one pass, not one filter per document
     rows = []
     for doc_id in corpus.doc_ids:
-        mine = table[table["doc_id"] == doc_id]
+        mine = by_doc.get(doc_id, table.iloc[:0])
         scores = mine["compound"].to_numpy()
         n_words = int(mine["n_words"].sum())
         if len(scores):
@@ -163,7 +167,7 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
             low = high = np.nan
         row = {
             "doc_id": doc_id,
-            "label": corpus.labels()[doc_id],
+            "label": labels[doc_id],
             "n_sentences": len(mine),
             "n_words": n_words,
             "median_tone": round(float(np.median(scores)), 3) if len(scores) else np.nan,

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import pandas as pd
 
@@ -215,7 +216,18 @@ def _doc_years(corpus: Corpus) -> dict[str, int | None]:
     return {doc_id: int(date[:4]) if re.match(r"^\d{4}", date) else None for doc_id, date in dates.items()}
 
 
-def _found_amounts(corpus: Corpus) -> Iterator[_Found]:
+_FOUND: WeakKeyDictionary[Corpus, list[_Found]] = WeakKeyDictionary()
+
+
+def _found_amounts(corpus: Corpus) -> list[_Found]:
+    """:func:`_read_amounts` of a corpus, read once per corpus object: :func:`amounts` and
+    :func:`trade_figures` both start from them (a corpus never changes; nothing here is mutated)."""
+    if corpus not in _FOUND:
+        _FOUND[corpus] = list(_read_amounts(corpus))
+    return _FOUND[corpus]
+
+
+def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
     """Every money amount in article text, with what is needed to classify and resolve it."""
     sentences = corpus.article_sentences()
     years = _doc_years(corpus)
@@ -243,7 +255,8 @@ def _found_amounts(corpus: Corpus) -> Iterator[_Found]:
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
-        yield from _table_amounts(corpus, doc_id, doc_sentences, years[doc_id])
+        if (doc_sentences["kind"] == "table_row").any():  # most documents have no table
+            yield from _table_amounts(corpus, doc_id, doc_sentences, years[doc_id])
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:

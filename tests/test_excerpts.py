@@ -1,0 +1,35 @@
+"""Keeping notebook output readable: which documents are shown, and the words for what is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from xivn.excerpts import documents_note, name_list, rows_note, top_documents
+
+
+def test_top_documents_keeps_the_largest_in_corpus_order():
+    ids = ["a", "b", "c", "d", "e"]
+    counts = {"a": 1, "b": 5, "c": 5, "e": 9}  # d is missing: it counts 0
+    assert top_documents(counts, ids, 2) == ["b", "e"]  # b beats c on the tie by corpus order
+    assert top_documents(counts, ids, 3) == ["b", "c", "e"]
+    assert top_documents(counts, ids, 5) == ids  # a corpus within the limit is shown whole
+    assert top_documents({}, ids, 2) == ["a", "b"]  # nothing counted: the first documents
+
+
+@pytest.mark.parametrize(
+    ("names", "limit", "expected"),
+    [
+        (["x", "y"], 8, "x, y"),
+        ([f"n{i}" for i in range(10)], 3, "n0, n1, n2 and 7 more"),
+        ([], 3, ""),
+        (iter(["x", "y", "z"]), 2, "x, y and 1 more"),  # any iterable
+    ],
+)
+def test_name_list(names, limit, expected):
+    assert name_list(names, limit) == expected
+
+
+def test_notes_are_empty_unless_something_was_left_out():
+    assert rows_note(12, 20, "rows") == "" and documents_note(5, 5) == ""
+    assert rows_note(1340, 20, "comparisons") == " The table shows the first 20 of 1,340 comparisons."
+    assert documents_note(1000, 15, "claims") == " Shown: the 15 of 1,000 documents with the most claims."

@@ -1,0 +1,41 @@
+"""Keeping notebook output readable on a large corpus: which documents to show, and the computed
+words that say what was left out.
+
+A notebook that shows one bar, row or heatmap line per document is unreadable at 1,000 documents.
+The rule used by every notebook: show the ``n`` documents with the most of what the chart counts
+(:func:`top_documents`), cut long tables to their first rows, and say so in a computed sentence
+(:func:`rows_note`, :func:`documents_note`); lists of names in sentences stop after a few
+(:func:`name_list`). With ``n`` or fewer documents nothing changes, so the seeds' outputs do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+NAMES_SHOWN = 8
+
+
+def top_documents(counts: Mapping[str, float], doc_ids: Sequence[str], n: int) -> list[str]:
+    """The ``n`` documents of ``doc_ids`` with the largest ``counts`` (missing = 0; ties: corpus
+    order), returned in corpus order; every document when there are ``n`` or fewer."""
+    if len(doc_ids) <= n:
+        return list(doc_ids)
+    ranked = sorted(range(len(doc_ids)), key=lambda i: (-float(counts.get(doc_ids[i], 0)), i))
+    return [doc_ids[i] for i in sorted(ranked[: max(n, 0)])]
+
+
+def name_list(names: Iterable[str], limit: int = NAMES_SHOWN) -> str:
+    """Names joined by commas; past ``limit`` names, the first ``limit`` and "and N more"."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown if len(names) <= limit else f"{shown} and {len(names) - limit:,} more"
+
+
+def rows_note(total: int, shown: int, what: str) -> str:
+    """ " The table shows the first 12 of 340 <what>." when a table was cut, else ""."""
+    return f" The table shows the first {shown:,} of {total:,} {what}." if total > shown else ""
+
+
+def documents_note(total: int, shown: int, what: str = "documents") -> str:
+    """ " Shown: the 15 of 1,000 documents with the most <what>." when documents were left out, else ""."""
+    return f" Shown: the {shown:,} of {total:,} documents with the most {what}." if total > shown else ""

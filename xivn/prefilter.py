@@ -1,0 +1,147 @@
+"""Skipping regular expressions that cannot match a text, by a word every match must contain.
+
+The cue lists of the data files hold hundreds of patterns (frames, stance markers, deal and
+rare-earth cues, chrome cues), and every analysis runs each of them over each sentence. Python's
+``re`` has no fast path for a case-insensitive pattern that opens with ``\\b``: it steps through
+the text character by character, about 3 µs per pattern and sentence, which made cue matching
+most of the cost of every analysis stage on a large corpus (profiles in benchmarks/README.md).
+
+Most patterns contain a run of plain letters that any match must contain (``\\bdisput(?:e|ed)``
+needs ``disput``). :class:`CuePattern` wraps a compiled pattern with that run, found once with
+the standard library's own regular-expression parser, and answers ``search``, ``match``,
+``fullmatch``, ``finditer`` and ``findall`` without running the engine when the run is absent from
+the text (a substring test on a lower-cased copy, made once per text). Results are exactly those
+of the compiled pattern: the run is only taken from the pattern's top-level sequence (not from an
+alternative or an optional part), only ASCII letters, digits and punctuation count, and the text
+is lower-cased with the two characters that ``re`` matches to an ASCII letter case-insensitively
+but ``str.lower`` does not map to it (dotless ``ı``, long ``ſ``) folded first — a test checks
+this on every Unicode code point. A pattern with no such run is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+MIN_LITERAL = 3
+_CASELESS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})  # İ: str.lower gives two characters
+
+
+@lru_cache(maxsize=16)
+def caseless(text: str) -> str:
+    """``text`` lower-cased for the substring test (same length; cached for the last few texts)."""
+    return text.translate(_CASELESS).lower()
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-cased ASCII strings of which every match of ``pattern`` contains at least one: the
+    longest run of literal characters of at least :data:`MIN_LITERAL` (``("disput",)``), else the
+    runs of every alternative of a choice (``\\b(?:usd|yuan)\\b`` gives ``("usd", "yuan")``);
+    ``()`` when there are none (or the pattern cannot be parsed)."""
+    try:
+        from re import _parser  # the parser re.compile itself uses
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # any failure: no shortcut, the pattern always runs
+        return ()
+    return _options(parsed, _parser)
+
+
+def _options(items: Any, parser: Any) -> tuple[str, ...]:
+    runs, current = [], []
+    for char in _sequence(items, parser):
+        if char is None:
+            runs.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    runs.append("".join(current))
+    best = max(runs, key=len)
+    if len(best) >= MIN_LITERAL:
+        return (best.lower(),)
+    repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None))
+    for op, value in items:
+        if op is parser.SUBPATTERN and value[1] == 0 and value[2] == 0:
+            found = _options(value[3], parser)
+        elif op is parser.BRANCH:
+            alternatives = [_options(alternative, parser) for alternative in value[1]]
+            found = tuple(dict.fromkeys(s for a in alternatives for s in a)) if all(alternatives) else ()
+        elif op in repeats and value[0] >= 1:  # repeated at least once: what it needs is needed
+            found = _options(value[2], parser)
+        else:
+            continue
+        if found:
+            return found
+    return ()
+
+
+def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
+    """The characters of a parsed sequence that every match contains, in order; ``None`` marks
+    anything else (which breaks a run). Groups without alternatives are entered."""
+    literal, subpattern = parser.LITERAL, parser.SUBPATTERN
+    for op, value in items:
+        if op is literal and value < 128 and chr(value).isprintable():
+            yield chr(value)
+        elif op is subpattern and value[1] == 0 and value[2] == 0:
+            yield None
+            yield from _sequence(value[3], parser)
+            yield None
+        else:
+            yield None
+
+
+class CuePattern:
+    """A compiled regular expression that skips texts lacking all of its :func:`required_literals`.
+
+    Behaves as the wrapped ``re.Pattern`` (``compiled``); other attributes and methods are passed
+    through to it unchanged.
+    """
+
+    __slots__ = ("compiled", "flags", "groupindex", "literals", "pattern", "test")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.literals = required_literals(compiled)
+        self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex
+        # one literal: a substring test; several: one search for any of them (in C, not a Python loop)
+        several = re.compile("|".join(map(re.escape, self.literals))) if len(self.literals) > 1 else None
+        self.test: str | re.Pattern[str] | None = self.literals[0] if len(self.literals) == 1 else several
+
+    def absent(self, text: str) -> bool:
+        """True only when no match can exist anywhere in ``text``."""
+        test = self.test
+        if test is None:
+            return False
+        return test not in caseless(text) if isinstance(test, str) else test.search(caseless(text)) is None
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self.absent(string) else self.compiled.search(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self.absent(string) else self.compiled.match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self.absent(string) else self.compiled.fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        return iter(()) if self.absent(string) else self.compiled.finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        return [] if self.absent(string) else self.compiled.findall(string, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+    def __reduce__(self) -> tuple[type, tuple[re.Pattern[str]]]:
+        return (CuePattern, (self.compiled,))
+
+    def __eq__(self, other: object) -> bool:
+        return self.compiled == (other.compiled if isinstance(other, CuePattern) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.compiled)
+
+    def __repr__(self) -> str:
+        return f"CuePattern({self.compiled!r})"
