@@ -83,6 +83,7 @@ def figures_of(make_corpus: Callable[..., Path], text: str, **kwargs: object) ->
     return xivn.trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
 
 
+@pytest.fixture(scope="session")
 def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with 60 documents from benchmarks/generate_corpus.py (more than the display limits
     of the notebooks and the all-pairs limit of rewrite detection)."""

@@ -52,10 +52,10 @@ def test_required_literals(pattern, flags, literals):
 
 
 def _shipped_patterns() -> list[CuePattern]:
-    from xivn import deals, framing, rare_earths, speakers, structure, tonality, trade
+    from xivn import framing, rare_earths, speakers, structure, taxonomy, tonality, trade
 
     framing.load_frames(), tonality.load_stance_lexicon(), trade.trade_cues(), rare_earths.load_claims()
-    deals.load_taxonomy(), deals.load_deal_cues(), speakers.load_speaker_rules(), structure.kind_vocabulary()
+    taxonomy.load_taxonomy(), taxonomy.load_deal_cues(), speakers.load_speaker_rules(), structure.kind_vocabulary()
     return sorted({p for p in gc.get_objects() if isinstance(p, CuePattern)}, key=lambda p: (p.pattern, p.flags))
 
 
