@@ -32,10 +32,12 @@ def name_list(names: Iterable[str], limit: int = NAMES_SHOWN) -> str:
 
 
 def rows_note(total: int, shown: int, what: str) -> str:
-    """ " The table shows the first 12 of 340 <what>." when a table was cut, else ""."""
+    """A sentence (with a leading space) saying a table shows the first ``shown`` of ``total``
+    ``what``, or "" when nothing was cut."""
     return f" The table shows the first {shown:,} of {total:,} {what}." if total > shown else ""
 
 
 def documents_note(total: int, shown: int, what: str = "documents") -> str:
-    """ " Shown: the 15 of 1,000 documents with the most <what>." when documents were left out, else ""."""
+    """A sentence (with a leading space) saying a chart or table shows the ``shown`` of ``total``
+    documents with the most ``what``, or "" when every document is shown."""
     return f" Shown: the {shown:,} of {total:,} documents with the most {what}." if total > shown else ""

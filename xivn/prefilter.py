@@ -7,15 +7,18 @@ the text character by character, about 3 µs per pattern and sentence, which mad
 most of the cost of every analysis stage on a large corpus (profiles in benchmarks/README.md).
 
 Most patterns contain a run of plain letters that any match must contain (``\\bdisput(?:e|ed)``
-needs ``disput``). :class:`CuePattern` wraps a compiled pattern with that run, found once with
-the standard library's own regular-expression parser, and answers ``search``, ``match``,
-``fullmatch``, ``finditer`` and ``findall`` without running the engine when the run is absent from
-the text (a substring test on a lower-cased copy, made once per text). Results are exactly those
-of the compiled pattern: the run is only taken from the pattern's top-level sequence (not from an
-alternative or an optional part), only ASCII letters, digits and punctuation count, and the text
-is lower-cased with the two characters that ``re`` matches to an ASCII letter case-insensitively
-but ``str.lower`` does not map to it (dotless ``ı``, long ``ſ``) folded first — a test checks
-this on every Unicode code point. A pattern with no such run is always run.
+needs ``disput``), or one of several (``\\b(?:usd|yuan)\\b`` needs ``usd`` or ``yuan``).
+:class:`CuePattern` wraps a compiled pattern with those runs, found once with the standard
+library's own regular-expression parser, and answers ``search``, ``match``, ``fullmatch``,
+``finditer`` and ``findall`` without running the engine when none of them is in the text (a
+substring test, or one search for any of several, on a lower-cased copy made once per text).
+Results are exactly those of the compiled pattern: runs are taken only from what every match
+passes through (not from an optional part, and from a choice only when every alternative has
+one), only ASCII characters count, and the text is lower-cased with the two characters that ``re``
+matches to an ASCII letter case-insensitively but ``str.lower`` does not map to it (dotless
+``ı``, long ``ſ``) folded first — a test checks this on every Unicode code point. A pattern with
+no such run always runs. 544 of the 558 shipped patterns have runs; with the other changes of
+the same round, the analysis stages went from 74 to 22 CPU ms per document (benchmarks/README.md).
 """
 
 from __future__ import annotations
