@@ -101,14 +101,17 @@ def _link(sentences: list[Sentence], raw: str) -> None:
     indented line continuing one), the last sentence of the paragraph that introduces the list."""
     lead: Sentence | None = None
     previous_par, in_list = None, False
-    for index, sentence in enumerate(sentences):
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
         new_paragraph = sentence.par_id != previous_par
         if new_paragraph:
             indented = _indented(raw, sentence.start)
             in_list = sentence.kind in LIST_KINDS or (in_list and indented and sentence.kind == "body")
         sentence.in_list = in_list
         sentence.lead_in = lead if in_list else None
-        sentence.earlier = [s for s in sentences[:index] if s.par_id == sentence.par_id]
+        earlier = by_paragraph.setdefault(sentence.par_id, [])
+        sentence.earlier = earlier.copy()  # not a scan of the whole document: long ones took minutes
+        earlier.append(sentence)
         if not in_list:
             lead = sentence  # the last sentence of the latest non-list paragraph
         previous_par = sentence.par_id

@@ -102,6 +102,7 @@ def parse_amounts(text: str) -> list[MoneyAmount]:
     "117.87 billion" takes the currency of an amount before it in the same text when the next word
     cannot be what it counts ("… $175.57 billion, with 117.87 billion in imports"). A hedge
     just before the amount ("about $60 billion") is kept in ``qualifier``, outside the span.
+    A number too large for a float (hundreds of digits) is not an amount: values are always finite.
     """
     found: list[MoneyAmount] = []
     matches = [*PREFIXED.finditer(text), *SUFFIXED.finditer(text), *BARE.finditer(text)]
@@ -116,6 +117,8 @@ def parse_amounts(text: str) -> list[MoneyAmount]:
             continue  # "in constant 2015 dollars" is a year, not an amount
         scale = SCALES_BN.get(scale_word, 1e-9)
         high = parse_number(match.group("high"))[0] * scale if match.group("high") else None
+        if not math.isfinite(value * scale) or (high is not None and not math.isfinite(high)):
+            continue  # hundreds of digits: too large for a float, not a figure anyone states
         found.append(
             MoneyAmount(
                 start=match.start(),
@@ -125,7 +128,7 @@ def parse_amounts(text: str) -> list[MoneyAmount]:
                 currency=found[-1].currency
                 if match.re is BARE
                 else _currency_code(match.groupdict().get("prefix") or match.group("suffix")),
-                qualifier=_qualifier(text[: match.start()]),
+                qualifier=_qualifier(text[max(0, match.start() - 24) : match.start()]),
                 high=high,
                 rounding=0.5 * 10.0**-decimals * scale,
             )
@@ -156,5 +159,6 @@ def _currency_code(token: str) -> str:
 
 
 def _qualifier(before: str) -> str:
+    """The hedge that ends ``before`` (which needs to hold only the last 24 characters)."""
     match = _QUALIFIER.search(before[-24:])
     return match.group(1).lower() if match else ""
