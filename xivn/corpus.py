@@ -19,7 +19,7 @@ from xivn.errors import CorpusError, MetadataError, shown
 from xivn.paths import seeds_dir
 from xivn.reader import DOCUMENT_SUFFIXES, METADATA_FILE, RawDocument, corpus_files, read_document, read_metadata
 from xivn.sentences import sentence_spans
-from xivn.structure import classify, kind_vocabulary, split_paragraphs, word_count
+from xivn.structure import BULLET, MARKDOWN_HEADING, classify, kind_vocabulary, split_paragraphs, word_count
 
 KNOWN_IDS_SHOWN = 10
 
@@ -156,8 +156,6 @@ class Corpus:
 
 def _marker_length(text: str, kind: str) -> int:
     """Length of a bullet or ``#`` marker that opens a paragraph (not part of its sentence)."""
-    from xivn.structure import BULLET, MARKDOWN_HEADING
-
     if kind in ("list_item", "heading", "headline", "faq_question"):
         match = BULLET.match(text) or MARKDOWN_HEADING.match(text)
         if match:
