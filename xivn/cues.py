@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from xivn.prefilter import runnable
+
 MENTION_GROUP = "m"
 
 
@@ -61,7 +63,7 @@ def find_hits(
     hits = []
     for label, patterns in cues.items():
         rank = (ranks or {}).get(label, 0)
-        for pattern in patterns:
+        for pattern in runnable(patterns, text):
             hits.extend(Hit(start + offset, end + offset, label, rank) for start, end in match_spans(pattern, text))
     return sorted(hits, key=lambda h: (h.start, h.end, h.label))
 
@@ -97,7 +99,9 @@ def leftmost_longest(hits: Iterable[Hit], *, overlapping: bool = False) -> list[
 
 def clause_spans(text: str, boundaries: Sequence[re.Pattern[str]], *, offset: int = 0) -> list[tuple[int, int]]:
     """Split ``text`` into clauses at the boundary patterns; each boundary starts a new clause."""
-    cuts = sorted({m.start() for pattern in boundaries for m in pattern.finditer(text) if m.start() > 0})
+    cuts = sorted(
+        {m.start() for pattern in runnable(boundaries, text) for m in pattern.finditer(text) if m.start() > 0}
+    )
     edges = [0, *cuts, len(text)]
     return [(a + offset, b + offset) for a, b in pairwise(edges) if b > a]
 

@@ -20,6 +20,7 @@ from functools import cache
 from xivn.cues import match_spans
 from xivn.datafiles import compile_patterns, load_toml
 from xivn.errors import DataFileError
+from xivn.prefilter import CuePattern, possible
 
 _FOLD = str.maketrans(
     {
@@ -105,7 +106,7 @@ class Cue:
     """A named regular expression from a data file."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: CuePattern
 
 
 def compile_cues(patterns: Iterable[str], *, where: str) -> list[Cue]:
@@ -116,8 +117,15 @@ def compile_cues(patterns: Iterable[str], *, where: str) -> list[Cue]:
 
 def find_cues(cues: Iterable[Cue], folded: str) -> list[tuple[Cue, int, int]]:
     """Every match of every cue in a folded text, as ``(cue, start, end)``, in text order (same
-    span: cue order); matching as in :mod:`xivn.cues`."""
-    hits = [(cue, start, end) for cue in cues for start, end in match_spans(cue.pattern, folded)]
+    span: cue order); matching as in :mod:`xivn.cues`, running only the cues that
+    :func:`xivn.prefilter.possible` allows."""
+    maybe = possible(folded)
+    hits = [
+        (cue, start, end)
+        for cue in cues
+        if cue.pattern.uid in maybe
+        for start, end in match_spans(cue.pattern.compiled, folded)
+    ]
     return sorted(hits, key=lambda hit: (hit[1], hit[2]))
 
 

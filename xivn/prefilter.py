@@ -9,24 +9,28 @@ most of the cost of every analysis stage on a large corpus (profiles in benchmar
 Most patterns contain a run of plain letters that any match must contain (``\\bdisput(?:e|ed)``
 needs ``disput``), or one of several (``\\b(?:usd|yuan)\\b`` needs ``usd`` or ``yuan``).
 :class:`CuePattern` wraps a compiled pattern with those runs, found once with the standard
-library's own regular-expression parser, and answers ``search``, ``match``, ``fullmatch``,
-``finditer`` and ``findall`` without running the engine when none of them is in the text (a
-substring test, or one search for any of several, on a lower-cased copy made once per text).
-Results are exactly those of the compiled pattern: runs are taken only from what every match
-passes through (not from an optional part, and from a choice only when every alternative has
+library's own regular-expression parser. Every such word of every cue pattern in the process goes
+into one Aho-Corasick automaton (pyahocorasick), so a single pass over a text tells which patterns
+can match it at all (:func:`possible`, cached for the last few texts); :func:`runnable` gives the
+patterns of a cue list worth running on a text, and a :class:`CuePattern` answers ``search``,
+``match``, ``fullmatch``, ``finditer`` and ``findall`` without running the engine when it cannot
+match. Results are exactly those of the compiled pattern: runs are taken only from what every
+match passes through (not from an optional part, and from a choice only when every alternative has
 one), only ASCII characters count, and the text is lower-cased with the two characters that ``re``
 matches to an ASCII letter case-insensitively but ``str.lower`` does not map to it (dotless
 ``ı``, long ``ſ``) folded first — a test checks this on every Unicode code point. A pattern with
-no such run always runs. 544 of the 558 shipped patterns have runs; with the other changes of
-the same round, the analysis stages went from 74 to 22 CPU ms per document (benchmarks/README.md).
+no such run always runs. Measured figures are in benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+import ahocorasick
 
 MIN_LITERAL = 3
 _CASELESS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})  # İ: str.lower gives two characters
@@ -95,6 +99,77 @@ def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
             yield None
 
 
+class _Words:
+    """The required words of every distinct cue pattern made in this process, and one automaton
+    that finds all of them in a text. A pattern gets a number (``uid``) per distinct source and
+    flags; patterns without required words are in ``always``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.uids: dict[tuple[str, int], int] = {}
+        self.by_word: dict[str, set[int]] = {}
+        self.always: set[int] = set()
+        self.version = 0
+        self.scanner: tuple[Any, tuple[frozenset[int], ...], frozenset[int]] | None = None
+
+    def register(self, compiled: re.Pattern[str], literals: tuple[str, ...]) -> int:
+        key = (compiled.pattern, compiled.flags)
+        with self.lock:
+            uid = self.uids.get(key)
+            if uid is None:
+                uid = self.uids[key] = len(self.uids)
+                for word in literals:
+                    self.by_word.setdefault(word, set()).add(uid)
+                if not literals:
+                    self.always.add(uid)
+                self.version += 1
+                self.scanner = None
+            return uid
+
+    def scan(self) -> tuple[Any, tuple[frozenset[int], ...], frozenset[int]]:
+        """``(automaton or None, uids by word number, uids that always run)``, built when stale."""
+        with self.lock:
+            if self.scanner is None:
+                automaton, uids = None, []
+                if self.by_word:
+                    automaton = ahocorasick.Automaton()
+                    for number, (word, owners) in enumerate(self.by_word.items()):
+                        automaton.add_word(word, number)
+                        uids.append(frozenset(owners))
+                    automaton.make_automaton()
+                self.scanner = (automaton, tuple(uids), frozenset(self.always))
+            return self.scanner
+
+
+_WORDS = _Words()
+
+
+def possible(text: str) -> frozenset[int]:
+    """The ``uid`` of every cue pattern that can match ``text``: those whose required words occur
+    in it (one pass of the automaton) and those without required words."""
+    return _possible(text, _WORDS.version)
+
+
+@lru_cache(maxsize=32)
+def _possible(text: str, version: int) -> frozenset[int]:  # version: patterns made since are not missed
+    automaton, uids, always = _WORDS.scan()
+    if automaton is None:
+        return always
+    found = {number for _, number in automaton.iter(caseless(text))}
+    return always.union(*(uids[number] for number in found))
+
+
+def runnable(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
+    """The compiled patterns among ``patterns`` (in order) that can match ``text``: every
+    :class:`CuePattern` whose required words occur, unwrapped, and any plain pattern."""
+    maybe = possible(text)
+    return [
+        p.compiled if isinstance(p, CuePattern) else p
+        for p in patterns
+        if not isinstance(p, CuePattern) or p.uid in maybe
+    ]
+
+
 class CuePattern:
     """A compiled regular expression that skips texts lacking all of its :func:`required_literals`.
 
@@ -102,22 +177,17 @@ class CuePattern:
     through to it unchanged.
     """
 
-    __slots__ = ("compiled", "flags", "groupindex", "literals", "pattern", "test")
+    __slots__ = ("compiled", "flags", "groupindex", "literals", "pattern", "uid")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
         self.literals = required_literals(compiled)
         self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex
-        # one literal: a substring test; several: one search for any of them (in C, not a Python loop)
-        several = re.compile("|".join(map(re.escape, self.literals))) if len(self.literals) > 1 else None
-        self.test: str | re.Pattern[str] | None = self.literals[0] if len(self.literals) == 1 else several
+        self.uid = _WORDS.register(compiled, self.literals)
 
     def absent(self, text: str) -> bool:
         """True only when no match can exist anywhere in ``text``."""
-        test = self.test
-        if test is None:
-            return False
-        return test not in caseless(text) if isinstance(test, str) else test.search(caseless(text)) is None
+        return self.uid not in possible(text)
 
     def search(self, string: str, *args: int) -> re.Match[str] | None:
         return None if self.absent(string) else self.compiled.search(string, *args)
