@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
 
 from xivn.cues import (
+    CueTable,
     Hit,
     clause_spans,
     closest,
@@ -97,3 +99,50 @@ def test_closest_takes_the_nearest_side_and_the_earlier_of_a_tie():
     assert closest(hits, 10).label == "left"  # 5 characters either way
     assert closest(hits, 3).label == "left"  # inside
     assert closest([], 3) is None
+
+
+def _shipped_tables() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
+    from xivn import rare_earths, taxonomy, trade
+
+    cues, deal_cues = trade.trade_cues(), taxonomy.load_deal_cues()
+    return {
+        "deal items": dict(taxonomy.load_taxonomy().item_cues()),
+        "deal status": dict(deal_cues.status),
+        "rare-earth groups": dict(rare_earths.load_claims().cues),
+        "countries": dict(cues.countries),
+        "trade categories": dict(cues.categories),
+    }
+
+
+def test_a_cue_table_finds_exactly_what_visiting_every_pattern_finds(seeds):
+    """The indexed path against the plain one (every pattern run on every sentence)."""
+    texts = [*seeds.sentences["text"], "IT and 5G; MIIT signed the BRI deal: ſigned, ıt, İT."]
+    for name, cues in _shipped_tables().items():
+        table = CueTable(cues)
+        assert dict(table) == {label: tuple(patterns) for label, patterns in cues.items()}, name
+        ranks = {label: rank % 3 for rank, label in enumerate(cues)}
+        for text in texts:
+            plain = sorted(
+                (Hit(a + 7, b + 7, label, ranks[label]) for label, patterns in cues.items()
+                 for pattern in patterns for a, b in match_spans(pattern.compiled, text)),
+                key=lambda h: (h.start, h.end, h.label),
+            )  # fmt: skip
+            assert find_hits(text, table, offset=7, ranks=ranks) == plain, (name, text)
+
+
+def test_a_cue_table_runs_plain_patterns_always_and_is_rebuilt_when_unpickled():
+    from xivn.datafiles import compile_patterns
+
+    (deal,) = compile_patterns([r"\bdeal\b"], where="test")
+    table = CueTable({"deal": [deal], "digits": [re.compile(r"\d+")]})
+    assert [label for label, _, _ in table.runnable("no match here")] == ["digits"]
+    assert [label for label, _, _ in table.runnable("a deal of 2")] == ["deal", "digits"]
+    copy = pickle.loads(pickle.dumps(table))
+    assert (
+        find_hits("a deal of 2", copy)
+        == find_hits("a deal of 2", table)
+        == [
+            Hit(2, 6, "deal"),
+            Hit(10, 11, "digits"),
+        ]
+    )

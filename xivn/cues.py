@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from xivn.prefilter import runnable
+from xivn.prefilter import CuePattern, possible, runnable
 
 MENTION_GROUP = "m"
 
@@ -52,6 +52,53 @@ def match_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]
             yield start, end
 
 
+class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
+    """Labelled cue patterns (``{label: patterns}``, read-only) indexed for :func:`find_hits`.
+
+    On a text only the patterns that :func:`xivn.prefilter.possible` allows are looked at, found
+    through the patterns' numbers rather than by visiting every pattern: a cue list of hundreds
+    of patterns costs a set intersection per text. Build one once per cue list and reuse it.
+    """
+
+    def __init__(self, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
+        self._cues = {label: tuple(patterns) for label, patterns in cues.items()}
+        self._entries: list[tuple[str, re.Pattern[str], int | str]] = []
+        self._by_uid: dict[int, list[int]] = {}
+        self._plain: list[int] = []  # patterns not made by compile_patterns: always run
+        for label, patterns in self._cues.items():
+            for pattern in patterns:
+                index = len(self._entries)
+                compiled = pattern.compiled if isinstance(pattern, CuePattern) else pattern
+                group = MENTION_GROUP if MENTION_GROUP in compiled.groupindex else 0
+                self._entries.append((label, compiled, group))
+                if isinstance(pattern, CuePattern):
+                    self._by_uid.setdefault(pattern.uid, []).append(index)
+                else:
+                    self._plain.append(index)
+        self._uids = frozenset(self._by_uid)
+
+    def __getitem__(self, label: str) -> tuple[re.Pattern[str], ...]:
+        return self._cues[label]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cues)
+
+    def __len__(self) -> int:
+        return len(self._cues)
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, tuple[re.Pattern[str], ...]]]]:
+        return (CueTable, (self._cues,))  # rebuilt where unpickled: pattern numbers are per process
+
+    def runnable(self, text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
+        """``(label, compiled pattern, group to report)`` for the patterns that can match ``text``,
+        in table order."""
+        found = self._uids & possible(text)
+        if not found and not self._plain:
+            return []
+        indices = sorted([*self._plain, *(i for uid in found for i in self._by_uid[uid])])
+        return [self._entries[i] for i in indices]
+
+
 def find_hits(
     text: str,
     cues: Mapping[str, Sequence[re.Pattern[str]]],
@@ -59,12 +106,18 @@ def find_hits(
     offset: int = 0,
     ranks: Mapping[str, int] | None = None,
 ) -> list[Hit]:
-    """Every match of every label's patterns (overlapping hits included), sorted by position."""
+    """Every match of every label's patterns (overlapping hits included), sorted by position.
+
+    ``cues`` is best a :class:`CueTable` made once; any other mapping is indexed on each call."""
+    table = cues if isinstance(cues, CueTable) else CueTable(cues)
+    ranks = ranks or {}
     hits = []
-    for label, patterns in cues.items():
-        rank = (ranks or {}).get(label, 0)
-        for pattern in runnable(patterns, text):
-            hits.extend(Hit(start + offset, end + offset, label, rank) for start, end in match_spans(pattern, text))
+    for label, pattern, group in table.runnable(text):
+        rank = ranks.get(label, 0)
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            if end > start:
+                hits.append(Hit(start + offset, end + offset, label, rank))
     return sorted(hits, key=lambda h: (h.start, h.end, h.label))
 
 

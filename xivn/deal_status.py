@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from xivn.corpus import Corpus
-from xivn.cues import Hit, clause_spans, find_hits, nearest, resolve_overlaps
+from xivn.cues import CueTable, Hit, clause_spans, find_hits, nearest, resolve_overlaps
 from xivn.taxonomy import DealCues
 
 EXPLICIT, WEAK = 0, 1
@@ -65,16 +65,18 @@ class Status:
 
 def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
     """The article sentences of every document, analysed, with list lead-ins attached."""
-    status_patterns = {name: cues.status[name] for name in cues.statuses}
-    weak_patterns = {name: cues.weak[name] for name in cues.statuses if cues.weak[name]}
+    status_patterns = CueTable({name: cues.status[name] for name in cues.statuses})
+    weak_patterns = CueTable({name: cues.weak[name] for name in cues.statuses if cues.weak[name]})
+    context = CueTable({"deal": cues.context})
+    explicit_ranks, weak_ranks = dict.fromkeys(status_patterns, 0), dict.fromkeys(weak_patterns, WEAK)
     out: dict[str, list[Sentence]] = {}
     sentences = corpus.article_sentences()
     for doc_id, rows in sentences.groupby("doc_id", sort=False):
         raw = corpus.text(doc_id)
         analysed = []
         for row in rows.itertuples(index=False):
-            explicit = find_hits(row.text, status_patterns, offset=row.start, ranks=dict.fromkeys(status_patterns, 0))
-            weak = find_hits(row.text, weak_patterns, offset=row.start, ranks=dict.fromkeys(weak_patterns, WEAK))
+            explicit = find_hits(row.text, status_patterns, offset=row.start, ranks=explicit_ranks)
+            weak = find_hits(row.text, weak_patterns, offset=row.start, ranks=weak_ranks)
             hits = resolve_overlaps(explicit + weak)
             analysed.append(
                 Sentence(
@@ -87,7 +89,7 @@ def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
                     text=row.text,
                     status_hits=hits,
                     clauses=clause_spans(row.text, cues.clauses, offset=row.start),
-                    context_hits=find_hits(row.text, {"deal": cues.context}, offset=row.start)
+                    context_hits=find_hits(row.text, context, offset=row.start)
                     + [h for h in hits if h.rank == EXPLICIT and h.label in cues.context_statuses],
                 )
             )

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from xivn.datafiles import compile_patterns, load_csv, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 from xivn.paths import data_path
+from xivn.prefilter import possible
 from xivn.speakers import reported_spans, voices
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,8 +74,15 @@ class Frame:
     examples: list[str]
     counter_examples: list[str]
 
+    @cached_property
+    def _firing_uids(self) -> frozenset[int]:
+        """The pattern numbers of the strong and weak cues: a frame fires only if one can match."""
+        return frozenset(cue.pattern.uid for cue in (*self.strong, *self.weak))
+
     def cues_in(self, folded: str) -> list[tuple[Cue, int, int, str]]:
         """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire."""
+        if self._firing_uids.isdisjoint(possible(folded)):
+            return []
         if self.exclude and find_cues(self.exclude, folded):
             return []
         strong = [(cue, a, b, "strong") for cue, a, b in find_cues(self.strong, folded)]

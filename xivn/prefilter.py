@@ -32,14 +32,16 @@ from typing import Any
 
 import ahocorasick
 
-MIN_LITERAL = 3
+MIN_LITERAL = 2
 _CASELESS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})  # İ: str.lower gives two characters
 
 
-@lru_cache(maxsize=16)
 def caseless(text: str) -> str:
-    """``text`` lower-cased for the substring test (same length; cached for the last few texts)."""
-    return text.translate(_CASELESS).lower()
+    """``text`` lower-cased for the required-word test (the three characters of ``_CASELESS``
+    mapped first, only when present: ``str.translate`` is slow)."""
+    if not text.isascii() and ("ı" in text or "ſ" in text or "İ" in text):
+        text = text.translate(_CASELESS)
+    return text.lower()
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -70,7 +72,7 @@ def _options(items: Any, parser: Any) -> tuple[str, ...]:
         return (best.lower(),)
     repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None))
     for op, value in items:
-        if op is parser.SUBPATTERN and value[1] == 0 and value[2] == 0:
+        if op is parser.SUBPATTERN:
             found = _options(value[3], parser)
         elif op is parser.BRANCH:
             alternatives = [_options(alternative, parser) for alternative in value[1]]
@@ -91,7 +93,7 @@ def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
     for op, value in items:
         if op is literal and value < 128 and chr(value).isprintable():
             yield chr(value)
-        elif op is subpattern and value[1] == 0 and value[2] == 0:
+        elif op is subpattern:
             yield None
             yield from _sequence(value[3], parser)
             yield None

@@ -10,14 +10,15 @@ before it. Page chrome is never read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from xivn.corpus import Corpus
-from xivn.cues import find_hits, leftmost_longest
+from xivn.cues import CueTable, find_hits, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import reference_path
@@ -50,6 +51,11 @@ class ClaimSet:
     cues: dict[str, list[re.Pattern[str]]]
     claims: dict[str, Claim]
     source: str
+
+    @cached_property
+    def cue_table(self) -> CueTable:
+        """All cue groups as one :class:`~xivn.cues.CueTable` (label: the group's name)."""
+        return CueTable(self.cues)
 
     def labels(self) -> dict[str, str]:
         """Label per claim id, in file order."""
@@ -129,11 +135,11 @@ def concordance(
     except DataFileError as exc:
         raise ParameterError(str(exc)) from None
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
-    rows = []
+    rows, topic = [], CueTable({TOPIC: patterns})
     for sent in corpus.article_sentences().itertuples(index=False):
         par = paragraphs.loc[(sent.doc_id, sent.par_id)]
         raw = corpus.text(sent.doc_id)
-        for hit in leftmost_longest(find_hits(sent.text, {TOPIC: patterns}, offset=sent.start)):
+        for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):
             start, end = hit.start, hit.end
             left = raw[max(par["start"], start - width) : start]
             right = raw[end : min(par["end"], end + width)]
@@ -161,7 +167,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     for doc_id, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
         previous, before = None, {}
         for sent in sentences.itertuples(index=False):
-            hits = _first_words(sent.text, book.cues)
+            hits = _first_words(sent.text, book.cue_table)
             for claim in book.claims.values():
                 if not all(hits[name] for name in claim.sentence):
                     continue
@@ -180,11 +186,12 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     return table
 
 
-def _first_words(text: str, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> dict[str, str]:
+def _first_words(text: str, cues: CueTable) -> dict[str, str]:
     """Per cue group, the words of its first match in ``text`` (leftmost, longest; "" when none)."""
+    hits = find_hits(text, cues)
     words = {}
-    for name, patterns in cues.items():
-        found = leftmost_longest(find_hits(text, {name: patterns}))
+    for name in cues:
+        found = leftmost_longest(hit for hit in hits if hit.label == name)
         words[name] = text[found[0].start : found[0].end] if found else ""
     return words
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xivn.cues import CueTable
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 
@@ -49,9 +51,13 @@ class Taxonomy:
     parties: dict[str, tuple[re.Pattern[str], ...]]
     default_parties: str
 
-    def item_cues(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+    @cached_property
+    def _item_table(self) -> CueTable:
+        return CueTable({item_id: item.cues for item_id, item in self.items.items()})
+
+    def item_cues(self) -> CueTable:
         """The cues of every item, by item id (the cue table :func:`xivn.cues.find_hits` takes)."""
-        return {item_id: item.cues for item_id, item in self.items.items()}
+        return self._item_table
 
     def table(self) -> pd.DataFrame:
         """The taxonomy as a readable table, in category order.
