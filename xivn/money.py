@@ -53,6 +53,7 @@ BARE = re.compile(
     rf"(?<![\w$.,])(?P<number>{_NUMBER}){_RANGE}\s?(?P<scale>{_LONG_SCALE})\b(?P<short>)(?P<suffix>)"
     r"(?=\s*(?:[^\w\s]|$)|\s+(?:in|of|for|from|to|into|and|or|with|while|worth|last|this|a|the|exports?|imports?)\b)"
 )
+_DIGIT = re.compile(r"\d")  # every amount pattern needs one: a text without any is skipped at once
 _QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE)
 _UNIT = re.compile(
     rf"(?P<cur1>US\s?\$|U\.S\.\s?\$|\$|USD|US dollars?|U\.S\. dollars?|dollars?|yuan|CNY|VND|dong|EUR|euros?)\s*"
@@ -105,6 +106,8 @@ def parse_amounts(text: str) -> list[MoneyAmount]:
     A number too large for a float (hundreds of digits) is not an amount: values are always finite.
     """
     found: list[MoneyAmount] = []
+    if not _DIGIT.search(text):
+        return found
     matches = [*PREFIXED.finditer(text), *SUFFIXED.finditer(text), *BARE.finditer(text)]
     for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
         if found and match.start() < found[-1].end:

@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 import pandas as pd
 
 from xivn.corpus import Corpus
-from xivn.cues import Hit, closest, find_hits, in_order, leftmost_longest
+from xivn.cues import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.money import MoneyAmount, parse_amounts, parse_number, parse_unit
@@ -81,10 +81,10 @@ NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
 class TradeCues:
     """The validated contents of ``trade_cues.toml`` (see its header for the fields)."""
 
-    countries: dict[str, list[re.Pattern[str]]]
-    flows: dict[str, list[re.Pattern[str]]]
+    countries: CueTable
+    flows: CueTable
     deficit: list[re.Pattern[str]]
-    categories: dict[str, list[re.Pattern[str]]]
+    categories: CueTable
     direction: dict[str, dict[str, tuple[str, ...]]]
     institution: re.Pattern[str]
     part_year: list[re.Pattern[str]]
@@ -122,10 +122,12 @@ def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
     categories["trade"] = [*categories.get("trade", []), *(p for cues in flows.values() for p in cues)]
     words = "|".join(re.escape(word) for word in context["institution"])
     return TradeCues(
-        countries={name: patterns(e["aliases"], f"countries.{name}", 0) for name, e in raw["countries"].items()},
-        flows=flows,
+        countries=CueTable(
+            {name: patterns(e["aliases"], f"countries.{name}", 0) for name, e in raw["countries"].items()}
+        ),
+        flows=CueTable(flows),
         deficit=patterns(raw["flows"]["balance"].get("deficit_cues", []), "flows.balance.deficit_cues"),
-        categories=categories,
+        categories=CueTable(categories),
         direction={
             flow: {role: tuple(entry.get(role, [])) for role in ("partner", "reporter")}
             for flow, entry in raw["direction"].items()
@@ -152,7 +154,7 @@ def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -
     return leftmost_longest(hits)
 
 
-def _cue_hits(text: str, table: dict[str, list[re.Pattern[str]]], start: int = 0, end: int | None = None) -> list[Hit]:
+def _cue_hits(text: str, table: CueTable, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every cue match in ``text[start:end]`` (label: the cue's name), matches inside longer ones dropped."""
     found = find_hits(text[start:end], table, offset=start, ranks=in_order(table))
     return leftmost_longest(found, overlapping=True)
@@ -233,7 +235,8 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
     years = _doc_years(corpus)
     for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
         rows = list(doc_sentences.itertuples(index=False))
-        masked = [_mask(r.text, [(a.start, a.end) for a in parse_amounts(r.text)]) for r in rows]
+        parsed = [parse_amounts(r.text) for r in rows]
+        masked = [_mask(r.text, [(a.start, a.end) for a in amounts]) for r, amounts in zip(rows, parsed, strict=True)]
         for i, row in enumerate(rows):
             if row.kind == "table_row":
                 continue  # read cell by cell below
@@ -242,7 +245,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                 for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1), *range(i + 1, i + 1 + NEIGHBOURS_AFTER))
                 if 0 <= j < len(rows)
             ]
-            found = parse_amounts(row.text)
+            found = parsed[i]
             spans = [(a.start, a.end) for a in found]
             for amount in found:
                 others = [s for s in spans if s != (amount.start, amount.end)]
