@@ -139,3 +139,16 @@ def test_bundled_seeds_load_from_another_working_directory(tmp_path):
     code = "import xivn; c = xivn.load_corpus(); print(len(c), c.documents['n_words'].sum())"
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["5", "3313"]
+
+
+def test_rows_by_document_equals_pandas_groupby_on_every_corpus_table(seeds):
+    from xivn.corpus import rows_by_document
+
+    for table in (seeds.paragraphs, seeds.sentences, seeds.article_sentences()):
+        ours = [(doc_id, [tuple(row) for row in rows]) for doc_id, rows in rows_by_document(table)]
+        theirs = [
+            (doc_id, list(group.itertuples(index=False, name=None)))
+            for doc_id, group in table.groupby("doc_id", sort=False)
+        ]
+        assert ours == theirs
+        assert [doc_id for doc_id, _ in ours] == seeds.doc_ids

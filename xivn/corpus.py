@@ -8,8 +8,10 @@ whose ``start``/``end`` columns are offsets into :meth:`Corpus.text`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -152,6 +154,17 @@ class Corpus:
         wanted_ids = set(wanted)  # a set: partitioning a large corpus takes many subsets
         keep = [doc for doc_id, doc in self._raw.items() if doc_id in wanted_ids]
         return Corpus(keep, {k: v for k, v in self._metadata.items() if k in wanted_ids}, self.root)
+
+
+def rows_by_document(table: pd.DataFrame) -> Iterator[tuple[str, list[tuple]]]:
+    """The rows of a corpus table (named tuples) grouped by ``doc_id``, in table order.
+
+    Each document's rows of :attr:`Corpus.paragraphs` and :attr:`Corpus.sentences` (and of any
+    filter of them) are contiguous, so this equals ``table.groupby("doc_id", sort=False)`` without
+    a DataFrame per document, which cost more than analysing a short document.
+    """
+    for doc_id, rows in groupby(table.itertuples(index=False), key=attrgetter("doc_id")):
+        yield doc_id, list(rows)
 
 
 def _marker_length(text: str, kind: str) -> int:

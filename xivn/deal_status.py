@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, rows_by_document
 from xivn.cues import CueTable, Hit, clause_spans, find_hits, nearest, resolve_overlaps
 from xivn.taxonomy import DealCues
 
@@ -71,10 +71,10 @@ def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
     explicit_ranks, weak_ranks = dict.fromkeys(status_patterns, 0), dict.fromkeys(weak_patterns, WEAK)
     out: dict[str, list[Sentence]] = {}
     sentences = corpus.article_sentences()
-    for doc_id, rows in sentences.groupby("doc_id", sort=False):
+    for doc_id, rows in rows_by_document(sentences):
         raw = corpus.text(doc_id)
         analysed = []
-        for row in rows.itertuples(index=False):
+        for row in rows:
             explicit = find_hits(row.text, status_patterns, offset=row.start, ranks=explicit_ranks)
             weak = find_hits(row.text, weak_patterns, offset=row.start, ranks=weak_ranks)
             hits = resolve_overlaps(explicit + weak)

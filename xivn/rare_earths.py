@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, rows_by_document
 from xivn.cues import CueTable, find_hits, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
@@ -164,9 +164,9 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     """
     book = _claim_set(claims)
     rows = []
-    for doc_id, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
+    for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         previous, before = None, {}
-        for sent in sentences.itertuples(index=False):
+        for sent in sentences:
             hits = _first_words(sent.text, book.cue_table)
             for claim in book.claims.values():
                 if not all(hits[name] for name in claim.sentence):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, rows_by_document
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
@@ -127,9 +127,9 @@ def voices(corpus: Corpus, rules: str | Path = "speakers.toml") -> pd.DataFrame:
     outlets = _outlet_names(corpus)
     labels = dict(speaker_classes(rules).itertuples(index=False))
     rows: list[tuple] = []
-    for doc_id, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
+    for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         recent: list[tuple[int, str, str]] = []  # (sent index, speaker, class) of named speakers
-        for index, sentence in enumerate(sentences.itertuples(index=False)):
+        for index, sentence in enumerate(sentences):
             found = _attributions(sentence.text, loaded, outlets.get(doc_id, []))
             for item in found:
                 speaker, cls = item["speaker"], item["class"]

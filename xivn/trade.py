@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, rows_by_document
 from xivn.cues import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
@@ -233,8 +233,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
     """Every money amount in article text, with what is needed to classify and resolve it."""
     sentences = corpus.article_sentences()
     years = _doc_years(corpus)
-    for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
-        rows = list(doc_sentences.itertuples(index=False))
+    for doc_id, rows in rows_by_document(sentences):
         parsed = [parse_amounts(r.text) for r in rows]
         masked = [_mask(r.text, [(a.start, a.end) for a in amounts]) for r, amounts in zip(rows, parsed, strict=True)]
         for i, row in enumerate(rows):
@@ -258,8 +257,8 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
-        if (doc_sentences["kind"] == "table_row").any():  # most documents have no table
-            yield from _table_amounts(corpus, doc_id, doc_sentences, years[doc_id])
+        if any(row.kind == "table_row" for row in rows):  # most documents have no table
+            yield from _table_amounts(corpus, doc_id, sentences[sentences["doc_id"] == doc_id], years[doc_id])
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:
