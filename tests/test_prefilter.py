@@ -35,15 +35,14 @@ def test_caseless_maps_every_character_re_matches_to_an_ascii_character_onto_it(
         (r"\b(?:trade )?(?:deficit|surplus)s?\b", re.I, ("deficit", "surplus")),  # one of a choice
         (r"cat|dogs?", re.I, ("cat", "dog")),  # top-level alternatives
         (r"cat|d", re.I, ()),  # one alternative has no run: nothing is required
-        (r"abc|abd", re.I, ("ab",)),  # the parser's common prefix
-        (r"a|b", re.I, ()),  # one character is too short to be worth a test
+        (r"abc|abd", re.I, ()),  # the parser's common prefix "ab" is too short
         (r"(?:abc|cde)?x", re.I, ()),  # an optional choice is not required
         (r"(?:abcd|wxyz)+", re.I, ("abcd", "wxyz")),  # repeated at least once
         (r"\b(?-i:BRI)\b", re.I, ("bri",)),  # a case-sensitive group: its words are required too
-        (r"\b5G( networks?)?\b", re.I, ("5g",)),
+        (r"\bUS\b", 0, ()),  # too short to be worth a test
         (r"Customs\b", 0, ("customs",)),  # case-sensitive patterns are tested on lower case too
         (r"(?:u\.s\.)", re.I, ("u.s.",)),  # escaped punctuation is literal
-        (r"Hà Nội", 0, (" n",)),  # runs stop at non-ASCII characters
+        (r"Hà Nội", 0, ()),  # runs stop at non-ASCII characters: "Hà", " N" and "i" are short
         (r"year (?=\d)", re.I, ("year ",)),  # a lookahead is not part of the run
         (r"a  b c", re.X, ("abc",)),  # verbose whitespace is not literal
     ],

@@ -32,7 +32,7 @@ from typing import Any
 
 import ahocorasick
 
-MIN_LITERAL = 2
+MIN_LITERAL = 3
 _CASELESS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})  # İ: str.lower gives two characters
 
 
