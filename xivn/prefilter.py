@@ -59,6 +59,9 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _options(items: Any, parser: Any) -> tuple[str, ...]:
+    """The most selective set of words of which every match of the parsed sequence holds one: of
+    the runs of literal characters and the word sets of its required parts, the set whose shortest
+    word is longest (then the longer words on average), since short words occur everywhere."""
     runs, current = [], []
     for char in _sequence(items, parser):
         if char is None:
@@ -67,23 +70,18 @@ def _options(items: Any, parser: Any) -> tuple[str, ...]:
         else:
             current.append(char)
     runs.append("".join(current))
-    best = max(runs, key=len)
-    if len(best) >= MIN_LITERAL:
-        return (best.lower(),)
+    choices = [(run.lower(),) for run in runs if len(run) >= MIN_LITERAL]
     repeats = (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None))
     for op, value in items:
         if op is parser.SUBPATTERN:
-            found = _options(value[3], parser)
+            choices.append(_options(value[3], parser))
         elif op is parser.BRANCH:
             alternatives = [_options(alternative, parser) for alternative in value[1]]
-            found = tuple(dict.fromkeys(s for a in alternatives for s in a)) if all(alternatives) else ()
+            choices.append(tuple(dict.fromkeys(s for a in alternatives for s in a)) if all(alternatives) else ())
         elif op in repeats and value[0] >= 1:  # repeated at least once: what it needs is needed
-            found = _options(value[2], parser)
-        else:
-            continue
-        if found:
-            return found
-    return ()
+            choices.append(_options(value[2], parser))
+    choices = [words for words in choices if words]
+    return max(choices, key=lambda words: (min(map(len, words)), sum(map(len, words)) / len(words)), default=())
 
 
 def _sequence(items: Any, parser: Any) -> Iterator[str | None]:
