@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AF, REWRITE
+from conftest import AF, PAMIR, REWRITE
 
 import xivn
 from xivn import derivation as dv
 from xivn.checks import offset_mismatches
 from xivn.errors import ParameterError
+from xivn.lexicon import words
 
 WIRE = AF  # the wire report the rewrite is derived from
 
@@ -115,3 +116,53 @@ def test_a_large_corpus_scores_only_near_duplicate_candidates(generated_corpus):
     assert {frozenset(p) for p in zip(planted["doc_id"], planted["rewrite_of"], strict=True)} <= flagged
     given = dv.rewrites(corpus, near_duplicates=xivn.rewrite_candidates(corpus))  # as run_stages passes it
     assert given.equals(table)
+    counted = dv.rewrites(
+        xivn.load_corpus(generated_corpus),  # a fresh corpus, as in the main process of run_stages
+        near_duplicates=xivn.rewrite_candidates(corpus),
+        document_frequencies=dv.document_frequencies(corpus),
+    )
+    assert counted.equals(table) and counted.attrs == table.attrs
+
+
+def test_term_counts_of_partitions_add_up_to_those_of_the_corpus(seeds):
+    whole = dv.term_counts(seeds)
+    assert whole.n_documents == len(seeds) and whole.n_sentences == len(seeds.article_sentences())
+    parts = [dv.term_counts(seeds.subset(ids)) for ids in (seeds.doc_ids[:1], seeds.doc_ids[1:3], seeds.doc_ids[3:])]
+    assert dv.add_term_counts(parts) == whole
+    assert dv.add_term_counts([dv.add_term_counts(parts[:2]), parts[2]]) == whole  # any grouping
+    table = dv.frequency_table(whole)
+    assert table["term"].is_monotonic_increasing and table["term"].is_unique
+    assert (table["documents"] <= table["sentences"]).all() and (table["documents"] <= len(seeds)).all()
+    assert table.attrs == {"n_sentences": whole.n_sentences, "n_documents": whole.n_documents}
+
+
+def test_a_model_of_some_documents_weights_them_as_the_whole_corpus_does(seeds, monkeypatch):
+    whole = dv.TextModel.build(seeds)
+    frequencies = dv.document_frequencies(seeds)
+    tokenised = []
+    monkeypatch.setattr(dv, "words", lambda text: tokenised.append(text) or words(text))
+    two = dv.TextModel.build(seeds, doc_ids=[REWRITE, WIRE], frequencies=frequencies)
+    assert list(two.words) == [WIRE, REWRITE]  # only these documents, in corpus order
+    assert len(tokenised) == seeds.article_sentences()["doc_id"].isin([WIRE, REWRITE]).sum()  # and only read
+    for doc_id in (WIRE, REWRITE):
+        assert two.words[doc_id] == whole.words[doc_id]
+        assert two.doc_vectors[doc_id] == whole.doc_vectors[doc_id]
+    assert (two.sentence_similarity(WIRE, REWRITE) == whole.sentence_similarity(WIRE, REWRITE)).all()
+    subset = dv.TextModel.build(seeds.subset([WIRE, REWRITE]))  # IDF over two documents only: different
+    assert subset.doc_vectors[WIRE] != whole.doc_vectors[WIRE]
+
+
+def test_rewrites_with_document_frequencies_made_elsewhere_are_the_same(seeds):
+    given = dv.rewrites(seeds, document_frequencies=dv.document_frequencies(seeds))
+    assert given.equals(dv.rewrites(seeds))
+    one = dv.document_frequencies(seeds.subset([PAMIR]))  # counts of another corpus lack its words
+    with pytest.raises(ParameterError, match="lack"):
+        dv.rewrites(seeds, document_frequencies=one)
+
+
+def test_direction_evidence_from_measures_of_many_documents_is_that_of_the_pair(seeds):
+    measures = dv.direction_measures(seeds)
+    assert set(measures) == set(seeds.doc_ids)
+    for doc_a, doc_b in [(WIRE, REWRITE), (REWRITE, PAMIR)]:
+        alone = dv.direction_evidence(seeds, doc_a, doc_b)
+        assert dv.direction_evidence(seeds, doc_a, doc_b, measures=measures).equals(alone)

@@ -35,7 +35,9 @@ def test_stage_on_dask_equals_in_process(seeds, client, name):
 @pytest.mark.parametrize("name", AGGREGATES)
 def test_aggregate_on_dask_equals_in_process(seeds, client, name):
     on_dask = run_aggregate_on_dask(seeds, name, client=client, npartitions=5)
-    assert on_dask.equals(pipeline.run_aggregate(seeds, name))
+    in_process = pipeline.run_aggregate(seeds, name)
+    assert on_dask.equals(in_process) and on_dask.attrs == in_process.attrs
+    assert not in_process.empty
 
 
 def test_corpus_wide_stage_is_refused_on_dask(seeds, monkeypatch):

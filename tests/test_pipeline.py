@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import xivn
-from xivn import pipeline
+from xivn import derivation, pipeline
 from xivn.errors import ParameterError
 
 PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
@@ -73,6 +73,15 @@ def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
 def test_rewrites_get_their_candidates_from_the_aggregate_on_the_workers(generated_corpus):
     corpus = xivn.load_corpus(generated_corpus)
     two = pipeline.run_stages(corpus, ["rewrites"], jobs=2)
-    assert list(two) == ["rewrites"]  # the aggregate it needed is not returned unless asked
+    assert list(two) == ["rewrites"]  # the aggregates it needed are not returned unless asked
     assert two["rewrites"].attrs["candidates"] == "near-duplicate sentences"
     assert two["rewrites"].equals(xivn.rewrites(corpus))
+
+
+def test_document_frequencies_from_worker_processes_equal_the_in_process_ones(generated_corpus):
+    corpus = xivn.load_corpus(generated_corpus)
+    one = pipeline.run_aggregate(corpus, "document_frequencies")
+    two = pipeline.run_aggregate(corpus, "document_frequencies", jobs=2)  # eight partitions, summed
+    assert two.equals(one) and two.attrs == one.attrs
+    assert one.attrs == {"n_sentences": len(corpus.article_sentences()), "n_documents": len(corpus)}
+    assert one.equals(derivation.document_frequencies(corpus))

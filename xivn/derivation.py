@@ -7,10 +7,13 @@ Three steps, kept apart so that candidate generation can be swapped for MinHash/
    near-duplicate sentences (MinHash/LSH, :func:`xivn.near_duplicates.rewrite_candidates`);
 2. :func:`score_pairs` scores each proposed pair exactly: word 5-gram and 3-gram Jaccard, 3-gram
    containment each way (Broder 1997), document TF-IDF cosine on content words, and sentence
-   coverage (the share of one text's sentences with a TF-IDF match above ``tau`` in the other);
+   coverage (the share of one text's sentences with a TF-IDF match above ``tau`` in the other).
+   The IDF weights are corpus-wide counts (:func:`document_frequencies`) that add up over
+   partitions, so :func:`xivn.pipeline.run_stages` makes them on the workers and only the
+   documents of candidate pairs are read here;
 3. :func:`rewrites` flags derivations and votes on their direction from several signals (earlier
    date, attribution and specificity lost, evaluation and FAQ blocks added), saying how many
-   signals agree.
+   signals agree. The signals are measured once per flagged document (:func:`direction_measures`).
 
 A paraphrasing rewrite shares few exact 5-grams, so the decision rule rests on 3-gram containment
 and sentence coverage. :func:`align` pairs the sentences of an original and its rewrite
@@ -23,9 +26,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, compress
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,41 +61,147 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_VOICES = ("documents_data", "unattributed", "other")
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """The corpus-wide side of the TF-IDF weights: how many article sentences and documents there
+    are, and how many of each contain every content word. Counts of disjoint partitions add up
+    (:func:`add_term_counts`), so :func:`xivn.pipeline.run_stages` makes them on the workers."""
+
+    n_sentences: int
+    n_documents: int
+    sentences: dict[str, int]
+    documents: dict[str, int]
+
+
+def _content_words(tokenised: Iterable[list[str]]) -> list[list[str]]:
+    """The content words of each word list: stop words and words without a letter dropped."""
+    stop = stopwords()
+    return [[w for w in ws if w not in stop and any(c.isalpha() for c in w)] for ws in tokenised]
+
+
+def _count_terms(doc_ids: Iterable[str], sentence_doc_ids: Iterable[str], content: list[list[str]]) -> TermCounts:
+    by_doc: dict[str, set[str]] = {d: set() for d in doc_ids}
+    for doc_id, terms in zip(sentence_doc_ids, content, strict=True):
+        by_doc[doc_id].update(terms)
+    sentence_df = Counter(term for terms in content for term in set(terms))
+    doc_df = Counter(term for terms in by_doc.values() for term in terms)
+    return TermCounts(len(content), len(by_doc), dict(sentence_df), dict(doc_df))
+
+
+def term_counts(corpus: Corpus) -> TermCounts:
+    """Content-word counts of a (sub-)corpus's article sentences (aggregate map)."""
+    sentences = corpus.article_sentences()
+    return _count_terms(corpus.doc_ids, sentences["doc_id"], _content_words(words(t) for t in sentences["text"]))
+
+
+def add_term_counts(parts: Sequence[TermCounts]) -> TermCounts:
+    """The counts of several disjoint partitions as one (aggregate combine)."""
+    sentences: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    for part in parts:
+        sentences.update(part.sentences)
+        documents.update(part.documents)
+    n_sentences, n_documents = sum(p.n_sentences for p in parts), sum(p.n_documents for p in parts)
+    return TermCounts(n_sentences, n_documents, dict(sentences), dict(documents))
+
+
+def frequency_table(counts: TermCounts) -> pd.DataFrame:
+    """:class:`TermCounts` as a table (aggregate finish): one row per content word, ``term``,
+    ``sentences`` and ``documents`` (how many article sentences and documents contain it),
+    sorted by term; ``attrs`` hold the totals ``n_sentences`` and ``n_documents``."""
+    terms = sorted(counts.sentences)
+    table = pd.DataFrame(
+        {
+            "term": pd.Series(terms, dtype=object),
+            "sentences": pd.Series([counts.sentences[t] for t in terms], dtype="int64"),
+            "documents": pd.Series([counts.documents[t] for t in terms], dtype="int64"),
+        }
+    )
+    table.attrs.update(n_sentences=counts.n_sentences, n_documents=counts.n_documents)
+    return table
+
+
+def document_frequencies(corpus: Corpus) -> pd.DataFrame:
+    """In how many article sentences and documents each content word of the corpus occurs: the
+    IDF weights of :class:`TextModel`. Columns as in :func:`frequency_table`;
+    :func:`xivn.pipeline.run_stages` makes this table on the workers (the ``document_frequencies``
+    aggregate) and passes it to :func:`rewrites`."""
+    return frequency_table(term_counts(corpus))
+
+
+def _counts_from_table(table: pd.DataFrame) -> TermCounts:
+    if not {"n_sentences", "n_documents"} <= set(table.attrs):
+        raise ParameterError("document_frequencies needs the attrs n_sentences and n_documents (see frequency_table)")
+    terms = table["term"].tolist()
+    return TermCounts(
+        int(table.attrs["n_sentences"]),
+        int(table.attrs["n_documents"]),
+        dict(zip(terms, table["sentences"].tolist(), strict=True)),
+        dict(zip(terms, table["documents"].tolist(), strict=True)),
+    )
+
+
 @dataclass
 class TextModel:
-    """Per-corpus features for similarity: word lists, shingles, sentence TF-IDF vectors."""
+    """Features for similarity of some documents of a corpus: word lists, sentence TF-IDF vectors
+    and document TF-IDF vectors, weighted by IDF over the whole corpus (sentence IDF over its
+    article sentences, document IDF over its documents)."""
 
     words: dict[str, list[str]]
     sentences: pd.DataFrame
     vectors: list[dict[str, float]]
     doc_vectors: dict[str, dict[str, float]]
 
+    def __post_init__(self) -> None:
+        self._rows = self.sentences.groupby("doc_id", sort=False).indices  # doc_id -> row positions
+
     @classmethod
-    def build(cls, corpus: Corpus) -> TextModel:
-        sentences = corpus.article_sentences()
-        stop = stopwords()
-        tokenised = [words(t) for t in sentences["text"]]  # once: tokenising is most of the cost
-        content = [[w for w in ws if w not in stop and any(c.isalpha() for c in w)] for ws in tokenised]
-        n = max(len(content), 1)
-        sentence_df = Counter(term for terms in content for term in set(terms))
-        idf = {term: math.log((1 + n) / (1 + df)) + 1 for term, df in sentence_df.items()}
+    def build(
+        cls, corpus: Corpus, *, doc_ids: Iterable[str] | None = None, frequencies: pd.DataFrame | None = None
+    ) -> TextModel:
+        """The features of ``doc_ids`` (default: every document of ``corpus``).
+
+        IDF comes from ``frequencies``, the :func:`document_frequencies` table of ``corpus`` (made on
+        the workers by :func:`xivn.pipeline.run_stages`): then only ``doc_ids`` are structured and
+        tokenised. Without it the counts are made here, from every article sentence of the corpus.
+        """
+        wanted = set(corpus.doc_ids if doc_ids is None else doc_ids)
+        if frequencies is None:
+            sentences = corpus.article_sentences()
+            tokenised = [words(t) for t in sentences["text"]]  # once: tokenising is most of the cost
+            content = _content_words(tokenised)
+            counts = _count_terms(corpus.doc_ids, sentences["doc_id"], content)
+            if len(wanted) < len(corpus):
+                keep = sentences["doc_id"].isin(wanted).to_numpy()
+                sentences = sentences[keep].reset_index(drop=True)
+                tokenised, content = list(compress(tokenised, keep)), list(compress(content, keep))
+        else:
+            counts = _counts_from_table(frequencies)
+            part = corpus if len(wanted) == len(corpus) else corpus.subset(wanted)
+            sentences = part.article_sentences()
+            tokenised = [words(t) for t in sentences["text"]]
+            content = _content_words(tokenised)
+        vocabulary = {term for terms in content for term in terms}
+        missing = vocabulary - counts.sentences.keys()
+        if missing:
+            raise ParameterError(f"document_frequencies lack {len(missing)} words of this corpus: not made from it?")
+        n, docs = max(counts.n_sentences, 1), max(counts.n_documents, 1)
+        idf = {term: math.log((1 + n) / (1 + counts.sentences[term])) + 1 for term in vocabulary}
+        doc_idf = {term: math.log((1 + docs) / (1 + counts.documents[term])) + 1 for term in vocabulary}
         vectors = [_normalise({t: c * idf[t] for t, c in Counter(terms).items()}) for terms in content]
-        by_doc: dict[str, list[str]] = {d: [] for d in corpus.doc_ids}
-        for doc_id, terms in zip(sentences["doc_id"], content, strict=True):
+        ids = [d for d in corpus.doc_ids if d in wanted]
+        by_doc: dict[str, list[str]] = {d: [] for d in ids}
+        all_words: dict[str, list[str]] = {d: [] for d in ids}
+        for doc_id, sentence_words, terms in zip(sentences["doc_id"], tokenised, content, strict=True):
             by_doc[doc_id].extend(terms)
-        docs = max(len(by_doc), 1)
-        doc_df = Counter(term for terms in by_doc.values() for term in set(terms))
-        doc_idf = {term: math.log((1 + docs) / (1 + df)) + 1 for term, df in doc_df.items()}
-        doc_vectors = {d: _normalise({t: c * doc_idf[t] for t, c in Counter(ts).items()}) for d, ts in by_doc.items()}
-        all_words = {d: [] for d in corpus.doc_ids}
-        for doc_id, sentence_words in zip(sentences["doc_id"], tokenised, strict=True):
             all_words[doc_id].extend(sentence_words)
+        doc_vectors = {d: _normalise({t: c * doc_idf[t] for t, c in Counter(ts).items()}) for d, ts in by_doc.items()}
         return cls(all_words, sentences, vectors, doc_vectors)
 
     def sentence_similarity(self, doc_a: str, doc_b: str) -> np.ndarray:
         """Cosine similarity of every sentence of ``doc_a`` (rows) with every sentence of ``doc_b``."""
-        rows_a = np.flatnonzero(self.sentences["doc_id"].to_numpy() == doc_a)
-        rows_b = np.flatnonzero(self.sentences["doc_id"].to_numpy() == doc_b)
+        empty = np.zeros(0, dtype=np.int64)
+        rows_a, rows_b = self._rows.get(doc_a, empty), self._rows.get(doc_b, empty)
         vocabulary = {t: i for i, t in enumerate(sorted({t for r in (*rows_a, *rows_b) for t in self.vectors[r]}))}
         matrix_a, matrix_b = (np.zeros((len(rows), len(vocabulary))) for rows in (rows_a, rows_b))
         for matrix, rows in ((matrix_a, rows_a), (matrix_b, rows_b)):
@@ -154,26 +263,41 @@ def candidate_pairs(corpus: Corpus, *, near_duplicates: pd.DataFrame | None = No
 
 
 def score_pairs(
-    corpus: Corpus, pairs: pd.DataFrame, *, tau: float = COVERAGE_TAU, model: TextModel | None = None
+    corpus: Corpus,
+    pairs: pd.DataFrame,
+    *,
+    tau: float = COVERAGE_TAU,
+    model: TextModel | None = None,
+    frequencies: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Exact similarity scores of the given pairs.
 
     Columns: ``doc_a``, ``doc_b``, ``j5`` and ``j3`` (Jaccard of word 5- and 3-gram sets),
     ``c3_ab`` (share of a's 3-grams found in b) and ``c3_ba``, ``cos_doc`` (TF-IDF cosine of the
     documents' content words), ``coverage_ab`` (share of a's sentences whose best TF-IDF match in
-    b reaches ``tau``) and ``coverage_ba``. ``attrs`` hold ``tau``.
+    b reaches ``tau``) and ``coverage_ba``. ``attrs`` hold ``tau``. Without a ``model``, one is
+    built for the documents of the pairs, with IDF from ``frequencies`` (see
+    :meth:`TextModel.build`).
     """
-    model = model or TextModel.build(corpus)
+    if model is None:
+        wanted = set(pairs["doc_a"]) | set(pairs["doc_b"])
+        model = TextModel.build(corpus, doc_ids=wanted, frequencies=frequencies)
+    grams: dict[str, tuple[set, set]] = {}  # a document is in many pairs: its 3- and 5-grams once
+
+    def shingled(doc_id: str) -> tuple[set, set]:
+        if doc_id not in grams:
+            grams[doc_id] = (shingles(model.words[doc_id], 3), shingles(model.words[doc_id], 5))
+        return grams[doc_id]
+
     rows = []
     for doc_a, doc_b in pairs[["doc_a", "doc_b"]].itertuples(index=False):
-        wa, wb = model.words[doc_a], model.words[doc_b]
-        s3a, s3b = shingles(wa, 3), shingles(wb, 3)
+        (s3a, s5a), (s3b, s5b) = shingled(doc_a), shingled(doc_b)
         sim = model.sentence_similarity(doc_a, doc_b)
         cover_ab = float((sim.max(axis=1) >= tau).mean()) if sim.size else 0.0
         cover_ba = float((sim.max(axis=0) >= tau).mean()) if sim.size else 0.0
         rows.append(
-            (doc_a, doc_b, jaccard(shingles(wa, 5), shingles(wb, 5)), jaccard(s3a, s3b), containment(s3a, s3b),
-             containment(s3b, s3a), cosine(model.doc_vectors[doc_a], model.doc_vectors[doc_b]), cover_ab, cover_ba)
+            (doc_a, doc_b, jaccard(s5a, s5b), jaccard(s3a, s3b), containment(s3a, s3b), containment(s3b, s3a),
+             cosine(model.doc_vectors[doc_a], model.doc_vectors[doc_b]), cover_ab, cover_ba)
         )  # fmt: skip
     columns = ["doc_a", "doc_b", "j5", "j3", "c3_ab", "c3_ba", "cos_doc", "coverage_ab", "coverage_ba"]
     table = pd.DataFrame(rows, columns=columns)
@@ -182,48 +306,72 @@ def score_pairs(
     return table
 
 
-def direction_evidence(corpus: Corpus, doc_a: str, doc_b: str) -> pd.DataFrame:
+def direction_measures(corpus: Corpus) -> dict[str, dict[str, float | str]]:
+    """What :func:`direction_evidence` compares, per document of ``corpus``: ``date``,
+    ``n_words``, ``attributions`` (to sources), ``specifics`` (dates, weekdays and numbers),
+    ``evaluation`` (boosters and evaluative words), ``faq`` (FAQ questions). Each is a property of
+    the document alone, so one pass over the documents of many pairs serves every pair."""
+    documents = corpus.documents.set_index("doc_id")
+    spoken = voices(corpus)
+    attributions = spoken.loc[~spoken["speaker_class"].isin(NOT_VOICES), "doc_id"].value_counts()
+    lexicon = load_stance_lexicon()
+    sentences = corpus.article_sentences()
+    texts = sentences.groupby("doc_id", sort=False)["text"].agg(" ".join)
+    faqs = sentences.loc[sentences["kind"] == "faq_question", "doc_id"].value_counts()
+    measures = {}
+    for doc_id in corpus.doc_ids:
+        text = texts.get(doc_id, "")
+        measures[doc_id] = {
+            "date": str(documents.loc[doc_id, "date"] or ""),
+            "n_words": int(documents.loc[doc_id, "n_words"]),
+            "attributions": int(attributions.get(doc_id, 0)),
+            "specifics": len(_SPECIFIC.findall(text)),
+            "evaluation": sum(1 for c, _, _ in markers_in(text, lexicon) if c != "hedge"),
+            "faq": int(faqs.get(doc_id, 0)),
+        }
+    return measures
+
+
+def direction_evidence(
+    corpus: Corpus, doc_a: str, doc_b: str, *, measures: dict[str, dict[str, float | str]] | None = None
+) -> pd.DataFrame:
     """The signals on which text of a pair is the original, one row each.
 
     Columns: ``signal``, ``value_a``, ``value_b`` (the measurement for each text), ``original``
     (the doc_id this signal points to as the original, or "" when it abstains: missing data or a
     difference under 25%), ``rule``. Signals: an earlier full publication date; more attributions
     to sources per 1,000 words; more dates, weekdays and numbers per 1,000 words; fewer boosters
-    and evaluative words per 1,000 words; no FAQ block where the other has one.
+    and evaluative words per 1,000 words; no FAQ block where the other has one. ``measures``
+    (:func:`direction_measures` of documents including both) saves measuring them again.
     """
-    documents = corpus.documents.set_index("doc_id")
-    pair = corpus.subset([doc_a, doc_b])
-    spoken = voices(pair)
-    spoken = spoken[~spoken["speaker_class"].isin(NOT_VOICES)]
-    lexicon = load_stance_lexicon()
-    n_words = {d: int(documents.loc[d, "n_words"]) for d in (doc_a, doc_b)}
-    sentences = pair.article_sentences()
-    text = {d: " ".join(sentences.loc[sentences["doc_id"] == d, "text"]) for d in (doc_a, doc_b)}
-    evaluation = {d: sum(1 for c, _, _ in markers_in(text[d], lexicon) if c != "hedge") for d in (doc_a, doc_b)}
-    faq = {d: int(((sentences["doc_id"] == d) & (sentences["kind"] == "faq_question")).sum()) for d in (doc_a, doc_b)}
-    dates = {d: str(documents.loc[d, "date"] or "") for d in (doc_a, doc_b)}
+    if measures is None:
+        measures = direction_measures(corpus.subset([doc_a, doc_b]))
+    a, b = measures[doc_a], measures[doc_b]
     rows = []
 
-    def vote(signal: str, a: float, b: float, higher_is_original: bool, rule: str) -> None:
-        if max(a, b) == 0 or (max(a, b) < RELATIVE_MARGIN * min(a, b) and min(a, b) > 0) or a == b:
+    def vote(signal: str, value_a: float, value_b: float, higher_is_original: bool, rule: str) -> None:
+        low, high = min(value_a, value_b), max(value_a, value_b)
+        if high == 0 or (high < RELATIVE_MARGIN * low and low > 0) or value_a == value_b:
             winner = ""
         else:
-            winner = doc_a if (a > b) == higher_is_original else doc_b
-        rows.append((signal, round(a, 2), round(b, 2), winner, rule))
+            winner = doc_a if (value_a > value_b) == higher_is_original else doc_b
+        rows.append((signal, round(value_a, 2), round(value_b, 2), winner, rule))
 
+    dates = {doc_a: a["date"], doc_b: b["date"]}
     both_full = all(_FULL_DATE.match(v) for v in dates.values())
     date_winner = min(dates, key=dates.get) if both_full and dates[doc_a] != dates[doc_b] else ""
     rule = "the earlier full date (YYYY-MM-DD) is the original"
     rows.append(("earlier date", dates[doc_a], dates[doc_b], date_winner, rule))
-    vote("attributions per 1,000 words", per_thousand((spoken["doc_id"] == doc_a).sum(), n_words[doc_a]),
-         per_thousand((spoken["doc_id"] == doc_b).sum(), n_words[doc_b]), True,
-         "a rewrite drops named and reported sources")  # fmt: skip
-    specifics = {d: per_thousand(len(_SPECIFIC.findall(text[d])), n_words[d]) for d in (doc_a, doc_b)}
-    vote("dates, weekdays and numbers per 1,000 words", specifics[doc_a], specifics[doc_b], True,
-         "a rewrite drops specifics")  # fmt: skip
-    vote("boosters and evaluative words per 1,000 words", per_thousand(evaluation[doc_a], n_words[doc_a]),
-         per_thousand(evaluation[doc_b], n_words[doc_b]), False, "a rewrite adds generic evaluation")  # fmt: skip
-    vote("FAQ questions", faq[doc_a], faq[doc_b], False, "a rewrite adds FAQ or summary blocks")
+
+    def rate(measure: str) -> tuple[float, float]:
+        return per_thousand(a[measure], a["n_words"]), per_thousand(b[measure], b["n_words"])
+
+    vote("attributions per 1,000 words", *rate("attributions"), True, "a rewrite drops named and reported sources")
+    vote("dates, weekdays and numbers per 1,000 words", *rate("specifics"), True, "a rewrite drops specifics")
+    vote(
+        "boosters and evaluative words per 1,000 words", *rate("evaluation"), False, "a rewrite adds generic evaluation"
+    )
+    vote("FAQ questions", a["faq"], b["faq"], False, "a rewrite adds FAQ or summary blocks")
     table = pd.DataFrame(rows, columns=["signal", "value_a", "value_b", "original", "rule"])
     return table.astype({"value_a": str, "value_b": str})
 
@@ -233,6 +381,7 @@ def rewrites(
     *,
     candidates: pd.DataFrame | None = None,
     near_duplicates: pd.DataFrame | None = None,
+    document_frequencies: pd.DataFrame | None = None,
     containment_min: float = CONTAINMENT_MIN,
     coverage_min: float = COVERAGE_MIN,
     tau: float = COVERAGE_TAU,
@@ -249,18 +398,25 @@ def rewrites(
     (non-abstaining signals), ``confidence`` (``high``: 3+ signals agree and none disagree;
     ``medium``: a majority of at least 2; ``low`` otherwise). Sorted by ``is_derivation``, then
     the larger coverage and containment, descending. ``attrs`` hold the thresholds.
+
+    ``document_frequencies`` (:func:`document_frequencies` of the corpus, as
+    :func:`xivn.pipeline.run_stages` passes it from the workers) gives the IDF weights, so that
+    only the documents of candidate pairs are tokenised here; without it they are counted here.
     """
     pairs = candidate_pairs(corpus, near_duplicates=near_duplicates) if candidates is None else candidates
-    scores = score_pairs(corpus, pairs, tau=tau)
+    scores = score_pairs(corpus, pairs, tau=tau, frequencies=document_frequencies)
     scores["is_derivation"] = (scores[["c3_ab", "c3_ba"]].max(axis=1) >= containment_min) & (
         scores[["coverage_ab", "coverage_ba"]].max(axis=1) >= coverage_min
     )
+    flagged = scores[scores["is_derivation"]]
+    flagged_ids = set(flagged["doc_a"]) | set(flagged["doc_b"])
+    measures = direction_measures(corpus.subset(flagged_ids)) if flagged_ids else {}  # once per document
     extra = []
     for row in scores.itertuples(index=False):
         if not row.is_derivation:
             extra.append(("", "", 0, 0, 0, ""))
             continue
-        evidence = direction_evidence(corpus, row.doc_a, row.doc_b)
+        evidence = direction_evidence(corpus, row.doc_a, row.doc_b, measures=measures)
         counts = evidence["original"].value_counts()
         a_votes, b_votes = int(counts.get(row.doc_a, 0)), int(counts.get(row.doc_b, 0))
         if a_votes == b_votes:

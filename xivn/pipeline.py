@@ -15,8 +15,11 @@ partial results: ``map(sub_corpus) -> partial`` per partition, ``combine([partia
 partial`` (associative, so partials can be combined in any grouping), ``finish(partial) ->
 DataFrame``. Running ``finish(combine([map(corpus)]))`` in one process must give what the
 partitioned run gives. Rewrite candidates are one (MinHash signatures per partition,
-concatenated, then banded into pairs); keyness fits the same shape (term counts per partition,
-summed, then scored), as do frame profiles (evidence counts per document, summed per group).
+concatenated, then banded into pairs), and so are the document frequencies that weight the
+rewrite scores (content-word counts per partition, summed): with both made on the workers, rewrite
+detection in the main process reads only the documents of candidate pairs. Keyness fits the same
+shape (term counts per partition, summed, then scored), as do frame profiles (evidence counts per
+document, summed per group).
 """
 
 from __future__ import annotations
@@ -78,7 +81,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("frame_evidence", "xivn:frame_evidence"),
     Stage("tone", "xivn:tone"),
     Stage("rare_earth_claims", "xivn:rare_earth_claims"),
-    Stage("rewrites", "xivn:rewrites", per_document=False, inputs=(("near_duplicates", "rewrite_candidates"),)),
+    Stage(
+        "rewrites",
+        "xivn:rewrites",
+        per_document=False,
+        inputs=(("near_duplicates", "rewrite_candidates"), ("document_frequencies", "document_frequencies")),
+    ),
 )
 
 AGGREGATES: tuple[Aggregate, ...] = (
@@ -87,6 +95,12 @@ AGGREGATES: tuple[Aggregate, ...] = (
         map="xivn.near_duplicates:sentence_signatures",
         combine="xivn.near_duplicates:concat_signatures",
         finish="xivn.near_duplicates:document_candidates",
+    ),
+    Aggregate(
+        "document_frequencies",
+        map="xivn.derivation:term_counts",
+        combine="xivn.derivation:add_term_counts",
+        finish="xivn.derivation:frequency_table",
     ),
 )
 
@@ -188,8 +202,8 @@ def run_stages(
     paragraphs and sentences are made once per document), and each table is concatenated back in
     corpus order: the result equals the in-process result. Aggregates are then combined and
     finished here, and corpus-wide stages run here on the whole corpus, given the aggregates
-    named in their ``inputs`` (so rewrite detection gets its candidate pairs from the workers).
-    Returns ``{name: table}`` for the stages in the order asked, then the aggregates asked.
+    named in their ``inputs`` (so rewrite detection gets its candidate pairs and IDF counts from
+    the workers). Returns ``{name: table}`` for the stages in the order asked, then the aggregates asked.
     """
     from concurrent.futures import ProcessPoolExecutor
 
