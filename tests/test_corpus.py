@@ -152,3 +152,13 @@ def test_rows_by_document_equals_pandas_groupby_on_every_corpus_table(seeds):
         ]
         assert ours == theirs
         assert [doc_id for doc_id, _ in ours] == seeds.doc_ids
+
+
+def test_metadata_columns_equal_the_documents_table_without_structuring(seeds):
+    fresh = xivn.load_corpus(seeds.root)
+    outlets, dates = fresh.metadata("outlet"), fresh.metadata("date")
+    assert "paragraphs" not in fresh.__dict__  # nothing was split or classified
+    documents = fresh.documents.set_index("doc_id")
+    assert outlets == {d: str(documents.loc[d, "outlet"] or "") for d in fresh.doc_ids}
+    assert dates == {d: str(documents.loc[d, "date"] or "") for d in fresh.doc_ids}
+    assert any(outlets.values()) and fresh.metadata("no such column") == dict.fromkeys(fresh.doc_ids, "")

@@ -142,6 +142,11 @@ class Corpus:
         """:attr:`sentences` without page chrome: what every analysis reads by default."""
         return self.sentences[~self.sentences["is_chrome"]].reset_index(drop=True)
 
+    def metadata(self, column: str) -> dict[str, str]:
+        """One metadata column (``outlet``, ``date``, ...) per doc_id, "" where not given; unlike
+        :attr:`documents`, structures no text."""
+        return {doc_id: str(self._metadata.get(doc_id, {}).get(column) or "") for doc_id in self._raw}
+
     def labels(self) -> dict[str, str]:
         """Short display label per doc_id (from the metadata, else the doc_id)."""
         return dict(zip(self.documents["doc_id"], self.documents["label"], strict=True))

@@ -191,8 +191,8 @@ def reported_spans(table: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 def _outlet_names(corpus: Corpus) -> dict[str, list[str]]:
     """The first word of each document's outlet (e.g. "Pamir" of "Pamir Consulting"), when known."""
     names = {}
-    for doc_id, outlet in zip(corpus.documents["doc_id"], corpus.documents["outlet"], strict=True):
-        first = str(outlet or "").split(" ")[0].strip("()")
+    for doc_id, outlet in corpus.metadata("outlet").items():
+        first = outlet.split(" ")[0].strip("()")
         names[doc_id] = [first] if len(first) > 2 and first.lower() not in ("unknown", "none", "the") else []
     return names
 
