@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from xivn.cues import match_spans
 from xivn.datafiles import compile_patterns, load_toml
@@ -57,6 +57,7 @@ _TOKEN = re.compile(r"(?i:u\.s\.(?:a\.)?)|\d+(?:[.,]\d+)+(?![^\W_])|[^\W_]+(?:[-
 _QUOTATION = re.compile(r"\"([^\"]+)\"|(?<![\w'])'([^']+)'(?![\w])")
 
 
+@lru_cache(maxsize=64)  # the analyses fold the same sentence several times in a row
 def fold(text: str) -> str:
     """The text with quotes, apostrophes, dashes and odd spaces folded; same length as the input."""
     return text.translate(_FOLD)

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
+from xivn.cues import CueTable
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError
 
@@ -55,6 +56,12 @@ class KindVocabulary:
     descriptions: dict[str, str]
     cues: dict[str, list[re.Pattern[str]]]
     max_cue_words: int
+
+    @cached_property
+    def line_cues(self) -> CueTable:
+        """The cues that classify a paragraph on its own words: all but ``page_title`` (which
+        counts only near the top of a page)."""
+        return CueTable({kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"})
 
 
 @cache
@@ -184,10 +191,8 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
 def _cue_kind(text: str, vocabulary: KindVocabulary) -> str | None:
     if word_count(text) > vocabulary.max_cue_words:
         return None
-    for kind, patterns in vocabulary.cues.items():
-        if kind == "page_title":
-            continue  # only near the top of a page; see _mark_page_titles
-        if any(pattern.search(text) for pattern in patterns):
+    for kind, pattern, _ in vocabulary.line_cues.runnable(text):  # in kind order: the first kind that matches
+        if pattern.search(text):
             return kind
     return None
 
