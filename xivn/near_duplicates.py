@@ -24,9 +24,11 @@ of :data:`xivn.pipeline.AGGREGATES`.
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -131,11 +133,13 @@ def candidate_pairs(
     rows = values.shape[1] // bands
     doc_codes = pd.factorize(sigs.units["doc_id"], sort=True)[0]
     mixers = np.random.default_rng(SEED).integers(1, 2**63, rows, dtype=np.uint64) | np.uint64(1)
-    found: list[np.ndarray] = []
-    for band in range(bands):
+
+    def band_pairs(band: int) -> np.ndarray:
         with np.errstate(over="ignore"):
             keys = (values[:, band * rows : (band + 1) * rows].astype(np.uint64) * mixers).sum(axis=1)
-        found.append(_bucket_pairs(keys, max_bucket))
+        return _bucket_pairs(keys, max_bucket)
+
+    found = _in_threads(band_pairs, range(bands))
     columns = ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "jaccard"]
     codes = np.sort(np.concatenate([np.zeros(0, dtype=np.int64), *found]))
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes  # sort-unique: ~50x np.unique here
@@ -165,11 +169,19 @@ def candidate_pairs(
 
 def _agreement(values: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     """Share of equal signature rows for each pair of unit indices (in chunks, to bound memory)."""
-    parts = [np.zeros(0)]
-    for i in range(0, len(pairs), _CHUNK_PAIRS):
-        chunk = pairs[i : i + _CHUNK_PAIRS]
-        parts.append((values[chunk[:, 0]] == values[chunk[:, 1]]).mean(axis=1))
-    return np.concatenate(parts)
+
+    def share(start: int) -> np.ndarray:
+        chunk = pairs[start : start + _CHUNK_PAIRS]
+        return (values[chunk[:, 0]] == values[chunk[:, 1]]).mean(axis=1)
+
+    return np.concatenate([np.zeros(0), *_in_threads(share, range(0, len(pairs), _CHUNK_PAIRS))])
+
+
+def _in_threads(function: Callable[[int], np.ndarray], items: Iterable[int]) -> list[np.ndarray]:
+    """``[function(i) for i in items]`` on one thread per core: numpy releases the GIL while it
+    gathers, compares and sorts, so the banding of a large corpus uses every core."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(function, items))
 
 
 def _bucket_pairs(keys: np.ndarray, max_bucket: int) -> np.ndarray:
