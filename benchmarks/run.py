@@ -88,13 +88,15 @@ def measure_all(folder: Path, jobs: int) -> dict:
 
     start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)
-    pipeline.run_stages(corpus, aggregates=[a.name for a in pipeline.available_aggregates()], jobs=jobs)
+    aggregates = [a.name for a in pipeline.available_aggregates()]
+    pipeline.run_stages(corpus, aggregates=aggregates, jobs=jobs, progress=sys.stderr)
     return {"seconds": time.perf_counter() - start, "cpu_seconds": cpu_seconds() - cpu, "peak_mb": peak_mb()}
 
 
 def in_subprocess(mode: str, folder: Path, jobs: int) -> dict:
     command = [sys.executable, __file__, "--measure", mode, str(folder), "--jobs", str(jobs)]
-    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    # stdout carries the JSON; stderr (progress of the long runs) goes to the terminal
+    return json.loads(subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True).stdout)
 
 
 def corpus_size(folder: Path) -> tuple[int, float]:

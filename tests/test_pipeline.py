@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 
 import xivn
@@ -85,3 +88,27 @@ def test_document_frequencies_from_worker_processes_equal_the_in_process_ones(ge
     assert two.equals(one) and two.attrs == one.attrs
     assert one.attrs == {"n_sentences": len(corpus.article_sentences()), "n_documents": len(corpus)}
     assert one.equals(derivation.document_frequencies(corpus))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_says_how_many_documents_are_done_and_which_step_runs(seeds, jobs):
+    stream = io.StringIO()
+    tables = pipeline.run_stages(seeds, ["sentences", "rewrites"], jobs=jobs, progress=stream)
+    assert tables["sentences"].equals(seeds.sentences)
+    lines = stream.getvalue().splitlines()
+    assert all(re.match(r"xivn: \[ *\d+\.\d s\] ", line) for line in lines), lines
+    done = [line for line in lines if " done: " in line]
+    assert len(done) == (1 if jobs == 1 else min(len(seeds), 2 * pipeline.CHUNKS_PER_JOB))
+    assert done[-1].endswith(f"done: {len(seeds)} of {len(seeds)} documents")
+    steps = [line.split("] ", 1)[1] for line in lines if " done: " not in line]
+    assert steps[1:] == [
+        "combining rewrite_candidates",
+        "combining document_frequencies",
+        "rewrites on the whole corpus",
+        "done",
+    ]
+
+
+def test_no_progress_stream_prints_nothing(seeds, capsys):
+    pipeline.run_stages(seeds, ["sentences"], jobs=1)
+    assert capsys.readouterr() == ("", "")

@@ -25,10 +25,11 @@ document, summed per group).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -192,7 +193,12 @@ def default_jobs(corpus: Corpus) -> int:
 
 
 def run_stages(
-    corpus: Corpus, names: Sequence[str] | None = None, *, aggregates: Sequence[str] = (), jobs: int | None = None
+    corpus: Corpus,
+    names: Sequence[str] | None = None,
+    *,
+    aggregates: Sequence[str] = (),
+    jobs: int | None = None,
+    progress: TextIO | None = None,
 ) -> dict[str, Any]:
     """Run stages (and aggregates) on a corpus; per-document work on ``jobs`` worker processes.
 
@@ -204,8 +210,10 @@ def run_stages(
     finished here, and corpus-wide stages run here on the whole corpus, given the aggregates
     named in their ``inputs`` (so rewrite detection gets its candidate pairs and IDF counts from
     the workers). Returns ``{name: table}`` for the stages in the order asked, then the aggregates asked.
+    With ``progress`` (a text stream), a line is written as each partition finishes and as each
+    step in this process starts: a run on a large corpus takes minutes.
     """
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     chosen = [stage(n) for n in names] if names is not None else available_stages()
     per_document = [s.name for s in chosen if s.per_document]
@@ -213,20 +221,46 @@ def run_stages(
     combined = [aggregate(name) for name in dict.fromkeys([*aggregates, *inputs])]
     mapped = [entry.name for entry in combined]
     jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
+    report = _Progress(progress, len(corpus))
     if jobs > 1 and len(corpus) > 1 and (per_document or mapped):
         subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs * CHUNKS_PER_JOB)]
+        report.line(f"{len(subsets)} partitions on {jobs} worker processes")
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            runs = len(subsets)
-            outputs = list(pool.map(run_on_part, subsets, [per_document] * runs, [mapped] * runs))
+            futures = {pool.submit(run_on_part, subset, per_document, mapped): len(subset) for subset in subsets}
+            for future in as_completed(futures):
+                future.result()  # a failed partition stops the run here
+                report.partition_done(futures[future])
+            outputs = [future.result() for future in futures]
     else:
+        report.line("per-document stages in this process")
         outputs = [run_on_part(corpus, per_document, mapped)]
+        report.partition_done(len(corpus))
     results: dict[str, Any] = {name: concat_parts([out[name] for out in outputs]) for name in per_document}
     for entry in combined:
+        report.line(f"combining {entry.name}")
         results[entry.name] = resolve(entry.finish)(resolve(entry.combine)([out[entry.name] for out in outputs]))
     for entry in chosen:
         if not entry.per_document:
+            report.line(f"{entry.name} on the whole corpus")
             results[entry.name] = resolve(entry.function)(corpus, **{k: results[a] for k, a in entry.inputs})
+    report.line("done")
     return {name: results[name] for name in [entry.name for entry in chosen] + list(aggregates)}
+
+
+class _Progress:
+    """Progress lines of :func:`run_stages` (``xivn: [seconds] message``), or nothing without a stream."""
+
+    def __init__(self, stream: TextIO | None, documents: int) -> None:
+        self.stream, self.documents, self.done, self.parts = stream, documents, 0, 0
+        self.started = time.perf_counter()
+
+    def line(self, message: str) -> None:
+        if self.stream is not None:
+            print(f"xivn: [{time.perf_counter() - self.started:6.1f} s] {message}", file=self.stream, flush=True)
+
+    def partition_done(self, documents: int) -> None:
+        self.done, self.parts = self.done + documents, self.parts + 1
+        self.line(f"partition {self.parts} done: {self.done:,} of {self.documents:,} documents")
 
 
 def run_aggregate(corpus: Corpus, name: str, *, jobs: int = 1) -> Any:
