@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import AF, PAMIR, figures_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 import xivn
 from xivn.checks import offset_mismatches
 from xivn.errors import DataFileError
-from xivn.trade import amounts, trade_cues, trade_figures
+from xivn.trade import CLAUSE_BREAK, CONJUNCTION, amounts, clause_span, trade_cues, trade_figures
 
 US = "United States"
 
@@ -153,3 +157,43 @@ def test_cue_file_errors_name_the_entry(tmp_path):
     )
     with pytest.raises(DataFileError, match=r"cues.toml \[flows\]"):
         trade_cues(bad)
+
+
+def _clause_span_by_scanning(text, amount, others):
+    """The clause rule read literally: every break and every other amount looked at in turn."""
+    start, end = 0, len(text)
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.end() <= amount[0]:
+            start = max(start, match.end())
+        elif match.start() >= amount[1]:
+            end = min(end, match.start())
+            break
+    for other in others:
+        if start <= other[0] < amount[0]:
+            cuts = [m.end() for m in CONJUNCTION.finditer(text, other[1], amount[0])]
+            start = max(start, cuts[-1] if cuts else (other[1] + amount[0]) // 2)
+        elif amount[1] <= other[0] < end:
+            cut = CONJUNCTION.search(text, amount[1], other[0])
+            end = min(end, cut.start() if cut else (amount[1] + other[0]) // 2)
+    return start, end
+
+
+@given(st.lists(st.sampled_from(["$5bn", " and ", ", ", " - ", "; ", "exports", " ", "(", ")", "x"]), max_size=40))
+def test_clause_span_equals_the_rule_read_literally(parts):
+    text = "".join(parts)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\$5bn", text)]
+    for k, amount in enumerate(spans):
+        others = spans[:k] + spans[k + 1 :]
+        assert clause_span(text, amount, others) == _clause_span_by_scanning(text, amount, others)
+
+
+def test_a_sentence_with_thousands_of_amounts_is_read_whole(tmp_path):
+    amounts_written = ", ".join(f"${n}.5 billion" for n in range(1, 2001))
+    (tmp_path / "a.txt").write_text(f"Headline\n\nVietnam's exports to China rose to {amounts_written} last year.\n")
+    corpus = xivn.load_corpus(tmp_path)
+    found, figures = amounts(corpus), trade_figures(corpus)
+    assert len(found) == len(figures) == 2000
+    assert found["value_usd_bn"].tolist() == [n + 0.5 for n in range(1, 2001)]
+    assert set(zip(figures["reporter"], figures["partner"], figures["flow"], strict=True)) == {
+        ("Vietnam", "China", "exports")
+    }

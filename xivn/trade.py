@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -77,7 +78,7 @@ NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
 
 
 # ----------------------------------------------------------------------------------- cue file
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached results are keyed on it
 class TradeCues:
     """The validated contents of ``trade_cues.toml`` (see its header for the fields)."""
 
@@ -148,16 +149,46 @@ def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -
     """Countries named in ``text`` (hit label: the country), in order; "South Korea" holds no
     "Korea". With ``parties_only``, a country that only names an institution ("China's General
     Department of Customs") is left out."""
+    return list(_country_mentions(text, cues, parties_only))
+
+
+@lru_cache(maxsize=16)  # asked once per amount: a sentence with many amounts is read once
+def _country_mentions(text: str, cues: TradeCues, parties_only: bool) -> tuple[Hit, ...]:
     hits = find_hits(text, cues.countries, ranks=in_order(cues.countries))
     if parties_only:
         hits = [hit for hit in hits if not cues.institution.match(text[hit.end :])]
-    return leftmost_longest(hits)
+    return tuple(leftmost_longest(hits))
 
 
 def _cue_hits(text: str, table: CueTable, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every cue match in ``text[start:end]`` (label: the cue's name), matches inside longer ones dropped."""
     found = find_hits(text[start:end], table, offset=start, ranks=in_order(table))
     return leftmost_longest(found, overlapping=True)
+
+
+@lru_cache(maxsize=16)  # the sentence-wide questions below are asked once per amount of the sentence
+def _sentence_cue_hits(text: str, cues: TradeCues, which: str) -> tuple[Hit, ...]:
+    """:func:`_cue_hits` of the whole ``text`` for the cue list ``which`` of ``cues``."""
+    return tuple(_cue_hits(text, getattr(cues, which)))
+
+
+@lru_cache(maxsize=16)
+def _says_part_year(text: str, cues: TradeCues) -> bool:
+    """The text speaks of part of a year ("in the first 11 months")."""
+    return any(p.search(text) for p in cues.part_year)
+
+
+@lru_cache(maxsize=16)
+def _years(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, year)`` of every year written in ``text``."""
+    return tuple((m.start(), int(m.group(1))) for m in YEAR.finditer(text))
+
+
+@lru_cache(maxsize=16)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the :data:`CLAUSE_BREAK` matches of ``text``, in order."""
+    matches = list(CLAUSE_BREAK.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -170,15 +201,15 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 def clause_span(text: str, amount: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of ``text`` around an amount: cut at punctuation and dashes, and between two
-    amounts of the same clause at a conjunction ("… $5bn and imports of $3bn")."""
-    start, end = 0, len(text)
-    for match in CLAUSE_BREAK.finditer(text):
-        if match.end() <= amount[0]:
-            start = max(start, match.end())
-        elif match.start() >= amount[1]:
-            end = min(end, match.start())
-            break
-    for other in others:
+    amounts of the same clause at a conjunction ("… $5bn and imports of $3bn"). ``others`` are
+    the spans of the text's other amounts, in text order."""
+    starts, ends = _clause_breaks(text)
+    before = bisect_right(ends, amount[0])  # the last break ending before the amount
+    after = bisect_left(starts, amount[1], lo=before)  # the first break starting after it
+    start = ends[before - 1] if before else 0
+    end = starts[after] if after < len(starts) else len(text)
+    # only amounts inside the clause can cut it (and a sentence can hold thousands of amounts)
+    for other in others[bisect_left(others, (start, -1)) : bisect_left(others, (end, -1))]:
         if start <= other[0] < amount[0]:
             cuts = [m.end() for m in CONJUNCTION.finditer(text, other[1], amount[0])]
             start = max(start, cuts[-1] if cuts else (other[1] + amount[0]) // 2)
@@ -246,11 +277,10 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
             ]
             found = parsed[i]
             spans = [(a.start, a.end) for a in found]
-            for amount in found:
-                others = [s for s in spans if s != (amount.start, amount.end)]
+            for k, amount in enumerate(found):
                 passage = _Passage(
                     masked[i],
-                    clause_span(masked[i], (amount.start, amount.end), others),
+                    clause_span(masked[i], spans[k], spans[:k] + spans[k + 1 :]),
                     amount.start,
                     neighbours,
                     doc_year=years[doc_id],
@@ -383,11 +413,13 @@ def _cell_amount(text: str, start: int, end: int, currency: str, scale: float) -
 
 
 # ------------------------------------------------------------------------------- classifying
-def _nearest_cue(passage: _Passage, table: dict[str, list[re.Pattern[str]]]) -> tuple[str, str] | None:
-    """(name, matched text) of the cue nearest the amount: in its clause, else in its sentence,
-    else (for a table cell) in the text just above the table, nearest its end."""
+def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[str, str] | None:
+    """(name, matched text) of the cue of list ``which`` (``flows``, ``categories``) nearest the
+    amount: in its clause, else in its sentence, else (for a table cell) in the text just above
+    the table, nearest its end."""
     start, end = passage.clause
-    for hits in (_cue_hits(passage.text, table, start, end), _cue_hits(passage.text, table)):
+    table = getattr(cues, which)
+    for hits in (_cue_hits(passage.text, table, start, end), _sentence_cue_hits(passage.text, cues, which)):
         hit = closest(hits, passage.position)
         if hit:
             return hit.label, passage.text[hit.start : hit.end]
@@ -399,7 +431,7 @@ def _nearest_cue(passage: _Passage, table: dict[str, list[re.Pattern[str]]]) -> 
 
 
 def _category(passage: _Passage, cues: TradeCues) -> str:
-    found = _nearest_cue(passage, cues.categories)
+    found = _nearest_cue(passage, cues, "categories")
     return found[0] if found else "other"
 
 
@@ -557,16 +589,15 @@ def _year(passage: _Passage, cues: TradeCues) -> tuple[int | None, str]:
     else relative ("last year", with the document's date), else in a neighbour."""
     text, (start, end), position = passage.text, passage.clause, passage.position
 
-    def nearest(matches) -> int | None:
-        matches = list(matches)
-        return int(min(matches, key=lambda m: abs(m.start() - position)).group(1)) if matches else None
+    def nearest(years: list[tuple[int, int]]) -> int | None:
+        return min(years, key=lambda found: abs(found[0] - position))[1] if years else None
 
-    clause_year = nearest(m for m in YEAR.finditer(text) if start <= m.start() < end)
+    clause_year = nearest([found for found in _years(text) if start <= found[0] < end])
     if clause_year:
         return clause_year, "clause"
     if "year" in passage.explicit:
         return int(passage.explicit["year"]), "table"
-    sentence_year = nearest(YEAR.finditer(text))
+    sentence_year = nearest(list(_years(text)))
     if sentence_year:
         return sentence_year, "sentence"
     for shift, patterns in cues.relative_years.items():
@@ -580,12 +611,14 @@ def _year(passage: _Passage, cues: TradeCues) -> tuple[int | None, str]:
 
 
 def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | None:
-    flow_cue = _nearest_cue(passage, cues.flows)
+    flow_cue = _nearest_cue(passage, cues, "flows")
     if flow_cue is None:
         return None
     flow, cue_text = flow_cue
     same = [
-        h for h in _cue_hits(passage.text, cues.flows) if h.label == flow and passage.text[h.start : h.end] == cue_text
+        h
+        for h in _sentence_cue_hits(passage.text, cues, "flows")
+        if h.label == flow and passage.text[h.start : h.end] == cue_text
     ]
     hit = closest(same, passage.position)
     span = (hit.start, hit.end) if hit else (passage.position, passage.position)
@@ -601,7 +634,7 @@ def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | 
     sign = 0
     if flow == "balance":
         sign = -1 if any(p.search(cue_text) for p in cues.deficit) else (1 if "surplus" in cue_text.lower() else 0)
-    part = any(p.search(passage.text) for p in cues.part_year)
+    part = _says_part_year(passage.text, cues)
     return _Resolution(
         reporter, partner, flow, year, "part-year" if part else "year", sign, max(level, year_level, key=LEVELS.index)
     )
