@@ -162,3 +162,15 @@ def test_metadata_columns_equal_the_documents_table_without_structuring(seeds):
     assert outlets == {d: str(documents.loc[d, "outlet"] or "") for d in fresh.doc_ids}
     assert dates == {d: str(documents.loc[d, "date"] or "") for d in fresh.doc_ids}
     assert any(outlets.values()) and fresh.metadata("no such column") == dict.fromkeys(fresh.doc_ids, "")
+
+
+def test_table_rows_equal_itertuples_with_the_same_fields(seeds):
+    from xivn.corpus import table_rows
+
+    for table in (seeds.paragraphs, seeds.sentences, seeds.documents, seeds.sentences.iloc[:0]):
+        ours, theirs = list(table_rows(table)), list(table.itertuples(index=False))
+        assert [tuple(row) for row in ours] == [tuple(row) for row in theirs]
+        assert all(row._fields == other._fields for row, other in zip(ours, theirs, strict=True))
+        assert all(
+            type(a) is type(b) for row, other in zip(ours, theirs, strict=True) for a, b in zip(row, other, strict=True)
+        )

@@ -8,6 +8,7 @@ whose ``start``/``end`` columns are offsets into :meth:`Corpus.text`.
 from __future__ import annotations
 
 import hashlib
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import groupby
@@ -100,7 +101,7 @@ class Corpus:
         """
         rows = []
         counters: dict[str, int] = {}
-        for par in self.paragraphs.itertuples(index=False):
+        for par in table_rows(self.paragraphs):
             raw = self._raw[par.doc_id].text
             content_start = par.start + _marker_length(par.text, par.kind)
             for start, end in sentence_spans(raw, content_start, par.end, whole=par.kind == "table_row"):
@@ -161,6 +162,15 @@ class Corpus:
         return Corpus(keep, {k: v for k, v in self._metadata.items() if k in wanted_ids}, self.root)
 
 
+def table_rows(table: pd.DataFrame) -> Iterator[tuple]:
+    """The rows of a table as named tuples, as ``table.itertuples(index=False)`` gives them but
+    read column by column: pandas' string columns hand out their values one Python call at a
+    time, which made iterating the sentences a visible cost of every analysis."""
+    row = namedtuple("Row", table.columns, rename=True)
+    columns = [table.iloc[:, column].tolist() for column in range(table.shape[1])]
+    return map(row._make, zip(*columns, strict=True))
+
+
 def rows_by_document(table: pd.DataFrame) -> Iterator[tuple[str, list[tuple]]]:
     """The rows of a corpus table (named tuples) grouped by ``doc_id``, in table order.
 
@@ -168,7 +178,7 @@ def rows_by_document(table: pd.DataFrame) -> Iterator[tuple[str, list[tuple]]]:
     filter of them) are contiguous, so this equals ``table.groupby("doc_id", sort=False)`` without
     a DataFrame per document, which cost more than analysing a short document.
     """
-    for doc_id, rows in groupby(table.itertuples(index=False), key=attrgetter("doc_id")):
+    for doc_id, rows in groupby(table_rows(table), key=attrgetter("doc_id")):
         yield doc_id, list(rows)
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, table_rows
 from xivn.cues import find_hits, in_order, resolve_overlaps
 from xivn.datafiles import compile_patterns, load_csv, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
@@ -173,7 +173,7 @@ def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.Dat
     loaded = load_frames(frames)
     spans = reported_spans(voices(corpus))
     rows = []
-    for sentence in corpus.article_sentences().itertuples(index=False):
+    for sentence in table_rows(corpus.article_sentences()):
         folded = fold(sentence.text)
         for frame in loaded:
             hits = frame.cues_in(folded)
@@ -400,7 +400,7 @@ def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.D
     renderings, destiny, explanation = _slogan_rules(data_path(rules).resolve())
     cues = {cue.name: [cue.pattern] for cue in renderings}
     rows = []
-    for sentence in corpus.article_sentences().itertuples(index=False):
+    for sentence in table_rows(corpus.article_sentences()):
         folded = fold(sentence.text)
         quotes = quotation_spans(folded)
         for hit in resolve_overlaps(find_hits(folded, cues, ranks=in_order(cues))):  # the earlier rendering wins

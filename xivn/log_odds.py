@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, table_rows
 from xivn.errors import ParameterError
 from xivn.lexicon import stopwords, tokens
 
@@ -63,7 +63,7 @@ def term_occurrences(corpus: Corpus, *, drop_stopwords: bool = True) -> pd.DataF
     ``quote`` (the raw words) and ``term`` (normalised; see :mod:`xivn.lexicon`)."""
     stop = stopwords() if drop_stopwords else frozenset()
     rows = []
-    for sentence in corpus.article_sentences().itertuples(index=False):
+    for sentence in table_rows(corpus.article_sentences()):
         for token in tokens(sentence.text, sentence.start):
             if token.text in stop or not any(ch.isalpha() for ch in token.text):
                 continue

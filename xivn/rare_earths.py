@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xivn.corpus import Corpus, rows_by_document
+from xivn.corpus import Corpus, rows_by_document, table_rows
 from xivn.cues import CueTable, find_hits, leftmost_longest
 from xivn.datafiles import compile_patterns, load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
@@ -136,7 +136,7 @@ def concordance(
         raise ParameterError(str(exc)) from None
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
     rows, topic = [], CueTable({TOPIC: patterns})
-    for sent in corpus.article_sentences().itertuples(index=False):
+    for sent in table_rows(corpus.article_sentences()):
         par = paragraphs.loc[(sent.doc_id, sent.par_id)]
         raw = corpus.text(sent.doc_id)
         for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from xivn.corpus import Corpus
+from xivn.corpus import Corpus, table_rows
 from xivn.datafiles import load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, per_thousand
@@ -105,7 +105,7 @@ def stance_markers(corpus: Corpus, lexicon: StanceLexicon | None = None) -> pd.D
     """
     lexicon = lexicon or load_stance_lexicon()
     rows = []
-    for sentence in corpus.article_sentences().itertuples(index=False):
+    for sentence in table_rows(corpus.article_sentences()):
         for category, a, b in markers_in(sentence.text, lexicon):
             words = sentence.text[a:b]
             rows.append((sentence.doc_id, sentence.sent_id, sentence.start + a, sentence.start + b, words, category,
@@ -124,7 +124,7 @@ def tone(corpus: Corpus, lexicon: StanceLexicon | None = None) -> pd.DataFrame:
     """
     lexicon = lexicon or load_stance_lexicon()
     rows = []
-    for sentence in corpus.article_sentences().itertuples(index=False):
+    for sentence in table_rows(corpus.article_sentences()):
         counts = dict.fromkeys(CATEGORIES, 0)
         for category, _, _ in markers_in(sentence.text, lexicon):
             counts[category] += 1
