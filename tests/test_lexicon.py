@@ -44,3 +44,13 @@ def test_quotation_spans_skip_apostrophes():
 def test_per_thousand_handles_empty_documents():
     assert per_thousand(3, 600) == 5.0
     assert per_thousand(3, 0) == 0.0
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbU.sS-'’ 0123,–İ\u00a0co")), max_size=60))
+def test_words_are_the_texts_of_the_tokens(text):
+    assert words(text) == [token.text for token in tokens(text)]
+
+
+def test_words_are_the_texts_of_the_tokens_on_the_seeds(seeds):
+    for text in seeds.sentences["text"]:
+        assert words(text) == [token.text for token in tokens(text)]
