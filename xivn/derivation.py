@@ -76,7 +76,7 @@ class TermCounts:
 def _content_words(tokenised: Iterable[list[str]]) -> list[list[str]]:
     """The content words of each word list: stop words and words without a letter dropped."""
     stop = stopwords()
-    return [[w for w in ws if w not in stop and any(c.isalpha() for c in w)] for ws in tokenised]
+    return [[w for w in ws if w not in stop and (w.isalpha() or any(c.isalpha() for c in w))] for ws in tokenised]
 
 
 def _count_terms(doc_ids: Iterable[str], sentence_doc_ids: Iterable[str], content: list[list[str]]) -> TermCounts:
