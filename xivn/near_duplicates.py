@@ -72,6 +72,8 @@ class Signatures:
 def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
     """The word ``size``-grams of ``text``: lower-cased, stop words dropped, joined by spaces."""
     words = [w for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+    if size == 1:  # the default: single words, no joining
+        return set(words)
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
