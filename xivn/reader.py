@@ -24,6 +24,7 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ UNICODE_BOMS = (
 )
 BINARY_SAMPLE = 8192
 TEXT_CONTROLS = "\t\n\f\r"
+_CONTROLS = re.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(c) not in TEXT_CONTROLS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def _document_files(folder: Path) -> list[Path]:
         if not path.is_file():
             warnings.warn(f"{shown(path)}: not a regular file (a folder?); skipped", XivnWarning, stacklevel=4)
             continue
-        if root not in path.resolve().parents:
+        if path.is_symlink() and root not in path.resolve().parents:  # a plain entry is inside by construction
             raise CorpusError(f"{shown(path)}: symbolic link to a file outside the corpus folder (copy the file in)")
         files.append(path)
     return files
@@ -143,8 +145,7 @@ def _looks_binary(sample: str) -> bool:
     line feed, form feed and carriage return."""
     if "\x00" in sample:
         return True
-    controls = sum(1 for char in sample if char < " " and char not in TEXT_CONTROLS)
-    return controls > len(sample) * 0.1
+    return len(_CONTROLS.findall(sample)) > len(sample) * 0.1
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -210,7 +211,7 @@ def read_metadata(folder: Path) -> list[dict[str, str]] | None:
     twice = sorted({c for c in columns if c and columns.count(c) > 1})
     if twice:
         raise MetadataError(f"{shown(path)}: column {twice[0]!r} appears more than once")
-    rows, seen = [], {}
+    rows, seen, root = [], {}, folder.resolve()
     for line, values in records:
         where = f"{shown(path)}, line {line}"
         if len(values) > len(columns):
@@ -226,17 +227,18 @@ def read_metadata(folder: Path) -> list[dict[str, str]] | None:
             raise MetadataError(f"{where}: {key[0]} {key[1]!r} already has a row (line {seen[key]})")
         seen[key] = line
         if key[0] == "file":
-            _check_inside(folder, key[1], where)
+            _check_inside(folder, root, key[1], where)
         rows.append(row)
     return rows
 
 
-def _check_inside(folder: Path, name: str, where: str) -> None:
+def _check_inside(folder: Path, root: Path, name: str, where: str) -> None:
+    """Fail unless ``name`` is a file inside ``folder`` (whose resolved path is ``root``)."""
     try:
         target = (folder / name).resolve()
     except (OSError, ValueError, RuntimeError):
         raise MetadataError(f"{where}: file {name!r} is not a usable file name") from None
-    if Path(name).is_absolute() or folder.resolve() not in target.parents:
+    if Path(name).is_absolute() or root not in target.parents:
         raise MetadataError(f"{where}: file {name!r} is outside the corpus folder")
     if not target.is_file():
         raise MetadataError(f"{where}: file {name!r} not found in {shown(folder)}")
