@@ -13,7 +13,7 @@ and "X is symbolic" score alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from xivn.corpus import Corpus, table_rows
+from xivn.cues import CueTable, match_spans
 from xivn.datafiles import load_toml, require_keys
 from xivn.errors import DataFileError, ParameterError
 from xivn.lexicon import Cue, compile_cues, find_cues, fold, per_thousand
@@ -43,6 +44,11 @@ class StanceLexicon:
     categories: dict[str, list[Cue]]
     labels: dict[str, str]
     masks: list[Cue]
+
+    @cached_property
+    def table(self) -> CueTable:
+        """The category patterns as one :class:`~xivn.cues.CueTable` (label: the category)."""
+        return CueTable({name: [cue.pattern for cue in cues] for name, cues in self.categories.items()})
 
 
 @cache
@@ -83,9 +89,11 @@ def vader_compound(text: str) -> float:
 
 def mask(text: str, masks: list[Cue]) -> str:
     """``text`` with every mask match replaced by spaces (same length)."""
-    folded = fold(text)
+    hits = find_cues(masks, fold(text))
+    if not hits:
+        return text
     chars = list(text)
-    for _, start, end in find_cues(masks, folded):
+    for _, start, end in hits:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
@@ -93,8 +101,9 @@ def mask(text: str, masks: list[Cue]) -> str:
 def markers_in(text: str, lexicon: StanceLexicon) -> list[tuple[str, int, int]]:
     """Stance markers in a text: ``(category, start, end)``, in text order."""
     folded = fold(text)
-    hits = [(name, a, b) for name, cues in lexicon.categories.items() for _, a, b in find_cues(cues, folded)]
-    return sorted(hits, key=lambda hit: (hit[1], hit[2]))
+    runnable = lexicon.table.runnable(folded)
+    hits = [(name, a, b) for name, pattern, _ in runnable for a, b in match_spans(pattern, folded)]
+    return sorted(hits, key=lambda hit: (hit[1], hit[2]))  # same span: category order, then pattern order
 
 
 def stance_markers(corpus: Corpus, lexicon: StanceLexicon | None = None) -> pd.DataFrame:
