@@ -121,3 +121,14 @@ def test_render_mistakes_are_one_line_before_any_kernel_starts(tmp_path, monkeyp
     assert err.count("\n") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["empty", "mine", "notes.txt"]  # no output, no staging
     assert (tmp_path / "mine" / "thesis.tex").read_text() == "years of work"
+
+
+def test_warnings_are_one_line(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("Déjà vu in Hà Nội.\n".encode("cp1252", errors="replace"))
+    result = run_xivn("corpus", str(folder))
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"xivn: warning: {folder / 'a.txt'}: not valid UTF-8 (at byte 1); decoded as cp1252"
+    ]

@@ -235,7 +235,10 @@ def alive(pid: int) -> bool:
         return False
 
 
-def test_ctrl_c_stops_the_kernels_removes_the_staging_folder_and_exits_130(tmp_path):
+@pytest.mark.parametrize(
+    ("signum", "status", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_ctrl_c_or_sigterm_stops_the_kernels_and_removes_the_staging_folder(tmp_path, signum, status, word):
     folder, pids = tmp_path / "notebooks", tmp_path / "pids"
     slow = f"import os, time\nopen({str(pids)!r}, 'w').write(f'{{os.getpid()}} {{os.getppid()}}')\ntime.sleep(60)"
     write_notebook(folder, "slow", PARAMETERS, slow)
@@ -251,11 +254,11 @@ def test_ctrl_c_stops_the_kernels_removes_the_staging_folder_and_exits_130(tmp_p
     while not (pids.is_file() and pids.read_text()) and time.monotonic() < deadline:
         time.sleep(0.1)
     kernel, papermill = map(int, pids.read_text().split())  # the slow cell is running
-    xivn_render.send_signal(signal.SIGINT)
+    xivn_render.send_signal(signum)
     _, err = xivn_render.communicate(timeout=30)
-    assert xivn_render.returncode == 130
+    assert xivn_render.returncode == status
     assert "Traceback" not in err
-    assert err.splitlines()[-1] == f"xivn: interrupted; {out} is as it was before the run"
+    assert err.splitlines()[-1] == f"xivn: {word}; {out} is as it was before the run"
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "pids", "report"]  # no staging, no .failed
     deadline = time.monotonic() + 5  # a kernel whose papermill is gone exits within a second

@@ -1,14 +1,19 @@
 """The ``xivn`` command: a thin layer over the Python API.
 
 Errors a user can cause, including mistakes in the arguments, are printed as one line
-(``xivn: error: ...``) with exit status 2, never as a traceback. An interrupted command (Ctrl-C)
-prints one line and exits with status 130.
+(``xivn: error: ...``) with exit status 2, never as a traceback; warnings too are one line
+(``xivn: warning: ...``). An interrupted command (Ctrl-C) prints one line and exits with status
+130; one stopped with SIGTERM (``kill``, a job scheduler) is stopped the same way, cleanly, and
+exits with status 143.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -61,26 +66,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so that it stops the work the same clean way."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
+def _print_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """``warnings.showwarning`` for the command: the message alone, on one line."""
+    print(f"xivn: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     from xivn.errors import XivnError
 
     args = build_parser().parse_args(argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
     try:
-        if args.command == "corpus":
-            return _corpus(args.path)
-        if args.command == "execute":
-            return _execute(args.notebooks)
-        if args.command == "parameters":
-            return _parameters()
-        return _render(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _print_warning
+            return _run(args)
     except XivnError as exc:
         print(f"xivn: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        word, status = ("terminated", 143) if isinstance(exc, _Terminated) else ("interrupted", 130)
         kept = f"; {args.out} is as it was before the run" if args.command == "render" else ""
-        print(f"xivn: interrupted{kept}", file=sys.stderr)
-        return 130
+        print(f"xivn: {word}{kept}", file=sys.stderr)
+        return status
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "corpus":
+        return _corpus(args.path)
+    if args.command == "execute":
+        return _execute(args.notebooks)
+    if args.command == "parameters":
+        return _parameters()
+    return _render(args)
 
 
 def _corpus(path: str | None) -> int:
