@@ -5,7 +5,8 @@ cues, the rare-earth claim cues, the deal taxonomy and status cues, and the fram
 all match through it. Patterns come from data files compiled with
 :func:`xivn.datafiles.compile_patterns`. A pattern with a group named ``m`` reports only that
 group as the hit: the rest of the match is context that must be present but is not the mention.
-Empty matches are never hits.
+Empty matches are never hits. A cue list used on many texts is best held as a :class:`CueTable`,
+which runs on each text only the patterns whose required words it holds (:mod:`xivn.prefilter`).
 
 :func:`find_hits` lists every match; one of three rules then picks among overlapping hits:
 :func:`resolve_overlaps` (lower rank, then the longer hit wins, wherever it starts),
