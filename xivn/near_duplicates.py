@@ -145,16 +145,20 @@ def candidate_pairs(
     columns = ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "jaccard"]
     codes = np.sort(np.concatenate([np.zeros(0, dtype=np.int64), *found]))
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes  # sort-unique: ~50x np.unique here
-    pairs = np.stack([codes // max(n_units, 1), codes % max(n_units, 1)], axis=1)
-    pairs = pairs[doc_codes[pairs[:, 0]] != doc_codes[pairs[:, 1]]]
+    # the two units of each pair as two flat arrays (a stacked pair array costs a second copy)
+    low, high = codes // max(n_units, 1), codes % max(n_units, 1)
+    keep = doc_codes[low] != doc_codes[high]
+    low, high = low[keep], high[keep]
     # a first look at a quarter of the rows drops most pairs cheaply; the rest get the full estimate
-    quick = _agreement(np.ascontiguousarray(values[:, : values.shape[1] // 4]), pairs)
-    pairs = pairs[quick >= threshold - PREFILTER_MARGIN]
-    jaccard = _agreement(values, pairs)
-    pairs, jaccard = pairs[jaccard >= threshold], jaccard[jaccard >= threshold]
-    swap = doc_codes[pairs[:, 0]] > doc_codes[pairs[:, 1]]
-    pairs[swap] = pairs[swap][:, ::-1]
-    a, b = sigs.units.iloc[pairs[:, 0]], sigs.units.iloc[pairs[:, 1]]
+    quarter = np.ascontiguousarray(values[:, : values.shape[1] // 4])
+    keep = _agreement(quarter, low, high) >= threshold - PREFILTER_MARGIN
+    low, high = low[keep], high[keep]
+    jaccard = _agreement(values, low, high)
+    keep = jaccard >= threshold
+    low, high, jaccard = low[keep], high[keep], jaccard[keep]
+    swap = doc_codes[low] > doc_codes[high]
+    low, high = np.where(swap, high, low), np.where(swap, low, high)
+    a, b = sigs.units.iloc[low], sigs.units.iloc[high]
     table = pd.DataFrame(
         {
             "doc_a": a["doc_id"].to_numpy(),
@@ -169,14 +173,14 @@ def candidate_pairs(
     return table.sort_values(columns[:-1], ignore_index=True)
 
 
-def _agreement(values: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    """Share of equal signature rows for each pair of unit indices (in chunks, to bound memory)."""
+def _agreement(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Share of equal signature rows of units ``low[i]`` and ``high[i]`` (in chunks, to bound memory)."""
 
     def share(start: int) -> np.ndarray:
-        chunk = pairs[start : start + _CHUNK_PAIRS]
-        return (values[chunk[:, 0]] == values[chunk[:, 1]]).mean(axis=1)
+        end = start + _CHUNK_PAIRS
+        return (values[low[start:end]] == values[high[start:end]]).mean(axis=1)
 
-    return np.concatenate([np.zeros(0), *_in_threads(share, range(0, len(pairs), _CHUNK_PAIRS))])
+    return np.concatenate([np.zeros(0), *_in_threads(share, range(0, len(low), _CHUNK_PAIRS))])
 
 
 def _in_threads(function: Callable[[int], np.ndarray], items: Iterable[int]) -> list[np.ndarray]:
