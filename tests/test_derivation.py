@@ -9,9 +9,11 @@ from conftest import AF, PAMIR, REWRITE
 
 import xivn
 from xivn import derivation as dv
+from xivn import pipeline
 from xivn.checks import offset_mismatches
 from xivn.errors import ParameterError
 from xivn.lexicon import words
+from xivn.pipeline import partition
 
 WIRE = AF  # the wire report the rewrite is derived from
 
@@ -122,6 +124,22 @@ def test_a_large_corpus_scores_only_near_duplicate_candidates(generated_corpus):
         document_frequencies=dv.document_frequencies(corpus),
     )
     assert counted.equals(table) and counted.attrs == table.attrs
+
+
+def test_rewrites_on_worker_processes_are_the_same(generated_corpus, monkeypatch):
+    corpus = xivn.load_corpus(generated_corpus)
+    inputs = {
+        "near_duplicates": xivn.rewrite_candidates(corpus),
+        "document_frequencies": dv.document_frequencies(corpus),
+    }
+    alone = dv.rewrites(xivn.load_corpus(generated_corpus), **inputs)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)  # the test corpus is small: use the pool anyway
+    cuts = []
+    monkeypatch.setattr(pipeline, "partition", lambda ids, parts: cuts.append(parts) or partition(ids, parts))
+    shared = dv.rewrites(xivn.load_corpus(generated_corpus), **inputs, jobs=2)
+    assert cuts == [2, 2]  # candidate documents tokenised, flagged ones measured, each on two processes
+    assert alone["is_derivation"].any()
+    assert shared.equals(alone) and shared.attrs == alone.attrs
 
 
 def test_term_counts_of_partitions_add_up_to_those_of_the_corpus(seeds):

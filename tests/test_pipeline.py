@@ -112,3 +112,14 @@ def test_progress_says_how_many_documents_are_done_and_which_step_runs(seeds, jo
 def test_no_progress_stream_prints_nothing(seeds, capsys):
     pipeline.run_stages(seeds, ["sentences"], jobs=1)
     assert capsys.readouterr() == ("", "")
+
+
+def _doc_ids(corpus):
+    return corpus.doc_ids
+
+
+def test_map_partitions_keeps_corpus_order_and_stays_in_process_for_a_small_corpus(seeds, monkeypatch):
+    assert pipeline.map_partitions(_doc_ids, seeds, jobs=2) == [seeds.doc_ids]  # below the threshold
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+    parts = pipeline.map_partitions(_doc_ids, seeds, jobs=2)
+    assert len(parts) == 2 and [d for part in parts for d in part] == seeds.doc_ids

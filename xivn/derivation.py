@@ -38,6 +38,7 @@ from xivn.corpus import Corpus
 from xivn.errors import ParameterError
 from xivn.lexicon import per_thousand, stopwords, words
 from xivn.near_duplicates import rewrite_candidates
+from xivn.pipeline import concat_parts, map_partitions
 from xivn.speakers import voices
 from xivn.tonality import load_stance_lexicon, markers_in, tone
 
@@ -129,6 +130,12 @@ def document_frequencies(corpus: Corpus) -> pd.DataFrame:
     return frequency_table(term_counts(corpus))
 
 
+def article_words(corpus: Corpus) -> tuple[pd.DataFrame, list[list[str]]]:
+    """The article sentences of a (sub-)corpus and the words of each (:func:`xivn.lexicon.words`)."""
+    sentences = corpus.article_sentences()
+    return sentences, [words(text) for text in sentences["text"]]
+
+
 def _counts_from_table(table: pd.DataFrame) -> TermCounts:
     if not {"n_sentences", "n_documents"} <= set(table.attrs):
         raise ParameterError("document_frequencies needs the attrs n_sentences and n_documents (see frequency_table)")
@@ -157,13 +164,19 @@ class TextModel:
 
     @classmethod
     def build(
-        cls, corpus: Corpus, *, doc_ids: Iterable[str] | None = None, frequencies: pd.DataFrame | None = None
+        cls,
+        corpus: Corpus,
+        *,
+        doc_ids: Iterable[str] | None = None,
+        frequencies: pd.DataFrame | None = None,
+        jobs: int = 1,
     ) -> TextModel:
         """The features of ``doc_ids`` (default: every document of ``corpus``).
 
         IDF comes from ``frequencies``, the :func:`document_frequencies` table of ``corpus`` (made on
         the workers by :func:`xivn.pipeline.run_stages`): then only ``doc_ids`` are structured and
-        tokenised. Without it the counts are made here, from every article sentence of the corpus.
+        tokenised, on ``jobs`` processes when they are many. Without it the counts are made here,
+        from every article sentence of the corpus.
         """
         wanted = set(corpus.doc_ids if doc_ids is None else doc_ids)
         if frequencies is None:
@@ -178,8 +191,9 @@ class TextModel:
         else:
             counts = _counts_from_table(frequencies)
             part = corpus if len(wanted) == len(corpus) else corpus.subset(wanted)
-            sentences = part.article_sentences()
-            tokenised = [words(t) for t in sentences["text"]]
+            pieces = map_partitions(article_words, part, jobs)
+            sentences = concat_parts([table for table, _ in pieces])
+            tokenised = [sentence for _, part_words in pieces for sentence in part_words]
             content = _content_words(tokenised)
         vocabulary = {term for terms in content for term in terms}
         missing = vocabulary - counts.sentences.keys()
@@ -269,6 +283,7 @@ def score_pairs(
     tau: float = COVERAGE_TAU,
     model: TextModel | None = None,
     frequencies: pd.DataFrame | None = None,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """Exact similarity scores of the given pairs.
 
@@ -276,12 +291,12 @@ def score_pairs(
     ``c3_ab`` (share of a's 3-grams found in b) and ``c3_ba``, ``cos_doc`` (TF-IDF cosine of the
     documents' content words), ``coverage_ab`` (share of a's sentences whose best TF-IDF match in
     b reaches ``tau``) and ``coverage_ba``. ``attrs`` hold ``tau``. Without a ``model``, one is
-    built for the documents of the pairs, with IDF from ``frequencies`` (see
+    built for the documents of the pairs, with IDF from ``frequencies``, on ``jobs`` processes (see
     :meth:`TextModel.build`).
     """
     if model is None:
         wanted = set(pairs["doc_a"]) | set(pairs["doc_b"])
-        model = TextModel.build(corpus, doc_ids=wanted, frequencies=frequencies)
+        model = TextModel.build(corpus, doc_ids=wanted, frequencies=frequencies, jobs=jobs)
     grams: dict[str, tuple[set, set]] = {}  # a document is in many pairs: its 3- and 5-grams once
 
     def shingled(doc_id: str) -> tuple[set, set]:
@@ -385,6 +400,7 @@ def rewrites(
     containment_min: float = CONTAINMENT_MIN,
     coverage_min: float = COVERAGE_MIN,
     tau: float = COVERAGE_TAU,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """One row per candidate pair (``candidates``, else :func:`candidate_pairs`, which is given
     ``near_duplicates``), the most likely derivation first.
@@ -402,15 +418,19 @@ def rewrites(
     ``document_frequencies`` (:func:`document_frequencies` of the corpus, as
     :func:`xivn.pipeline.run_stages` passes it from the workers) gives the IDF weights, so that
     only the documents of candidate pairs are tokenised here; without it they are counted here.
+    ``jobs`` processes share the per-document work (tokenising the candidate documents, measuring
+    the flagged ones) when there are many documents; the result is the same.
     """
     pairs = candidate_pairs(corpus, near_duplicates=near_duplicates) if candidates is None else candidates
-    scores = score_pairs(corpus, pairs, tau=tau, frequencies=document_frequencies)
+    scores = score_pairs(corpus, pairs, tau=tau, frequencies=document_frequencies, jobs=jobs)
     scores["is_derivation"] = (scores[["c3_ab", "c3_ba"]].max(axis=1) >= containment_min) & (
         scores[["coverage_ab", "coverage_ba"]].max(axis=1) >= coverage_min
     )
     flagged = scores[scores["is_derivation"]]
     flagged_ids = set(flagged["doc_a"]) | set(flagged["doc_b"])
-    measures = direction_measures(corpus.subset(flagged_ids)) if flagged_ids else {}  # once per document
+    measures: dict[str, dict[str, float | str]] = {}  # once per document
+    for part in map_partitions(direction_measures, corpus.subset(flagged_ids), jobs) if flagged_ids else []:
+        measures.update(part)
     extra = []
     for row in scores.itertuples(index=False):
         if not row.is_derivation:

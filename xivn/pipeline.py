@@ -45,12 +45,15 @@ CHUNKS_PER_JOB = 4
 class Stage:
     """An analysis step: ``name``, the ``"module:function"`` that computes it from a corpus, and
     whether it works document by document. ``inputs`` pairs a keyword argument of a corpus-wide
-    stage with the aggregate whose result :func:`run_stages` passes in it (made on the workers)."""
+    stage with the aggregate whose result :func:`run_stages` passes in it (made on the workers);
+    ``takes_jobs``: the corpus-wide function accepts ``jobs`` and spreads its own per-document
+    work over that many processes (:func:`map_partitions`)."""
 
     name: str
     function: str
     per_document: bool = True
     inputs: tuple[tuple[str, str], ...] = ()
+    takes_jobs: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ STAGES: tuple[Stage, ...] = (
         "xivn:rewrites",
         per_document=False,
         inputs=(("near_duplicates", "rewrite_candidates"), ("document_frequencies", "document_frequencies")),
+        takes_jobs=True,
     ),
 )
 
@@ -172,6 +176,19 @@ def run_on_part(corpus: Corpus, names: Iterable[str], aggregates: Iterable[str] 
     return out
 
 
+def map_partitions(function: Callable[[Corpus], Any], corpus: Corpus, jobs: int = 1) -> list[Any]:
+    """``function`` on contiguous partitions of ``corpus``, in corpus order: on ``jobs`` worker
+    processes for a corpus of :data:`PARALLEL_MIN_DOCUMENTS` documents or more, else ``[function(corpus)]``.
+    For the per-document work inside a corpus-wide step; ``function`` must be importable by name."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if jobs <= 1 or len(corpus) < PARALLEL_MIN_DOCUMENTS:
+        return [function(corpus)]
+    subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, subsets))
+
+
 def concat_parts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Concatenate the results of contiguous partitions, in partition order, as one table.
 
@@ -242,7 +259,8 @@ def run_stages(
     for entry in chosen:
         if not entry.per_document:
             report.line(f"{entry.name} on the whole corpus")
-            results[entry.name] = resolve(entry.function)(corpus, **{k: results[a] for k, a in entry.inputs})
+            options = {k: results[a] for k, a in entry.inputs} | ({"jobs": jobs} if entry.takes_jobs else {})
+            results[entry.name] = resolve(entry.function)(corpus, **options)
     report.line("done")
     return {name: results[name] for name in [entry.name for entry in chosen] + list(aggregates)}
 
