@@ -10,6 +10,7 @@ import pytest
 import xivn
 from xivn import derivation, pipeline
 from xivn.errors import ParameterError
+from xivn.pipeline import map_partitions as map_parts
 
 PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
 
@@ -73,12 +74,20 @@ def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
     )
 
 
-def test_rewrites_get_their_candidates_from_the_aggregate_on_the_workers(generated_corpus):
+@pytest.mark.parametrize("share_workers", [False, True])
+def test_rewrites_get_their_candidates_from_the_aggregate_on_the_workers(generated_corpus, monkeypatch, share_workers):
     corpus = xivn.load_corpus(generated_corpus)
+    handed = []
+    if share_workers:  # the test corpus is small: let rewrite scoring use the run's workers anyway
+        monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+        monkeypatch.setattr(derivation, "map_partitions", lambda f, c, n: handed.append(n) or map_parts(f, c, n))
     two = pipeline.run_stages(corpus, ["rewrites"], jobs=2)
+    by_the_run = list(handed)  # what the run handed over (the reference below adds its own)
     assert list(two) == ["rewrites"]  # the aggregates it needed are not returned unless asked
     assert two["rewrites"].attrs["candidates"] == "near-duplicate sentences"
     assert two["rewrites"].equals(xivn.rewrites(corpus))
+    if share_workers:
+        assert len(by_the_run) == 2 and all(isinstance(n, pipeline.Workers) and n.count == 2 for n in by_the_run)
 
 
 def test_document_frequencies_from_worker_processes_equal_the_in_process_ones(generated_corpus):

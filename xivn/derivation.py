@@ -38,7 +38,7 @@ from xivn.corpus import Corpus
 from xivn.errors import ParameterError
 from xivn.lexicon import per_thousand, stopwords, words
 from xivn.near_duplicates import rewrite_candidates
-from xivn.pipeline import concat_parts, map_partitions
+from xivn.pipeline import Workers, concat_parts, map_partitions
 from xivn.speakers import voices
 from xivn.tonality import load_stance_lexicon, markers_in, tone
 
@@ -169,7 +169,7 @@ class TextModel:
         *,
         doc_ids: Iterable[str] | None = None,
         frequencies: pd.DataFrame | None = None,
-        jobs: int = 1,
+        jobs: int | Workers = 1,
     ) -> TextModel:
         """The features of ``doc_ids`` (default: every document of ``corpus``).
 
@@ -283,7 +283,7 @@ def score_pairs(
     tau: float = COVERAGE_TAU,
     model: TextModel | None = None,
     frequencies: pd.DataFrame | None = None,
-    jobs: int = 1,
+    jobs: int | Workers = 1,
 ) -> pd.DataFrame:
     """Exact similarity scores of the given pairs.
 
@@ -400,7 +400,7 @@ def rewrites(
     containment_min: float = CONTAINMENT_MIN,
     coverage_min: float = COVERAGE_MIN,
     tau: float = COVERAGE_TAU,
-    jobs: int = 1,
+    jobs: int | Workers = 1,
 ) -> pd.DataFrame:
     """One row per candidate pair (``candidates``, else :func:`candidate_pairs`, which is given
     ``near_duplicates``), the most likely derivation first.

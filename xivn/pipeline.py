@@ -27,6 +27,8 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, TextIO
@@ -176,16 +178,29 @@ def run_on_part(corpus: Corpus, names: Iterable[str], aggregates: Iterable[str] 
     return out
 
 
-def map_partitions(function: Callable[[Corpus], Any], corpus: Corpus, jobs: int = 1) -> list[Any]:
+@dataclass(frozen=True)
+class Workers:
+    """The worker processes of a run (an executor and how many processes it has), handed to a
+    corpus-wide step so that its per-document work uses them (:func:`map_partitions`)."""
+
+    executor: Executor
+    count: int
+
+
+def map_partitions(function: Callable[[Corpus], Any], corpus: Corpus, jobs: int | Workers = 1) -> list[Any]:
     """``function`` on contiguous partitions of ``corpus``, in corpus order: on ``jobs`` worker
-    processes for a corpus of :data:`PARALLEL_MIN_DOCUMENTS` documents or more, else ``[function(corpus)]``.
-    For the per-document work inside a corpus-wide step; ``function`` must be importable by name."""
+    processes (a number, or the :class:`Workers` of a run) for a corpus of
+    :data:`PARALLEL_MIN_DOCUMENTS` documents or more, else ``[function(corpus)]``. For the
+    per-document work inside a corpus-wide step; ``function`` must be importable by name."""
     from concurrent.futures import ProcessPoolExecutor
 
-    if jobs <= 1 or len(corpus) < PARALLEL_MIN_DOCUMENTS:
+    count = jobs.count if isinstance(jobs, Workers) else jobs
+    if count <= 1 or len(corpus) < PARALLEL_MIN_DOCUMENTS:
         return [function(corpus)]
-    subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, count)]
+    if isinstance(jobs, Workers):
+        return list(jobs.executor.map(function, subsets))
+    with ProcessPoolExecutor(max_workers=count) as pool:
         return list(pool.map(function, subsets))
 
 
@@ -230,24 +245,35 @@ def run_stages(
     With ``progress`` (a text stream), a line is written as each partition finishes and as each
     step in this process starts: a run on a large corpus takes minutes.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
+    report = _Progress(progress, len(corpus))
+    with ExitStack() as stack:  # one pool for the whole run: its workers start before this process grows
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs)) if jobs > 1 and len(corpus) > 1 else None
+        return _run_stages(corpus, names, aggregates, Workers(pool, jobs) if pool else None, report)
+
+
+def _run_stages(
+    corpus: Corpus, names: Sequence[str] | None, aggregates: Sequence[str], workers: Workers | None, report: _Progress
+) -> dict[str, Any]:
+    """:func:`run_stages` with its pool (``workers``, or None to run in this process) and progress."""
+    from concurrent.futures import as_completed
 
     chosen = [stage(n) for n in names] if names is not None else available_stages()
     per_document = [s.name for s in chosen if s.per_document]
     inputs = [name for s in chosen if not s.per_document for _, name in s.inputs]
     combined = [aggregate(name) for name in dict.fromkeys([*aggregates, *inputs])]
     mapped = [entry.name for entry in combined]
-    jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
-    report = _Progress(progress, len(corpus))
-    if jobs > 1 and len(corpus) > 1 and (per_document or mapped):
-        subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, jobs * CHUNKS_PER_JOB)]
-        report.line(f"{len(subsets)} partitions on {jobs} worker processes")
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(run_on_part, subset, per_document, mapped): len(subset) for subset in subsets}
-            for future in as_completed(futures):
-                future.result()  # a failed partition stops the run here
-                report.partition_done(futures[future])
-            outputs = [future.result() for future in futures]
+    if workers is not None and (per_document or mapped):
+        subsets = [corpus.subset(ids) for ids in partition(corpus.doc_ids, workers.count * CHUNKS_PER_JOB)]
+        report.line(f"{len(subsets)} partitions on {workers.count} worker processes")
+        submit = workers.executor.submit
+        futures = {submit(run_on_part, subset, per_document, mapped): len(subset) for subset in subsets}
+        for future in as_completed(futures):
+            future.result()  # a failed partition stops the run here
+            report.partition_done(futures[future])
+        outputs = [future.result() for future in futures]
     else:
         report.line("per-document stages in this process")
         outputs = [run_on_part(corpus, per_document, mapped)]
@@ -259,7 +285,7 @@ def run_stages(
     for entry in chosen:
         if not entry.per_document:
             report.line(f"{entry.name} on the whole corpus")
-            options = {k: results[a] for k, a in entry.inputs} | ({"jobs": jobs} if entry.takes_jobs else {})
+            options = {k: results[a] for k, a in entry.inputs} | ({"jobs": workers or 1} if entry.takes_jobs else {})
             results[entry.name] = resolve(entry.function)(corpus, **options)
     report.line("done")
     return {name: results[name] for name in [entry.name for entry in chosen] + list(aggregates)}
