@@ -63,15 +63,13 @@ class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
 
     def __init__(self, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
         self._cues = {label: tuple(patterns) for label, patterns in cues.items()}
-        self._entries: list[tuple[str, re.Pattern[str], int | str]] = []
+        self._entries: list[tuple[str, re.Pattern[str]]] = []
         self._by_uid: dict[int, list[int]] = {}
         self._plain: list[int] = []  # patterns not made by compile_patterns: always run
         for label, patterns in self._cues.items():
             for pattern in patterns:
                 index = len(self._entries)
-                compiled = pattern.compiled if isinstance(pattern, CuePattern) else pattern
-                group = MENTION_GROUP if MENTION_GROUP in compiled.groupindex else 0
-                self._entries.append((label, compiled, group))
+                self._entries.append((label, pattern.compiled if isinstance(pattern, CuePattern) else pattern))
                 if isinstance(pattern, CuePattern):
                     self._by_uid.setdefault(pattern.uid, []).append(index)
                 else:
@@ -90,9 +88,8 @@ class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
     def __reduce__(self) -> tuple[type, tuple[dict[str, tuple[re.Pattern[str], ...]]]]:
         return (CueTable, (self._cues,))  # rebuilt where unpickled: pattern numbers are per process
 
-    def runnable(self, text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
-        """``(label, compiled pattern, group to report)`` for the patterns that can match ``text``,
-        in table order."""
+    def runnable(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
+        """``(label, compiled pattern)`` for the patterns that can match ``text``, in table order."""
         found = self._uids & possible(text)
         if not found and not self._plain:
             return []
@@ -113,12 +110,9 @@ def find_hits(
     table = cues if isinstance(cues, CueTable) else CueTable(cues)
     ranks = ranks or {}
     hits = []
-    for label, pattern, group in table.runnable(text):
+    for label, pattern in table.runnable(text):
         rank = ranks.get(label, 0)
-        for match in pattern.finditer(text):
-            start, end = match.span(group)
-            if end > start:
-                hits.append(Hit(start + offset, end + offset, label, rank))
+        hits.extend(Hit(start + offset, end + offset, label, rank) for start, end in match_spans(pattern, text))
     return sorted(hits, key=lambda h: (h.start, h.end, h.label))
 
 

@@ -191,7 +191,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
 def _cue_kind(text: str, vocabulary: KindVocabulary) -> str | None:
     if word_count(text) > vocabulary.max_cue_words:
         return None
-    for kind, pattern, _ in vocabulary.line_cues.runnable(text):  # in kind order: the first kind that matches
+    for kind, pattern in vocabulary.line_cues.runnable(text):  # in kind order: the first kind that matches
         if pattern.search(text):
             return kind
     return None

@@ -102,7 +102,7 @@ def markers_in(text: str, lexicon: StanceLexicon) -> list[tuple[str, int, int]]:
     """Stance markers in a text: ``(category, start, end)``, in text order."""
     folded = fold(text)
     runnable = lexicon.table.runnable(folded)
-    hits = [(name, a, b) for name, pattern, _ in runnable for a, b in match_spans(pattern, folded)]
+    hits = [(name, a, b) for name, pattern in runnable for a, b in match_spans(pattern, folded)]
     return sorted(hits, key=lambda hit: (hit[1], hit[2]))  # same span: category order, then pattern order
 
 
