@@ -91,8 +91,8 @@ def _count_terms(doc_ids: Iterable[str], sentence_doc_ids: Iterable[str], conten
 
 def term_counts(corpus: Corpus) -> TermCounts:
     """Content-word counts of a (sub-)corpus's article sentences (aggregate map)."""
-    sentences = corpus.article_sentences()
-    return _count_terms(corpus.doc_ids, sentences["doc_id"], _content_words(words(t) for t in sentences["text"]))
+    sentences, tokenised = article_words(corpus)
+    return _count_terms(corpus.doc_ids, sentences["doc_id"], _content_words(tokenised))
 
 
 def add_term_counts(parts: Sequence[TermCounts]) -> TermCounts:
@@ -180,8 +180,7 @@ class TextModel:
         """
         wanted = set(corpus.doc_ids if doc_ids is None else doc_ids)
         if frequencies is None:
-            sentences = corpus.article_sentences()
-            tokenised = [words(t) for t in sentences["text"]]  # once: tokenising is most of the cost
+            sentences, tokenised = article_words(corpus)  # once: tokenising is most of the cost
             content = _content_words(tokenised)
             counts = _count_terms(corpus.doc_ids, sentences["doc_id"], content)
             if len(wanted) < len(corpus):
