@@ -22,7 +22,7 @@ from xivn.errors import CorpusError, MetadataError, shown
 from xivn.paths import seeds_dir
 from xivn.reader import DOCUMENT_SUFFIXES, METADATA_FILE, RawDocument, corpus_files, read_document, read_metadata
 from xivn.sentences import sentence_spans
-from xivn.structure import BULLET, MARKDOWN_HEADING, classify, kind_vocabulary, split_paragraphs, word_count
+from xivn.structure import classify, kind_vocabulary, marker_length, split_paragraphs, word_count
 
 KNOWN_IDS_SHOWN = 10
 
@@ -150,7 +150,7 @@ class Corpus:
 
     def labels(self) -> dict[str, str]:
         """Short display label per doc_id (from the metadata, else the doc_id)."""
-        return dict(zip(self.documents["doc_id"], self.documents["label"], strict=True))
+        return {doc_id: label or doc_id for doc_id, label in self.metadata("label").items()}
 
     def subset(self, doc_ids: Iterable[str]) -> Corpus:
         """A corpus of the given documents only (in corpus order)."""
@@ -184,11 +184,7 @@ def rows_by_document(table: pd.DataFrame) -> Iterator[tuple[str, list[tuple]]]:
 
 def _marker_length(text: str, kind: str) -> int:
     """Length of a bullet or ``#`` marker that opens a paragraph (not part of its sentence)."""
-    if kind in ("list_item", "heading", "headline", "faq_question"):
-        match = BULLET.match(text) or MARKDOWN_HEADING.match(text)
-        if match:
-            return match.end()
-    return 0
+    return marker_length(text) if kind in ("list_item", "heading", "headline", "faq_question") else 0
 
 
 def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:

@@ -24,7 +24,6 @@ of :data:`xivn.pipeline.AGGREGATES`.
 
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +33,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+from xivn.pipeline import available_cores
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus import Corpus
@@ -186,7 +187,7 @@ def _agreement(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndar
 def _in_threads(function: Callable[[int], np.ndarray], items: Iterable[int]) -> list[np.ndarray]:
     """``[function(i) for i in items]`` on one thread per core: numpy releases the GIL while it
     gathers, compares and sorts, so the banding of a large corpus uses every core."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=available_cores()) as pool:
         return list(pool.map(function, items))
 
 
@@ -250,6 +251,6 @@ def document_candidates(sigs: Signatures) -> pd.DataFrame:
 
 def rewrite_candidates(corpus: Corpus) -> pd.DataFrame:
     """Document pairs that may be rewrites of one another: at least three article sentences of one
-    are near-duplicates (estimated Jaccard ≥ 0.3 of their content words) of sentences of the
+    are near-duplicates (estimated Jaccard ≥ 0.4 of their content words) of sentences of the
     other. Columns: ``doc_a``, ``doc_b``, ``n_pairs``, ``jaccard`` (see :func:`document_pairs`)."""
     return document_candidates(sentence_signatures(corpus))

@@ -218,10 +218,14 @@ def concat_parts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's when its CPUs are restricted)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def default_jobs(corpus: Corpus) -> int:
     """Worker processes to use by default: all cores for a large corpus, else 1 (in process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores if len(corpus) >= PARALLEL_MIN_DOCUMENTS else 1
+    return available_cores() if len(corpus) >= PARALLEL_MIN_DOCUMENTS else 1
 
 
 def run_stages(

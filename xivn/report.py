@@ -37,6 +37,7 @@ from xivn.errors import ParameterError, RenderError
 from xivn.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.parameters import resolve_parameters
 from xivn.paths import notebooks_dir
+from xivn.pipeline import available_cores
 from xivn.provenance import run_stamp
 
 CELL_TIMEOUT_SECONDS = 600
@@ -166,7 +167,7 @@ def render(
         values["corpus_dir"] = str(corpus_dir)
     if values.get("corpus_dir"):
         values["corpus_dir"] = str(Path(values["corpus_dir"]).expanduser().resolve())
-    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    jobs = available_cores() if jobs is None else jobs
     if jobs < 1:
         raise ParameterError(f"jobs must be at least 1, got {jobs}")
     if timeout < 1:

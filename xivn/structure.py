@@ -138,9 +138,14 @@ def _block_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Paragraph]
     for group in groups:
         start, end = group[0][0], group[-1][1]
         text = raw[start:end]
-        marker = BULLET.match(text) or MARKDOWN_HEADING.match(text)
-        paragraphs.append(Paragraph(start, end, text, start + (marker.end() if marker else 0)))
+        paragraphs.append(Paragraph(start, end, text, start + marker_length(text)))
     return paragraphs
+
+
+def marker_length(text: str) -> int:
+    """Length of the bullet or ``#`` marker that opens ``text`` (0 without one)."""
+    marker = BULLET.match(text) or MARKDOWN_HEADING.match(text)
+    return marker.end() if marker else 0
 
 
 def _is_wrapped(texts: list[str]) -> bool:
