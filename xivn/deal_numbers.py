@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -31,19 +32,26 @@ REFERENCE = ("doc_no", "source_title", "source_url", "quote", *CLAIM)
 
 def _claim_patterns(vocabulary: CountVocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(number + deal noun, number + scope word) patterns built from the count vocabulary."""
+    number_words = (*vocabulary.numbers, *vocabulary.vague)
+    return _built_patterns(vocabulary.nouns, tuple(vocabulary.qualifiers), number_words, vocabulary.scope)
 
+
+@lru_cache(maxsize=8)  # asked for every sentence: built once per vocabulary
+def _built_patterns(
+    nouns: str, qualifiers: tuple[str, ...], number_words: tuple[str, ...], scope_words: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alternation(words):
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
-    qualifier = rf"(?:(?P<qual>{alternation(vocabulary.qualifiers)})\s+)?"
+    qualifier = rf"(?:(?P<qual>{alternation(qualifiers)})\s+)?"
     digits = r"(?<![\d.,/–-])\d{1,3}(?![\d,./–-]*\d)"  # not part of a year, date or decimal
-    words = alternation([*vocabulary.numbers, *vocabulary.vague])
+    words = alternation(number_words)
     number = rf"[‘“\"']?(?P<num>{digits}|\b(?:{words})\b)\+?[’”\"']?"
     # up to two words between number and noun, neither a function word nor a verb form
     function_word = r"(?:to|and|the|of|in|on|for|with|a|an|that|this|were|was|are|is)\b"
     gap = rf"(?P<gap>(?:(?!{function_word})(?![A-Za-z-]+(?:ed|ing)\b)[A-Za-z-]+\s+){{0,2}}?)"
-    scope = rf"\s+(?:{alternation(vocabulary.scope)})\s+(?P<after>[^.;]{{1,80}})"
-    noun = rf"{qualifier}{number}\s+(?:of\s+)?{gap}(?P<noun>{vocabulary.nouns})\b(?:(?:\s+[A-Za-z-]+){{0,3}}?{scope})?"
+    scope = rf"\s+(?:{alternation(scope_words)})\s+(?P<after>[^.;]{{1,80}})"
+    noun = rf"{qualifier}{number}\s+(?:of\s+)?{gap}(?P<noun>{nouns})\b(?:(?:\s+[A-Za-z-]+){{0,3}}?{scope})?"
     bare = rf"{qualifier}{number}{scope}"
     return re.compile(noun, re.IGNORECASE), re.compile(bare, re.IGNORECASE)
 

@@ -272,9 +272,10 @@ def frame_profile(
     words = corpus.documents.set_index("doc_id")["n_words"]
     labels = corpus.labels()
     rng = np.random.default_rng(seed)
+    by_doc = dict(tuple(indicators.groupby("doc_id", sort=False)))  # one pass, not one filter per document
     rows = []
     for doc_id in corpus.doc_ids:
-        matrix = indicators.loc[indicators["doc_id"] == doc_id, ids].to_numpy()
+        matrix = by_doc.get(doc_id, indicators.iloc[:0])[ids].to_numpy()
         n = len(matrix)
         counts = matrix.sum(axis=0) if n else np.zeros(len(ids))
         boot = bootstrap_means(matrix, draws, rng)
@@ -427,12 +428,13 @@ def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.D
 def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     """Per document: ``doc_id``, ``label``, ``mentions``, ``in_quotes``, ``forms`` (distinct
     renderings, ``; ``-separated), ``destiny_note`` and ``explains`` (any sentence that does so)."""
+    by_doc, labels = dict(tuple(renderings.groupby("doc_id", sort=False))), corpus.labels()
     rows = []
     for doc_id in corpus.doc_ids:
-        mine = renderings[renderings["doc_id"] == doc_id]
+        mine = by_doc.get(doc_id, renderings.iloc[:0])
         forms = "; ".join(sorted(set(mine["rendering"])))
         rows.append(
-            (doc_id, corpus.labels()[doc_id], len(mine), int(mine["in_quotes"].sum()), forms,
+            (doc_id, labels[doc_id], len(mine), int(mine["in_quotes"].sum()), forms,
              bool(mine["destiny"].any()), bool(mine["explains"].any()))
         )  # fmt: skip
     return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "forms", "destiny_note", "explains"])

@@ -137,9 +137,9 @@ def concordance(
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
     rows, topic = [], CueTable({TOPIC: patterns})
     for sent in table_rows(corpus.article_sentences()):
-        par = paragraphs.loc[(sent.doc_id, sent.par_id)]
         raw = corpus.text(sent.doc_id)
         for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):
+            par = paragraphs.loc[(sent.doc_id, sent.par_id)]  # looked up only for a hit
             start, end = hit.start, hit.end
             left = raw[max(par["start"], start - width) : start]
             right = raw[end : min(par["end"], end + width)]
@@ -236,12 +236,13 @@ def omissions(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path
     """
     book = _claim_set(claims)
     made_anywhere = [c for c in book.claims if c in set(found["claim_id"])]
+    made_by, labels = found.groupby("doc_id")["claim_id"].agg(set).to_dict(), corpus.labels()
     rows = []
     for doc_id in corpus.doc_ids:
-        made = set(found.loc[found["doc_id"] == doc_id, "claim_id"])
+        made = made_by.get(doc_id, set())
         makes = [book.claims[c].label for c in made_anywhere if c in made]
         leaves = [book.claims[c].label for c in made_anywhere if c not in made]
-        rows.append((doc_id, corpus.labels()[doc_id], len(makes), "; ".join(makes), "; ".join(leaves)))
+        rows.append((doc_id, labels[doc_id], len(makes), "; ".join(makes), "; ".join(leaves)))
     return pd.DataFrame(rows, columns=["doc_id", "label", "n_claims", "makes", "leaves_out"])
 
 
