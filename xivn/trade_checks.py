@@ -213,21 +213,15 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
     ]
     rows = []
     reference = reference[reference["period"] == "year"]
+    # the rows of each (reporter, partner, flow, year), found once rather than filtered per claim;
+    # a missing year matches nothing, as in a comparison
+    by_key = dict(tuple(reference.groupby(["reporter", "partner", "flow", "year"], sort=False)))
+    none = reference.iloc[:0]
     cues = trade_cues()
     for claim in figures.itertuples(index=False):
         credited = country_mentions(claim.attribution, cues, parties_only=False)
-        same = reference[
-            (reference["reporter"] == claim.reporter)
-            & (reference["partner"] == claim.partner)
-            & (reference["flow"] == claim.flow)
-            & (reference["year"] == claim.year)
-        ]
-        mirror = reference[
-            (reference["reporter"] == claim.partner)
-            & (reference["partner"] == claim.reporter)
-            & (reference["flow"] == MIRROR_FLOW[claim.flow])
-            & (reference["year"] == claim.year)
-        ]
+        same = by_key.get((claim.reporter, claim.partner, claim.flow, claim.year), none)
+        mirror = by_key.get((claim.partner, claim.reporter, MIRROR_FLOW[claim.flow], claim.year), none)
         base = [
             claim.doc_id,
             claim.start,
