@@ -264,6 +264,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
     """Every money amount in article text, with what is needed to classify and resolve it."""
     sentences = corpus.article_sentences()
     years = _doc_years(corpus)
+    paragraphs: dict[str, pd.DataFrame] | None = None
     for doc_id, rows in rows_by_document(sentences):
         parsed = [parse_amounts(r.text) for r in rows]
         masked = [_mask(r.text, [(a.start, a.end) for a in amounts]) for r, amounts in zip(rows, parsed, strict=True)]
@@ -288,7 +289,9 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
         if any(row.kind == "table_row" for row in rows):  # most documents have no table
-            yield from _table_amounts(corpus, doc_id, sentences[sentences["doc_id"] == doc_id], years[doc_id])
+            if paragraphs is None:  # grouped once, when the first table is met
+                paragraphs = dict(tuple(corpus.article_paragraphs().groupby("doc_id", sort=False)))
+            yield from _table_amounts(doc_id, paragraphs[doc_id].reset_index(drop=True), rows, years[doc_id])
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:
@@ -308,14 +311,17 @@ def _cells(text: str, offset: int) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _table_amounts(corpus: Corpus, doc_id: str, sentences: pd.DataFrame, doc_year: int | None) -> Iterator[_Found]:
-    """Amounts in the Markdown tables of a document: a run of ``table_row`` paragraphs whose first
-    row is the header. A bare number counts when its column header, the header row or the text
-    just before the table names a money unit ("Exports (US$ bn)", "in billion U.S. dollars")."""
+def _table_amounts(
+    doc_id: str, paragraphs: pd.DataFrame, sentences: list[tuple], doc_year: int | None
+) -> Iterator[_Found]:
+    """Amounts in the Markdown tables of a document (its article ``paragraphs`` and ``sentences``):
+    a run of ``table_row`` paragraphs whose first row is the header. A bare number counts when its
+    column header, the header row or the text just before the table names a money unit
+    ("Exports (US$ bn)", "in billion U.S. dollars")."""
     cues = trade_cues()
-    paragraphs = corpus.article_paragraphs()
-    paragraphs = paragraphs[paragraphs["doc_id"] == doc_id].reset_index(drop=True)
-    sent_of_par = sentences.drop_duplicates("par_id").set_index("par_id")["sent_id"]
+    sent_of_par: dict[int, int] = {}
+    for sentence in sentences:
+        sent_of_par.setdefault(sentence.par_id, sentence.sent_id)  # a paragraph's first sentence
     runs: list[list[int]] = []
     for index, kind in enumerate(paragraphs["kind"]):
         if kind == "table_row":
