@@ -12,7 +12,7 @@ import time
 from datasketch import MinHash, MinHashLSH
 
 import xivn
-from xivn import near_duplicates as nd
+from xivn.framing import near_duplicates as nd
 
 
 def main() -> None:

@@ -66,8 +66,8 @@ def floor_command_line(count: int, jobs: int, folder: Path) -> float:
 
 
 def render_seconds(jobs: int, folder: Path) -> float:
-    """Seconds for ``xivn.report.render`` on the seeds, ``jobs`` notebooks at a time."""
-    from xivn.report import render
+    """Seconds for ``xivn.report.rendering.render`` on the seeds, ``jobs`` notebooks at a time."""
+    from xivn.report.rendering import render
 
     start = time.perf_counter()
     render(folder / "report", jobs=jobs)
@@ -75,7 +75,7 @@ def render_seconds(jobs: int, folder: Path) -> float:
 
 
 def main() -> None:
-    from xivn.report import report_notebooks
+    from xivn.report.rendering import report_notebooks
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)

@@ -4,9 +4,9 @@ Run: ``.venv/bin/python benchmarks/run.py --sizes 100 1000 10000`` (generates th
 ``benchmarks/corpora/`` on first use). For each size, two fresh processes:
 
 * *per stage, one core*: load + structure, sentences, then every available stage of
-  :data:`xivn.pipeline.STAGES` and every aggregate, each timed on its own in one process (later
+  :data:`xivn.runner.pipeline.STAGES` and every aggregate, each timed on its own in one process (later
   stages reuse the cached sentences, as they do in a notebook);
-* *all stages, N cores*: a fresh corpus through :func:`xivn.pipeline.run_stages` (every stage
+* *all stages, N cores*: a fresh corpus through :func:`xivn.runner.pipeline.run_stages` (every stage
   and every aggregate in one pass over the partitions) with ``--jobs`` worker processes.
 
 Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Besides wall
@@ -58,7 +58,7 @@ def measure_stages(folder: Path) -> dict:
     """Each stage timed in this process, one after another: ``(name, wall s, CPU s)``."""
     import xivn
     from xivn import corpus as _corpus_module  # noqa: F401  (pandas imported before the clock starts)
-    from xivn import pipeline
+    from xivn.runner import pipeline
 
     timings = []
     start, cpu = time.perf_counter(), cpu_seconds()
@@ -84,7 +84,7 @@ def measure_stages(folder: Path) -> dict:
 def measure_all(folder: Path, jobs: int) -> dict:
     """Every available stage and aggregate on ``jobs`` worker processes, from loading on."""
     import xivn
-    from xivn import pipeline
+    from xivn.runner import pipeline
 
     start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)

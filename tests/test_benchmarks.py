@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 import xivn
-from xivn.checks import unaccounted_text
+from xivn.corpus.checks import unaccounted_text
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_corpus import generate

@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from conftest import REPO
 
-from xivn.report import render
+from xivn.report.rendering import render
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

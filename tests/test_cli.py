@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from xivn import cli, report
+from xivn import cli
+from xivn.report import rendering as report
 
 
 def run_xivn(*args: str, cwd=None) -> subprocess.CompletedProcess:

@@ -9,8 +9,8 @@ import pytest
 from conftest import MESSY_PAGE, REPO
 
 import xivn
-from xivn import schema
-from xivn.checks import offset_mismatches, unaccounted_text
+from xivn.corpus import schema
+from xivn.corpus.checks import offset_mismatches, unaccounted_text
 
 
 def test_tables_have_the_documented_columns(seeds):
@@ -142,7 +142,7 @@ def test_bundled_seeds_load_from_another_working_directory(tmp_path):
 
 
 def test_rows_by_document_equals_pandas_groupby_on_every_corpus_table(seeds):
-    from xivn.corpus import rows_by_document
+    from xivn.corpus.corpus import rows_by_document
 
     for table in (seeds.paragraphs, seeds.sentences, seeds.article_sentences()):
         ours = [(doc_id, [tuple(row) for row in rows]) for doc_id, rows in rows_by_document(table)]
@@ -165,7 +165,7 @@ def test_metadata_columns_equal_the_documents_table_without_structuring(seeds):
 
 
 def test_table_rows_equal_itertuples_with_the_same_fields(seeds):
-    from xivn.corpus import table_rows
+    from xivn.corpus.corpus import table_rows
 
     for table in (seeds.paragraphs, seeds.sentences, seeds.documents, seeds.sentences.iloc[:0]):
         ours, theirs = list(table_rows(table)), list(table.itertuples(index=False))

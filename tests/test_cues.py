@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from xivn.cues import (
+from xivn.cues.engine import (
     CueTable,
     Hit,
     clause_spans,
@@ -102,7 +102,9 @@ def test_closest_takes_the_nearest_side_and_the_earlier_of_a_tie():
 
 
 def _shipped_tables() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
-    from xivn import rare_earths, taxonomy, trade
+    from xivn.deals import taxonomy
+    from xivn.rare_earths import claims as rare_earths
+    from xivn.trade import figures as trade
 
     cues, deal_cues = trade.trade_cues(), taxonomy.load_deal_cues()
     return {
@@ -131,7 +133,7 @@ def test_a_cue_table_finds_exactly_what_visiting_every_pattern_finds(seeds):
 
 
 def test_a_cue_table_runs_plain_patterns_always_and_is_rebuilt_when_unpickled():
-    from xivn.datafiles import compile_patterns
+    from xivn.cues.datafiles import compile_patterns
 
     (deal,) = compile_patterns([r"\bdeal\b"], where="test")
     table = CueTable({"deal": [deal], "digits": [re.compile(r"\d+")]})

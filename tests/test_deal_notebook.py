@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 
 from xivn.paths import data_path
-from xivn.report import render
+from xivn.report.rendering import render
 
 PREVIEW = """Rail and Cable Deals Expected as Leaders Meet
 

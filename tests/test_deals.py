@@ -7,8 +7,8 @@ import pytest
 from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
-from xivn.checks import offset_mismatches
-from xivn.deal_numbers import official_count
+from xivn.corpus.checks import offset_mismatches
+from xivn.deals.counts import official_count
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
 PAMIR_ITEMS = {
@@ -42,7 +42,7 @@ def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
 
 
 def test_columns_and_provenance(mentions, seeds):
-    assert tuple(mentions.columns) == xivn.deals.MENTIONS
+    assert tuple(mentions.columns) == xivn.deals.mentions.MENTIONS
     assert offset_mismatches(mentions, seeds, text_column="quote").empty
     assert set(mentions["status"]) <= {"signed", "expected", "proposed", "urged", "absent"}
     assert mentions.attrs == {"taxonomy": "deal_taxonomy.toml", "cues": "deal_cues.toml"}
@@ -217,7 +217,7 @@ def test_indented_continuation_line_stays_in_its_list(make_corpus):
 
 def test_a_corpus_without_deals_gives_an_empty_table(make_corpus):
     found = mentions_in(make_corpus, "Only the weather in Hanoi today.\n")
-    assert found.empty and tuple(found.columns) == xivn.deals.MENTIONS
+    assert found.empty and tuple(found.columns) == xivn.deals.mentions.MENTIONS
 
 
 # --- number claims ---------------------------------------------------------------------------

@@ -8,12 +8,12 @@ import pytest
 from conftest import AF, PAMIR, REWRITE
 
 import xivn
-from xivn import derivation as dv
-from xivn import pipeline
-from xivn.checks import offset_mismatches
+from xivn.corpus.checks import offset_mismatches
 from xivn.errors import ParameterError
-from xivn.lexicon import words
-from xivn.pipeline import partition
+from xivn.framing import rewrite_detection as dv
+from xivn.framing.lexicon import words
+from xivn.runner import pipeline
+from xivn.runner.pipeline import partition
 
 WIRE = AF  # the wire report the rewrite is derived from
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from dask.distributed import Client, LocalCluster
 
-from xivn import pipeline
-from xivn.distributed import run_aggregate_on_dask, run_stages_on_dask
 from xivn.errors import ParameterError
+from xivn.runner import pipeline
+from xivn.runner.distributed import run_aggregate_on_dask, run_stages_on_dask
 
 PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
 AGGREGATES = [a.name for a in pipeline.available_aggregates()]
@@ -41,7 +41,7 @@ def test_aggregate_on_dask_equals_in_process(seeds, client, name):
 
 
 def test_corpus_wide_stage_is_refused_on_dask(seeds, monkeypatch):
-    whole = pipeline.Stage("whole", "xivn.pipeline:paragraphs", per_document=False)
+    whole = pipeline.Stage("whole", "xivn.runner.pipeline:paragraphs", per_document=False)
     monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, whole))
     with pytest.raises(ParameterError, match="needs the whole corpus"):
         run_stages_on_dask(seeds, ["whole"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xivn.excerpts import documents_note, name_list, rows_note, top_documents
+from xivn.display.wording import documents_note, name_list, rows_note, top_documents
 
 
 def test_top_documents_keeps_the_largest_in_corpus_order():

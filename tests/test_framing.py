@@ -6,10 +6,10 @@ import math
 
 import pytest
 
-from xivn import framing
-from xivn.checks import offset_mismatches
+from xivn.corpus.checks import offset_mismatches
 from xivn.errors import DataFileError, ParameterError
-from xivn.lexicon import fold
+from xivn.framing import frames as framing
+from xivn.framing.lexicon import fold
 
 FRAMES = framing.load_frames()
 EXAMPLES = [(f.id, text, True) for f in FRAMES for text in f.examples]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 from conftest import REPO
 
-from xivn.report import render
+from xivn.report.rendering import render
 
 
 def notebook_text(path) -> str:

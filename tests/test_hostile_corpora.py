@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import xivn
-from xivn import reader
-from xivn.checks import offset_mismatches
+from xivn.corpus import reader
+from xivn.corpus.checks import offset_mismatches
 
 UTF16_TEXT = "Hà Nội, 12 December.\n\nXi Jinping arrived in Hanoi. “Shared future” was the slogan."
 

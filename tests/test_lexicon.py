@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xivn.lexicon import fold, per_thousand, quotation_spans, tokens, words
+from xivn.framing.lexicon import fold, per_thousand, quotation_spans, tokens, words
 
 
 @given(st.text())

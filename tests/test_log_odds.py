@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from xivn.checks import offset_mismatches
-from xivn.log_odds import keyness, log_odds_z, stable_share, top_terms
+from xivn.corpus.checks import offset_mismatches
+from xivn.framing.keywords import keyness, log_odds_z, stable_share, top_terms
 
 
 def test_worked_example_one_word():

@@ -9,8 +9,9 @@ import sys
 import pytest
 from matplotlib.collections import LineCollection
 
-from xivn import maps, plots
+from xivn.display import figures as plots
 from xivn.errors import ParameterError
+from xivn.rare_earths import corridor as maps
 
 DEPOSITS = {"Dong Pao", "Bac Nam Xe", "Nam Nam Xe", "Then Thau", "Yen Phu", "Ben Den"}
 
@@ -82,5 +83,5 @@ def test_map_draws_borders_from_packaged_data_and_every_place(places, no_network
 
 
 def test_importing_xivn_and_maps_does_not_load_the_mapping_library():
-    code = "import sys, xivn, xivn.maps; sys.exit('mpl_toolkits.basemap' in sys.modules)"
+    code = "import sys, xivn, xivn.rare_earths.corridor; sys.exit('mpl_toolkits.basemap' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

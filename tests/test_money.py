@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from xivn.money import parse_amounts, parse_unit
+from xivn.trade.money import parse_amounts, parse_unit
 
 
 @pytest.mark.parametrize(

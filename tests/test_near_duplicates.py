@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 import xivn
-from xivn import near_duplicates as nd
+from xivn.framing import near_duplicates as nd
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_corpus import generate

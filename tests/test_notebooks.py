@@ -15,8 +15,8 @@ import nbformat
 import pytest
 from conftest import MESSY_PAGE, REPO
 
-from xivn.parameters import Parameter, notebook_parameters, parse_parameters_cell
-from xivn.report import render
+from xivn.report.parameters import Parameter, notebook_parameters, parse_parameters_cell
+from xivn.report.rendering import render
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 MAX_CELL_LINES = 25

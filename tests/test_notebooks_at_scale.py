@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from xivn.report import render
+from xivn.report.rendering import render
 
 NOTEBOOKS = ["trade_balance", "deal_taxonomy", "framing_comparison", "rare_earths"]
 

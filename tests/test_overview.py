@@ -9,8 +9,8 @@ import pytest
 from conftest import REPO
 
 import xivn
-from xivn import overview
-from xivn.report import render
+from xivn.overview import tables as overview
+from xivn.report.rendering import render
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_corpus import generate

@@ -7,7 +7,13 @@ import pytest
 from conftest import REPO, write_notebook
 
 from xivn.errors import ParameterError
-from xivn.parameters import Parameter, notebook_parameters, parse_parameters_cell, parse_value, resolve_parameters
+from xivn.report.parameters import (
+    Parameter,
+    notebook_parameters,
+    parse_parameters_cell,
+    parse_value,
+    resolve_parameters,
+)
 
 CELL = """corpus_dir: str = ""  # folder of texts; "" = the bundled seeds
 top_n: int = 10  # rows to show

@@ -24,18 +24,18 @@ from hypothesis import strategies as st
 from test_properties import SPECIALS, TEXTS
 
 import xivn
-from xivn.checks import offset_mismatches
-from xivn.corpus import Corpus
-from xivn.deal_numbers import COUNTS
-from xivn.deals import MENTIONS
-from xivn.derivation import alignment_spans
-from xivn.framing import EVIDENCE
-from xivn.log_odds import KEYNESS
-from xivn.money import PREFIX_CURRENCY, SCALES_BN, SUFFIX_CURRENCY
-from xivn.rare_earths import CLAIMS, CONCORDANCE
-from xivn.reader import RawDocument
-from xivn.speakers import VOICES
-from xivn.trade import AMOUNTS, TRADE_FIGURES
+from xivn.corpus.checks import offset_mismatches
+from xivn.corpus.corpus import Corpus
+from xivn.corpus.reader import RawDocument
+from xivn.deals.counts import COUNTS
+from xivn.deals.mentions import MENTIONS
+from xivn.framing.frames import EVIDENCE
+from xivn.framing.keywords import KEYNESS
+from xivn.framing.rewrite_detection import alignment_spans
+from xivn.framing.speakers import VOICES
+from xivn.rare_earths.claims import CLAIMS, CONCORDANCE
+from xivn.trade.figures import AMOUNTS, TRADE_FIGURES
+from xivn.trade.money import PREFIX_CURRENCY, SCALES_BN, SUFFIX_CURRENCY
 
 # --- the money parser --------------------------------------------------------------------------
 

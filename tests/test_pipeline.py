@@ -8,9 +8,10 @@ import re
 import pytest
 
 import xivn
-from xivn import derivation, pipeline
 from xivn.errors import ParameterError
-from xivn.pipeline import map_partitions as map_parts
+from xivn.framing import rewrite_detection as derivation
+from xivn.runner import pipeline
+from xivn.runner.pipeline import map_partitions as map_parts
 
 PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
 

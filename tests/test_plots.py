@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xivn import plots
+from xivn.display import figures as plots
 
 
 def source_line(sources) -> str:

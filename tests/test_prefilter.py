@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import xivn
-from xivn.prefilter import CuePattern, caseless, required_literals
+from xivn.cues.prefilter import CuePattern, caseless, required_literals
 
 
 def test_caseless_maps_every_character_re_matches_to_an_ascii_character_onto_it():
@@ -52,7 +52,12 @@ def test_required_literals(pattern, flags, literals):
 
 
 def _shipped_patterns() -> list[CuePattern]:
-    from xivn import framing, rare_earths, speakers, structure, taxonomy, tonality, trade
+    from xivn.corpus import structure
+    from xivn.deals import taxonomy
+    from xivn.framing import frames as framing
+    from xivn.framing import speakers, tonality
+    from xivn.rare_earths import claims as rare_earths
+    from xivn.trade import figures as trade
 
     framing.load_frames(), tonality.load_stance_lexicon(), trade.trade_cues(), rare_earths.load_claims()
     taxonomy.load_taxonomy(), taxonomy.load_deal_cues(), speakers.load_speaker_rules(), structure.kind_vocabulary()
@@ -87,7 +92,7 @@ def test_results_equal_the_compiled_pattern_on_any_text(text):
 
 
 def test_a_wrapped_pattern_pickles_and_passes_other_methods_through():
-    wrapped = xivn.datafiles.compile_patterns([r"\bdeal\b"], where="test")[0]
+    wrapped = xivn.cues.datafiles.compile_patterns([r"\bdeal\b"], where="test")[0]
     assert pickle.loads(pickle.dumps(wrapped)) == wrapped
     assert wrapped.sub("pact", "a deal") == "a pact"
     assert wrapped.pattern == r"\bdeal\b" and wrapped.literals == ("deal",)

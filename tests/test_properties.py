@@ -18,9 +18,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import xivn
-from xivn.corpus import Corpus
-from xivn.reader import RawDocument
-from xivn.structure import classify, kind_vocabulary, split_paragraphs
+from xivn.corpus.corpus import Corpus
+from xivn.corpus.reader import RawDocument
+from xivn.corpus.structure import classify, kind_vocabulary, split_paragraphs
 
 # Characters that break naive text code: every line separator str.splitlines knows (a line for
 # xivn ends only at \n, \r or \r\n), other controls, zero-width and direction marks, combining

@@ -6,7 +6,7 @@ import subprocess
 from datetime import datetime
 
 import xivn
-from xivn.provenance import git_commit, package_versions, run_stamp
+from xivn.report.provenance import git_commit, package_versions, run_stamp
 
 
 def git(folder, *args):

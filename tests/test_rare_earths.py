@@ -6,9 +6,9 @@ import pytest
 from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
-from xivn import rare_earths
-from xivn.checks import offset_mismatches
+from xivn.corpus.checks import offset_mismatches
 from xivn.errors import DataFileError, ParameterError
+from xivn.rare_earths import claims as rare_earths
 
 ALL = {AF, PREVIEW, INQUIRER, REWRITE, PAMIR}
 

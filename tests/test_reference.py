@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError
-from xivn.reference import load_reference
 
 
 def test_a_bare_name_is_a_shipped_reference_table():

@@ -16,8 +16,9 @@ import pytest
 from conftest import write_notebook
 
 import xivn
-from xivn import cli, report
+from xivn import cli
 from xivn.errors import ParameterError, RenderError
+from xivn.report import rendering as report
 
 PARAMETERS = 'corpus_dir: str = ""  # corpus folder; "" = the bundled seeds\n'
 
@@ -245,8 +246,9 @@ def test_ctrl_c_or_sigterm_stops_the_kernels_and_removes_the_staging_folder(tmp_
     out = tmp_path / "report"
     before = previous_report(out)
     run_cli = (  # the xivn command, reading the notebooks of this test
-        "import pathlib, sys, xivn.cli, xivn.report; "
-        f"xivn.report.notebooks_dir = lambda: pathlib.Path({str(folder)!r}); sys.exit(xivn.cli.main(sys.argv[1:]))"
+        "import pathlib, sys, xivn.cli, xivn.report.rendering; "
+        f"xivn.report.rendering.notebooks_dir = lambda: pathlib.Path({str(folder)!r}); "
+        "sys.exit(xivn.cli.main(sys.argv[1:]))"
     )
     command = [sys.executable, "-c", run_cli, "render", "--out", str(out), "--jobs", "1"]
     xivn_render = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

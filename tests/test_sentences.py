@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import xivn
-from xivn.checks import offset_mismatches
+from xivn.corpus.checks import offset_mismatches
 
 
 def sentences_of(make_corpus, text: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import xivn
-from xivn.checks import offset_mismatches
-from xivn.speakers import voice_mix, voices
+from xivn.corpus.checks import offset_mismatches
+from xivn.framing.speakers import voice_mix, voices
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import xivn
-from xivn.structure import classify, is_title_like, split_paragraphs, word_count
+from xivn.corpus.structure import classify, is_title_like, split_paragraphs, word_count
 
 
 def kind_of(corpus: xivn.Corpus, doc_id: str, opening: str) -> str:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from nbconvert.filters.markdown import markdown2html
 
-from xivn.text import escape_markdown, neutralise_markdown
+from xivn.display.escaping import escape_markdown, neutralise_markdown
 
 
 def rendered_text(markdown: str) -> str:
@@ -70,7 +70,7 @@ def test_neutralise_markdown(markdown, expected):
 
 
 def test_display_markdown_is_neutralised():
-    from xivn.display import Markdown
+    from xivn.display.markdown import Markdown
 
     shown = Markdown("**<img src=x onerror=alert(1)>**")._repr_markdown_()
     assert "<" not in shown

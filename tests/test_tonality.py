@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from xivn.checks import offset_mismatches
-from xivn.lexicon import fold
-from xivn.tonality import load_stance_lexicon, markers_in, mask, stance_markers, tone, tone_profile, vader_compound
+from xivn.corpus.checks import offset_mismatches
+from xivn.framing.lexicon import fold
+from xivn.framing.tonality import (
+    load_stance_lexicon,
+    markers_in,
+    mask,
+    stance_markers,
+    tone,
+    tone_profile,
+    vader_compound,
+)
 
 
 def test_vader_scores_offline_and_masks_misread_names():

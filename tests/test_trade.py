@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import xivn
-from xivn.checks import offset_mismatches
+from xivn.corpus.checks import offset_mismatches
 from xivn.errors import DataFileError
-from xivn.trade import CLAUSE_BREAK, CONJUNCTION, amounts, clause_span, trade_cues, trade_figures
+from xivn.trade.figures import CLAUSE_BREAK, CONJUNCTION, amounts, clause_span, trade_cues, trade_figures
 
 US = "United States"
 

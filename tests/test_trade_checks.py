@@ -8,7 +8,7 @@ import pytest
 from conftest import figures_of
 
 from xivn.errors import DataFileError
-from xivn.trade_checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
+from xivn.trade.checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
 
 US = "United States"
 

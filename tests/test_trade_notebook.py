@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from xivn.report import render
+from xivn.report.rendering import render
 
 JAPAN = """# Vietnam and Japan
 

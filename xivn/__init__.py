@@ -22,9 +22,9 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
-    "Corpus": "xivn.corpus",
-    "load_corpus": "xivn.corpus",
-    "paragraph_kinds": "xivn.corpus",
+    "Corpus": "xivn.corpus.corpus",
+    "load_corpus": "xivn.corpus.corpus",
+    "paragraph_kinds": "xivn.corpus.corpus",
     "XivnError": "xivn.errors",
     "CorpusError": "xivn.errors",
     "MetadataError": "xivn.errors",
@@ -33,63 +33,65 @@ _EXPORTS: dict[str, str] = {
     "RenderError": "xivn.errors",
     "LayerError": "xivn.errors",
     "XivnWarning": "xivn.errors",
-    "frame_evidence": "xivn.framing",
-    "frame_profile": "xivn.framing",
-    "frame_agreement": "xivn.framing",
-    "slogan_renderings": "xivn.framing",
-    "tone": "xivn.tonality",
-    "stance_markers": "xivn.tonality",
-    "voices": "xivn.speakers",
-    "keyness": "xivn.log_odds",
-    "rewrites": "xivn.derivation",
-    "align": "xivn.derivation",
-    "rewrite_candidates": "xivn.near_duplicates",
+    "frame_evidence": "xivn.framing.frames",
+    "frame_profile": "xivn.framing.frames",
+    "frame_agreement": "xivn.framing.frames",
+    "slogan_renderings": "xivn.framing.frames",
+    "tone": "xivn.framing.tonality",
+    "stance_markers": "xivn.framing.tonality",
+    "voices": "xivn.framing.speakers",
+    "keyness": "xivn.framing.keywords",
+    "rewrites": "xivn.framing.rewrite_detection",
+    "align": "xivn.framing.rewrite_detection",
+    "rewrite_candidates": "xivn.framing.near_duplicates",
     "seeds_dir": "xivn.paths",
     "data_path": "xivn.paths",
     "reference_path": "xivn.paths",
-    "parse_amounts": "xivn.money",
-    "parse_unit": "xivn.money",
-    "MoneyAmount": "xivn.money",
-    "amounts": "xivn.trade",
-    "trade_figures": "xivn.trade",
-    "trade_consistency": "xivn.trade_checks",
-    "trade_balances": "xivn.trade_checks",
-    "trade_reference": "xivn.trade_checks",
-    "fact_check_trade": "xivn.trade_checks",
-    "mirror_gaps": "xivn.trade_checks",
-    "concordance": "xivn.rare_earths",
-    "rare_earth_claims": "xivn.rare_earths",
-    "load_claims": "xivn.rare_earths",
-    "claim_matrix": "xivn.rare_earths",
-    "claim_quotes": "xivn.rare_earths",
-    "omissions": "xivn.rare_earths",
-    "load_usgs": "xivn.rare_earths",
-    "reserve_ranks": "xivn.rare_earths",
-    "production_shares": "xivn.rare_earths",
-    "reserves_vs_production": "xivn.rare_earths",
-    "verdicts": "xivn.rare_earths",
-    "load_places": "xivn.maps",
-    "draw_corridor": "xivn.maps",
-    "distances_to_route": "xivn.maps",
-    "load_taxonomy": "xivn.taxonomy",
-    "load_deal_cues": "xivn.taxonomy",
-    "deal_mentions": "xivn.deals",
-    "deal_counts": "xivn.deal_numbers",
-    "deal_coverage": "xivn.deals",
-    "deal_outcomes": "xivn.deals",
-    "partner_packages": "xivn.deals",
-    "reference_counts": "xivn.deal_numbers",
-    "count_conflicts": "xivn.deal_numbers",
-    "show": "xivn.viewer",
-    "escape_markdown": "xivn.text",
-    "render": "xivn.report",
+    "parse_amounts": "xivn.trade.money",
+    "parse_unit": "xivn.trade.money",
+    "MoneyAmount": "xivn.trade.money",
+    "amounts": "xivn.trade.figures",
+    "trade_figures": "xivn.trade.figures",
+    "trade_consistency": "xivn.trade.checks",
+    "trade_balances": "xivn.trade.checks",
+    "trade_reference": "xivn.trade.checks",
+    "fact_check_trade": "xivn.trade.checks",
+    "mirror_gaps": "xivn.trade.checks",
+    "concordance": "xivn.rare_earths.claims",
+    "rare_earth_claims": "xivn.rare_earths.claims",
+    "load_claims": "xivn.rare_earths.claims",
+    "claim_matrix": "xivn.rare_earths.claims",
+    "claim_quotes": "xivn.rare_earths.claims",
+    "omissions": "xivn.rare_earths.claims",
+    "load_usgs": "xivn.rare_earths.claims",
+    "reserve_ranks": "xivn.rare_earths.claims",
+    "production_shares": "xivn.rare_earths.claims",
+    "reserves_vs_production": "xivn.rare_earths.claims",
+    "verdicts": "xivn.rare_earths.claims",
+    "load_places": "xivn.rare_earths.corridor",
+    "draw_corridor": "xivn.rare_earths.corridor",
+    "distances_to_route": "xivn.rare_earths.corridor",
+    "load_taxonomy": "xivn.deals.taxonomy",
+    "load_deal_cues": "xivn.deals.taxonomy",
+    "deal_mentions": "xivn.deals.mentions",
+    "deal_counts": "xivn.deals.counts",
+    "deal_coverage": "xivn.deals.mentions",
+    "deal_outcomes": "xivn.deals.mentions",
+    "partner_packages": "xivn.deals.mentions",
+    "reference_counts": "xivn.deals.counts",
+    "count_conflicts": "xivn.deals.counts",
+    "show": "xivn.display.viewer",
+    "escape_markdown": "xivn.display.escaping",
+    "render": "xivn.report.rendering",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from xivn.corpus import Corpus, load_corpus, paragraph_kinds
-    from xivn.deal_numbers import count_conflicts, deal_counts, reference_counts
-    from xivn.deals import deal_coverage, deal_mentions, deal_outcomes, partner_packages
-    from xivn.derivation import align, rewrites
+    from xivn.corpus.corpus import Corpus, load_corpus, paragraph_kinds
+    from xivn.deals.counts import count_conflicts, deal_counts, reference_counts
+    from xivn.deals.mentions import deal_coverage, deal_mentions, deal_outcomes, partner_packages
+    from xivn.deals.taxonomy import load_deal_cues, load_taxonomy
+    from xivn.display.escaping import escape_markdown
+    from xivn.display.viewer import show
     from xivn.errors import (
         CorpusError,
         DataFileError,
@@ -100,13 +102,14 @@ if TYPE_CHECKING:  # pragma: no cover
         XivnError,
         XivnWarning,
     )
-    from xivn.framing import frame_agreement, frame_evidence, frame_profile, slogan_renderings
-    from xivn.log_odds import keyness
-    from xivn.maps import distances_to_route, draw_corridor, load_places
-    from xivn.money import MoneyAmount, parse_amounts, parse_unit
-    from xivn.near_duplicates import rewrite_candidates
+    from xivn.framing.frames import frame_agreement, frame_evidence, frame_profile, slogan_renderings
+    from xivn.framing.keywords import keyness
+    from xivn.framing.near_duplicates import rewrite_candidates
+    from xivn.framing.rewrite_detection import align, rewrites
+    from xivn.framing.speakers import voices
+    from xivn.framing.tonality import stance_markers, tone
     from xivn.paths import data_path, reference_path, seeds_dir
-    from xivn.rare_earths import (
+    from xivn.rare_earths.claims import (
         claim_matrix,
         claim_quotes,
         concordance,
@@ -119,14 +122,11 @@ if TYPE_CHECKING:  # pragma: no cover
         reserves_vs_production,
         verdicts,
     )
-    from xivn.report import render
-    from xivn.speakers import voices
-    from xivn.taxonomy import load_deal_cues, load_taxonomy
-    from xivn.text import escape_markdown
-    from xivn.tonality import stance_markers, tone
-    from xivn.trade import amounts, trade_figures
-    from xivn.trade_checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
-    from xivn.viewer import show
+    from xivn.rare_earths.corridor import distances_to_route, draw_corridor, load_places
+    from xivn.report.rendering import render
+    from xivn.trade.checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
+    from xivn.trade.figures import amounts, trade_figures
+    from xivn.trade.money import MoneyAmount, parse_amounts, parse_unit
 
 __all__ = sorted(_EXPORTS)
 

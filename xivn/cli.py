@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from xivn.report import CELL_TIMEOUT_SECONDS
+from xivn.report.rendering import CELL_TIMEOUT_SECONDS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _corpus(path: str | None) -> int:
-    from xivn.corpus import load_corpus
+    from xivn.corpus.corpus import load_corpus
 
     corpus = load_corpus(path)
     columns = ["doc_id", "label", "n_chars", "n_words", "date", "genre"]
@@ -124,7 +124,7 @@ def _corpus(path: str | None) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from xivn.errors import ParameterError
-    from xivn.report import render
+    from xivn.report.rendering import render
 
     names = [name for name, _ in args.parameter]
     twice = sorted({name for name in names if names.count(name) > 1})
@@ -144,8 +144,8 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _parameters() -> int:
-    from xivn.parameters import notebook_parameters
-    from xivn.report import report_notebooks
+    from xivn.report.parameters import notebook_parameters
+    from xivn.report.rendering import report_notebooks
 
     for notebook in report_notebooks():
         print(notebook.stem)
@@ -155,7 +155,7 @@ def _parameters() -> int:
 
 
 def _execute(notebooks: Sequence[str]) -> int:
-    from xivn.report import execute_in_place
+    from xivn.report.rendering import execute_in_place
 
     for notebook in notebooks:
         execute_in_place(notebook)

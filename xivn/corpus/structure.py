@@ -1,0 +1,345 @@
+"""Split a raw text into paragraphs and tell article text from page chrome.
+
+A line ends at a line feed, a carriage return or the pair of them (``\n``, ``\r``, ``\r\n``: the
+universal newlines of Python's ``open()``). Other characters that ``str.splitlines`` also breaks at
+(vertical tab, form feed, ``\x1c``-``\x1e``, NEL ``\x85``, U+2028, U+2029) stay inside their line;
+being whitespace, they are trimmed from its ends, and a line holding nothing else is blank.
+
+A paragraph is a run of non-blank lines. Blank lines separate paragraphs; inside a run, every line
+is its own paragraph (web captures put one paragraph per line, seed 004 has no blank lines at all)
+unless the run is hard-wrapped prose, whose lines are joined back together. Every non-blank line
+lands in exactly one paragraph, what lies between paragraphs is whitespace only, and the raw text
+is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of whitespace.
+
+Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
+recognised by cues (cookie notices, credit lines, photo credits, "ALSO SEE") and by position
+(title-like lines after the end of the article are related-article links); article kinds by shape
+(title-like lines, bullets, FAQ questions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from itertools import pairwise
+
+from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.engine import CueTable
+from xivn.errors import DataFileError
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+TERMINAL_PUNCTUATION = ".!?:;,…"
+BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+(?=\S)")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+TABLE_ROW = re.compile(r"^\|.*\|$")
+FAQ_HEADING = re.compile(r"^(faqs?|frequently asked questions|questions and answers|q\s*&\s*a)\b", re.I)
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]\s")
+WORD_TOKEN = re.compile(r"[^\W_]\S*")
+PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
+# Lines of a hard-wrapped paragraph: long enough, and of similar length.
+WRAP_MIN_CHARS = 50
+WRAP_MAX_SPREAD = 30
+TITLE_MAX_WORDS = 20
+STANDFIRST_MAX_WORDS = 60
+RELATED_RUN = 3
+HEADLINE_MIN_WORDS = 4
+ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
+
+
+@dataclass(frozen=True)
+class KindVocabulary:
+    """The paragraph kinds, which of them are chrome, and the cues that recognise chrome."""
+
+    chrome: dict[str, bool]
+    descriptions: dict[str, str]
+    cues: dict[str, list[re.Pattern[str]]]
+    max_cue_words: int
+
+    @cached_property
+    def line_cues(self) -> CueTable:
+        """The cues that classify a paragraph on its own words: all but ``page_title`` (which
+        counts only near the top of a page)."""
+        return CueTable({kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"})
+
+
+@cache
+def kind_vocabulary() -> KindVocabulary:
+    """Load and validate ``data/paragraph_kinds.toml`` (once per process)."""
+    raw = load_toml("paragraph_kinds.toml")
+    where = "paragraph_kinds.toml"
+    kinds = raw.get("kinds", {})
+    for name, entry in kinds.items():
+        require_keys(entry, ("chrome", "description"), where=f"{where} [kinds.{name}]")
+    cues = {}
+    for name, patterns in raw.get("cues", {}).items():
+        if name not in kinds:
+            raise DataFileError(f"{where} [cues]: cue list for unknown kind {name!r}")
+        cues[name] = compile_patterns(patterns, where=f"{where} [cues] {name}")
+    return KindVocabulary(
+        chrome={name: bool(entry["chrome"]) for name, entry in kinds.items()},
+        descriptions={name: str(entry["description"]) for name, entry in kinds.items()},
+        cues=cues,
+        max_cue_words=int(raw.get("max_cue_words", 60)),
+    )
+
+
+@dataclass
+class Paragraph:
+    """A paragraph span: ``text == raw[start:end]``; ``content_start`` skips a bullet or ``#``."""
+
+    start: int
+    end: int
+    text: str
+    content_start: int
+    kind: str = "body"
+
+
+def split_paragraphs(raw: str) -> list[Paragraph]:
+    """Split ``raw`` into paragraph spans (kinds not yet assigned)."""
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, int]] = []
+    for start, end in line_spans(raw):
+        line_start, line_end = _strip_span(raw, start, end)
+        if line_start == line_end:
+            paragraphs.extend(_block_paragraphs(raw, block))
+            block = []
+        else:
+            block.append((line_start, line_end))
+    paragraphs.extend(_block_paragraphs(raw, block))
+    return paragraphs
+
+
+def line_spans(raw: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line of ``raw``, its line break excluded (see the module docstring
+    for what ends a line). A text ending with a line break has an empty last line."""
+    start = 0
+    for line_break in LINE_BREAK.finditer(raw):
+        yield start, line_break.start()
+        start = line_break.end()
+    yield start, len(raw)
+
+
+def _strip_span(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _block_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Paragraph]:
+    if not lines:
+        return []
+    texts = [raw[s:e] for s, e in lines]
+    groups = [lines] if _is_wrapped(texts) else [[span] for span in lines]
+    paragraphs = []
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        text = raw[start:end]
+        paragraphs.append(Paragraph(start, end, text, start + marker_length(text)))
+    return paragraphs
+
+
+def marker_length(text: str) -> int:
+    """Length of the bullet or ``#`` marker that opens ``text`` (0 without one)."""
+    marker = BULLET.match(text) or MARKDOWN_HEADING.match(text)
+    return marker.end() if marker else 0
+
+
+def _is_wrapped(texts: list[str]) -> bool:
+    """True when a block is hard-wrapped prose: its lines (all but the last) are long, of similar
+    length, not bullets or table rows, and do not all end a sentence."""
+    if len(texts) < 2:
+        return False
+    body = texts[:-1]
+    if any(BULLET.match(t) or TABLE_ROW.match(t) or MARKDOWN_HEADING.match(t) for t in texts):
+        return False
+    lengths = [len(t) for t in body]
+    if min(lengths) < WRAP_MIN_CHARS or max(lengths) - min(lengths) > WRAP_MAX_SPREAD:
+        return False
+    return not all(t[-1] in TERMINAL_PUNCTUATION for t in body)
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated tokens containing a letter or digit."""
+    # ``[^\W_]`` is exactly ``str.isalnum``; ``\S*`` runs to the token's end: one match per such token
+    return len(WORD_TOKEN.findall(text))
+
+
+def is_title_like(text: str) -> bool:
+    """A short line without final punctuation that starts with a capital or a digit."""
+    stripped = text.strip().lstrip("\"'“‘«(")
+    if not stripped or word_count(stripped) > TITLE_MAX_WORDS:
+        return False
+    if stripped[-1] in TERMINAL_PUNCTUATION:
+        return False
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Assign a ``kind`` to every paragraph of one document, in place; returns the list."""
+    vocabulary = kind_vocabulary()
+    for paragraph in paragraphs:
+        shape = _shape_kind(paragraph.text)
+        paragraph.kind = shape if shape == "table_row" else _cue_kind(paragraph.text, vocabulary) or shape
+    _mark_author_names(paragraphs)
+    _mark_page_titles(paragraphs)
+    _mark_headline_and_standfirst(paragraphs, vocabulary)
+    _mark_faq(paragraphs)
+    _mark_related_runs(paragraphs)
+    _mark_trailing_chrome(paragraphs)
+    return paragraphs
+
+
+def _cue_kind(text: str, vocabulary: KindVocabulary) -> str | None:
+    if word_count(text) > vocabulary.max_cue_words:
+        return None
+    for kind, pattern in vocabulary.line_cues.runnable(text):  # in kind order: the first kind that matches
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _shape_kind(text: str) -> str:
+    if TABLE_ROW.match(text):
+        return "table_row"
+    if MARKDOWN_HEADING.match(text):
+        return "heading"
+    if BULLET.match(text):
+        return "list_item"
+    if is_title_like(text):
+        return "heading"
+    return "body"
+
+
+def _mark_author_names(paragraphs: list[Paragraph]) -> None:
+    """A bare person's name directly above an author biography is part of the author box."""
+    for here, after in pairwise(paragraphs):
+        if after.kind == "author_bio" and PERSON_NAME.match(here.text) and after.text.startswith(here.text):
+            here.kind = "author_bio"
+
+
+def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
+    """A 'Headline | Site' line before the article is the browser title of the page."""
+    patterns = kind_vocabulary().cues.get("page_title", [])
+    for paragraph in paragraphs:
+        if paragraph.kind in ARTICLE_STARTS:
+            break
+        if paragraph.kind == "heading" and any(p.search(paragraph.text) for p in patterns):
+            paragraph.kind = "page_title"
+
+
+def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
+    """Find the headline among the title-like lines before the article text starts, and a summary
+    paragraph directly under it (the standfirst). Short lines above the headline are navigation."""
+    zone = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in ARTICLE_STARTS:
+            break
+        if paragraph.kind == "heading":
+            zone.append(index)
+    first = _pick_headline(paragraphs, zone)
+    if first is None:
+        return
+    for index in zone:
+        if index < first:
+            paragraphs[index].kind = "navigation"
+    paragraphs[first].kind = "headline"
+    headline = _normalise(paragraphs[first].text)
+    for index in range(first + 1, len(paragraphs)):
+        duplicate = paragraphs[index]
+        if duplicate.kind == "heading" and headline.startswith(_normalise(duplicate.text)):
+            # a repeat of the headline: the image title above a caption, or the page title again
+            above_caption = index + 1 < len(paragraphs) and paragraphs[index + 1].kind == "caption"
+            duplicate.kind = "caption" if above_caption else "page_title"
+    following = first + 1
+    if following >= len(paragraphs):
+        return
+    candidate = paragraphs[following]
+    rest = [p for p in paragraphs[following + 1 :] if not vocabulary.chrome.get(p.kind, False)]
+    is_summary = (
+        (candidate.kind == "body" or (candidate.kind == "heading" and not _is_title_case(candidate.text)))
+        and word_count(candidate.text) <= STANDFIRST_MAX_WORDS
+        and not DATELINE_LEAD.match(candidate.text)
+        and (candidate.text[-1] not in TERMINAL_PUNCTUATION or (rest and rest[0].kind == "body"))
+    )
+    if is_summary:
+        candidate.kind = "standfirst"
+
+
+def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
+    """The first title-like line of the page's opening that is a real title: the first one overall
+    when the article opens with it, else the first of at least ``HEADLINE_MIN_WORDS`` words that is
+    not a site name sitting above a menu of short section links."""
+    if not zone:
+        return None
+    chrome = kind_vocabulary().chrome
+    opening = next((i for i, p in enumerate(paragraphs) if not chrome.get(p.kind, False)), None)
+    for index in zone:
+        long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
+        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1])
+        if long_enough and not followed_by_menu:
+            return index
+    return zone[0] if zone[0] == opening else None
+
+
+def _is_menu_item(paragraph: Paragraph) -> bool:
+    return paragraph.kind in ("heading", "navigation") and word_count(paragraph.text) < HEADLINE_MIN_WORDS
+
+
+def _is_title_case(text: str) -> bool:
+    """Most longer words capitalised, as in 'Vietnam Power Cuts Hit Factory Hubs'."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+def _mark_faq(paragraphs: list[Paragraph]) -> None:
+    """Inside a section headed 'FAQ', questions and answers alternate."""
+    in_faq = False
+    for paragraph in paragraphs:
+        if paragraph.kind in ("heading", "headline"):
+            in_faq = bool(FAQ_HEADING.match(paragraph.text[paragraph.content_start - paragraph.start :]))
+            continue
+        if in_faq and paragraph.kind in ("body", "list_item"):
+            paragraph.kind = "faq_question" if paragraph.text.rstrip().endswith("?") else "faq_answer"
+
+
+def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
+    """Links to other articles inside the page: the items under a 'Related'/'More from' line, and
+    runs of three or more title-like lines once the article has started."""
+    started = False
+    run: list[Paragraph] = []
+    under_intro = False
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
+            paragraph.kind = "related"
+            continue
+        under_intro = paragraph is not None and paragraph.kind == "related"
+        if paragraph is not None and started and paragraph.kind == "heading":
+            run.append(paragraph)
+            continue
+        if len(run) >= RELATED_RUN:
+            for member in run:
+                member.kind = "related"
+        run = []
+        started = started or (paragraph is not None and paragraph.kind in ARTICLE_STARTS)
+
+
+def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
+    """After the last paragraph of running text, title-like lines are links to other pages; a
+    closing heading whose only text is a question to the reader is a teaser for another page."""
+    text_kinds = ("body", "list_item", "table_row", "faq_answer", "faq_question")
+    last_text = max((i for i, p in enumerate(paragraphs) if p.kind in text_kinds), default=-1)
+    for paragraph in paragraphs[last_text + 1 :]:
+        if paragraph.kind == "heading":
+            paragraph.kind = "related"
+    if last_text >= 1 and last_text == len(paragraphs) - 1:
+        teaser, title = paragraphs[last_text], paragraphs[last_text - 1]
+        if title.kind == "heading" and teaser.kind == "body" and teaser.text.rstrip().endswith("?"):
+            title.kind = teaser.kind = "related"

@@ -1,0 +1,177 @@
+"""What a text says happened to a deal: status cues, clauses, list lead-ins, and the rule that
+gives each mention its status (signed / expected / proposed / urged / absent).
+
+Shared by :mod:`xivn.deals.mentions` (deal mentions) and :mod:`xivn.deals.counts` (number claims). The
+rules are described in the header of ``data/deal_cues.toml``; the cues live there too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xivn.corpus.corpus import Corpus, rows_by_document
+from xivn.cues.engine import CueTable, Hit, clause_spans, find_hits, nearest, resolve_overlaps
+from xivn.deals.taxonomy import DealCues
+
+EXPLICIT, WEAK = 0, 1
+LIST_KINDS = ("list_item",)
+
+
+@dataclass
+class Sentence:
+    """An article sentence with its status cues, clauses and deal words (offsets into the raw text)."""
+
+    doc_id: str
+    sent_id: int
+    par_id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    status_hits: list[Hit]
+    clauses: list[tuple[int, int]]
+    context_hits: list[Hit]
+    in_list: bool = False
+    lead_in: Sentence | None = None
+    earlier: list[Sentence] = field(default_factory=list)
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        return next((c for c in self.clauses if c[0] <= position < c[1]), (self.start, self.end))
+
+    def has_context(self, mention: Hit, within: tuple[int, int] | None = None) -> bool:
+        """Whether the sentence (or the span ``within``) has a deal word outside ``mention``."""
+        low, high = within or (self.start, self.end)
+        return any(low <= h.start and h.end <= high and not h.overlaps(mention) for h in self.context_hits)
+
+    def words(self, hit: Hit) -> str:
+        return self.text[hit.start - self.start : hit.end - self.start]
+
+
+@dataclass(frozen=True)
+class Status:
+    """A resolved status, the rule that decided it and the cue words behind it."""
+
+    status: str
+    source: str
+    cue: str
+
+
+def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
+    """The article sentences of every document, analysed, with list lead-ins attached."""
+    status_patterns = CueTable({name: cues.status[name] for name in cues.statuses})
+    weak_patterns = CueTable({name: cues.weak[name] for name in cues.statuses if cues.weak[name]})
+    context = CueTable({"deal": cues.context})
+    explicit_ranks, weak_ranks = dict.fromkeys(status_patterns, 0), dict.fromkeys(weak_patterns, WEAK)
+    out: dict[str, list[Sentence]] = {}
+    sentences = corpus.article_sentences()
+    for doc_id, rows in rows_by_document(sentences):
+        raw = corpus.text(doc_id)
+        analysed = []
+        for row in rows:
+            explicit = find_hits(row.text, status_patterns, offset=row.start, ranks=explicit_ranks)
+            weak = find_hits(row.text, weak_patterns, offset=row.start, ranks=weak_ranks)
+            hits = resolve_overlaps(explicit + weak)
+            analysed.append(
+                Sentence(
+                    doc_id=doc_id,
+                    sent_id=int(row.sent_id),
+                    par_id=int(row.par_id),
+                    kind=row.kind,
+                    start=int(row.start),
+                    end=int(row.end),
+                    text=row.text,
+                    status_hits=hits,
+                    clauses=clause_spans(row.text, cues.clauses, offset=row.start),
+                    context_hits=find_hits(row.text, context, offset=row.start)
+                    + [h for h in hits if h.rank == EXPLICIT and h.label in cues.context_statuses],
+                )
+            )
+        _link(analysed, raw)
+        out[doc_id] = analysed
+    return out
+
+
+def _link(sentences: list[Sentence], raw: str) -> None:
+    """Attach to each sentence the earlier sentences of its paragraph and, for a list item (or an
+    indented line continuing one), the last sentence of the paragraph that introduces the list."""
+    lead: Sentence | None = None
+    previous_par, in_list = None, False
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        new_paragraph = sentence.par_id != previous_par
+        if new_paragraph:
+            indented = _indented(raw, sentence.start)
+            in_list = sentence.kind in LIST_KINDS or (in_list and indented and sentence.kind == "body")
+        sentence.in_list = in_list
+        sentence.lead_in = lead if in_list else None
+        earlier = by_paragraph.setdefault(sentence.par_id, [])
+        sentence.earlier = earlier.copy()  # not a scan of the whole document: long ones took minutes
+        earlier.append(sentence)
+        if not in_list:
+            lead = sentence  # the last sentence of the latest non-list paragraph
+        previous_par = sentence.par_id
+
+
+def _indented(raw: str, position: int) -> bool:
+    line_start = raw.rfind("\n", 0, position) + 1
+    prefix = raw[line_start:position]
+    return bool(prefix) and not prefix.strip(" \t-*•·▪◦‣–—0123456789.)")
+
+
+def document_status(sentences: Sequence[Sentence]) -> str | None:
+    """The status most explicit cues of a document express (ties: the earlier status wins)."""
+    counts = Counter(h.label for s in sentences if not s.is_question for h in s.status_hits if h.rank == EXPLICIT)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(label for label, n in counts.items() if n == best)
+
+
+def lead_in_status(sentence: Sentence) -> Hit | None:
+    """The status a lead-in sentence gives its list: its first explicit cue, else its first cue."""
+    explicit = [h for h in sentence.status_hits if h.rank == EXPLICIT]
+    return (explicit or sentence.status_hits or [None])[0]
+
+
+def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | None, cues: DealCues) -> Status:
+    """The status of the words at ``start:end`` of ``sentence`` (rules: ``deal_cues.toml`` header)."""
+    hits = sentence.status_hits
+    clause = sentence.clause_of(start)
+    whole = (sentence.start, sentence.end)
+    own = nearest(hits, start, end, clause)
+    if sentence.in_list:
+        explicit = [h for h in hits if h.rank == EXPLICIT]
+        lead = lead_in_status(sentence.lead_in) if sentence.lead_in else None
+        candidates = [
+            ("clause", nearest(explicit, start, end, clause), sentence),
+            ("sentence", nearest(explicit, start, end, whole), sentence),
+            ("lead-in", lead, sentence.lead_in),
+            ("clause", own, sentence),
+        ]
+    else:
+        candidates = [("clause", own, sentence)]
+    candidates.append(("sentence", nearest(hits, start, end, whole), sentence))
+    for source, hit, where in candidates:
+        if hit is not None and where is not None:
+            return Status(hit.label, source, where.words(hit))
+    for earlier in reversed(sentence.earlier):
+        explicit = [h for h in earlier.status_hits if h.rank == EXPLICIT]
+        if explicit:
+            return Status(explicit[-1].label, "paragraph", earlier.words(explicit[-1]))
+    if doc_status is not None:
+        return Status(doc_status, "document", "")
+    return Status(cues.default_status, "default", "")
+
+
+def party_of(text: str, parties: dict[str, tuple[re.Pattern[str], ...]], default: str) -> str:
+    """The parties named in ``text``: another side than ``default`` when only that side is named."""
+    named = [name for name, patterns in parties.items() if any(p.search(text) for p in patterns)]
+    others = [name for name in named if name != default]
+    return others[0] if len(others) == 1 and default not in named else default

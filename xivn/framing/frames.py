@@ -1,0 +1,458 @@
+"""Frames: which sentences of each text carry which news frame, with the cue that fired.
+
+Frames come from an editable dictionary (``xivn/data/frames.toml``): the generic news frames of
+Semetko & Valkenburg (2000) and the event frames of this visit. A sentence carries a frame when a
+strong cue fires, or two weak cues, or a weak cue with every term list the frame ``requires``, and
+no ``exclude`` pattern fires. Frames are coded per article sentence; a document's profile is the
+count and share of its sentences per frame, with bootstrap and Wilson intervals, because on texts of
+20-40 sentences a share is never more precise than that.
+
+Also here: agreement of the dictionary with a hand-coded sample (Cohen's kappa), the renderings of
+the "shared future" slogan, and the selection of sources by id, prefix or label.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from xivn.corpus.corpus import Corpus, table_rows
+from xivn.cues.datafiles import compile_patterns, load_csv, load_toml, require_keys
+from xivn.cues.engine import find_hits, in_order, resolve_overlaps
+from xivn.cues.prefilter import possible
+from xivn.errors import DataFileError, ParameterError
+from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
+from xivn.framing.speakers import reported_spans, voices
+from xivn.paths import data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+FRAME_SETS = ("generic", "event")
+EVIDENCE = (
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "quote",
+    "frame_set",
+    "frame_id",
+    "frame_label",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "strength",
+    "n_cues",
+    "cues",
+    "attributed",
+)
+"""Columns of :func:`frame_evidence`."""
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of a frame dictionary, with compiled cues."""
+
+    id: str
+    set: str
+    label: str
+    definition: str
+    strong: list[Cue]
+    weak: list[Cue]
+    requires: list[list[Cue]]
+    exclude: list[Cue]
+    examples: list[str]
+    counter_examples: list[str]
+
+    @cached_property
+    def _firing_uids(self) -> frozenset[int]:
+        """The pattern numbers of the strong and weak cues: a frame fires only if one can match."""
+        return frozenset(cue.pattern.uid for cue in (*self.strong, *self.weak))
+
+    def cues_in(self, folded: str) -> list[tuple[Cue, int, int, str]]:
+        """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire."""
+        if self._firing_uids.isdisjoint(possible(folded)):
+            return []
+        if self.exclude and find_cues(self.exclude, folded):
+            return []
+        strong = [(cue, a, b, "strong") for cue, a, b in find_cues(self.strong, folded)]
+        weak = [(cue, a, b, "weak") for cue, a, b in find_cues(self.weak, folded)]
+        if strong:
+            return strong + weak
+        distinct = {cue.name for cue, *_ in weak}
+        if len(distinct) >= 2 or (weak and self.requires and all(find_cues(t, folded) for t in self.requires)):
+            return weak
+        return []
+
+
+@cache
+def _frames_cached(path: Path) -> tuple[Frame, ...]:
+    data = load_toml(path)
+    where = path.name
+    terms = {name: compile_cues(cues, where=f"{where} terms.{name}") for name, cues in data.get("terms", {}).items()}
+    frames, seen = [], set()
+    entries = data.get("frame")
+    if not isinstance(entries, list) or not entries:
+        raise DataFileError(f"{where}: no [[frame]] entries")
+    for number, entry in enumerate(entries, start=1):
+        name = f"{where} frame #{number}"
+        require_keys(entry, ["id", "set", "label", "definition", "strong"], where=name)
+        fid = entry["id"]
+        name = f"{where} frame {fid!r}"
+        if not isinstance(fid, str) or not _ID.match(fid) or fid in seen:
+            raise DataFileError(f"{name}: id must be a unique lowercase name (letters, digits, underscores)")
+        if entry["set"] not in FRAME_SETS:
+            raise DataFileError(f"{name}: set must be one of {', '.join(FRAME_SETS)}, got {entry['set']!r}")
+        unknown = [t for t in entry.get("requires", []) if t not in terms]
+        if unknown:
+            raise DataFileError(f"{name}: requires unknown term list {unknown[0]!r} (known: {', '.join(terms)})")
+        seen.add(fid)
+        frames.append(
+            Frame(
+                id=fid,
+                set=entry["set"],
+                label=entry["label"],
+                definition=entry["definition"],
+                strong=compile_cues(entry["strong"], where=f"{name} strong"),
+                weak=compile_cues(entry.get("weak", []), where=f"{name} weak"),
+                requires=[terms[t] for t in entry.get("requires", [])],
+                exclude=compile_cues(entry.get("exclude", []), where=f"{name} exclude"),
+                examples=list(entry.get("examples", [])),
+                counter_examples=list(entry.get("counter_examples", [])),
+            )
+        )
+    return tuple(frames)
+
+
+def load_frames(name_or_path: str | Path = "frames.toml") -> list[Frame]:
+    """Read and validate a frame dictionary (a bare name is looked up in ``xivn/data``)."""
+    return list(_frames_cached(data_path(name_or_path).resolve()))
+
+
+def select_sources(corpus: Corpus, sources: Sequence[str] = ()) -> Corpus:
+    """The corpus restricted to ``sources``: doc ids, unique doc-id prefixes (``"000"``) or labels.
+
+    An empty selection keeps every document. Raises :class:`~xivn.errors.ParameterError` for a
+    name that matches no document or several.
+    """
+    if not sources:
+        return corpus
+    labels = corpus.labels()
+    chosen = []
+    for name in sources:
+        matches = [d for d in corpus.doc_ids if d == name or labels[d] == name] or [
+            d for d in corpus.doc_ids if d.startswith(str(name))
+        ]
+        if len(matches) != 1:
+            problem = "matches no document" if not matches else f"is ambiguous ({', '.join(matches)})"
+            raise ParameterError(f"source {name!r} {problem}; use a doc_id, a unique prefix or a label")
+        chosen.append(matches[0])
+    return corpus.subset(chosen)
+
+
+def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.DataFrame:
+    """One row per article sentence x frame that fires, with the cue that fired.
+
+    Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the sentence and its raw
+    offsets), ``frame_set``, ``frame_id``, ``frame_label``, ``cue`` (the words of the first cue,
+    strong cues first), ``cue_start`` / ``cue_end`` (its raw offsets), ``strength`` (``strong`` or
+    ``weak``), ``n_cues`` and ``cues`` (every cue match, ``; ``-separated), ``attributed`` (the
+    first cue lies inside words reported from a source, by :func:`xivn.framing.speakers.voices`: the frame
+    is voiced by a source rather than asserted by the author). Sorted by document and sentence.
+    """
+    loaded = load_frames(frames)
+    spans = reported_spans(voices(corpus))
+    rows = []
+    for sentence in table_rows(corpus.article_sentences()):
+        folded = fold(sentence.text)
+        for frame in loaded:
+            hits = frame.cues_in(folded)
+            if not hits:
+                continue
+            cue_start, cue_end = sentence.start + hits[0][1], sentence.start + hits[0][2]
+            attributed = any(a <= cue_start < b for a, b in spans.get(sentence.doc_id, []))
+            rows.append(
+                (
+                    sentence.doc_id,
+                    sentence.sent_id,
+                    sentence.start,
+                    sentence.end,
+                    sentence.text,
+                    frame.set,
+                    frame.id,
+                    frame.label,
+                    sentence.text[hits[0][1] : hits[0][2]],
+                    cue_start,
+                    cue_end,
+                    hits[0][3],
+                    len(hits),
+                    "; ".join(sentence.text[a:b] for _, a, b, _ in hits),
+                    attributed,
+                )
+            )
+    table = pd.DataFrame(rows, columns=list(EVIDENCE))
+    table.attrs["frames"] = Path(str(frames)).name
+    return table
+
+
+def frame_indicators(
+    corpus: Corpus, frames: str | Path = "frames.toml", *, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every article sentence with a 0/1 column per frame id (``doc_id``, ``sent_id`` first).
+
+    ``evidence`` is :func:`frame_evidence` of the same corpus and frames when already made."""
+    ids = [f.id for f in load_frames(frames)]
+    sentences = corpus.article_sentences()[["doc_id", "sent_id"]]
+    evidence = frame_evidence(corpus, frames) if evidence is None else evidence
+    wide = pd.crosstab([evidence["doc_id"], evidence["sent_id"]], evidence["frame_id"]).clip(upper=1)
+    wide = wide.reindex(columns=ids, fill_value=0).reset_index()
+    table = sentences.merge(wide, on=["doc_id", "sent_id"], how="left").fillna(0)
+    return table.astype({fid: "int64" for fid in ids})
+
+
+def wilson_interval(k: np.ndarray, n: np.ndarray, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for k successes in n trials (element-wise; [0, 0] when n is 0)."""
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    safe = np.where(n > 0, n, 1.0)
+    p = k / safe
+    centre = (p + z * z / (2 * safe)) / (1 + z * z / safe)
+    half = z * np.sqrt(p * (1 - p) / safe + z * z / (4 * safe * safe)) / (1 + z * z / safe)
+    return np.where(n > 0, centre - half, 0.0), np.where(n > 0, centre + half, 0.0)
+
+
+def bootstrap_means(values: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """Means of ``draws`` resamples (with replacement) of the rows of ``values``: shape (draws, columns)."""
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        values = values[:, None]
+    if len(values) == 0:
+        return np.full((draws, values.shape[1]), np.nan)
+    index = rng.integers(0, len(values), size=(draws, len(values)))
+    return values[index].mean(axis=1)
+
+
+def frame_profile(
+    corpus: Corpus,
+    frames: str | Path = "frames.toml",
+    *,
+    draws: int = 1000,
+    seed: int = 2023,
+    evidence: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per document and frame: how many article sentences carry it, with intervals.
+
+    Columns: ``doc_id``, ``label``, ``frame_set``, ``frame_id``, ``frame_label``,
+    ``n_sentences`` (sentences with the frame), ``n_article_sentences``, ``share``, ``ci_low`` /
+    ``ci_high`` (95% percentile interval from ``draws`` bootstrap resamples of the document's
+    sentences, seeded), ``wilson_low`` / ``wilson_high`` (95% Wilson interval, which stays honest
+    when a frame is absent: a bootstrap of 0 of n gives [0, 0]), ``n_words``, ``per_1000_words``
+    (frame sentences per 1,000 article words), ``n_attributed`` (frame sentences whose cue is
+    voiced by a source), ``first_position`` (where the frame first appears, 0 = first sentence,
+    1 = last; empty when absent). One row per document x frame, zeros included; document order,
+    then dictionary order. ``attrs`` hold ``draws``, ``seed`` and the dictionary name.
+    ``evidence`` is :func:`frame_evidence` of the same corpus and frames when already made.
+    """
+    if draws < 1:
+        raise ParameterError(f"draws must be at least 1, got {draws}")
+    loaded = load_frames(frames)
+    ids = [f.id for f in loaded]
+    evidence = frame_evidence(corpus, frames) if evidence is None else evidence
+    indicators = frame_indicators(corpus, frames, evidence=evidence)
+    attributed = evidence[evidence["attributed"]].groupby(["doc_id", "frame_id"]).size()
+    words = corpus.documents.set_index("doc_id")["n_words"]
+    labels = corpus.labels()
+    rng = np.random.default_rng(seed)
+    by_doc = dict(tuple(indicators.groupby("doc_id", sort=False)))  # one pass, not one filter per document
+    rows = []
+    for doc_id in corpus.doc_ids:
+        matrix = by_doc.get(doc_id, indicators.iloc[:0])[ids].to_numpy()
+        n = len(matrix)
+        counts = matrix.sum(axis=0) if n else np.zeros(len(ids))
+        boot = bootstrap_means(matrix, draws, rng)
+        low, high = (np.nanpercentile(boot, q, axis=0) if n else np.zeros(len(ids)) for q in (2.5, 97.5))
+        w_low, w_high = wilson_interval(counts, np.full(len(ids), n))
+        for j, frame in enumerate(loaded):
+            positions = np.flatnonzero(matrix[:, j]) if n else []
+            rows.append(
+                (
+                    doc_id,
+                    labels[doc_id],
+                    frame.set,
+                    frame.id,
+                    frame.label,
+                    int(counts[j]),
+                    n,
+                    counts[j] / n if n else 0.0,
+                    float(low[j]),
+                    float(high[j]),
+                    float(w_low[j]),
+                    float(w_high[j]),
+                    int(words.get(doc_id, 0)),
+                    round(1000 * counts[j] / words[doc_id], 2) if words.get(doc_id, 0) else 0.0,
+                    int(attributed.get((doc_id, frame.id), 0)),
+                    round(positions[0] / max(n - 1, 1), 3) if len(positions) else np.nan,
+                )
+            )
+    columns = ["doc_id", "label", "frame_set", "frame_id", "frame_label", "n_sentences", "n_article_sentences", "share"]
+    columns += ["ci_low", "ci_high", "wilson_low", "wilson_high", "n_words", "per_1000_words", "n_attributed"]
+    table = pd.DataFrame(rows, columns=[*columns, "first_position"])
+    for column in ("share", "ci_low", "ci_high", "wilson_low", "wilson_high"):
+        table[column] = table[column].round(3)
+    table.attrs.update(draws=draws, seed=seed, frames=Path(str(frames)).name)
+    return table
+
+
+def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
+    """Cohen's kappa of two 0/1 codings; NaN when undefined (both coders constant and equal)."""
+    x, y = np.asarray(a, dtype=int), np.asarray(b, dtype=int)
+    if len(x) != len(y) or len(x) == 0:
+        raise ValueError("kappa needs two codings of the same, non-zero length")
+    p_o = float(np.mean(x == y))
+    p_e = float(x.mean() * y.mean() + (1 - x.mean()) * (1 - y.mean()))
+    return math.nan if p_e == 1 else (p_o - p_e) / (1 - p_e)
+
+
+def load_gold(name_or_path: str | Path = "framing_gold.csv") -> pd.DataFrame:
+    """A hand-coded frame sample: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` and 0/1 frame columns."""
+    return load_csv(name_or_path, ["doc_id", "sent_id", "start", "end", "quote"], dtype={"doc_id": str, "quote": str})
+
+
+def frame_agreement(
+    corpus: Corpus, gold: str | Path = "framing_gold.csv", frames: str | Path = "frames.toml"
+) -> pd.DataFrame:
+    """Agreement of the dictionary coder with a hand-coded sample, per frame.
+
+    Only gold sentences found in ``corpus`` with the same offsets and words are compared.
+    Columns: ``frame_id``, ``frame_label``, ``n`` (sentences compared), ``n11`` (both code the
+    frame), ``n10`` (hand only), ``n01`` (dictionary only), ``n00``, ``agreement`` (share of equal
+    codes), ``precision`` and ``recall`` of the dictionary against the hand codes (empty when
+    undefined), ``kappa`` (Cohen's; empty when undefined), ``note`` ("undefined: frame absent in
+    sample" when neither coder ever uses the frame). Dictionary order; no rows when no gold
+    sentence is in the corpus.
+    """
+    loaded = load_frames(frames)
+    sample = load_gold(gold)
+    missing = [f.id for f in loaded if f.id not in sample.columns]
+    if missing:
+        raise DataFileError(f"{gold}: no column for frame {missing[0]!r}")
+    sentences = corpus.article_sentences()[["doc_id", "sent_id", "start", "end", "text"]]
+    matched = sample.merge(sentences, on=["doc_id", "sent_id", "start", "end"])
+    matched = matched[matched["quote"] == matched["text"]]
+    columns = ["frame_id", "frame_label", "n", "n11", "n10", "n01", "n00", "agreement", "precision", "recall", "kappa"]
+    if matched.empty:
+        return pd.DataFrame(columns=[*columns, "note"])
+    coded = matched[["doc_id", "sent_id"]].merge(frame_indicators(corpus, frames), on=["doc_id", "sent_id"])
+    rows = []
+    for frame in loaded:
+        hand, auto = matched[frame.id].to_numpy().astype(int), coded[frame.id].to_numpy()
+        n11, n10 = int(((hand == 1) & (auto == 1)).sum()), int(((hand == 1) & (auto == 0)).sum())
+        n01, n00 = int(((hand == 0) & (auto == 1)).sum()), int(((hand == 0) & (auto == 0)).sum())
+        kappa = cohen_kappa(hand, auto)
+        note = "undefined: frame absent in sample" if n11 + n10 + n01 == 0 else ""
+        rows.append(
+            (
+                frame.id,
+                frame.label,
+                len(hand),
+                n11,
+                n10,
+                n01,
+                n00,
+                round((n11 + n00) / len(hand), 3),
+                round(n11 / (n11 + n01), 3) if n11 + n01 else np.nan,
+                round(n11 / (n11 + n10), 3) if n11 + n10 else np.nan,
+                round(kappa, 3) if not math.isnan(kappa) else np.nan,
+                note,
+            )
+        )
+    return pd.DataFrame(rows, columns=[*columns, "note"])
+
+
+@cache
+def _slogan_rules(path: Path) -> tuple[list[Cue], re.Pattern[str], list[Cue]]:
+    data = load_toml(path)
+    require_keys(data, ["renderings", "destiny", "explanation"], where=path.name)
+    (destiny,) = compile_patterns([data["destiny"]], where=f"{path.name} destiny")
+    return (
+        compile_cues(data["renderings"], where=f"{path.name} renderings"),
+        destiny,
+        compile_cues(data["explanation"], where=f"{path.name} explanation"),
+    )
+
+
+def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.DataFrame:
+    """Every rendering of the "shared future" slogan, and how the text frames it.
+
+    Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the rendering's words and
+    their raw offsets), ``rendering`` (lowercased, quotation marks removed), ``in_quotes`` (inside
+    quotation marks), ``destiny`` (the sentence mentions destiny or fate), ``explains`` (the
+    sentence glosses the wording: translation, "in Chinese", "means", "conveys"), ``sentence``.
+    """
+    renderings, destiny, explanation = _slogan_rules(data_path(rules).resolve())
+    cues = {cue.name: [cue.pattern] for cue in renderings}
+    rows = []
+    for sentence in table_rows(corpus.article_sentences()):
+        folded = fold(sentence.text)
+        quotes = quotation_spans(folded)
+        for hit in resolve_overlaps(find_hits(folded, cues, ranks=in_order(cues))):  # the earlier rendering wins
+            a, b = hit.start, hit.end
+            words = re.sub(r"[^\w\s-]", "", folded[a:b].lower())
+            rows.append(
+                (
+                    sentence.doc_id,
+                    sentence.sent_id,
+                    sentence.start + a,
+                    sentence.start + b,
+                    sentence.text[a:b],
+                    " ".join(words.split()),
+                    any(x < b and a < y for x, y in quotes),
+                    bool(destiny.search(folded)),
+                    bool(find_cues(explanation, folded)),
+                    sentence.text,
+                )
+            )
+    columns = ["doc_id", "sent_id", "start", "end", "quote", "rendering", "in_quotes", "destiny", "explains"]
+    return pd.DataFrame(rows, columns=[*columns, "sentence"])
+
+
+def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Per document: ``doc_id``, ``label``, ``mentions``, ``in_quotes``, ``forms`` (distinct
+    renderings, ``; ``-separated), ``destiny_note`` and ``explains`` (any sentence that does so)."""
+    by_doc, labels = dict(tuple(renderings.groupby("doc_id", sort=False))), corpus.labels()
+    rows = []
+    for doc_id in corpus.doc_ids:
+        mine = by_doc.get(doc_id, renderings.iloc[:0])
+        forms = "; ".join(sorted(set(mine["rendering"])))
+        rows.append(
+            (doc_id, labels[doc_id], len(mine), int(mine["in_quotes"].sum()), forms,
+             bool(mine["destiny"].any()), bool(mine["explains"].any()))
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "forms", "destiny_note", "explains"])
+
+
+def draw_heatmap(ax: Axes, profile: pd.DataFrame) -> None:
+    """Draw frame shares as a documents x frames heatmap, each cell labelled "k/n"."""
+    shares = profile.pivot(index="label", columns="frame_label", values="share")
+    counts = profile.pivot(index="label", columns="frame_label", values="n_sentences")
+    totals = profile.pivot(index="label", columns="frame_label", values="n_article_sentences")
+    order_rows = list(dict.fromkeys(profile["label"]))
+    order_cols = list(dict.fromkeys(profile["frame_label"]))
+    shares, counts, totals = (t.reindex(index=order_rows, columns=order_cols) for t in (shares, counts, totals))
+    ax.imshow(shares.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    for i in range(len(order_rows)):
+        for j in range(len(order_cols)):
+            share = shares.iat[i, j]
+            colour = "white" if share > 0.55 else "black"
+            ax.text(j, i, f"{counts.iat[i, j]}/{totals.iat[i, j]}", ha="center", va="center", fontsize=7, color=colour)
+    ax.set_xticks(range(len(order_cols)), order_cols, rotation=40, ha="right", fontsize=8)
+    ax.set_yticks(range(len(order_rows)), order_rows, fontsize=8)

@@ -1,0 +1,123 @@
+"""Corpus overview: how much of each document is article text and how much is page chrome."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from xivn.corpus.corpus import Corpus
+
+CHART_DOCUMENTS = 15
+"""Most documents drawn one bar each; a larger corpus shows the heaviest ones and the mean of the rest."""
+TABLE_DOCUMENTS = 12
+"""Most documents given a column each in :func:`kind_counts`; a larger corpus gets one total column."""
+
+
+def composition(corpus: Corpus) -> pd.DataFrame:
+    """Characters and paragraphs of article text and of chrome, per document.
+
+    Columns: ``doc_id``, ``label``, ``article_chars``, ``chrome_chars``, ``article_paragraphs``,
+    ``chrome_paragraphs``, ``chrome_share`` (chrome characters / all paragraph characters).
+    Sorted by ``doc_id``.
+    """
+    paragraphs = corpus.paragraphs.assign(chars=lambda t: t["end"] - t["start"])
+    shape = {"index": corpus.doc_ids, "columns": [False, True], "fill_value": 0}
+    chars = paragraphs.pivot_table(index="doc_id", columns="is_chrome", values="chars", aggfunc="sum").reindex(**shape)
+    counts = pd.crosstab(paragraphs["doc_id"], paragraphs["is_chrome"]).reindex(**shape)
+    table = (
+        pd.DataFrame(
+            {
+                "article_chars": chars[False],
+                "chrome_chars": chars[True],
+                "article_paragraphs": counts[False],
+                "chrome_paragraphs": counts[True],
+            }
+        )
+        .fillna(0)
+        .astype("int64")
+    )
+    table["chrome_share"] = (table["chrome_chars"] / (table["article_chars"] + table["chrome_chars"])).round(3)
+    table.insert(0, "label", table.index.map(corpus.labels()))
+    return table.rename_axis("doc_id").reset_index().sort_values("doc_id", ignore_index=True)
+
+
+def composition_chart_rows(table: pd.DataFrame, limit: int = CHART_DOCUMENTS) -> pd.DataFrame:
+    """The rows of a :func:`composition` table to draw as bars, so that a chart stays readable.
+
+    Up to ``limit`` documents: all of them. More: the ``limit - 1`` documents with the highest
+    chrome share (ties by ``doc_id``) and one row labelled "mean of the other N documents" holding
+    the mean characters of the rest (its ``doc_id`` is empty). Same columns as ``table``.
+    """
+    if len(table) <= limit:
+        return table
+    ranked = table.sort_values(["chrome_share", "doc_id"], ascending=[False, True])
+    top, rest = ranked.iloc[: limit - 1], ranked.iloc[limit - 1 :]
+    means = rest[["article_chars", "chrome_chars", "article_paragraphs", "chrome_paragraphs"]].mean()
+    chars = means.round().astype("int64")
+    summary = {
+        "doc_id": "",
+        "label": f"mean of the other {len(rest):,} documents",
+        "article_chars": chars["article_chars"],
+        "chrome_chars": chars["chrome_chars"],
+        "article_paragraphs": chars["article_paragraphs"],
+        "chrome_paragraphs": chars["chrome_paragraphs"],
+        "chrome_share": round(chars["chrome_chars"] / (chars["article_chars"] + chars["chrome_chars"]), 3),
+    }
+    return pd.concat([top, pd.DataFrame([summary])], ignore_index=True)
+
+
+def kind_counts(corpus: Corpus, max_documents: int = TABLE_DOCUMENTS) -> pd.DataFrame:
+    """Paragraph counts per kind (rows) and document label (columns), chrome kinds last.
+
+    With more than ``max_documents`` documents, one column "all N documents" holds the totals.
+    """
+    paragraphs = corpus.paragraphs
+    if len(corpus) > max_documents:
+        total = paragraphs.groupby(["is_chrome", "kind"]).size()
+        return total.to_frame(f"all {len(corpus):,} documents").rename_axis(columns="label")
+    paragraphs = paragraphs.assign(label=lambda t: t["doc_id"].map(corpus.labels()))
+    table = pd.crosstab([paragraphs["is_chrome"], paragraphs["kind"]], paragraphs["label"])
+    return table.reindex(columns=[corpus.labels()[d] for d in corpus.doc_ids])
+
+
+def chrome_kind_counts(corpus: Corpus) -> pd.Series:
+    """Paragraphs per kind of page chrome, most frequent first (ties in kind order); empty when
+    no paragraph is chrome. Index ``kind``, values the paragraph counts."""
+    chrome = corpus.paragraphs.loc[corpus.paragraphs["is_chrome"], "kind"]
+    return chrome.value_counts().sort_index().sort_values(ascending=False, kind="stable").rename_axis("kind")
+
+
+def provenance_example(corpus: Corpus) -> pd.Series:
+    """One article sentence with its offsets: the longest body sentence of the first document
+    that has one (ties broken by position). Fields ``doc_id``, ``sent_id``, ``start``, ``end``,
+    ``text``."""
+    sentences = corpus.article_sentences()
+    body = sentences[sentences["kind"] == "body"]
+    if body.empty:
+        body = sentences
+    first_doc = body[body["doc_id"] == body["doc_id"].iloc[0]]
+    lengths = first_doc["end"] - first_doc["start"]
+    row = first_doc.loc[lengths.idxmax()]
+    return row[["doc_id", "sent_id", "start", "end", "text"]]
+
+
+def chrome_sentence(table: pd.DataFrame) -> str:
+    """One Markdown sentence on how much of the corpus is page chrome, from :func:`composition`.
+
+    Names the document with the largest chrome share and those with none; labels are escaped.
+    """
+    from xivn.display.escaping import escape_markdown
+
+    total = int(table[["article_chars", "chrome_chars"]].to_numpy().sum())
+    chrome = int(table["chrome_chars"].sum())
+    clean = table.loc[table["chrome_paragraphs"] == 0, "label"].tolist()
+    if chrome == 0:
+        return "No document has page chrome: every paragraph is article text."
+    worst = table.sort_values(["chrome_share", "doc_id"], ascending=[False, True]).iloc[0]
+    sentence = (
+        f"Page chrome is {chrome / total:.0%} of all paragraph characters; it is heaviest in "
+        f"*{escape_markdown(worst['label'])}* ({worst['chrome_share']:.0%}), and "
+    )
+    if not clean:
+        return sentence + "every document has some."
+    shown = ", ".join(clean[:5]) + (f" and {len(clean) - 5} more" if len(clean) > 5 else "")
+    return sentence + f"{len(clean)} document(s) have none ({escape_markdown(shown)})."

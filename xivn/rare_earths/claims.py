@@ -1,0 +1,414 @@
+"""Rare earths in the coverage: where they are mentioned, which claims each text makes, and whether
+the checkable claims hold against the USGS Mineral Commodity Summaries.
+
+Claims and their cues are data (``xivn/data/rare_earth_claims.toml``, read by :func:`load_claims`).
+A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
+sentence and every group in its ``context`` list matches the sentence or the article sentence just
+before it. Page chrome is never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
+from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.engine import CueTable, find_hits, leftmost_longest
+from xivn.cues.reference import load_reference
+from xivn.errors import DataFileError, ParameterError
+from xivn.paths import reference_path
+
+CLAIMS_FILE = "rare_earth_claims.toml"
+USGS_FILE = "rare_earths_usgs.csv"
+TOPIC = "topic"
+
+CONCORDANCE = ("doc_id", "sent_id", "start", "end", "quote", "left", "right")
+CLAIMS = ("doc_id", "sent_id", "claim_id", "start", "end", "quote", "context_sent_id", "cues")
+NOT_COUNTRIES = ("World total", "Other countries", "Other")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One canonical claim: its id, a short label, the cue groups it needs and its fact-check."""
+
+    claim_id: str
+    label: str
+    sentence: tuple[str, ...]
+    context: tuple[str, ...]
+    check: str
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """The claims file: named cue groups (compiled) and the claims, in file order."""
+
+    cues: dict[str, list[re.Pattern[str]]]
+    claims: dict[str, Claim]
+    source: str
+
+    @cached_property
+    def cue_table(self) -> CueTable:
+        """All cue groups as one :class:`~xivn.cues.engine.CueTable` (label: the group's name)."""
+        return CueTable(self.cues)
+
+    def labels(self) -> dict[str, str]:
+        """Label per claim id, in file order."""
+        return {claim_id: claim.label for claim_id, claim in self.claims.items()}
+
+    def table(self) -> pd.DataFrame:
+        """The claims as a table: ``claim_id``, ``label``, ``sentence`` and ``context`` (cue-group
+        names joined by " + "), ``check`` (fact-check name or "")."""
+        rows = [
+            (c.claim_id, c.label, " + ".join(c.sentence), " + ".join(c.context), c.check) for c in self.claims.values()
+        ]
+        return pd.DataFrame(rows, columns=["claim_id", "label", "sentence", "context", "check"])
+
+
+def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
+    """Read and validate a claims file (a bare name is looked up in ``xivn/data``).
+
+    Raises :class:`~xivn.errors.DataFileError` naming the bad entry: a cue group that is not a list
+    of valid regular expressions, a claim without a label or without cue groups, a claim naming an
+    unknown cue group, or a file without the ``topic`` group.
+    """
+    data = load_toml(name_or_path)
+    where = Path(name_or_path).name
+    cue_table = data.get("cues")
+    if not isinstance(cue_table, dict) or TOPIC not in cue_table:
+        raise DataFileError(f"{where}: needs a [cues] table with a {TOPIC!r} group")
+    cues = {}
+    for name, patterns in cue_table.items():
+        if not isinstance(patterns, list) or not patterns:
+            raise DataFileError(f"{where}: cues.{name}: expected a non-empty list of regular expressions")
+        cues[name] = compile_patterns(patterns, where=f"{where}: cues.{name}")
+    claims = {}
+    for claim_id, entry in data.get("claims", {}).items():
+        here = f"{where}: claims.{claim_id}"
+        if not isinstance(entry, dict):
+            raise DataFileError(f"{here}: expected a table")
+        require_keys(entry, ("label", "sentence"), where=here)
+        groups = {key: entry.get(key, []) for key in ("sentence", "context")}
+        for key, names in groups.items():
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise DataFileError(f"{here}: {key} must be a list of cue-group names")
+            unknown = [n for n in names if n not in cues]
+            if unknown:
+                raise DataFileError(f"{here}: unknown cue group {unknown[0]!r} (known: {', '.join(cues)})")
+        if not groups["sentence"]:
+            raise DataFileError(f"{here}: sentence needs at least one cue group")
+        label, check = str(entry["label"]), str(entry.get("check", ""))
+        claims[claim_id] = Claim(claim_id, label, tuple(groups["sentence"]), tuple(groups["context"]), check)
+    if not claims:
+        raise DataFileError(f"{where}: no [claims.<id>] tables")
+    return ClaimSet(cues, claims, where)
+
+
+def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
+    return claims if isinstance(claims, ClaimSet) else load_claims(claims or CLAIMS_FILE)
+
+
+def concordance(
+    corpus: Corpus,
+    terms: Iterable[str] | None = None,
+    *,
+    claims: ClaimSet | str | Path | None = None,
+    width: int = 50,
+) -> pd.DataFrame:
+    """Keyword in context: every mention of a search term in article sentences (chrome excluded).
+
+    ``terms`` are regular expressions matched case-insensitively; ``None`` or empty means the
+    ``topic`` cues of the claims file. Overlapping hits keep the leftmost, longest one ("critical
+    minerals" rather than "minerals"). Columns: ``doc_id``, ``sent_id``, ``start``/``end`` (offsets
+    of the hit in the raw text), ``quote`` (the hit as written), ``left``/``right`` (up to ``width``
+    characters of the hit's paragraph either side, line breaks shown as spaces). Sorted by document
+    and position; the terms and width are in ``attrs``.
+    """
+    terms = [t for t in (terms or []) if t]
+    try:
+        patterns = compile_patterns(terms, where="search terms") if terms else _claim_set(claims).cues[TOPIC]
+    except DataFileError as exc:
+        raise ParameterError(str(exc)) from None
+    paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
+    rows, topic = [], CueTable({TOPIC: patterns})
+    for sent in table_rows(corpus.article_sentences()):
+        raw = corpus.text(sent.doc_id)
+        for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):
+            par = paragraphs.loc[(sent.doc_id, sent.par_id)]  # looked up only for a hit
+            start, end = hit.start, hit.end
+            left = raw[max(par["start"], start - width) : start]
+            right = raw[end : min(par["end"], end + width)]
+            rows.append((sent.doc_id, sent.sent_id, start, end, raw[start:end], _flat(left), _flat(right)))
+    table = pd.DataFrame(rows, columns=list(CONCORDANCE)).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    table.attrs.update(terms=[p.pattern for p in patterns], width=width)
+    return table
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
+    """The claims each article sentence makes: one row per (sentence, claim).
+
+    Columns: ``doc_id``, ``sent_id``, ``claim_id``, ``start``/``end``/``quote`` (the sentence),
+    ``context_sent_id`` (the previous sentence when a context cue was found only there, else
+    missing), ``cues`` (the words that matched each cue group, ``group=words``; a ``^`` marks words
+    from the previous sentence). Sorted by document, sentence and claim-file order; the claims
+    file's name is in ``attrs["claims_file"]``.
+    """
+    book = _claim_set(claims)
+    rows = []
+    for doc_id, sentences in rows_by_document(corpus.article_sentences()):
+        previous, before = None, {}
+        for sent in sentences:
+            hits = _first_words(sent.text, book.cue_table)
+            for claim in book.claims.values():
+                if not all(hits[name] for name in claim.sentence):
+                    continue
+                missing = [name for name in claim.context if not hits[name]]
+                if any(not before.get(name) for name in missing):
+                    continue
+                cues = [f"{name}={hits[name]}" for name in claim.sentence + claim.context if name not in missing]
+                cues += [f"{name}=^{before[name]}" for name in missing]
+                context_id = previous.sent_id if missing else None
+                span = (sent.start, sent.end, sent.text)
+                rows.append((doc_id, sent.sent_id, claim.claim_id, *span, context_id, "; ".join(cues)))
+            previous, before = sent, hits  # the previous sentence's hits, for the next one's context
+    table = pd.DataFrame(rows, columns=list(CLAIMS))
+    table = table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"})
+    table.attrs["claims_file"] = book.source
+    return table
+
+
+def _first_words(text: str, cues: CueTable) -> dict[str, str]:
+    """Per cue group, the words of its first match in ``text`` (leftmost, longest; "" when none)."""
+    hits = find_hits(text, cues)
+    words = {}
+    for name in cues:
+        found = leftmost_longest(hit for hit in hits if hit.label == name)
+        words[name] = text[found[0].start : found[0].end] if found else ""
+    return words
+
+
+def claim_matrix(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
+    """Source x claim: number of sentences making each claim (rows, claim-file order; ``claim``
+    is the label) in each document (columns: document labels, corpus order)."""
+    book = _claim_set(claims)
+    labels = corpus.labels()
+    counts = pd.crosstab(found["claim_id"], found["doc_id"]) if not found.empty else pd.DataFrame()
+    counts = counts.reindex(index=list(book.claims), columns=corpus.doc_ids, fill_value=0).astype("int64")
+    counts.columns = [labels[d] for d in corpus.doc_ids]
+    counts.index = pd.Index([book.claims[c].label for c in counts.index], name="claim")
+    return counts
+
+
+def claim_quotes(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
+    """The first sentence with which each document makes each claim.
+
+    Columns: ``claim_id``, ``claim`` (label), ``doc_id``, ``label`` (document), ``n_sentences``,
+    ``sent_id``, ``start``, ``end``, ``quote``. Sorted by claim-file order, then corpus order.
+    """
+    book = _claim_set(claims)
+    columns = ["claim_id", "claim", "doc_id", "label", "n_sentences", "sent_id", "start", "end", "quote"]
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    first = found.sort_values(["doc_id", "sent_id"]).groupby(["claim_id", "doc_id"], sort=False)
+    table = first.head(1).merge(first.size().rename("n_sentences").reset_index(), on=["claim_id", "doc_id"])
+    table["claim"] = table["claim_id"].map(book.labels())
+    table["label"] = table["doc_id"].map(corpus.labels())
+    order = {c: i for i, c in enumerate(book.claims)}
+    position = {d: i for i, d in enumerate(corpus.doc_ids)}
+    table = table.sort_values(["claim_id", "doc_id"], key=lambda s: s.map(order if s.name == "claim_id" else position))
+    return table[columns].reset_index(drop=True)
+
+
+def omissions(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
+    """What each text says and leaves out, among the claims some text in the corpus makes.
+
+    Columns: ``doc_id``, ``label``, ``n_claims`` (claims it makes), ``makes`` and ``leaves_out``
+    (claim labels joined by "; ", claim-file order). Corpus order.
+    """
+    book = _claim_set(claims)
+    made_anywhere = [c for c in book.claims if c in set(found["claim_id"])]
+    made_by, labels = found.groupby("doc_id")["claim_id"].agg(set).to_dict(), corpus.labels()
+    rows = []
+    for doc_id in corpus.doc_ids:
+        made = made_by.get(doc_id, set())
+        makes = [book.claims[c].label for c in made_anywhere if c in made]
+        leaves = [book.claims[c].label for c in made_anywhere if c not in made]
+        rows.append((doc_id, labels[doc_id], len(makes), "; ".join(makes), "; ".join(leaves)))
+    return pd.DataFrame(rows, columns=["doc_id", "label", "n_claims", "makes", "leaves_out"])
+
+
+# --- fact-check against the USGS Mineral Commodity Summaries -------------------------------------
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+
+
+def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
+    """USGS figures by edition (a bare name is looked up in ``xivn/data/reference``).
+
+    Columns of the file: ``edition`` (e.g. "MCS 2023 (Jan 2023)"), ``country``, ``metric``
+    (``reserves`` or ``mine_production``), ``year`` (data year), ``value_t`` (tonnes of rare-earth
+    oxide; empty when not published), ``source_title``, ``source_url``, ``note``; added:
+    ``published`` ("YYYY-MM", from the edition). Rows without a value are dropped, and where several
+    sources give the same figure the first row is kept.
+    """
+    path = reference_path(name_or_path)
+    needed = ("edition", "country", "metric", "year", "value_t")
+    table = load_reference(path, needed, dtype={"edition": str, "country": str, "metric": str})
+    table["published"] = [_published(edition, path.name) for edition in table["edition"]]
+    table = table.dropna(subset=["value_t"]).drop_duplicates(["edition", "country", "metric", "year"])
+    return table.astype({"year": "int64", "value_t": "float64"}).reset_index(drop=True)
+
+
+def _published(edition: str, where: str) -> str:
+    match = re.search(r"\((\w{3})\w*\s+(\d{4})\)", edition)
+    if not match or match.group(1).title() not in _MONTHS:
+        raise DataFileError(f"{where}: edition {edition!r} does not end with its month, e.g. '(Jan 2023)'")
+    return f"{match.group(2)}-{_MONTHS[match.group(1).title()]:02d}"
+
+
+def reserve_ranks(usgs: pd.DataFrame) -> pd.DataFrame:
+    """Countries ranked by reserves within each edition (ties share the better rank).
+
+    Columns: ``edition``, ``published``, ``year``, ``country``, ``reserves_t``, ``rank``, ``listed``
+    (countries with a figure in that edition). Sorted by publication, then rank.
+    """
+    rows = usgs[(usgs["metric"] == "reserves") & ~usgs["country"].isin(NOT_COUNTRIES)]
+    table = rows[["edition", "published", "year", "country", "value_t"]].rename(columns={"value_t": "reserves_t"})
+    grouped = table.groupby("edition")["reserves_t"]
+    rank = grouped.rank(method="min", ascending=False).astype("int64")
+    table = table.assign(rank=rank, listed=grouped.transform("size"))
+    return table.sort_values(["published", "rank", "country"], ignore_index=True)
+
+
+def production_shares(usgs: pd.DataFrame) -> pd.DataFrame:
+    """Each country's share of world mine production, per edition and data year (where the edition
+    gives a world total). Columns: ``edition``, ``published``, ``year``, ``country``,
+    ``production_t``, ``world_t``, ``share``. Sorted by publication, year, then share (largest first).
+    """
+    rows = usgs[usgs["metric"] == "mine_production"]
+    world = rows[rows["country"] == "World total"].set_index(["edition", "year"])["value_t"]
+    table = rows[~rows["country"].isin(NOT_COUNTRIES)].rename(columns={"value_t": "production_t"})
+    table = table.join(world.rename("world_t"), on=["edition", "year"], how="inner")
+    table["share"] = table["production_t"] / table["world_t"]
+    columns = ["edition", "published", "year", "country", "production_t", "world_t", "share"]
+    return table[columns].sort_values(["published", "year", "share"], ascending=[True, True, False], ignore_index=True)
+
+
+def reserves_vs_production(usgs: pd.DataFrame, country: str = "Vietnam") -> pd.DataFrame:
+    """A country's reserves against its mine production, edition by edition.
+
+    Columns: ``edition``, ``published``, ``reserves_t``, ``production_year`` (latest data year of
+    the edition), ``production_t``, ``world_production_t`` (missing when the edition's world total
+    is not in the reference data), ``production_share``, ``years_of_reserves`` (reserves / annual
+    production at that rate). Sorted by publication.
+    """
+    mine = usgs[(usgs["country"] == country) & (usgs["metric"] == "mine_production")]
+    latest = mine.sort_values("year").groupby("edition").tail(1).set_index("edition")
+    reserves = usgs[(usgs["country"] == country) & (usgs["metric"] == "reserves")].set_index("edition")
+    world = usgs[(usgs["country"] == "World total") & (usgs["metric"] == "mine_production")]
+    world = world.set_index(["edition", "year"])["value_t"]
+    rows = []
+    for edition, published in usgs.drop_duplicates("edition")[["edition", "published"]].itertuples(index=False):
+        if edition not in latest.index or edition not in reserves.index:
+            continue
+        year, production = int(latest.at[edition, "year"]), float(latest.at[edition, "value_t"])
+        total = world.get((edition, year), float("nan"))
+        reserve = float(reserves.at[edition, "value_t"])
+        rows.append((edition, published, reserve, year, production, total, production / total, reserve / production))
+    columns = ["edition", "published", "reserves_t", "production_year", "production_t", "world_production_t",
+               "production_share", "years_of_reserves"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns).sort_values("published", ignore_index=True)
+
+
+def as_of_date(corpus: Corpus, default: str = "2023-12") -> str:
+    """The month ("YYYY-MM") the corpus's claims are checked as of: the latest document date, or
+    ``default`` (the month of the visit) when no document has a date."""
+    dates = [d[:7] for d in corpus.documents["date"].astype(str) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", d)]
+    return max(dates) if dates else default
+
+
+def verdicts(usgs: pd.DataFrame, as_of: str) -> pd.DataFrame:
+    """Verdicts on the checkable claims, as of a month ("YYYY-MM") and as of the latest edition.
+
+    ``second_largest_reserves``: Vietnam's reserve rank in the edition current at ``as_of`` (the
+    latest published by then) and in the latest edition. ``china_dominates_supply``: China's share
+    of world mine production (dominant = at least half) for the last full year before ``as_of``,
+    from the earliest edition that gives it, and for the latest year of the latest edition.
+
+    Columns: ``check``, ``measure`` (what was compared), ``as_of``, ``edition_then``,
+    ``finding_then``, ``edition_latest``, ``finding_latest``, ``verdict`` ("true when written",
+    "true when written, still true", "true when written, revised since", "false when written",
+    "false when written, true since", or "not checkable as of ...").
+    """
+    if not re.fullmatch(r"\d{4}-\d{2}", as_of):
+        raise ParameterError(f"as_of must be a month 'YYYY-MM', got {as_of!r}")
+    checks = (
+        ("second_largest_reserves", "Vietnam's rank by reserves", _reserve_rank_then_latest),
+        ("china_dominates_supply", "China's share of mine production (refining is not in the data)", _china_share),
+    )
+    rows = []
+    for check, measure, evaluate in checks:
+        then, latest = evaluate(usgs, as_of)
+        rows.append((check, measure, as_of, *then[:2], *latest[:2], _verdict(then[2], latest[2], as_of)))
+    columns = ["check", "measure", "as_of", "edition_then", "finding_then", "edition_latest", "finding_latest"]
+    return pd.DataFrame(rows, columns=[*columns, "verdict"])
+
+
+Finding = tuple[str, str, bool | None]  # edition, finding in words, whether the claim holds
+
+
+def _reserve_rank_then_latest(usgs: pd.DataFrame, as_of: str) -> tuple[Finding, Finding]:
+    ranks = reserve_ranks(usgs)
+    vietnam = ranks[ranks["country"] == "Vietnam"]
+
+    def finding(row: pd.Series | None) -> Finding:
+        if row is None:
+            return ("", "no edition in the reference data", None)
+        edition = ranks[ranks["edition"] == row["edition"]]
+        first = edition.iloc[0]
+        words = (
+            f"Vietnam {row['reserves_t'] / 1e6:g} Mt, rank {row['rank']} of {row['listed']} listed "
+            f"(first: {first['country']} {first['reserves_t'] / 1e6:g} Mt)"
+        )
+        return (row["edition"], words, bool(row["rank"] == 2))
+
+    known = vietnam[vietnam["published"] <= as_of]
+    return finding(known.iloc[-1] if len(known) else None), finding(vietnam.iloc[-1] if len(vietnam) else None)
+
+
+def _china_share(usgs: pd.DataFrame, as_of: str) -> tuple[Finding, Finding]:
+    china = production_shares(usgs).query("country == 'China'")
+
+    def finding(row: pd.Series | None) -> Finding:
+        if row is None:
+            return ("", "no world total in the reference data", None)
+        words = (
+            f"China {row['share']:.0%} of world mine production in {row['year']} "
+            f"({row['production_t']:,.0f} of {row['world_t']:,.0f} t)"
+        )
+        return (row["edition"], words, bool(row["share"] >= 0.5))
+
+    before = china[china["year"] < int(as_of[:4])]
+    then = before[before["year"] == before["year"].max()].sort_values("published") if len(before) else before
+    latest = china.sort_values(["published", "year"])
+    return finding(then.iloc[0] if len(then) else None), finding(latest.iloc[-1] if len(latest) else None)
+
+
+def _verdict(then: bool | None, latest: bool | None, as_of: str) -> str:
+    if then is None:
+        return f"not checkable as of {as_of}"
+    if then:
+        if latest is None:
+            return "true when written"
+        return "true when written, still true" if latest else "true when written, revised since"
+    return "false when written, true since" if latest else "false when written"
