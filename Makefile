@@ -20,6 +20,7 @@ test: $(STAMP) $(CHROMIUM) lint
 lint: $(STAMP)
 	$(BIN)/ruff check xivn tests benchmarks
 	$(BIN)/ruff format --check xivn tests benchmarks
+	$(BIN)/lint-imports
 
 # Re-execute the committed notebooks in place (after a change that alters their outputs).
 notebooks: $(STAMP)

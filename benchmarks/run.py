@@ -4,9 +4,9 @@ Run: ``.venv/bin/python benchmarks/run.py --sizes 100 1000 10000`` (generates th
 ``benchmarks/corpora/`` on first use). For each size, two fresh processes:
 
 * *per stage, one core*: load + structure, sentences, then every available stage of
-  :data:`xivn.runner.pipeline.STAGES` and every aggregate, each timed on its own in one process (later
+  :data:`xivn.runner.STAGES` and every aggregate, each timed on its own in one process (later
   stages reuse the cached sentences, as they do in a notebook);
-* *all stages, N cores*: a fresh corpus through :func:`xivn.runner.pipeline.run_stages` (every stage
+* *all stages, N cores*: a fresh corpus through :func:`xivn.runner.run_stages` (every stage
   and every aggregate in one pass over the partitions) with ``--jobs`` worker processes.
 
 Peak memory is ``ru_maxrss`` of the measuring process and of its largest worker. Besides wall
@@ -58,38 +58,35 @@ def measure_stages(folder: Path) -> dict:
     """Each stage timed in this process, one after another: ``(name, wall s, CPU s)``."""
     import xivn
     from xivn import corpus as _corpus_module  # noqa: F401  (pandas imported before the clock starts)
-    from xivn.runner import pipeline
+    from xivn import runner
 
     timings = []
     start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)
-    pipeline.paragraphs(corpus)
+    runner.STAGES[0].function(corpus)  # paragraphs: loading and structuring
     timings.append(("load + structure", time.perf_counter() - start, cpu_seconds() - cpu))
-    for entry in pipeline.STAGES:
+    for entry in runner.STAGES:
         if entry.name == "paragraphs":
             continue
-        if not pipeline.is_available(entry.function):
-            timings.append((entry.name, None, None))
-            continue
         start, cpu = time.perf_counter(), cpu_seconds()
-        pipeline.resolve(entry.function)(corpus)
+        entry.function(corpus)
         timings.append((entry.name, time.perf_counter() - start, cpu_seconds() - cpu))
-    for aggregate in pipeline.available_aggregates():
+    for aggregate in runner.AGGREGATES:
         start, cpu = time.perf_counter(), cpu_seconds()
-        pipeline.run_aggregate(corpus, aggregate.name)
+        runner.run_aggregate(corpus, aggregate.name)
         timings.append((aggregate.name + " (aggregate)", time.perf_counter() - start, cpu_seconds() - cpu))
     return {"timings": timings, "peak_mb": peak_mb()}
 
 
 def measure_all(folder: Path, jobs: int) -> dict:
-    """Every available stage and aggregate on ``jobs`` worker processes, from loading on."""
+    """Every registered stage and aggregate on ``jobs`` worker processes, from loading on."""
     import xivn
-    from xivn.runner import pipeline
+    from xivn import runner
 
     start, cpu = time.perf_counter(), cpu_seconds()
     corpus = xivn.load_corpus(folder)
-    aggregates = [a.name for a in pipeline.available_aggregates()]
-    pipeline.run_stages(corpus, aggregates=aggregates, jobs=jobs, progress=sys.stderr)
+    aggregates = [a.name for a in runner.AGGREGATES]
+    runner.run_stages(corpus, aggregates=aggregates, jobs=jobs, progress=sys.stderr)
     return {"seconds": time.perf_counter() - start, "cpu_seconds": cpu_seconds() - cpu, "peak_mb": peak_mb()}
 
 

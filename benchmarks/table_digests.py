@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import xivn
-from xivn.runner.pipeline import run_stages
+from xivn.runner import run_stages
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / "corpora"

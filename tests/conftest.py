@@ -75,12 +75,12 @@ def seeds() -> xivn.Corpus:
 @pytest.fixture(scope="session")
 def figures(seeds: xivn.Corpus) -> pd.DataFrame:
     """The trade figures the seeds state."""
-    return xivn.trade_figures(seeds)
+    return xivn.trade.trade_figures(seeds)
 
 
 def figures_of(make_corpus: Callable[..., Path], text: str, **kwargs: object) -> pd.DataFrame:
     """The trade figures of a one-document corpus holding ``text``."""
-    return xivn.trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
+    return xivn.trade.trade_figures(xivn.load_corpus(make_corpus({"doc.md": text})), **kwargs)
 
 
 @pytest.fixture(scope="session")

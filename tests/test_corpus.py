@@ -32,9 +32,9 @@ def test_paragraphs_cover_all_non_blank_text(seeds):
 def test_quote_and_text(seeds):
     row = seeds.sentences.iloc[10]
     assert seeds.quote(row["doc_id"], row["start"], row["end"]) == row["text"]
-    with pytest.raises(xivn.CorpusError, match="unknown doc_id 'nope'"):
+    with pytest.raises(xivn.errors.CorpusError, match="unknown doc_id 'nope'"):
         seeds.text("nope")
-    with pytest.raises(xivn.CorpusError, match="outside document"):
+    with pytest.raises(xivn.errors.CorpusError, match="outside document"):
         seeds.quote(row["doc_id"], 0, 10**7)
 
 
@@ -89,7 +89,7 @@ def test_bom_and_crlf(make_corpus):
 
 def test_other_encodings_are_decoded_with_a_warning(make_corpus):
     folder = make_corpus({"latin.txt": "Hà Nội café – a body sentence.".encode("cp1252", errors="replace")})
-    with pytest.warns(xivn.XivnWarning, match=r"latin\.txt: not valid UTF-8 .* decoded as cp1252"):
+    with pytest.warns(xivn.errors.XivnWarning, match=r"latin\.txt: not valid UTF-8 .* decoded as cp1252"):
         corpus = xivn.load_corpus(folder)
     assert "café" in corpus.text("latin")
 
@@ -114,16 +114,16 @@ def test_other_encodings_are_decoded_with_a_warning(make_corpus):
 )
 def test_bad_input_raises_one_line_error_naming_the_path(make_corpus, files, message):
     folder = make_corpus(files)
-    with pytest.raises(xivn.CorpusError, match=message) as info:
+    with pytest.raises(xivn.errors.CorpusError, match=message) as info:
         xivn.load_corpus(folder)
     assert "\n" not in str(info.value)
     assert str(folder) in str(info.value)
 
 
 def test_missing_folder(tmp_path):
-    with pytest.raises(xivn.CorpusError, match="corpus folder not found"):
+    with pytest.raises(xivn.errors.CorpusError, match="corpus folder not found"):
         xivn.load_corpus(tmp_path / "nowhere")
-    with pytest.raises(xivn.CorpusError, match="not a folder"):
+    with pytest.raises(xivn.errors.CorpusError, match="not a folder"):
         xivn.load_corpus(REPO / "README.md")
 
 
@@ -131,7 +131,7 @@ def test_subset_keeps_order_and_rejects_unknown_ids(seeds):
     subset = seeds.subset(["004_7f647e3ecafc4dc6", "000_1a56b2a50d2ad841"])
     assert subset.doc_ids == ["000_1a56b2a50d2ad841", "004_7f647e3ecafc4dc6"]
     assert subset.documents["outlet"].tolist() == ["Asia Financial (AF)", "Pamir Consulting"]
-    with pytest.raises(xivn.CorpusError):
+    with pytest.raises(xivn.errors.CorpusError):
         seeds.subset(["nope"])
 
 

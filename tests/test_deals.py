@@ -29,16 +29,16 @@ US_ITEMS = {"us_semiconductor_partnership", "us_semiconductor_moc", "us_itsi_fun
 
 @pytest.fixture(scope="module")
 def mentions(seeds) -> pd.DataFrame:
-    return xivn.deal_mentions(seeds)
+    return xivn.deals.deal_mentions(seeds)
 
 
 @pytest.fixture(scope="module")
 def counts(seeds) -> pd.DataFrame:
-    return xivn.deal_counts(seeds)
+    return xivn.deals.deal_counts(seeds)
 
 
 def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
-    return xivn.deal_mentions(xivn.load_corpus(make_corpus({name: text})))
+    return xivn.deals.deal_mentions(xivn.load_corpus(make_corpus({name: text})))
 
 
 def test_columns_and_provenance(mentions, seeds):
@@ -237,7 +237,7 @@ def test_counts_on_the_seeds(counts, seeds):
 
 
 def test_official_count_comes_from_the_reference(counts):
-    reference = xivn.reference_counts()
+    reference = xivn.deals.reference_counts()
     assert official_count(reference) == 36
     reuters = reference[reference["doc_no"] == "COUNT-REUTERS"]
     assert reuters["claim"].tolist() == ["37 deals", "36 cooperation deals"]
@@ -245,7 +245,7 @@ def test_official_count_comes_from_the_reference(counts):
 
 
 def test_conflicting_numbers(counts):
-    conflicts = xivn.count_conflicts(counts)
+    conflicts = xivn.deals.count_conflicts(counts)
     wrong = conflicts[conflicts["relation"] == "cannot both be right"]
     assert ((wrong["a"] == PAMIR) & (wrong["b"] == "COUNT-VN")).any()
     assert ((wrong["a"] == "COUNT-REUTERS") & (wrong["b"] == "COUNT-REUTERS")).any()  # headline 37, body 36
@@ -266,7 +266,7 @@ def test_conflicting_numbers(counts):
     ],
 )
 def test_claim_parsing(make_corpus, sentence, claim, low, high, scope):
-    found = xivn.deal_counts(xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"})))
+    found = xivn.deals.deal_counts(xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"})))
     if claim is None:
         assert found.empty
         return
@@ -283,15 +283,15 @@ def test_claim_parsing(make_corpus, sentence, claim, low, high, scope):
 
 
 def test_coverage_has_every_document_and_category(mentions, seeds):
-    coverage = xivn.deal_coverage(mentions, seeds)
+    coverage = xivn.deals.deal_coverage(mentions, seeds)
     assert coverage.index.tolist() == seeds.doc_ids
-    assert coverage.columns.tolist() == list(xivn.load_taxonomy().categories.values())
+    assert coverage.columns.tolist() == list(xivn.deals.load_taxonomy().categories.values())
     assert coverage.loc[PAMIR, "Semiconductors, science & technology"] == 0  # the US items are not China's
     assert coverage.to_numpy().sum() == (mentions["parties"] == "China-Vietnam").sum()
 
 
 def test_outcomes_before_and_after(mentions, seeds):
-    outcomes = xivn.deal_outcomes(mentions, seeds.documents).set_index("item_id")
+    outcomes = xivn.deals.deal_outcomes(mentions, seeds.documents).set_index("item_id")
     assert outcomes.loc["rare_earths", ["before", "after"]].tolist() == ["urged", "urged, absent"]
     assert outcomes.loc["rare_earths", "outcome"] == "urged before, absent after"
     assert outcomes.loc["cross_border_rail_funding", "outcome"] == "expected before, signed after"
@@ -301,7 +301,7 @@ def test_outcomes_before_and_after(mentions, seeds):
 
 
 def test_partner_packages_keep_the_partners_apart(mentions):
-    packages = xivn.partner_packages(mentions).set_index(["category", "parties"])["n_items"]
+    packages = xivn.deals.partner_packages(mentions).set_index(["category", "parties"])["n_items"]
     assert packages.loc[("Semiconductors, science & technology", "US-Vietnam")] == 5
     assert packages.loc[("Semiconductors, science & technology", "China-Vietnam")] == 0
     assert packages.loc[("Digital & telecoms", "China-Vietnam")] == 4

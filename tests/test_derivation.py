@@ -8,12 +8,12 @@ import pytest
 from conftest import AF, PAMIR, REWRITE
 
 import xivn
+from xivn.corpus import parallel
 from xivn.corpus.checks import offset_mismatches
+from xivn.corpus.parallel import partition
 from xivn.errors import ParameterError
 from xivn.framing import rewrite_detection as dv
 from xivn.framing.lexicon import words
-from xivn.runner import pipeline
-from xivn.runner.pipeline import partition
 
 WIRE = AF  # the wire report the rewrite is derived from
 
@@ -116,11 +116,11 @@ def test_a_large_corpus_scores_only_near_duplicate_candidates(generated_corpus):
     flagged = {frozenset(p) for p in zip(flagged["doc_a"], flagged["doc_b"], strict=True)}
     assert len(planted) >= 1
     assert {frozenset(p) for p in zip(planted["doc_id"], planted["rewrite_of"], strict=True)} <= flagged
-    given = dv.rewrites(corpus, near_duplicates=xivn.rewrite_candidates(corpus))  # as run_stages passes it
+    given = dv.rewrites(corpus, near_duplicates=xivn.framing.rewrite_candidates(corpus))  # as run_stages passes it
     assert given.equals(table)
     counted = dv.rewrites(
         xivn.load_corpus(generated_corpus),  # a fresh corpus, as in the main process of run_stages
-        near_duplicates=xivn.rewrite_candidates(corpus),
+        near_duplicates=xivn.framing.rewrite_candidates(corpus),
         document_frequencies=dv.document_frequencies(corpus),
     )
     assert counted.equals(table) and counted.attrs == table.attrs
@@ -129,13 +129,13 @@ def test_a_large_corpus_scores_only_near_duplicate_candidates(generated_corpus):
 def test_rewrites_on_worker_processes_are_the_same(generated_corpus, monkeypatch):
     corpus = xivn.load_corpus(generated_corpus)
     inputs = {
-        "near_duplicates": xivn.rewrite_candidates(corpus),
+        "near_duplicates": xivn.framing.rewrite_candidates(corpus),
         "document_frequencies": dv.document_frequencies(corpus),
     }
     alone = dv.rewrites(xivn.load_corpus(generated_corpus), **inputs)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)  # the test corpus is small: use the pool anyway
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCUMENTS", 2)  # the test corpus is small: use the pool anyway
     cuts = []
-    monkeypatch.setattr(pipeline, "partition", lambda ids, parts: cuts.append(parts) or partition(ids, parts))
+    monkeypatch.setattr(parallel, "partition", lambda ids, parts: cuts.append(parts) or partition(ids, parts))
     shared = dv.rewrites(xivn.load_corpus(generated_corpus), **inputs, jobs=2)
     assert cuts == [2, 2]  # candidate documents tokenised, flagged ones measured, each on two processes
     assert alone["is_derivation"].any()

@@ -17,7 +17,7 @@ from xivn.corpus.checks import offset_mismatches
 UTF16_TEXT = "Hà Nội, 12 December.\n\nXi Jinping arrived in Hanoi. “Shared future” was the slogan."
 
 
-def one_line_error(folder: Path, message: str, error: type[xivn.CorpusError] = xivn.CorpusError) -> str:
+def one_line_error(folder: Path, message: str, error: type[xivn.errors.CorpusError] = xivn.errors.CorpusError) -> str:
     """Load ``folder`` expecting ``error`` matching ``message``; returns the message, checked to be
     one line."""
     with pytest.raises(error, match=message) as info:
@@ -75,7 +75,7 @@ def test_a_byte_order_mark_decides_the_encoding_without_a_warning(make_corpus, e
 def test_other_encodings_decode_with_a_warning_naming_the_file(make_corpus, data, encoding, text):
     folder = make_corpus({"old page.txt": data})
     with pytest.warns(
-        xivn.XivnWarning, match=rf"old page\.txt: not valid UTF-8 \(at byte \d+\); decoded as {encoding}"
+        xivn.errors.XivnWarning, match=rf"old page\.txt: not valid UTF-8 \(at byte \d+\); decoded as {encoding}"
     ):
         corpus = xivn.load_corpus(folder)
     assert corpus.text("old page") == text
@@ -92,7 +92,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(make_corpus):
     load_corpus = xivn.load_corpus  # imports pandas now, not while memory is traced
     tracemalloc.start()
     try:
-        with pytest.raises(xivn.CorpusError) as info:
+        with pytest.raises(xivn.errors.CorpusError) as info:
             load_corpus(folder)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -110,8 +110,8 @@ def test_the_size_limit_is_exact_and_the_read_is_bounded(make_corpus, monkeypatc
     (folder / "over.txt").write_text("x" * 101)
     one_line_error(folder, r"over\.txt: file is 101 bytes, above the limit of 100 bytes")
     # a file that says it is empty but never ends (it grew after it was measured): read stops at the limit
-    with pytest.raises(xivn.CorpusError, match="/dev/zero: file has more than 100 bytes"):
-        reader.read_bounded(Path("/dev/zero"), xivn.CorpusError)
+    with pytest.raises(xivn.errors.CorpusError, match="/dev/zero: file has more than 100 bytes"):
+        reader.read_bounded(Path("/dev/zero"), xivn.errors.CorpusError)
 
 
 # --- what is a document ------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def test_folders_named_like_documents_and_folder_loops_are_skipped_with_a_warnin
     (folder / "foo.txt").mkdir()
     (folder / "loop.txt").symlink_to(".", target_is_directory=True)  # the folder inside itself
     (folder / "loop").symlink_to("loop", target_is_directory=True)  # a link to itself, not a document name
-    with pytest.warns(xivn.XivnWarning) as caught:
+    with pytest.warns(xivn.errors.XivnWarning) as caught:
         corpus = xivn.load_corpus(folder)
     assert [str(w.message) for w in caught] == [
         f"{folder / name}: not a regular file (a folder?); skipped" for name in ("foo.txt", "loop.txt")
@@ -142,7 +142,7 @@ def test_folders_named_like_documents_and_folder_loops_are_skipped_with_a_warnin
 def test_a_fifo_named_like_a_document_is_skipped_not_read(make_corpus):
     folder = make_corpus({"good.txt": "A sentence."})
     os.mkfifo(folder / "pipe.txt")  # reading it would block forever
-    with pytest.warns(xivn.XivnWarning, match=r"pipe\.txt: not a regular file"):
+    with pytest.warns(xivn.errors.XivnWarning, match=r"pipe\.txt: not a regular file"):
         assert xivn.load_corpus(folder).doc_ids == ["good"]
 
 
@@ -228,7 +228,9 @@ def test_a_file_name_that_is_not_unicode_is_an_error(make_corpus):
 
 def test_the_same_stem_twice_is_an_error_until_metadata_tells_them_apart(make_corpus):
     folder = make_corpus({"a.md": "# Notes", "a.txt": "A sentence."})
-    one_line_error(folder, r"a\.txt: duplicate doc_id 'a' \(also used by 'a\.md'; rename a file", xivn.MetadataError)
+    one_line_error(
+        folder, r"a\.txt: duplicate doc_id 'a' \(also used by 'a\.md'; rename a file", xivn.errors.MetadataError
+    )
     (folder / "metadata.csv").write_text("file,doc_id\na.md,a_notes\n")
     assert xivn.load_corpus(folder).doc_ids == ["a_notes", "a"]
 
@@ -244,7 +246,7 @@ def test_the_same_stem_twice_is_an_error_until_metadata_tells_them_apart(make_co
 )
 def test_duplicate_ids_in_metadata(make_corpus, metadata, message):
     folder = make_corpus({"a.txt": "Text.", "b.txt": "Text.", "metadata.csv": metadata})
-    one_line_error(folder, message, xivn.MetadataError)
+    one_line_error(folder, message, xivn.errors.MetadataError)
 
 
 # --- metadata ----------------------------------------------------------------------------------
@@ -268,7 +270,7 @@ def test_metadata_cannot_point_outside_the_folder(make_corpus, tmp_path, name, m
     outside = tmp_path / "outside.txt"
     outside.write_text("Private.")
     (folder / "escape.csv").symlink_to(outside)  # not a document name: only a metadata row reaches it
-    one_line_error(folder, message, xivn.MetadataError)
+    one_line_error(folder, message, xivn.errors.MetadataError)
 
 
 def test_a_metadata_file_linked_from_outside_is_refused(make_corpus, tmp_path):
@@ -276,7 +278,9 @@ def test_a_metadata_file_linked_from_outside_is_refused(make_corpus, tmp_path):
     outside.write_text("file,outlet\na.txt,X\n")
     folder = make_corpus({"a.txt": "Text."})
     (folder / "metadata.csv").symlink_to(outside)
-    one_line_error(folder, r"metadata\.csv: symbolic link to a file outside the corpus folder", xivn.MetadataError)
+    one_line_error(
+        folder, r"metadata\.csv: symbolic link to a file outside the corpus folder", xivn.errors.MetadataError
+    )
 
 
 def test_metadata_columns_missing_extra_or_unnamed(make_corpus):
@@ -309,7 +313,7 @@ def test_metadata_columns_missing_extra_or_unnamed(make_corpus):
 )
 def test_malformed_metadata(make_corpus, metadata, message):
     folder = make_corpus({"a.txt": "Text.", "metadata.csv": metadata})
-    one_line_error(folder, message, xivn.MetadataError)
+    one_line_error(folder, message, xivn.errors.MetadataError)
 
 
 @pytest.mark.parametrize("line_end", ["\r\n", "\r", "\n"])

@@ -20,8 +20,18 @@ import xivn
 def test_every_export_names_the_module_that_defines_it():
     for name, module in xivn._EXPORTS.items():
         assert getattr(importlib.import_module(module), name).__module__ == module, name
-    # the naming rule: a module named like an exported function would shadow it
-    assert not {m.name for m in pkgutil.iter_modules(xivn.__path__)} & set(xivn._EXPORTS)
+    for name in xivn._SUBMODULES:
+        assert getattr(xivn, name) is importlib.import_module(f"xivn.{name}")
+
+
+@pytest.mark.parametrize(
+    "package", ["xivn", *(f"xivn.{m.name}" for m in pkgutil.iter_modules(xivn.__path__) if m.ispkg)]
+)
+def test_no_module_is_named_like_a_name_its_package_exports(package):
+    """The naming rule: a module named like an exported function would shadow it."""
+    module = importlib.import_module(package)
+    exported = set(getattr(module, "_EXPORTS", None) or getattr(module, "__all__", ()))
+    assert not {m.name for m in pkgutil.iter_modules(module.__path__)} & exported
 
 
 def requirement_names(requirements: list[str]) -> set[str]:
@@ -72,7 +82,7 @@ def test_non_editable_install_loads_the_bundled_seeds(wheel, tmp_path):
     dependencies = sysconfig.get_paths()["purelib"]
     code = (
         f"import sys; sys.path[:0] = [{str(site)!r}]; sys.path.append({dependencies!r}); "
-        "import xivn; c = xivn.load_corpus(); print(len(c), xivn.seeds_dir().parent.name)"
+        "import xivn; c = xivn.load_corpus(); print(len(c), xivn.paths.seeds_dir().parent.name)"
     )
     result = subprocess.run(
         [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True

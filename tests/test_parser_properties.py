@@ -1,6 +1,6 @@
 """Property tests of the parsers and the analyses on hostile text.
 
-The money parser (:func:`xivn.parse_amounts`, :func:`xivn.parse_unit`) and every table-returning
+The money parser (:func:`xivn.trade.parse_amounts`, :func:`xivn.trade.parse_unit`) and every table-returning
 analysis (trade, deals, rare earths, framing, tone, voices, keyness, rewrites) must never raise on a
 valid corpus, must return their documented columns, and every row must slice the raw text back
 exactly (``corpus.text(doc_id)[start:end] == quote``). Texts mix seed sentences with junk, control
@@ -62,7 +62,7 @@ MONEY_TEXTS = st.lists(
 @example("1.5 billion, then 2 billion USD and $3bn-4 trillion")
 def test_amounts_slice_the_text_and_have_finite_values(text):
     previous_end = 0
-    for amount in xivn.parse_amounts(text):
+    for amount in xivn.trade.parse_amounts(text):
         assert text[amount.start : amount.end] == amount.text != ""
         assert previous_end <= amount.start, "amounts overlap or are out of order"
         previous_end = amount.end
@@ -70,7 +70,7 @@ def test_amounts_slice_the_text_and_have_finite_values(text):
         assert amount.high is None or (math.isfinite(amount.high) and amount.high >= 0)
         assert math.isfinite(amount.rounding) and amount.rounding >= 0
         assert amount.currency
-    unit = xivn.parse_unit(text)
+    unit = xivn.trade.parse_unit(text)
     assert unit is None or (unit[0] and math.isfinite(unit[1]) and unit[1] > 0)
 
 
@@ -99,7 +99,7 @@ AMOUNT_FORMS = [
 @pytest.mark.parametrize(("written", "value", "currency"), AMOUNT_FORMS)
 def test_amount_forms_alone(written, value, currency):
     # the metamorphic test below compares against these readings, so pin them first
-    (amount,) = xivn.parse_amounts(written)
+    (amount,) = xivn.trade.parse_amounts(written)
     assert (amount.start, amount.end, amount.currency) == (0, len(written), currency)
     assert amount.value == pytest.approx(value)
 
@@ -112,7 +112,7 @@ def test_an_amount_keeps_its_reading_in_any_surroundings(before, left, form, rig
     written, value, currency = form
     text = f"{before}{left}{written}{right}{after}"
     start = len(before) + len(left)
-    found = [a for a in xivn.parse_amounts(text) if a.start == start]
+    found = [a for a in xivn.trade.parse_amounts(text) if a.start == start]
     assert len(found) == 1, f"{written!r} not found in {text!r}"
     (amount,) = found
     assert (amount.end, amount.text, amount.currency) == (start + len(written), written, currency)
@@ -140,7 +140,7 @@ def test_years_percentages_and_phone_numbers_are_not_money(before, amount, left,
     text = f"{before}{left}{amount}{number}{right}{after}"
     start = len(before) + len(left) + len(amount)
     end = start + len(number)
-    assert [a.text for a in xivn.parse_amounts(text) if a.start < end and start < a.end] == []
+    assert [a.text for a in xivn.trade.parse_amounts(text) if a.start < end and start < a.end] == []
 
 
 # Pathological inputs for backtracking: long runs of what the patterns try to repeat. The deadline
@@ -156,8 +156,8 @@ PATHOLOGICAL = ["1,", "1", "1.", "$", "$1 ", "billion ", " ", "US ", "US$", "1-"
 @example("1 dollars ", 50_000)
 def test_long_runs_parse_quickly(piece, times):
     text = piece * times
-    xivn.parse_amounts(text)
-    xivn.parse_unit(text)
+    xivn.trade.parse_amounts(text)
+    xivn.trade.parse_unit(text)
 
 
 # --- the analyses on whole corpora -------------------------------------------------------------
@@ -226,48 +226,48 @@ def hostile_corpora(test):
 @hostile_corpora
 def test_trade_tables_keep_their_provenance(texts):
     corpus = corpus_of(texts)
-    found = xivn.amounts(corpus)
+    found = xivn.trade.amounts(corpus)
     assert_provenance(found, corpus, AMOUNTS)
     assert found["value_bn"].map(math.isfinite).all()
-    assert_provenance(xivn.trade_figures(corpus), corpus, TRADE_FIGURES)
+    assert_provenance(xivn.trade.trade_figures(corpus), corpus, TRADE_FIGURES)
 
 
 @hostile_corpora
 def test_deal_tables_keep_their_provenance(texts):
     corpus = corpus_of(texts)
-    assert_provenance(xivn.deal_mentions(corpus), corpus, MENTIONS)
-    assert_provenance(xivn.deal_counts(corpus), corpus, COUNTS)
+    assert_provenance(xivn.deals.deal_mentions(corpus), corpus, MENTIONS)
+    assert_provenance(xivn.deals.deal_counts(corpus), corpus, COUNTS)
 
 
 @hostile_corpora
 def test_rare_earth_tables_keep_their_provenance(texts):
     corpus = corpus_of(texts)
-    assert_provenance(xivn.concordance(corpus), corpus, CONCORDANCE)
-    assert_provenance(xivn.rare_earth_claims(corpus), corpus, CLAIMS)
+    assert_provenance(xivn.rare_earths.concordance(corpus), corpus, CONCORDANCE)
+    assert_provenance(xivn.rare_earths.rare_earth_claims(corpus), corpus, CLAIMS)
 
 
 @hostile_corpora
 def test_framing_tables_keep_their_provenance(texts):
     corpus = corpus_of(texts)
-    evidence = xivn.frame_evidence(corpus)
+    evidence = xivn.framing.frame_evidence(corpus)
     assert_provenance(evidence, corpus, EVIDENCE)
     cues = evidence.rename(columns={"start": "_s", "end": "_e", "cue_start": "start", "cue_end": "end"})
     assert offset_mismatches(cues, corpus, text_column="cue").empty
-    table = xivn.tone(corpus)
+    table = xivn.framing.tone(corpus)
     assert_provenance(table, corpus, TONE)
     assert table[["compound", "compound_raw"]].abs().le(1).all().all()
-    assert_provenance(xivn.voices(corpus), corpus, VOICES)
+    assert_provenance(xivn.framing.voices(corpus), corpus, VOICES)
 
 
 @hostile_corpora
 def test_keyness_and_rewrites_keep_their_provenance(texts):
     corpus = corpus_of(texts)
-    assert_provenance(xivn.keyness(corpus), corpus, KEYNESS)
-    table = xivn.rewrites(corpus)
+    assert_provenance(xivn.framing.keyness(corpus), corpus, KEYNESS)
+    table = xivn.framing.rewrites(corpus)
     assert list(table.columns) == REWRITES
     assert len(table) == len(texts) * (len(texts) - 1) // 2  # every pair, once
     if len(texts) >= 2:
-        alignment = xivn.align(corpus, "d0", "d1")
+        alignment = xivn.framing.align(corpus, "d0", "d1")
         assert_provenance(alignment_spans(alignment), corpus, ["side", "status", "doc_id", "sent_id", "start", "end",
                                                                "quote"])  # fmt: skip
 
@@ -277,18 +277,18 @@ def test_keyness_and_rewrites_keep_their_provenance(texts):
 def test_many_amounts_in_one_sentence(piece):
     # 500 amounts in one sentence without a break: each is found, and all resolve in seconds
     corpus = corpus_of(["Vietnam's exports to China were " + piece * 500 + "."])
-    assert len(xivn.amounts(corpus)) == 500
-    assert_provenance(xivn.trade_figures(corpus), corpus, TRADE_FIGURES)
+    assert len(xivn.trade.amounts(corpus)) == 500
+    assert_provenance(xivn.trade.trade_figures(corpus), corpus, TRADE_FIGURES)
 
 
 def test_one_document_has_no_keyness_and_no_rewrites():
     # keyness compares a document with the rest, rewrites compare pairs: with one document both are
     # empty tables with their columns; aligning a document with itself is a parameter error
     corpus = corpus_of([SEED_SENTENCES[0]])
-    assert xivn.keyness(corpus).empty and list(xivn.keyness(corpus).columns) == list(KEYNESS)
-    assert xivn.rewrites(corpus).empty and list(xivn.rewrites(corpus).columns) == REWRITES
-    with pytest.raises(xivn.ParameterError, match="same document"):
-        xivn.align(corpus, "d0", "d0")
+    assert xivn.framing.keyness(corpus).empty and list(xivn.framing.keyness(corpus).columns) == list(KEYNESS)
+    assert xivn.framing.rewrites(corpus).empty and list(xivn.framing.rewrites(corpus).columns) == REWRITES
+    with pytest.raises(xivn.errors.ParameterError, match="same document"):
+        xivn.framing.align(corpus, "d0", "d0")
 
 
 def test_the_huge_line_is_one_line_of_100_kb():

@@ -8,29 +8,44 @@ import re
 import pytest
 
 import xivn
+from xivn.corpus import parallel
+from xivn.corpus.parallel import map_partitions as map_parts
+from xivn.corpus.stages import Stage
 from xivn.errors import ParameterError
 from xivn.framing import rewrite_detection as derivation
-from xivn.runner import pipeline
-from xivn.runner.pipeline import map_partitions as map_parts
+from xivn.runner import processes, registry
 
-PER_DOCUMENT = [s.name for s in pipeline.available_stages(per_document=True)]
+PER_DOCUMENT = [s.name for s in registry.STAGES if s.per_document]
 
 
 def test_the_corpus_stages_are_registered_and_available():
     assert {"paragraphs", "sentences"} <= set(PER_DOCUMENT)
 
 
-def test_a_stage_whose_module_is_missing_is_not_available(monkeypatch):
-    missing = pipeline.Stage("nothing_yet", "xivn.no_such_module:table")
-    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, missing))
-    assert not pipeline.is_available(missing.function)
-    assert missing not in pipeline.available_stages()
-    assert not pipeline.is_available("xivn:no_such_export")  # an export that has not landed
+def test_every_analysis_registers_its_stages_once_under_a_unique_name():
+    names = [entry.name for entry in (*registry.STAGES, *registry.AGGREGATES)]
+    assert len(names) == len(set(names))
+    assert [m.__name__.rsplit(".", 2)[1] for m in registry.ANALYSES] == [
+        "corpus",
+        "trade",
+        "deals",
+        "framing",
+        "rare_earths",
+    ]
+    assert {"amounts", "deal_mentions", "frame_evidence", "rare_earth_claims", "rewrites"} <= set(names)
+    assert all(callable(entry.function) and not isinstance(entry, str) for entry in registry.STAGES)
+
+
+def test_a_stage_added_to_the_registry_runs(seeds, monkeypatch):
+    extra = Stage("chrome_paragraphs", lambda corpus: corpus.paragraphs.query("is_chrome"))
+    monkeypatch.setattr(registry, "STAGES", (*registry.STAGES, extra))
+    table = processes.run_stages(seeds, ["chrome_paragraphs"], jobs=1)["chrome_paragraphs"]
+    assert table["is_chrome"].all() and len(table) == seeds.paragraphs["is_chrome"].sum()
 
 
 def test_unknown_stage_is_a_parameter_error(seeds):
     with pytest.raises(ParameterError, match="unknown stage 'nope'"):
-        pipeline.run_stages(seeds, ["nope"])
+        processes.run_stages(seeds, ["nope"])
 
 
 @pytest.mark.parametrize(
@@ -44,14 +59,14 @@ def test_unknown_stage_is_a_parameter_error(seeds):
 )
 def test_partition_keeps_order_and_sizes(count, parts, sizes):
     ids = [f"d{i}" for i in range(count)]
-    runs = pipeline.partition(ids, parts)
+    runs = parallel.partition(ids, parts)
     assert [len(run) for run in runs] == sizes
     assert [doc for run in runs for doc in run] == ids
 
 
 def test_worker_processes_give_the_in_process_tables(seeds):
-    one = pipeline.run_stages(seeds, PER_DOCUMENT, jobs=1)
-    two = pipeline.run_stages(seeds, PER_DOCUMENT, jobs=2)
+    one = processes.run_stages(seeds, PER_DOCUMENT, jobs=1)
+    two = processes.run_stages(seeds, PER_DOCUMENT, jobs=2)
     assert list(two) == PER_DOCUMENT
     for name in PER_DOCUMENT:
         assert two[name].equals(one[name]), name
@@ -60,18 +75,18 @@ def test_worker_processes_give_the_in_process_tables(seeds):
 
 
 def test_small_corpora_run_in_process_large_ones_on_all_cores(seeds):
-    assert pipeline.default_jobs(seeds) == 1
-    assert len(seeds) < pipeline.PARALLEL_MIN_DOCUMENTS
+    assert processes.default_jobs(seeds) == 1
+    assert len(seeds) < parallel.PARALLEL_MIN_DOCUMENTS
 
 
 def test_the_rewrite_candidates_aggregate_runs_in_process(seeds):
-    table = pipeline.run_aggregate(seeds, "rewrite_candidates")
+    table = processes.run_aggregate(seeds, "rewrite_candidates")
     assert list(zip(table["doc_a"], table["doc_b"], strict=True)) == [("000_1a56b2a50d2ad841", "003_c9643dd3023e532a")]
 
 
 def test_the_aggregate_map_on_worker_processes_gives_the_same_pairs(seeds):
-    assert pipeline.run_aggregate(seeds, "rewrite_candidates", jobs=2).equals(
-        pipeline.run_aggregate(seeds, "rewrite_candidates")
+    assert processes.run_aggregate(seeds, "rewrite_candidates", jobs=2).equals(
+        processes.run_aggregate(seeds, "rewrite_candidates")
     )
 
 
@@ -80,21 +95,21 @@ def test_rewrites_get_their_candidates_from_the_aggregate_on_the_workers(generat
     corpus = xivn.load_corpus(generated_corpus)
     handed = []
     if share_workers:  # the test corpus is small: let rewrite scoring use the run's workers anyway
-        monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCUMENTS", 2)
         monkeypatch.setattr(derivation, "map_partitions", lambda f, c, n: handed.append(n) or map_parts(f, c, n))
-    two = pipeline.run_stages(corpus, ["rewrites"], jobs=2)
+    two = processes.run_stages(corpus, ["rewrites"], jobs=2)
     by_the_run = list(handed)  # what the run handed over (the reference below adds its own)
     assert list(two) == ["rewrites"]  # the aggregates it needed are not returned unless asked
     assert two["rewrites"].attrs["candidates"] == "near-duplicate sentences"
-    assert two["rewrites"].equals(xivn.rewrites(corpus))
+    assert two["rewrites"].equals(xivn.framing.rewrites(corpus))
     if share_workers:
-        assert len(by_the_run) == 2 and all(isinstance(n, pipeline.Workers) and n.count == 2 for n in by_the_run)
+        assert len(by_the_run) == 2 and all(isinstance(n, parallel.Workers) and n.count == 2 for n in by_the_run)
 
 
 def test_document_frequencies_from_worker_processes_equal_the_in_process_ones(generated_corpus):
     corpus = xivn.load_corpus(generated_corpus)
-    one = pipeline.run_aggregate(corpus, "document_frequencies")
-    two = pipeline.run_aggregate(corpus, "document_frequencies", jobs=2)  # eight partitions, summed
+    one = processes.run_aggregate(corpus, "document_frequencies")
+    two = processes.run_aggregate(corpus, "document_frequencies", jobs=2)  # eight partitions, summed
     assert two.equals(one) and two.attrs == one.attrs
     assert one.attrs == {"n_sentences": len(corpus.article_sentences()), "n_documents": len(corpus)}
     assert one.equals(derivation.document_frequencies(corpus))
@@ -103,12 +118,12 @@ def test_document_frequencies_from_worker_processes_equal_the_in_process_ones(ge
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_progress_says_how_many_documents_are_done_and_which_step_runs(seeds, jobs):
     stream = io.StringIO()
-    tables = pipeline.run_stages(seeds, ["sentences", "rewrites"], jobs=jobs, progress=stream)
+    tables = processes.run_stages(seeds, ["sentences", "rewrites"], jobs=jobs, progress=stream)
     assert tables["sentences"].equals(seeds.sentences)
     lines = stream.getvalue().splitlines()
     assert all(re.match(r"xivn: \[ *\d+\.\d s\] ", line) for line in lines), lines
     done = [line for line in lines if " done: " in line]
-    assert len(done) == (1 if jobs == 1 else min(len(seeds), 2 * pipeline.CHUNKS_PER_JOB))
+    assert len(done) == (1 if jobs == 1 else min(len(seeds), 2 * processes.CHUNKS_PER_JOB))
     assert done[-1].endswith(f"done: {len(seeds)} of {len(seeds)} documents")
     steps = [line.split("] ", 1)[1] for line in lines if " done: " not in line]
     assert steps[1:] == [
@@ -120,7 +135,7 @@ def test_progress_says_how_many_documents_are_done_and_which_step_runs(seeds, jo
 
 
 def test_no_progress_stream_prints_nothing(seeds, capsys):
-    pipeline.run_stages(seeds, ["sentences"], jobs=1)
+    processes.run_stages(seeds, ["sentences"], jobs=1)
     assert capsys.readouterr() == ("", "")
 
 
@@ -129,7 +144,7 @@ def _doc_ids(corpus):
 
 
 def test_map_partitions_keeps_corpus_order_and_stays_in_process_for_a_small_corpus(seeds, monkeypatch):
-    assert pipeline.map_partitions(_doc_ids, seeds, jobs=2) == [seeds.doc_ids]  # below the threshold
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
-    parts = pipeline.map_partitions(_doc_ids, seeds, jobs=2)
+    assert parallel.map_partitions(_doc_ids, seeds, jobs=2) == [seeds.doc_ids]  # below the threshold
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_DOCUMENTS", 2)
+    parts = parallel.map_partitions(_doc_ids, seeds, jobs=2)
     assert len(parts) == 2 and [d for part in parts for d in part] == seeds.doc_ids

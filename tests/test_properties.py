@@ -176,11 +176,11 @@ FILE_NAMES = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), m
 def load_one(name: str, data: bytes) -> tuple[xivn.Corpus | None, str]:
     """Write one file into a fresh folder and load it; returns (corpus or None, error message)."""
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
-        warnings.simplefilter("ignore", xivn.XivnWarning)
+        warnings.simplefilter("ignore", xivn.errors.XivnWarning)
         (Path(folder) / name).write_bytes(data)
         try:
             corpus = xivn.load_corpus(folder)
-        except xivn.CorpusError as exc:
+        except xivn.errors.CorpusError as exc:
             return None, str(exc)
         corpus.sentences  # noqa: B018 - compute every table while the folder exists
         return corpus, ""

@@ -77,7 +77,7 @@ def test_seed_article_text_is_not_chrome(seeds, doc_id, opening, kind):
 
 def test_chrome_is_flagged_not_deleted(seeds):
     chrome = seeds.paragraphs[seeds.paragraphs["is_chrome"]]
-    assert set(chrome["kind"]) <= set(xivn.paragraph_kinds().query("is_chrome")["kind"])
+    assert set(chrome["kind"]) <= set(xivn.corpus.paragraph_kinds().query("is_chrome")["kind"])
     assert len(chrome) == 29
     assert "Type to search" in seeds.text(AF)
 

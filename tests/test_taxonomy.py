@@ -12,7 +12,7 @@ SHIPPED = data_path("deal_taxonomy.toml").read_text(encoding="utf-8")
 
 
 def test_shipped_taxonomy_has_the_issue_categories_and_reference_links():
-    taxonomy = xivn.load_taxonomy()
+    taxonomy = xivn.deals.load_taxonomy()
     for category in (
         "security_maritime",
         "transport_rail",
@@ -29,11 +29,11 @@ def test_shipped_taxonomy_has_the_issue_categories_and_reference_links():
     assert table["item_id"].is_unique
     assert set(table.loc[table["kind"] == "item", "parties"]) == {"China-Vietnam", "US-Vietnam"}
     referenced = set(table["reference"]) - {""}
-    assert referenced <= set(pd.read_csv(xivn.reference_path("deals_official.csv"), dtype=str)["doc_no"])
+    assert referenced <= set(pd.read_csv(xivn.paths.reference_path("deals_official.csv"), dtype=str)["doc_no"])
 
 
 def test_shipped_cues_name_the_five_statuses():
-    cues = xivn.load_deal_cues()
+    cues = xivn.deals.load_deal_cues()
     assert cues.statuses == ("signed", "expected", "proposed", "urged", "absent")
     assert cues.default_status in cues.statuses
 
@@ -47,7 +47,7 @@ def test_a_user_can_add_a_category_and_an_item(tmp_path, make_corpus):
     path = tmp_path / "my_taxonomy.toml"
     path.write_text(SHIPPED + extra, encoding="utf-8")
     corpus = xivn.load_corpus(make_corpus({"a.txt": "China signed an agreement to build two hospitals.\n"}))
-    found = xivn.deal_mentions(corpus, taxonomy=path)
+    found = xivn.deals.deal_mentions(corpus, taxonomy=path)
     assert found[["item_id", "category", "status"]].values.tolist() == [["hospital_aid", "health", "signed"]]
     assert found.attrs["taxonomy"] == "my_taxonomy.toml"
 
@@ -82,15 +82,15 @@ def test_bad_taxonomy_entries_are_named(tmp_path, old, new, message):
     assert old in SHIPPED
     path = tmp_path / "bad.toml"
     path.write_text(SHIPPED.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(xivn.DataFileError, match=message):
-        xivn.load_taxonomy(path)
+    with pytest.raises(xivn.errors.DataFileError, match=message):
+        xivn.deals.load_taxonomy(path)
 
 
 def test_a_category_without_items_is_an_error(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text(SHIPPED + '\n[categories.empty]\nlabel = "Empty"\n', encoding="utf-8")
-    with pytest.raises(xivn.DataFileError, match=r"\[categories.empty\]: no item belongs"):
-        xivn.load_taxonomy(path)
+    with pytest.raises(xivn.errors.DataFileError, match=r"\[categories.empty\]: no item belongs"):
+        xivn.deals.load_taxonomy(path)
 
 
 @pytest.mark.parametrize(
@@ -111,10 +111,10 @@ def test_bad_cue_entries_are_named(tmp_path, old, new, message):
     assert old in shipped
     path = tmp_path / "cues.toml"
     path.write_text(shipped.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(xivn.DataFileError, match=message):
-        xivn.load_deal_cues(path)
+    with pytest.raises(xivn.errors.DataFileError, match=message):
+        xivn.deals.load_deal_cues(path)
 
 
 def test_missing_taxonomy_file():
-    with pytest.raises(xivn.DataFileError, match="data file not found"):
-        xivn.load_taxonomy("/nonexistent/taxonomy.toml")
+    with pytest.raises(xivn.errors.DataFileError, match="data file not found"):
+        xivn.deals.load_taxonomy("/nonexistent/taxonomy.toml")

@@ -153,7 +153,7 @@ def test_a_table_without_a_money_unit_gives_no_amounts(make_corpus):
 def test_cue_file_errors_name_the_entry(tmp_path):
     bad = tmp_path / "cues.toml"
     bad.write_text(
-        (xivn.data_path("trade_cues.toml")).read_text(encoding="utf-8").replace("[flows.total]", "[flows.sum]")
+        (xivn.paths.data_path("trade_cues.toml")).read_text(encoding="utf-8").replace("[flows.total]", "[flows.sum]")
     )
     with pytest.raises(DataFileError, match=r"cues.toml \[flows\]"):
         trade_cues(bad)

@@ -3,13 +3,13 @@
 Each table is a CSV in ``xivn/data/reference`` with a same-named ``.md`` beside it that cites every
 source (title, URL, how far to trust it). The analyses read them through :func:`load_reference`:
 
-- ``trade_2022.csv`` — 2022 trade statistics of both partners (:func:`xivn.trade_reference`);
-- ``deals_official.csv`` — the documents signed and the counts sources give (:func:`xivn.reference_counts`);
-- ``rare_earths_usgs.csv`` — USGS reserves and mine production by edition (:func:`xivn.load_usgs`);
-- ``places.csv`` — coordinates of the rail corridor and deposits (:func:`xivn.load_places`).
+- ``trade_2022.csv`` — 2022 trade statistics of both partners (:func:`xivn.trade.trade_reference`);
+- ``deals_official.csv`` — the documents signed and the counts sources give (:func:`xivn.deals.reference_counts`);
+- ``rare_earths_usgs.csv`` — USGS reserves and mine production by edition (:func:`xivn.rare_earths.load_usgs`);
+- ``places.csv`` — coordinates of the rail corridor and deposits (:func:`xivn.rare_earths.load_places`).
 
-The verdicts drawn from them stay with the analysis that draws them (:func:`xivn.fact_check_trade`,
-:func:`xivn.deal_counts`, :func:`xivn.verdicts`): each weighs a different kind of claim.
+The verdicts drawn from them stay with the analysis that draws them (:func:`xivn.trade.fact_check_trade`,
+:func:`xivn.deals.deal_counts`, :func:`xivn.rare_earths.verdicts`): each weighs a different kind of claim.
 """
 
 from __future__ import annotations

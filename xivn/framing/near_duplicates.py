@@ -19,7 +19,7 @@ Signatures and banding are numpy. Measured against datasketch on 44,000 generate
 the vectorised banding here takes 2 s; so datasketch is not a dependency. Shingles are hashed
 with CRC-32 (stable across processes, unlike ``hash``), so signatures made in different processes
 or on different machines can be concatenated (:func:`concat_signatures`): the map/combine/finish
-of :data:`xivn.runner.pipeline.AGGREGATES`.
+of :data:`xivn.framing.stages.AGGREGATES`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from xivn.runner.pipeline import available_cores
+from xivn.corpus.parallel import available_cores
 
 if TYPE_CHECKING:  # pragma: no cover
     from xivn.corpus.corpus import Corpus

@@ -9,7 +9,7 @@ Three steps, kept apart so that candidate generation can be swapped for MinHash/
    containment each way (Broder 1997), document TF-IDF cosine on content words, and sentence
    coverage (the share of one text's sentences with a TF-IDF match above ``tau`` in the other).
    The IDF weights are corpus-wide counts (:func:`document_frequencies`) that add up over
-   partitions, so :func:`xivn.runner.pipeline.run_stages` makes them on the workers and only the
+   partitions, so :func:`xivn.runner.run_stages` makes them on the workers and only the
    documents of candidate pairs are read here;
 3. :func:`rewrites` flags derivations and votes on their direction from several signals (earlier
    date, attribution and specificity lost, evaluation and FAQ blocks added), saying how many
@@ -35,12 +35,12 @@ import numpy as np
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus
+from xivn.corpus.parallel import Workers, concat_parts, map_partitions
 from xivn.errors import ParameterError
 from xivn.framing.lexicon import per_thousand, stopwords, words
 from xivn.framing.near_duplicates import rewrite_candidates
 from xivn.framing.speakers import voices
 from xivn.framing.tonality import load_stance_lexicon, markers_in, tone
-from xivn.runner.pipeline import Workers, concat_parts, map_partitions
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -66,7 +66,7 @@ NOT_VOICES = ("documents_data", "unattributed", "other")
 class TermCounts:
     """The corpus-wide side of the TF-IDF weights: how many article sentences and documents there
     are, and how many of each contain every content word. Counts of disjoint partitions add up
-    (:func:`add_term_counts`), so :func:`xivn.runner.pipeline.run_stages` makes them on the workers."""
+    (:func:`add_term_counts`), so :func:`xivn.runner.run_stages` makes them on the workers."""
 
     n_sentences: int
     n_documents: int
@@ -125,7 +125,7 @@ def frequency_table(counts: TermCounts) -> pd.DataFrame:
 def document_frequencies(corpus: Corpus) -> pd.DataFrame:
     """In how many article sentences and documents each content word of the corpus occurs: the
     IDF weights of :class:`TextModel`. Columns as in :func:`frequency_table`;
-    :func:`xivn.runner.pipeline.run_stages` makes this table on the workers (the ``document_frequencies``
+    :func:`xivn.runner.run_stages` makes this table on the workers (the ``document_frequencies``
     aggregate) and passes it to :func:`rewrites`."""
     return frequency_table(term_counts(corpus))
 
@@ -174,7 +174,7 @@ class TextModel:
         """The features of ``doc_ids`` (default: every document of ``corpus``).
 
         IDF comes from ``frequencies``, the :func:`document_frequencies` table of ``corpus`` (made on
-        the workers by :func:`xivn.runner.pipeline.run_stages`): then only ``doc_ids`` are structured and
+        the workers by :func:`xivn.runner.run_stages`): then only ``doc_ids`` are structured and
         tokenised, on ``jobs`` processes when they are many. Without it the counts are made here,
         from every article sentence of the corpus.
         """
@@ -259,7 +259,7 @@ def candidate_pairs(corpus: Corpus, *, near_duplicates: pd.DataFrame | None = No
     quadratic (50 million pairs for 10,000 documents), so only the document pairs of
     :func:`xivn.framing.near_duplicates.rewrite_candidates` (at least three near-duplicate article
     sentences) are scored; ``near_duplicates`` passes that table when it is already made (as
-    :func:`xivn.runner.pipeline.run_stages` does, from worker processes). ``attrs["candidates"]`` says
+    :func:`xivn.runner.run_stages` does, from worker processes). ``attrs["candidates"]`` says
     which (``all pairs`` or ``near-duplicate sentences``).
     """
     if len(corpus) <= ALL_PAIRS_MAX:
@@ -415,7 +415,7 @@ def rewrites(
     the larger coverage and containment, descending. ``attrs`` hold the thresholds.
 
     ``document_frequencies`` (:func:`document_frequencies` of the corpus, as
-    :func:`xivn.runner.pipeline.run_stages` passes it from the workers) gives the IDF weights, so that
+    :func:`xivn.runner.run_stages` passes it from the workers) gives the IDF weights, so that
     only the documents of candidate pairs are tokenised here; without it they are counted here.
     ``jobs`` processes share the per-document work (tokenising the candidate documents, measuring
     the flagged ones) when there are many documents; the result is the same.

@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from xivn.corpus.parallel import available_cores
 from xivn.errors import ParameterError, RenderError
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.report.parameters import resolve_parameters
 from xivn.report.provenance import run_stamp
-from xivn.runner.pipeline import available_cores
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL_START_ATTEMPTS = 2  # parallel kernels can lose a port race at start-up ("Address already in use")

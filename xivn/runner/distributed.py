@@ -1,8 +1,8 @@
 """Running the per-document stages and the aggregates on a Dask cluster.
 
-The work is the same as in :mod:`xivn.runner.pipeline`, with the same functions: the corpus is cut into
+The work is the same as in :mod:`xivn.runner.processes`, with the same functions: the corpus is cut into
 contiguous partitions of documents (``corpus.subset(ids)``), a ``dask.bag`` maps
-:func:`xivn.runner.pipeline.run_on_part` over the sub-corpora on the workers, and the tables come back
+:func:`xivn.runner.processes.run_on_part` over the sub-corpora on the workers, and the tables come back
 concatenated in corpus order, equal to the in-process result. Aggregates run their ``map`` on the
 workers and ``combine`` + ``finish`` here. Needs the ``dask`` extra (``pip install xivn[dask]``)::
 
@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from xivn.runner.pipeline import aggregate, concat_parts, partition, resolve, run_on_part, stage
+from xivn.corpus.parallel import concat_parts, partition
+from xivn.runner.processes import run_on_part
+from xivn.runner.registry import aggregate, stage
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -41,7 +43,7 @@ def run_stages_on_dask(
     corpus: Corpus, names: Sequence[str], *, client: Client | None = None, npartitions: int | None = None
 ) -> dict[str, pd.DataFrame]:
     """Run per-document stages on Dask; returns ``{stage name: table}`` equal to the in-process
-    :func:`xivn.runner.pipeline.run_stages`.
+    :func:`xivn.runner.processes.run_stages`.
 
     ``client`` is a ``dask.distributed.Client`` (None: Dask's default scheduler, or the client
     made most recently). ``npartitions`` defaults to one per 250 documents.
@@ -52,7 +54,7 @@ def run_stages_on_dask(
 
     for name in names:
         if not stage(name).per_document:
-            raise ParameterError(f"stage {name!r} needs the whole corpus; run it with xivn.runner.pipeline.run_stages")
+            raise ParameterError(f"stage {name!r} needs the whole corpus; run it with xivn.runner.run_stages")
     subsets = _partitions(corpus, npartitions)
     bag = db.from_sequence(subsets, npartitions=len(subsets)).map(run_on_part, list(names))
     outputs = _gather(bag, client)
@@ -63,13 +65,13 @@ def run_aggregate_on_dask(
     corpus: Corpus, name: str, *, client: Client | None = None, npartitions: int | None = None
 ) -> Any:
     """Run a registered aggregate: ``map`` per partition on the workers, ``combine`` and
-    ``finish`` here. Equal to :func:`xivn.runner.pipeline.run_aggregate`."""
+    ``finish`` here. Equal to :func:`xivn.runner.processes.run_aggregate`."""
     import dask.bag as db
 
     entry = aggregate(name)
     subsets = _partitions(corpus, npartitions)
     bag = db.from_sequence(subsets, npartitions=len(subsets)).map(run_on_part, [], [name])
-    return resolve(entry.finish)(resolve(entry.combine)([out[name] for out in _gather(bag, client)]))
+    return entry.finish(entry.combine([out[name] for out in _gather(bag, client)]))
 
 
 def _gather(bag: Any, client: Client | None) -> list[Any]:

@@ -1,7 +1,7 @@
 """What the trade figures stated in the texts add up to, and how they compare with official
 statistics on both sides of the border.
 
-Pure DataFrame -> DataFrame helpers over :func:`xivn.trade_figures`: whether stated totals add up
+Pure DataFrame -> DataFrame helpers over :func:`xivn.trade.trade_figures`: whether stated totals add up
 (:func:`trade_consistency`), balances and ratios (:func:`trade_balances`), the official statistics
 (:func:`trade_reference`, from ``data/reference/trade_2022.csv``), each stated figure against them
 (:func:`fact_check_trade`), and where the two sides' own statistics disagree (:func:`mirror_gaps`).
