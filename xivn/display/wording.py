@@ -6,6 +6,10 @@ The rule used by every notebook: show the ``n`` documents with the most of what 
 (:func:`top_documents`), cut long tables to their first rows, and say so in a computed sentence
 (:func:`rows_note`, :func:`documents_note`); lists of names in sentences stop after a few
 (:func:`name_list`). With ``n`` or fewer documents nothing changes, so the seeds' outputs do not.
+
+Numbers in sentences go through the same few helpers: :func:`counted` ("1 document", "1,204
+documents") and :func:`usd_bn` (an amount of billions of US dollars, its ``$`` escaped so that
+JupyterLab never reads a pair of amounts as LaTeX maths).
 """
 
 from __future__ import annotations
@@ -13,6 +17,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 NAMES_SHOWN = 8
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: "1 document", "0 documents", "1,204 documents";
+    ``plural`` for nouns that do not take an "s" ("1 country", plural "countries")."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def usd_bn(value: float, digits: int = 2, *, signed: bool = False) -> str:
+    """An amount in billions of US dollars for Markdown prose: ``\\$60.17bn`` (renders "$60.17bn";
+    the backslash keeps JupyterLab from typesetting the text between two amounts as maths).
+    ``signed`` writes the sign of a difference ("+\\$1.20bn", "−\\$0.50bn")."""
+    sign = ("+" if value >= 0 else "−") if signed else ("-" if value < 0 else "")
+    return f"{sign}\\${abs(value):,.{digits}f}bn"
 
 
 def top_documents(counts: Mapping[str, float], doc_ids: Sequence[str], n: int) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xivn.display.wording import documents_note, name_list, rows_note, top_documents
+from xivn.display.wording import counted, documents_note, name_list, rows_note, top_documents, usd_bn
 
 
 def test_top_documents_keeps_the_largest_in_corpus_order():
@@ -33,3 +33,28 @@ def test_notes_are_empty_unless_something_was_left_out():
     assert rows_note(12, 20, "rows") == "" and documents_note(5, 5) == ""
     assert rows_note(1340, 20, "comparisons") == " The table shows the first 20 of 1,340 comparisons."
     assert documents_note(1000, 15, "claims") == " Shown: the 15 of 1,000 documents with the most claims."
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "plural", "expected"),
+    [
+        (0, "document", None, "0 documents"),  # zero takes the plural
+        (1, "document", None, "1 document"),
+        (1204, "document", None, "1,204 documents"),
+        (1, "country", "countries", "1 country"),
+        (3, "country", "countries", "3 countries"),
+    ],
+)
+def test_counted_puts_the_noun_in_the_right_number(n, noun, plural, expected):
+    assert counted(n, noun, plural) == expected
+
+
+def test_usd_bn_escapes_the_dollar_so_two_amounts_never_make_maths():
+    sentence = f"a deficit of {usd_bn(60.171)} and a surplus of {usd_bn(94.92)}"
+    assert sentence == r"a deficit of \$60.17bn and a surplus of \$94.92bn"
+    assert usd_bn(1234.5, 1) == r"\$1,234.5bn"
+    assert (usd_bn(1.2, signed=True), usd_bn(-0.5, signed=True), usd_bn(-3)) == (
+        r"+\$1.20bn",
+        r"−\$0.50bn",
+        r"-\$3.00bn",
+    )
