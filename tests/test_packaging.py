@@ -70,9 +70,9 @@ def test_wheel_carries_seeds_notebooks_and_data(wheel):
     seeds = sorted(p.name for p in (REPO / "seeds").iterdir())
     assert {f"xivn/seeds/{name}" for name in seeds} <= names
     assert {f"xivn/notebooks/{p.name}" for p in (REPO / "notebooks").glob("*.ipynb")} <= names
-    assert "xivn/data/paragraph_kinds.toml" in names
-    assert {"xivn/data/rare_earth_claims.toml", "xivn/data/reference/rare_earths_usgs.csv"} <= names
-    assert {"xivn/data/reference/places.csv", "xivn/data/reference/places.md"} <= names
+    assert "xivn/corpus/data/paragraph_kinds.toml" in names
+    assert {"xivn/rare_earths/data/rare_earth_claims.toml", "xivn/rare_earths/data/rare_earths_usgs.csv"} <= names
+    assert {"xivn/rare_earths/data/places.csv", "xivn/rare_earths/data/places.md"} <= names
 
 
 def test_non_editable_install_loads_the_bundled_seeds(wheel, tmp_path):

@@ -29,7 +29,7 @@ def test_shipped_taxonomy_has_the_issue_categories_and_reference_links():
     assert table["item_id"].is_unique
     assert set(table.loc[table["kind"] == "item", "parties"]) == {"China-Vietnam", "US-Vietnam"}
     referenced = set(table["reference"]) - {""}
-    assert referenced <= set(pd.read_csv(xivn.paths.reference_path("deals_official.csv"), dtype=str)["doc_no"])
+    assert referenced <= set(pd.read_csv(xivn.paths.data_path("deals_official.csv"), dtype=str)["doc_no"])
 
 
 def test_shipped_cues_name_the_five_statuses():

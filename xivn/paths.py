@@ -1,8 +1,10 @@
-"""Where xivn finds its bundled files: the seed corpus, the data files and the reference tables.
+"""Where xivn finds its bundled files: the seed corpus, the notebooks and the data files.
 
 The seed texts live in the repository's top-level ``seeds/`` folder. A wheel carries a copy inside
 the package (``xivn/seeds``, see ``pyproject.toml``); an editable install reads the top-level folder
-directly. Everything else ships inside the package under ``xivn/data``.
+directly. Each package ships its own data files in its ``data/`` folder (``xivn/trade/data``,
+``xivn/deals/data``...): cue lists, taxonomies, dictionaries and reference tables. A file name is
+unique across those folders, so a bare name such as ``"trade_cues.toml"`` names one shipped file.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = PACKAGE_DIR / "data"
-REFERENCE_DIR = DATA_DIR / "reference"
 
 
 def seeds_dir() -> Path:
@@ -22,21 +22,18 @@ def seeds_dir() -> Path:
     raise FileNotFoundError(f"the bundled seed corpus is missing (looked in {PACKAGE_DIR / 'seeds'})")
 
 
+def shipped_data_files() -> dict[str, Path]:
+    """Every data file shipped with xivn, by file name: the files of each package's ``data/`` folder."""
+    return {path.name: path for path in sorted(PACKAGE_DIR.glob("*/data/*")) if path.is_file()}
+
+
 def data_path(name_or_path: str | Path) -> Path:
-    """Resolve a data file: a bare file name means the copy shipped in ``xivn/data``."""
+    """Resolve a data file: a bare file name that is not a file here means the copy shipped with
+    xivn (in the ``data/`` folder of the package that reads it); anything else is a path."""
     path = Path(name_or_path)
     if path.parent == Path(".") and not path.exists():
-        return DATA_DIR / path
-    return path.expanduser()
-
-
-def reference_path(name_or_path: str | Path = "") -> Path:
-    """Resolve a reference table (or, with no name, the reference folder shipped with xivn)."""
-    if not str(name_or_path):
-        return REFERENCE_DIR
-    path = Path(name_or_path)
-    if path.parent == Path(".") and not path.exists():
-        return REFERENCE_DIR / path
+        shipped = PACKAGE_DIR.glob(f"*/data/{path.name}") if path.name else ()
+        return next(iter(shipped), path)
     return path.expanduser()
 
 

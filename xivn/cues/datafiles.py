@@ -1,4 +1,4 @@
-"""Loading the editable data files shipped in ``xivn/data`` (or given by the user).
+"""Loading the editable data files shipped in each package's ``data/`` folder (or given by the user).
 
 One loader per file format — TOML for cue lists, taxonomies and dictionaries, CSV for tables
 (reference statistics, hand-coded samples) — so that a malformed file always fails the same way:
@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def load_toml(name_or_path: str | Path) -> dict[str, Any]:
-    """Read a TOML data file: a bare name is looked up in ``xivn/data``, anything else is a path."""
+    """Read a TOML data file: a bare name means the copy shipped with xivn (:func:`xivn.paths.data_path`),
+    anything else is a path."""
     path = data_path(name_or_path)
     try:
         with path.open("rb") as handle:
@@ -34,7 +35,7 @@ def load_toml(name_or_path: str | Path) -> dict[str, Any]:
 
 
 def load_csv(name_or_path: str | Path, required: Iterable[str], **options: Any) -> pd.DataFrame:
-    """Read a CSV data file (a bare name is looked up in ``xivn/data``) with ``pandas.read_csv``
+    """Read a CSV data file (a bare name means the copy shipped with xivn) with ``pandas.read_csv``
     and ``options``; fail naming the file when it is missing, unreadable, or lacks a ``required`` column."""
     import pandas as pd
 

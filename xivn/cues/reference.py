@@ -1,7 +1,8 @@
 """Reference tables: official statistics and source lists that the analyses check the texts against.
 
-Each table is a CSV in ``xivn/data/reference`` with a same-named ``.md`` beside it that cites every
-source (title, URL, how far to trust it). The analyses read them through :func:`load_reference`:
+Each table is a CSV in the ``data/`` folder of the analysis that reads it, with a same-named ``.md``
+beside it that cites every source (title, URL, how far to trust it). The analyses read them through
+:func:`load_reference`:
 
 - ``trade_2022.csv`` — 2022 trade statistics of both partners (:func:`xivn.trade.trade_reference`);
 - ``deals_official.csv`` — the documents signed and the counts sources give (:func:`xivn.deals.reference_counts`);
@@ -19,14 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xivn.cues.datafiles import load_csv
-from xivn.paths import reference_path
+from xivn.paths import data_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
 def load_reference(name_or_path: str | Path, required: Iterable[str], **options: Any) -> pd.DataFrame:
-    """A reference table as stored (a bare name is looked up in ``xivn/data/reference``), read with
+    """A reference table as stored (a bare name means the copy shipped with xivn), read with
     ``pandas.read_csv`` and ``options``. Raises :class:`~xivn.errors.DataFileError` naming the file
     when it is missing, unreadable or lacks one of the ``required`` columns."""
-    return load_csv(reference_path(name_or_path), required, **options)
+    return load_csv(data_path(name_or_path), required, **options)

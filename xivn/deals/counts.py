@@ -20,7 +20,7 @@ from xivn.cues.engine import find_hits, resolve_overlaps
 from xivn.cues.reference import load_reference
 from xivn.deals.status import analyse, document_status, resolve_status
 from xivn.deals.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
-from xivn.paths import reference_path
+from xivn.paths import data_path
 
 REFERENCE_FILE = "deals_official.csv"
 COUNT_ROW_PREFIX = "COUNT-"
@@ -117,7 +117,7 @@ def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | Non
     ``short_title``), ``claim``, ``low``, ``high`` (``<NA>`` when open-ended), ``scope``. A source
     may state two counts (the Reuters text: 37 in its headline, 36 in its body).
     """
-    csv = reference_path(path)
+    csv = data_path(path)
     table = load_reference(
         csv, ("doc_no", "short_title", "source_title", "source_url"), dtype=str, keep_default_na=False
     )

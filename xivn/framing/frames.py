@@ -1,6 +1,6 @@
 """Frames: which sentences of each text carry which news frame, with the cue that fired.
 
-Frames come from an editable dictionary (``xivn/data/frames.toml``): the generic news frames of
+Frames come from an editable dictionary (``xivn/framing/data/frames.toml``): the generic news frames of
 Semetko & Valkenburg (2000) and the event frames of this visit. A sentence carries a frame when a
 strong cue fires, or two weak cues, or a weak cue with every term list the frame ``requires``, and
 no ``exclude`` pattern fires. Frames are coded per article sentence; a document's profile is the
@@ -135,7 +135,7 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
 
 
 def load_frames(name_or_path: str | Path = "frames.toml") -> list[Frame]:
-    """Read and validate a frame dictionary (a bare name is looked up in ``xivn/data``)."""
+    """Read and validate a frame dictionary (a bare name means the copy in ``xivn/framing/data``)."""
     return list(_frames_cached(data_path(name_or_path).resolve()))
 
 

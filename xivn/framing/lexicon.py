@@ -144,7 +144,7 @@ def find_cues(cues: Iterable[Cue], folded: str) -> list[tuple[Cue, int, int]]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    """English function words from ``xivn/data/stopwords.toml`` (used by keyness and similarity)."""
+    """English function words from ``xivn/framing/data/stopwords.toml`` (used by keyness and similarity)."""
     entries = load_toml("stopwords.toml").get("words")
     if not isinstance(entries, list) or not all(isinstance(w, str) for w in entries):
         raise DataFileError("stopwords.toml: 'words' must be a list of strings")

@@ -4,7 +4,7 @@ Rule-based, in the order of the attribution literature (Pareti 2016): a nested q
 quoted X as saying"), a source phrase ("according to X", "as highlighted by X"), a reporting verb
 with its subject ("X, a specialist at ..., said"; "analysts said"; "he added" resolved to the last
 named speaker), then quotations with no speaker in their sentence. Speakers are sorted into classes
-by the gazetteer in ``xivn/data/speakers.toml``. No parser model is needed.
+by the gazetteer in ``xivn/framing/data/speakers.toml``. No parser model is needed.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ class SpeakerRules:
 
 @cache
 def load_speaker_rules(name_or_path: str | Path = "speakers.toml") -> SpeakerRules:
-    """Read and validate a speakers data file (see ``xivn/data/speakers.toml`` for its fields)."""
+    """Read and validate a speakers data file (see ``xivn/framing/data/speakers.toml`` for its fields)."""
     data = load_toml(name_or_path)
     where = str(name_or_path)
     require_keys(data, ["reporting_verbs", "clause_final_verbs", "source_phrases", "nested", "class"], where=where)

@@ -3,9 +3,9 @@
 VADER (Hutto & Gilbert 2014; the ``vaderSentiment`` package ships its lexicon, so scoring works
 offline) gives each sentence a ``compound`` score in [-1, 1]; the usual thresholds are +/-0.05.
 Its general-purpose lexicon misreads names and policy terms ("United States" reads positive,
-"critical minerals" negative), so the terms of ``xivn/data/tone_masks.toml`` are blanked before
+"critical minerals" negative), so the terms of ``xivn/framing/data/tone_masks.toml`` are blanked before
 scoring; the raw score is kept beside the masked one. Hedges, boosters and attitude markers (after
-Hyland's metadiscourse) come from ``xivn/data/stance_markers.toml`` and are reported per 1,000 words
+Hyland's metadiscourse) come from ``xivn/framing/data/stance_markers.toml`` and are reported per 1,000 words
 with their counts, because VADER does not see certainty: "analysts said X could be symbolic"
 and "X is symbolic" score alike.
 """

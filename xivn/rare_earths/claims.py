@@ -1,7 +1,7 @@
 """Rare earths in the coverage: where they are mentioned, which claims each text makes, and whether
 the checkable claims hold against the USGS Mineral Commodity Summaries.
 
-Claims and their cues are data (``xivn/data/rare_earth_claims.toml``, read by :func:`load_claims`).
+Claims and their cues are data (``xivn/rare_earths/data/rare_earth_claims.toml``, read by :func:`load_claims`).
 A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
 sentence and every group in its ``context`` list matches the sentence or the article sentence just
 before it. Page chrome is never read.
@@ -22,7 +22,7 @@ from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
 from xivn.cues.engine import CueTable, find_hits, leftmost_longest
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
-from xivn.paths import reference_path
+from xivn.paths import data_path
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -71,7 +71,7 @@ class ClaimSet:
 
 
 def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
-    """Read and validate a claims file (a bare name is looked up in ``xivn/data``).
+    """Read and validate a claims file (a bare name means the copy in ``xivn/rare_earths/data``).
 
     Raises :class:`~xivn.errors.DataFileError` naming the bad entry: a cue group that is not a list
     of valid regular expressions, a claim without a label or without cue groups, a claim naming an
@@ -253,7 +253,7 @@ _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 
 def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
-    """USGS figures by edition (a bare name is looked up in ``xivn/data/reference``).
+    """USGS figures by edition (a bare name means the copy in ``xivn/rare_earths/data``).
 
     Columns of the file: ``edition`` (e.g. "MCS 2023 (Jan 2023)"), ``country``, ``metric``
     (``reserves`` or ``mine_production``), ``year`` (data year), ``value_t`` (tonnes of rare-earth
@@ -261,7 +261,7 @@ def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
     ``published`` ("YYYY-MM", from the edition). Rows without a value are dropped, and where several
     sources give the same figure the first row is kept.
     """
-    path = reference_path(name_or_path)
+    path = data_path(name_or_path)
     needed = ("edition", "country", "metric", "year", "value_t")
     table = load_reference(path, needed, dtype={"edition": str, "country": str, "metric": str})
     table["published"] = [_published(edition, path.name) for edition in table["edition"]]

@@ -35,7 +35,7 @@ LABEL_CLUSTER_M = 10_000  # places closer than this on the map share one label
 
 
 def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
-    """Places with coordinates (a bare name is looked up in ``xivn/data/reference``).
+    """Places with coordinates (a bare name means the copy in ``xivn/rare_earths/data``).
 
     Columns of the file: ``name``, ``kind``, ``province_or_region``, ``country``, ``lat``, ``lon``,
     ``precision``, ``source_title``, ``source_url``; added: ``short_name`` (the name before any

@@ -17,7 +17,7 @@ import pandas as pd
 
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError
-from xivn.paths import reference_path
+from xivn.paths import data_path
 from xivn.trade.figures import FLOWS, country_mentions, trade_cues
 from xivn.trade.money import parse_number
 
@@ -136,7 +136,7 @@ def trade_balances(figures: pd.DataFrame, reporter: str = "Vietnam") -> pd.DataF
 
 # ---------------------------------------------------------------------- official statistics
 def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame:
-    """Official trade statistics with their sources (by default ``xivn/data/reference/trade_2022.csv``;
+    """Official trade statistics with their sources (by default ``xivn/trade/data/trade_2022.csv``;
     its sources are described in ``trade_2022.md`` beside it).
 
     Columns: ``reporter`` (the country whose statistics these are), ``publisher`` (the agency as
@@ -146,7 +146,7 @@ def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame
     unit of the last digit given: sources round or cut off), ``source`` (who printed the figure),
     ``source_title``, ``source_url``, ``note``.
     """
-    path = reference_path(name_or_path)
+    path = data_path(name_or_path)
     needed = ("reporter", "partner", "flow", "year", "value_usd_bn", "publisher", "source_title", "source_url", "note")
     raw = load_reference(path, needed, dtype=str, keep_default_na=False)
     bad = raw[~raw["flow"].isin(FLOWS)]

@@ -96,7 +96,7 @@ class TradeCues:
 
 @cache
 def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
-    """Load and validate the trade cue file (by default the one shipped in ``xivn/data``)."""
+    """Load and validate the trade cue file (by default the one shipped in ``xivn/trade/data``)."""
     raw = load_toml(name_or_path)
     where = Path(name_or_path).name
     for section in ("countries", "flows", "categories", "direction", "context", "table"):
