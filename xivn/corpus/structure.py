@@ -25,9 +25,19 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
 
-from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.datafiles import (
+    FLAG,
+    INTEGER,
+    PATTERNS,
+    TEXT,
+    Entries,
+    Schema,
+    Table,
+    compile_patterns,
+    data_error,
+    load_data_file,
+)
 from xivn.cues.engine import CueTable
-from xivn.errors import DataFileError
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TERMINAL_PUNCTUATION = ".!?:;,…"
@@ -64,24 +74,31 @@ class KindVocabulary:
         return CueTable({kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"})
 
 
+KINDS_SCHEMA = Schema(
+    "paragraph_kinds.toml",
+    Table(
+        required={"kinds": Entries(Table(required={"chrome": FLAG, "description": TEXT}), nonempty=True)},
+        optional={"cues": Entries(PATTERNS), "max_cue_words": INTEGER},
+    ),
+)
+"""The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word limit of a cue."""
+
+
 @cache
 def kind_vocabulary() -> KindVocabulary:
     """Load and validate ``data/paragraph_kinds.toml`` (once per process)."""
-    raw = load_toml("paragraph_kinds.toml")
-    where = "paragraph_kinds.toml"
-    kinds = raw.get("kinds", {})
-    for name, entry in kinds.items():
-        require_keys(entry, ("chrome", "description"), where=f"{where} [kinds.{name}]")
+    raw = load_data_file(KINDS_SCHEMA.file, KINDS_SCHEMA)
+    kinds = raw["kinds"]
     cues = {}
     for name, patterns in raw.get("cues", {}).items():
         if name not in kinds:
-            raise DataFileError(f"{where} [cues]: cue list for unknown kind {name!r}")
-        cues[name] = compile_patterns(patterns, where=f"{where} [cues] {name}")
+            raise data_error(KINDS_SCHEMA.file, f"cues.{name}", "cue list for an unknown kind")
+        cues[name] = compile_patterns(patterns, where=f"{KINDS_SCHEMA.file} [cues.{name}]")
     return KindVocabulary(
-        chrome={name: bool(entry["chrome"]) for name, entry in kinds.items()},
-        descriptions={name: str(entry["description"]) for name, entry in kinds.items()},
+        chrome={name: entry["chrome"] for name, entry in kinds.items()},
+        descriptions={name: entry["description"] for name, entry in kinds.items()},
         cues=cues,
-        max_cue_words=int(raw.get("max_cue_words", 60)),
+        max_cue_words=raw.get("max_cue_words", 60),
     )
 
 

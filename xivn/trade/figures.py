@@ -24,9 +24,8 @@ from weakref import WeakKeyDictionary
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
-from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.datafiles import PATTERNS, STRINGS, Entries, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
-from xivn.errors import DataFileError
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
 
 FLOWS = ("exports", "imports", "total", "balance")
@@ -94,26 +93,31 @@ class TradeCues:
     table: dict[str, list[re.Pattern[str]]]
 
 
+_FLOW = Table(required={"cues": PATTERNS}, optional={"deficit_cues": PATTERNS})
+_DIRECTION = Table(optional={"partner": STRINGS, "reporter": STRINGS})
+_CONTEXT = ("part_year", "attribution", "last_year", "this_year")
+CUES_SCHEMA = Schema(
+    "trade_cues.toml",
+    Table(
+        required={
+            "countries": Entries(Table(required={"aliases": PATTERNS}), nonempty=True),
+            "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
+            "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
+            "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
+            "context": Table(required={"institution": STRINGS, **dict.fromkeys(_CONTEXT, PATTERNS)}),
+            "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
+        }
+    ),
+)
+"""The trade cue file: country aliases, flow and category cues, direction words, context and table cues."""
+
+
 @cache
-def trade_cues(name_or_path: str | Path = "trade_cues.toml") -> TradeCues:
+def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
     """Load and validate the trade cue file (by default the one shipped in ``xivn/trade/data``)."""
-    raw = load_toml(name_or_path)
+    raw = load_data_file(name_or_path, CUES_SCHEMA)
     where = Path(name_or_path).name
-    for section in ("countries", "flows", "categories", "direction", "context", "table"):
-        require_keys(raw, (section,), where=where)
-    unknown = sorted(set(raw["flows"]) ^ set(FLOWS)) or sorted(set(raw["direction"]) - set(FLOWS))
-    if unknown:
-        raise DataFileError(f"{where} [flows]/[direction]: expected exactly the flows {FLOWS}, got {unknown[0]!r}")
-    for name in raw["categories"]:
-        if name not in CATEGORIES:
-            raise DataFileError(f"{where} [categories.{name}]: unknown category (expected one of {CATEGORIES})")
-    for name, entry in raw["countries"].items():
-        require_keys(entry, ("aliases",), where=f"{where} [countries.{name}]")
     context = raw["context"]
-    require_keys(
-        context, ("institution", "part_year", "attribution", "last_year", "this_year"), where=f"{where} [context]"
-    )
-    require_keys(raw["table"], ("partner", "reporter", "year"), where=f"{where} [table]")
 
     def patterns(values: list[str], key: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
         return compile_patterns(values, where=f"{where} [{key}]", flags=flags)
