@@ -13,6 +13,7 @@ from xivn.overview.tables import (
     composition_chart_rows,
     kind_counts,
     provenance_example,
+    provenance_layer,
 )
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "dates_sentence",
     "kind_counts",
     "provenance_example",
+    "provenance_layer",
     "quote_sentence",
 ]

@@ -98,3 +98,9 @@ def provenance_example(corpus: Corpus) -> pd.Series:
     lengths = first_doc["end"] - first_doc["start"]
     row = first_doc.loc[lengths.idxmax()]
     return row[["doc_id", "sent_id", "start", "end", "text"]]
+
+
+def provenance_layer(example: pd.Series) -> pd.DataFrame:
+    """The :func:`provenance_example` as a one-row layer for :func:`xivn.show`: its fields and a
+    ``label`` "sentence N, quoted above"."""
+    return example.to_frame().T.assign(label=f"sentence {example['sent_id']}, quoted above")
