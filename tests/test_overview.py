@@ -71,3 +71,13 @@ def test_chrome_kind_counts_is_empty_without_chrome(make_corpus):
     )
     assert not corpus.paragraphs["is_chrome"].any()
     assert overview.chrome_kind_counts(corpus).empty
+
+
+def test_provenance_layer_marks_the_example_sentence(seeds):
+    example = overview.provenance_example(seeds)
+    layer = overview.provenance_layer(example)
+    assert layer.to_dict("records") == [
+        {**example.to_dict(), "label": f"sentence {example['sent_id']}, quoted above"},
+    ]
+    view = xivn.show(seeds, example["doc_id"], layers={"example": layer})
+    assert view.summary.endswith("example: 1 span")

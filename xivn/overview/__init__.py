@@ -1,14 +1,32 @@
 """The corpus overview: what is in a corpus and how much of each page is chrome.
 
-- :mod:`~xivn.overview.tables` — composition per document, paragraph kinds, the provenance example.
+- :mod:`~xivn.overview.tables` — composition per document, paragraph kinds, the provenance example;
+- :mod:`~xivn.overview.prose` — the notebook's computed sentences (bottom line, dates, chrome, the quote);
+- :mod:`~xivn.overview.plots` — the chart of article text against page chrome.
 """
 
+from xivn.overview.plots import composition_chart
+from xivn.overview.prose import bottom_line, chrome_kinds_sentence, chrome_sentence, dates_sentence, quote_sentence
 from xivn.overview.tables import (
     chrome_kind_counts,
     composition,
     composition_chart_rows,
     kind_counts,
     provenance_example,
+    provenance_layer,
 )
 
-__all__ = ["chrome_kind_counts", "composition", "composition_chart_rows", "kind_counts", "provenance_example"]
+__all__ = [
+    "bottom_line",
+    "chrome_kind_counts",
+    "chrome_kinds_sentence",
+    "chrome_sentence",
+    "composition",
+    "composition_chart",
+    "composition_chart_rows",
+    "dates_sentence",
+    "kind_counts",
+    "provenance_example",
+    "provenance_layer",
+    "quote_sentence",
+]

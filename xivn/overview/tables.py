@@ -100,24 +100,7 @@ def provenance_example(corpus: Corpus) -> pd.Series:
     return row[["doc_id", "sent_id", "start", "end", "text"]]
 
 
-def chrome_sentence(table: pd.DataFrame) -> str:
-    """One Markdown sentence on how much of the corpus is page chrome, from :func:`composition`.
-
-    Names the document with the largest chrome share and those with none; labels are escaped.
-    """
-    from xivn.display.escaping import escape_markdown
-
-    total = int(table[["article_chars", "chrome_chars"]].to_numpy().sum())
-    chrome = int(table["chrome_chars"].sum())
-    clean = table.loc[table["chrome_paragraphs"] == 0, "label"].tolist()
-    if chrome == 0:
-        return "No document has page chrome: every paragraph is article text."
-    worst = table.sort_values(["chrome_share", "doc_id"], ascending=[False, True]).iloc[0]
-    sentence = (
-        f"Page chrome is {chrome / total:.0%} of all paragraph characters; it is heaviest in "
-        f"*{escape_markdown(worst['label'])}* ({worst['chrome_share']:.0%}), and "
-    )
-    if not clean:
-        return sentence + "every document has some."
-    shown = ", ".join(clean[:5]) + (f" and {len(clean) - 5} more" if len(clean) > 5 else "")
-    return sentence + f"{len(clean)} document(s) have none ({escape_markdown(shown)})."
+def provenance_layer(example: pd.Series) -> pd.DataFrame:
+    """The :func:`provenance_example` as a one-row layer for :func:`xivn.show`: its fields and a
+    ``label`` "sentence N, quoted above"."""
+    return example.to_frame().T.assign(label=f"sentence {example['sent_id']}, quoted above")

@@ -1,0 +1,75 @@
+"""The overview notebook's chart: drawn from a composition table, or a note when there is nothing to draw."""
+
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from xivn.display.markdown import Markdown
+from xivn.overview import plots
+
+matplotlib.use("Agg")
+
+COLUMNS = [
+    "doc_id",
+    "label",
+    "article_chars",
+    "chrome_chars",
+    "article_paragraphs",
+    "chrome_paragraphs",
+    "chrome_share",
+]
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """The figures the chart hands to :func:`xivn.display.figures.finish`, kept instead of displayed."""
+    from xivn.display import figures
+
+    kept = []
+    finish = figures.finish
+
+    def keep(ax, **kwargs):
+        kept.append(ax.figure)
+        finish(ax, **kwargs, show=False)
+
+    monkeypatch.setattr(figures, "finish", keep)
+    return kept
+
+
+def test_no_documents_give_a_note(drawn):
+    empty = pd.DataFrame(columns=COLUMNS)
+    note = plots.composition_chart(empty, empty)
+    assert isinstance(note, Markdown)
+    assert note.data == "No document has any paragraph text: nothing to chart."
+    assert drawn == []
+
+
+def test_documents_without_text_give_a_note(drawn):
+    table = pd.DataFrame([("a", "A", 0, 0, 0, 0, float("nan"))], columns=COLUMNS)
+    assert plots.composition_chart(table, table).data == "No document has any paragraph text: nothing to chart."
+    assert drawn == []
+
+
+def test_chart_draws_article_and_chrome_bars_per_document(drawn):
+    table = pd.DataFrame(
+        [("a", "*Wire*", 300, 100, 5, 2, 0.25), ("b", None, 200, 0, 4, 0, 0.0)],
+        columns=COLUMNS,
+    )
+    assert plots.composition_chart(table, table) is None
+    (fig,) = drawn
+    (ax,) = fig.axes
+    assert ax.get_title(loc="left") == "Chrome is up to 25% of a page"
+    assert ax.get_xlabel() == "characters"
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == ["*Wire*", "b"]  # a missing label: the doc_id
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["article text", "page chrome"]
+    widths = [patch.get_width() for patch in ax.patches]
+    assert widths == [300, 200, 100, 0]
+    assert "Source: a; b" in [text.get_text() for text in fig.texts]
+
+
+def test_chart_without_chrome_says_so(drawn):
+    table = pd.DataFrame([("a", "A", 300, 0, 5, 0, 0.0)], columns=COLUMNS)
+    assert plots.composition_chart(table, table) is None
+    assert drawn[0].axes[0].get_title(loc="left") == "No page has chrome"

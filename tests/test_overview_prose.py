@@ -1,0 +1,246 @@
+"""The overview notebook's computed sentences: numbers in the right grammatical number, corpus text escaped."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from xivn.display.markdown import Markdown
+from xivn.overview import prose
+
+EVIL = "*Evil* $x$ <b>"
+EVIL_ESCAPED = r"\*Evil\* \$x\$ &lt;b\>"
+
+
+def composition(*rows: tuple) -> pd.DataFrame:
+    """A composition table from (doc_id, label, article_chars, chrome_chars, chrome_paragraphs) rows."""
+    columns = ["doc_id", "label", "article_chars", "chrome_chars", "article_paragraphs", "chrome_paragraphs"]
+    table = pd.DataFrame(
+        [(doc, label, article, chrome, 3, paragraphs) for doc, label, article, chrome, paragraphs in rows],
+        columns=columns,
+    )
+    table["chrome_share"] = (table["chrome_chars"] / (table["article_chars"] + table["chrome_chars"])).round(3)
+    return table
+
+
+def documents(*rows: tuple) -> pd.DataFrame:
+    """A documents table from (doc_id, n_words, date_basis, timing) rows."""
+    return pd.DataFrame(rows, columns=["doc_id", "n_words", "date_basis", "timing"])
+
+
+def kinds(counts: dict[tuple[bool, str], int]) -> pd.DataFrame:
+    index = pd.MultiIndex.from_tuples(list(counts), names=["is_chrome", "kind"])
+    return pd.DataFrame({"A": list(counts.values())}, index=index)
+
+
+def chrome_kinds(counts: dict[str, int]) -> pd.Series:
+    return pd.Series(counts, dtype="int64").rename_axis("kind")
+
+
+# chrome_sentence
+
+
+def test_chrome_sentence_returns_markdown():
+    assert isinstance(prose.chrome_sentence(composition(("a", "A", 10, 0, 0))), Markdown)
+
+
+def test_chrome_sentence_of_no_documents():
+    assert prose.chrome_sentence(composition()).data == "There are no documents, so no page chrome."
+
+
+def test_chrome_sentence_without_chrome():
+    text = prose.chrome_sentence(composition(("a", "A", 10, 0, 0), ("b", "B", 5, 0, 0))).data
+    assert text == "No document has page chrome: every paragraph is article text."
+
+
+def test_chrome_sentence_of_one_document_with_chrome():
+    text = prose.chrome_sentence(composition(("a", "Wire", 75, 25, 2))).data
+    assert text == (
+        "Page chrome is 25% of all paragraph characters; it is heaviest in *Wire* (25%), and every document has some."
+    )
+
+
+def test_chrome_sentence_names_one_clean_document_in_the_singular():
+    text = prose.chrome_sentence(composition(("a", "Wire", 50, 50, 2), ("b", "Blog", 100, 0, 0))).data
+    assert text == (
+        "Page chrome is 25% of all paragraph characters; it is heaviest in *Wire* (50%), "
+        "and 1 document has none (Blog)."
+    )
+
+
+def test_chrome_sentence_lists_five_clean_documents_and_counts_the_rest():
+    clean = [(f"d{i}", f"Doc {i}", 10, 0, 0) for i in range(7)]
+    text = prose.chrome_sentence(composition(("a", "Wire", 30, 10, 1), *clean)).data
+    assert text.endswith("and 7 documents have none (Doc 0, Doc 1, Doc 2, Doc 3, Doc 4 and 2 more).")
+
+
+def test_chrome_sentence_heaviest_ties_go_to_the_first_doc_id():
+    text = prose.chrome_sentence(composition(("b", "Second", 50, 50, 1), ("a", "First", 50, 50, 1))).data
+    assert "heaviest in *First* (50%)" in text
+
+
+def test_chrome_sentence_with_missing_values():
+    table = composition(("a", None, 50, 50, 1), ("b", np.nan, 100, 0, 0), ("c", pd.NA, 0, 0, 0))
+    table.loc[2, "chrome_share"] = np.nan  # 0 / 0: a document without paragraph text
+    text = prose.chrome_sentence(table).data
+    assert text == (
+        "Page chrome is 25% of all paragraph characters; it is heaviest in *a* (50%), and 2 documents have none (b, c)."
+    )
+
+
+def test_chrome_sentence_escapes_labels():
+    text = prose.chrome_sentence(composition(("a", EVIL, 50, 50, 1), ("b", "[link](javascript:x)", 10, 0, 0))).data
+    assert f"heaviest in *{EVIL_ESCAPED}* (50%)" in text
+    assert r"(\[link\]\(javascript:x\))" in text
+    assert "<b>" not in text
+
+
+# bottom_line
+
+
+def test_bottom_line_of_an_empty_corpus():
+    text = prose.bottom_line(pd.DataFrame(), composition()).data
+    assert text == (
+        "**Bottom line.** The corpus holds 0 documents and 0 words of article text. "
+        "There are no documents, so no page chrome."
+    )
+
+
+def test_bottom_line_of_one_document_of_one_word():
+    text = prose.bottom_line(documents(("a", 1, "", "")), composition(("a", "A", 10, 0, 0))).data
+    assert text == (
+        "**Bottom line.** The corpus holds 1 document and 1 word of article text. "
+        "No document has page chrome: every paragraph is article text."
+    )
+
+
+def test_bottom_line_of_many_documents_with_missing_word_counts():
+    table = documents(("a", 1200, "", ""), ("b", np.nan, "", ""), ("c", 300, "", ""))
+    chars = composition(("a", "A", 50, 50, 1), ("b", "B", 100, 0, 0), ("c", EVIL, 0, 0, 0))
+    text = prose.bottom_line(table, chars).data
+    assert text.startswith("**Bottom line.** The corpus holds 3 documents and 1,500 words of article text. ")
+    assert text.endswith(f"and 2 documents have none (B, {EVIL_ESCAPED}).")
+
+
+# dates_sentence
+
+
+def test_dates_sentence_of_no_documents():
+    assert prose.dates_sentence(pd.DataFrame()).data == "There are no documents, so no publication dates."
+
+
+def test_dates_sentence_of_one_document():
+    text = prose.dates_sentence(documents(("a", 10, "inferred: from the caption", "before"))).data
+    assert text == (
+        "1 of 1 publication date is inferred from the text rather than stated; "
+        "1 document was written before the visit's outcome was known and 0 after."
+    )
+
+
+def test_dates_sentence_of_many_documents_with_missing_values():
+    table = documents(
+        ("a", 10, "inferred: x", "before"),
+        ("b", 10, "stated: date line", "after"),
+        ("c", 10, None, None),
+        ("d", 10, np.nan, np.nan),
+        ("e", 10, pd.NA, pd.NA),
+        ("f", 10, "inferred: y", "before"),
+        ("g", 10, "", "after"),
+    )
+    assert prose.dates_sentence(table).data == (
+        "2 of 7 publication dates are inferred from the text rather than stated; "
+        "2 documents were written before the visit's outcome was known and 2 after."
+    )
+
+
+def test_dates_sentence_has_no_corpus_text_to_escape():
+    # the date basis is corpus metadata, only counted: none of it reaches the sentence
+    text = prose.dates_sentence(documents(("a", 10, f"inferred: {EVIL}", "after"))).data
+    assert text == (
+        "1 of 1 publication date is inferred from the text rather than stated; "
+        "0 documents were written before the visit's outcome was known and 1 after."
+    )
+
+
+# chrome_kinds_sentence
+
+
+def test_chrome_kinds_sentence_of_no_paragraphs():
+    text = prose.chrome_kinds_sentence(chrome_kinds({}), pd.DataFrame()).data
+    assert text == "The corpus has no paragraphs, so no page chrome."
+
+
+def test_chrome_kinds_sentence_without_chrome():
+    text = prose.chrome_kinds_sentence(chrome_kinds({}), kinds({(False, "body"): 4})).data
+    assert text == "No paragraph was recognised as page chrome; in all, 0 of 4 paragraphs are chrome."
+
+
+def test_chrome_kinds_sentence_of_one_chrome_paragraph():
+    text = prose.chrome_kinds_sentence(chrome_kinds({"byline": 1}), kinds({(False, "body"): 3, (True, "byline"): 1}))
+    assert (
+        text.data == "The most frequent kind of chrome is *byline* (1 paragraph); in all, 1 of 4 paragraphs is chrome."
+    )
+
+
+def test_chrome_kinds_sentence_of_many():
+    counts = kinds({(False, "body"): 90, (True, "related"): 11, (True, "notice"): 6, (True, "navigation"): 3})
+    text = prose.chrome_kinds_sentence(chrome_kinds({"related": 11, "notice": 6, "navigation": 3}), counts).data
+    assert text == (
+        "The most frequent kind of chrome is *related* (11 paragraphs); in all, 20 of 110 paragraphs are chrome."
+    )
+
+
+def test_chrome_kinds_sentence_with_missing_values():
+    table = kinds({(False, "body"): 5, (True, "notice"): 2})
+    table.loc[(False, "body"), "B"] = np.nan
+    counts = pd.Series({"notice": 2, "caption": np.nan}).rename_axis("kind")
+    text = prose.chrome_kinds_sentence(counts, table).data
+    assert text == "The most frequent kind of chrome is *notice* (2 paragraphs); in all, 2 of 7 paragraphs are chrome."
+
+
+def test_chrome_kinds_sentence_escapes_kind_names():
+    text = prose.chrome_kinds_sentence(chrome_kinds({EVIL: 2}), kinds({(True, EVIL): 2})).data
+    assert text.startswith(f"The most frequent kind of chrome is *{EVIL_ESCAPED}* (2 paragraphs)")
+    assert "<b>" not in text
+
+
+# quote_sentence
+
+
+def example(doc_id: str = "000_abc", start: int = 10, end: int = 20, text: str = "A sentence.") -> pd.Series:
+    return pd.Series({"doc_id": doc_id, "sent_id": 3, "start": start, "end": end, "text": text})
+
+
+@pytest.mark.parametrize("missing", [None, pd.Series(dtype=object)])
+def test_quote_sentence_without_an_example(missing):
+    assert prose.quote_sentence(missing, None).data == "The corpus has no sentence to quote."
+
+
+@pytest.mark.parametrize("quote", [None, np.nan, pd.NA, ""])
+def test_quote_sentence_with_a_missing_quote(quote):
+    assert prose.quote_sentence(example(), quote).data == "The corpus has no sentence to quote."
+
+
+def test_quote_sentence_of_one_sentence():
+    text = prose.quote_sentence(example(), "A sentence.").data
+    assert text == "`corpus.quote('000_abc', 10, 20)` returns:\n\n> A sentence\\."
+
+
+def test_quote_sentence_keeps_every_line_in_the_quote():
+    text = prose.quote_sentence(example(), "First line,\nsecond line").data
+    assert text == "`corpus.quote('000_abc', 10, 20)` returns:\n\n> First line,\n> second line"
+
+
+def test_quote_sentence_escapes_the_quote():
+    text = prose.quote_sentence(example(), f"{EVIL} costs $5 and $6").data
+    assert text.endswith(f"> {EVIL_ESCAPED} costs \\$5 and \\$6")
+    assert "<b>" not in text
+
+
+# verb
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "are"), (1, "is"), (2, "are"), (1_000, "are")])
+def test_verb_agrees_with_the_count(n, expected):
+    assert prose.verb(n, "is", "are") == expected

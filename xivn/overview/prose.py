@@ -1,0 +1,116 @@
+"""The overview notebook's computed sentences, one function per sentence.
+
+Each takes the tables of :mod:`xivn.overview.tables` (or ``corpus.documents``) and returns a
+:class:`~xivn.display.markdown.Markdown`; every piece of corpus text in it (labels, kinds, quotes)
+is escaped, so a label such as ``*Evil* $x$ <b>`` shows as those characters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xivn.display.escaping import escape_markdown
+from xivn.display.markdown import Markdown
+from xivn.display.wording import counted, name_list
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+CLEAN_NAMES_SHOWN = 5
+"""Documents without chrome named one by one in :func:`chrome_sentence`; the rest are counted."""
+
+
+def verb(n: int, singular: str, plural: str) -> str:
+    """The verb form that agrees with a count: ``singular`` for 1, else ``plural`` ("is"/"are")."""
+    return singular if n == 1 else plural
+
+
+def _missing(value: object) -> bool:
+    """True for None, NaN, pd.NA and the empty string."""
+    import pandas as pd
+
+    return value is None or value is pd.NA or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""
+
+
+def _labels(table: pd.DataFrame) -> list[str]:
+    """The ``label`` column of a per-document table, escaped; a missing label falls back to the ``doc_id``."""
+    return [
+        escape_markdown(str(doc_id if _missing(label) else label))
+        for doc_id, label in zip(table["doc_id"], table["label"], strict=True)
+    ]
+
+
+def _chrome_text(composition: pd.DataFrame) -> str:
+    if composition.empty:
+        return "There are no documents, so no page chrome."
+    total = int(composition[["article_chars", "chrome_chars"]].fillna(0).to_numpy().sum())
+    chrome = int(composition["chrome_chars"].fillna(0).sum())
+    if chrome == 0:
+        return "No document has page chrome: every paragraph is article text."
+    worst = composition.sort_values(["chrome_share", "doc_id"], ascending=[False, True]).head(1)
+    clean = composition[composition["chrome_paragraphs"].fillna(0) == 0]
+    sentence = (
+        f"Page chrome is {chrome / total:.0%} of all paragraph characters; it is heaviest in "
+        f"*{_labels(worst)[0]}* ({float(worst['chrome_share'].iloc[0]):.0%}), and "
+    )
+    if clean.empty:
+        return sentence + "every document has some."
+    return sentence + (
+        f"{counted(len(clean), 'document')} {verb(len(clean), 'has', 'have')} none "
+        f"({name_list(_labels(clean), limit=CLEAN_NAMES_SHOWN)})."
+    )
+
+
+def chrome_sentence(composition: pd.DataFrame) -> Markdown:
+    """The sentence on how much of the corpus is page chrome, from :func:`~xivn.overview.tables.composition`:
+    its share of all characters, the document with the largest share and those with none."""
+    return Markdown(_chrome_text(composition))
+
+
+def bottom_line(documents: pd.DataFrame, composition: pd.DataFrame) -> Markdown:
+    """The "Bottom line" sentence: documents and words of article text, then :func:`chrome_sentence`."""
+    words = int(documents["n_words"].fillna(0).sum()) if "n_words" in documents else 0
+    return Markdown(
+        f"**Bottom line.** The corpus holds {counted(len(documents), 'document')} and "
+        f"{counted(words, 'word')} of article text. " + _chrome_text(composition)
+    )
+
+
+def dates_sentence(documents: pd.DataFrame) -> Markdown:
+    """The sentence on the documents' dates: how many are inferred, how many written before and after the visit."""
+    if documents.empty:
+        return Markdown("There are no documents, so no publication dates.")
+    inferred = int(documents["date_basis"].astype("string").str.startswith("inferred").fillna(False).sum())
+    before = int((documents["timing"] == "before").fillna(False).sum())
+    after = int((documents["timing"] == "after").fillna(False).sum())
+    return Markdown(
+        f"{inferred:,} of {counted(len(documents), 'publication date')} {verb(inferred, 'is', 'are')} inferred "
+        f"from the text rather than stated; {counted(before, 'document')} {verb(before, 'was', 'were')} written "
+        f"before the visit's outcome was known and {after:,} after."
+    )
+
+
+def chrome_kinds_sentence(chrome_kinds: pd.Series, kinds: pd.DataFrame) -> Markdown:
+    """The sentence on page chrome by kind, from :func:`~xivn.overview.tables.chrome_kind_counts` and
+    :func:`~xivn.overview.tables.kind_counts`: the most frequent kind and the chrome paragraphs in all."""
+    total = int(kinds.fillna(0).to_numpy().sum())
+    if total == 0:
+        return Markdown("The corpus has no paragraphs, so no page chrome.")
+    counts = chrome_kinds.dropna()
+    chrome = int(counts.sum())
+    in_all = f"in all, {chrome:,} of {counted(total, 'paragraph')} {verb(chrome, 'is', 'are')} chrome."
+    if chrome == 0:
+        return Markdown("No paragraph was recognised as page chrome; " + in_all)
+    kind = escape_markdown(str(counts.index[0]))
+    return Markdown(
+        f"The most frequent kind of chrome is *{kind}* ({counted(int(counts.iloc[0]), 'paragraph')}); " + in_all
+    )
+
+
+def quote_sentence(example: pd.Series | None, quote: str | None) -> Markdown:
+    """The sentence showing what ``corpus.quote`` returns for the provenance example's offsets, quoted."""
+    if example is None or example.empty or _missing(quote):
+        return Markdown("The corpus has no sentence to quote.")
+    call = f"corpus.quote({str(example['doc_id'])!r}, {int(example['start'])}, {int(example['end'])})"
+    quoted = escape_markdown(str(quote)).replace("\n", "\n> ")
+    return Markdown(f"`{call.replace('`', '')}` returns:\n\n> {quoted}")
