@@ -3,11 +3,17 @@
 - :mod:`~xivn.rare_earths.claims` — the concordance, claims (``data/rare_earth_claims.toml``), the claim
   matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts);
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
+- :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
+- :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (``rare_earths.prose.bottom_line(...)``);
+- :mod:`~xivn.rare_earths.plots` — its charts (the claim chart, reserves by edition, the corridor map);
 - :mod:`~xivn.rare_earths.stages` — the stages offered to the runner.
 """
 
+from xivn.rare_earths import plots as plots  # the charts, as rare_earths.plots
+from xivn.rare_earths import prose as prose  # the sentences, as rare_earths.prose
 from xivn.rare_earths.claims import (
     as_of_date,
+    as_of_month,
     claim_matrix,
     claim_quotes,
     concordance,
@@ -21,14 +27,18 @@ from xivn.rare_earths.claims import (
     verdicts,
 )
 from xivn.rare_earths.corridor import distances_to_route, draw_corridor, load_places
+from xivn.rare_earths.selection import for_documents, leading_reserves, shown_documents, shown_matrix, shown_mentions
 
 __all__ = [
     "as_of_date",
+    "as_of_month",
     "claim_matrix",
     "claim_quotes",
     "concordance",
     "distances_to_route",
     "draw_corridor",
+    "for_documents",
+    "leading_reserves",
     "load_claims",
     "load_places",
     "load_usgs",
@@ -37,5 +47,8 @@ __all__ = [
     "rare_earth_claims",
     "reserve_ranks",
     "reserves_vs_production",
+    "shown_documents",
+    "shown_matrix",
+    "shown_mentions",
     "verdicts",
 ]

@@ -337,6 +337,12 @@ def as_of_date(corpus: Corpus, default: str = "2023-12") -> str:
     return max(dates) if dates else default
 
 
+def as_of_month(as_of: str, corpus: Corpus) -> str:
+    """The month the claims are checked as of: ``as_of`` when given (a notebook parameter), else
+    :func:`as_of_date` (the latest document date, or the month of the visit)."""
+    return as_of or as_of_date(corpus)
+
+
 def verdicts(usgs: pd.DataFrame, as_of: str) -> pd.DataFrame:
     """Verdicts on the checkable claims, as of a month ("YYYY-MM") and as of the latest edition.
 

@@ -1,0 +1,272 @@
+"""The sentences the rare-earth notebook computes, one function per sentence or paragraph.
+
+Each function takes the analysis tables (and scalars), never reads a file, and returns
+:class:`~xivn.display.markdown.Markdown`. Text read from the corpus or the data files (document
+labels, claim labels, quotes, editions, place names) goes through
+:func:`~xivn.display.escaping.escape_markdown`, so a label such as ``*Evil* $x$`` shows as written.
+Missing values (NaN, None, ``pd.NA``) are left out of counts and ranges rather than printed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from xivn.display.escaping import escape_markdown as md
+from xivn.display.markdown import Markdown
+from xivn.display.wording import counted, documents_note, name_list, rows_note
+from xivn.rare_earths.selection import shown_documents
+
+RESERVES_CHECK = "second_largest_reserves"
+RAILWAY_CLAIM = "railway_through_mines"
+
+
+def verb(n: int, singular: str, plural: str) -> str:
+    """The verb agreeing with a count: ``verb(1, "makes", "make")`` is "makes", any other count "make"."""
+    return singular if n == 1 else plural
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value: Any) -> str:
+    """A cell as text: "" for a missing value."""
+    return "" if _missing(value) else str(value)
+
+
+def _numbers(values: Iterable[Any]) -> list[float]:
+    """The values that are numbers (missing ones dropped)."""
+    return [float(v) for v in values if not _missing(v)]
+
+
+def _true_count(values: pd.Series) -> int:
+    """How many values are True (missing values count as not True)."""
+    return int(values.astype("boolean").fillna(False).sum())
+
+
+def _range(values: list[float], spec: str, one: str = "{}", two: str = "{}–{}") -> str:
+    """The smallest and largest of ``values`` formatted with ``spec`` into ``two`` ("5–62"), or into
+    ``one`` when they read the same."""
+    low, high = f"{min(values):{spec}}", f"{max(values):{spec}}"
+    return one.format(low) if low == high else two.format(low, high)
+
+
+def _row(table: pd.DataFrame, column: str, value: str) -> pd.Series | None:
+    """The first row of ``table`` whose ``column`` is ``value`` (None when there is none)."""
+    rows = table[table[column] == value] if column in table.columns else table.iloc[0:0]
+    return rows.iloc[0] if len(rows) else None
+
+
+def _edition_finding(edition: Any, finding: Any, verb_phrase: str) -> str:
+    """ "MCS 2023 (Jan 2023) had <finding>", or the finding alone when no edition is named."""
+    edition, finding = md(_text(edition)), md(_text(finding))
+    return f"{edition} {verb_phrase} {finding}" if edition else finding
+
+
+def _claims_made(matrix: pd.DataFrame) -> pd.Series:
+    """Per claim (the matrix's rows), the number of texts making it."""
+    return (matrix.fillna(0) > 0).sum(axis=1)
+
+
+def bottom_line(
+    matrix: pd.DataFrame, verdicts: pd.DataFrame, vietnam: pd.DataFrame, n_texts: int, as_of: str
+) -> Markdown:
+    """The "Bottom line" paragraph: how many texts make a claim, the reserves verdict and Vietnam's output."""
+    made = _claims_made(matrix)
+    talkers = int((matrix.fillna(0) > 0).any(axis=0).sum())
+    first = (
+        f"**Bottom line.** {talkers:,} of {counted(n_texts, 'text')} {verb(talkers, 'makes', 'make')} at least one "
+        f"of the {counted(len(matrix), 'rare-earth claim')} "
+    )
+    if len(made) and made.max() > 0:
+        first += f"(most often: *{md(made.idxmax())}*, in {counted(int(made.max()), 'text')})."
+    else:
+        first += "— none here."
+    parts = [first]
+    second = _row(verdicts, "check", RESERVES_CHECK)
+    if second is not None:
+        then = _edition_finding(second.get("edition_then"), second.get("finding_then"), "had")
+        latest = _edition_finding(second.get("edition_latest"), second.get("finding_latest"), "has")
+        parts.append(
+            f"The second-largest-reserves claim, checked as of {as_of}, is **{_text(second.get('verdict'))}**: "
+            f"{then}; {latest}."
+        )
+    output = _latest_output(vietnam)
+    if output:
+        parts.append(output)
+    return Markdown(" ".join(parts))
+
+
+def _latest_output(vietnam: pd.DataFrame) -> str:
+    """ "Vietnam mined 300 t in 2024, 0.08% of world output." from the latest edition ("" without one)."""
+    rows = vietnam.dropna(subset=["production_t"]) if "production_t" in vietnam.columns else vietnam.iloc[0:0]
+    if rows.empty:
+        return ""
+    latest = rows.iloc[-1]
+    year = _text(latest.get("production_year"))
+    share = latest.get("production_share")
+    year = f" in {int(float(year))}" if year else ""
+    if _missing(share):
+        return f"Vietnam mined {latest['production_t']:,.0f} t{year} (world output is not in the reference data)."
+    return f"Vietnam mined {latest['production_t']:,.0f} t{year}, {share:.2%} of world output."
+
+
+def mentions_sentence(mentions: pd.DataFrame, n_texts: int, max_rows: int) -> Markdown:
+    """The sentence under the concordance: mentions, texts mentioning, the commonest wording, the rows cut."""
+    terms = mentions["quote"].dropna().astype(str).str.lower().value_counts()
+    n_docs = int(mentions["doc_id"].nunique())
+    text = f"{counted(len(mentions), 'mention')} in {n_docs:,} of {counted(n_texts, 'text')}"
+    if len(terms):
+        text += f"; the commonest wording is *{md(terms.index[0])}* ({counted(int(terms.iloc[0]), 'time')})."
+    elif mentions.empty:
+        text += "; no article text here mentions rare earths or critical minerals."
+    else:
+        text += "."
+    return Markdown(text + rows_note(len(mentions), max_rows, "mentions"))
+
+
+def omissions_sentence(omissions: pd.DataFrame, matrix: pd.DataFrame, max_documents: int) -> Markdown:
+    """The sentence under the claim tables: the texts making the most and fewest claims, claims made once or never."""
+    ranked = omissions.dropna(subset=["n_claims"]).sort_values(["n_claims", "doc_id"])
+    if len(ranked) and ranked["n_claims"].max() > 0:
+        most, fewest = ranked.iloc[-1], ranked.iloc[0]
+        most_label, fewest_label = _label(most), _label(fewest)
+        if len(ranked) == 1:
+            text = f"*{most_label}* makes {counted(int(most['n_claims']), 'claim')}; "
+        else:
+            text = (
+                f"*{most_label}* makes the most claims ({int(most['n_claims']):,}), "
+                f"*{fewest_label}* the fewest ({int(fewest['n_claims']):,}); "
+            )
+    else:
+        text = "No text here makes any claim; "
+    made = _claims_made(matrix)
+    once, never = int((made == 1).sum()), int((made == 0).sum())
+    text += f"{counted(once, 'claim')} {verb(once, 'appears', 'appear')} in only one text and {never:,} in none."
+    shown = len(shown_documents(matrix, max_documents))
+    return Markdown(text + documents_note(len(matrix.columns), shown, "claims"))
+
+
+def _label(row: pd.Series) -> str:
+    """A document's label (its id when the label is missing), escaped."""
+    return md(_text(row.get("label")) or _text(row.get("doc_id")))
+
+
+def reserves_sentence(vietnam: pd.DataFrame, usgs: pd.DataFrame, shares: pd.DataFrame) -> Markdown:
+    """The sentence under the USGS tables: how long Vietnam's reserves last at its output, and China's share."""
+    years = _numbers(vietnam["years_of_reserves"]) if "years_of_reserves" in vietnam.columns else []
+    years = [y for y in years if math.isfinite(y)]
+    if years:
+        last = _range(years, ",.0f", "would last {} years", "would last between {} and {} years")
+        text = f"At the rate of mine production reported in each edition, Vietnam's reserves {last}: "
+        text += f"the reserves are large, the output tiny{_first_output(vietnam, usgs)}. "
+    else:
+        text = "The reference data give no edition with both Vietnam's reserves and its mine production. "
+    china = _numbers(shares.loc[shares["country"] == "China", "share"]) if "country" in shares.columns else []
+    if china:
+        stays = _range(china, ".0%", "stays at {}", "stays between {} and {}")
+        text += f"China's share of world mine production {stays} across editions and years; "
+        text += "its share of refining is not in the reference data."
+    else:
+        text += "China's share of world mine production is not in the reference data, nor is its share of refining."
+    return Markdown(text)
+
+
+def _first_output(vietnam: pd.DataFrame, usgs: pd.DataFrame) -> str:
+    """ " (the 4,300 t first reported for 2022 stood at 1,200 t in MCS 2024 (Jan 2024))": the first
+    reported output and its latest revision; "(4,300 t in 2022)" when it was never revised."""
+    rows = vietnam.dropna(subset=["production_t", "production_year"])
+    if rows.empty:
+        return ""
+    first = rows.iloc[0]
+    year = int(first["production_year"])
+    same = usgs[(usgs["country"] == "Vietnam") & (usgs["metric"] == "mine_production") & (usgs["year"] == year)]
+    same = same.dropna(subset=["value_t"])
+    if same.empty or _text(same.iloc[-1]["edition"]) == _text(first.get("edition")):
+        return f" ({first['production_t']:,.0f} t in {year})"
+    later = same.iloc[-1]
+    return (
+        f" (the {first['production_t']:,.0f} t first reported for {year} stood at {later['value_t']:,.0f} t "
+        f"in {md(_text(later['edition']))})"
+    )
+
+
+def precision_sentence(places: pd.DataFrame, distances: pd.DataFrame) -> Markdown:
+    """The sentence under the map's tables: how many coordinates are approximate and what the distances mean."""
+    proxies = _true_count(places["approximate"])
+    text = f"{proxies:,} of {counted(len(places), 'coordinate')} {verb(proxies, 'is', 'are')} approximate"
+    km = _numbers(distances["km_to_station"])
+    if distances.empty or not km:
+        return Markdown(text + "; the places file lists no rare-earth deposit, so there is no distance to report.")
+    deposits = counted(len(distances), "deposit")
+    distance = f"the {verb(len(km), 'distance', 'distances')} ({_range(km, '.0f')} km to the nearest station)"
+    approximate = _true_count(distances["approximate"])
+    if approximate == 0:
+        return Markdown(f"{text}, none of the {deposits}; {distance} {verb(len(km), 'is', 'are')} straight lines "
+                        "from the listed positions, not along the track.")  # fmt: skip
+    return Markdown(
+        f"{text}, among them {approximate:,} of the {deposits} (drawn at a provincial capital or a district's "
+        f"midpoint), so {distance} {verb(len(km), 'says', 'say')} which part of the corridor a deposit is in, "
+        "not how far a mine is from the track."
+    )
+
+
+def conclusion(
+    matrix: pd.DataFrame,
+    claim_table: pd.DataFrame,
+    verdicts: pd.DataFrame,
+    distances: pd.DataFrame,
+    vietnam: pd.DataFrame,
+    shares: pd.DataFrame,
+) -> Markdown:
+    """The "What this adds up to" paragraph: who repeats the reserves claim, the railway, reserves against output."""
+    labels = dict(zip(claim_table["claim_id"], claim_table["label"], strict=True))
+    sentences = []
+    reserves_label = labels.get(RESERVES_CHECK)
+    if reserves_label in matrix.index:
+        by = _texts_making(matrix, reserves_label)
+        repeat = verb(len(by), "repeats", "repeat")
+        text = f"{counted(len(by), 'text')} {repeat} that Vietnam holds the second-largest reserves"
+        text += f" ({name_list(md(name) for name in by)})" if by else ""
+        second = _row(verdicts, "check", RESERVES_CHECK)
+        if second is not None:
+            latest = md(_text(second.get("edition_latest")))
+            finding = md(_text(second.get("finding_latest")))
+            text += f"; that was {_text(second.get('verdict'))} ({latest}: {finding})" if latest else ""
+        sentences.append(text + ".")
+    railway = []
+    railway_label = labels.get(RAILWAY_CLAIM)
+    if railway_label in matrix.index:
+        by = _texts_making(matrix, railway_label)
+        railway.append(f"{counted(len(by), 'text')} {verb(len(by), 'ties', 'tie')} the railway to the mining region")
+    stations = distances["nearest_station"].dropna() if "nearest_station" in distances.columns else pd.Series()
+    if len(stations):
+        hub = stations.mode().iloc[0]
+        near = int((stations == hub).sum())
+        railway.append(
+            f"on the map {near:,} of the {counted(len(distances), 'deposit')} {verb(near, 'is', 'are')} nearest to "
+            f"{md(hub)}"
+        )
+    if railway:
+        text = "; ".join(railway)
+        sentences.append(text[0].upper() + text[1:] + ".")
+    output = vietnam.dropna(subset=["production_t"]) if "production_t" in vietnam.columns else vietnam.iloc[0:0]
+    if len(output):
+        latest = output.iloc[-1]
+        year = _text(latest.get("production_year"))
+        text = f"Vietnam's reserves have yet to become output: {latest['production_t']:,.0f} t"
+        text += f" in {int(float(year))}" if year else ""
+        china = shares.loc[shares["country"] == "China", "production_t"].dropna() if len(shares) else pd.Series()
+        text += f", against {china.iloc[-1]:,.0f} t for China." if len(china) else "."
+        sentences.append(text)
+    return Markdown(" ".join(sentences))
+
+
+def _texts_making(matrix: pd.DataFrame, claim: str) -> list[str]:
+    """The texts (matrix columns) making ``claim`` at least once, in corpus order."""
+    row = matrix.loc[claim].fillna(0)
+    return [str(name) for name in row[row > 0].index]
