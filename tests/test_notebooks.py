@@ -82,10 +82,10 @@ def test_rare_earths_notebook_renders_with_its_own_parameters(make_corpus, tmp_p
     render(tmp_path / "report", corpus_dir=folder, parameters=parameters, only=["rare_earths"])
     notebook = nbformat.read(tmp_path / "report" / "rare_earths.ipynb", as_version=4)
     outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
-    assert "1 of 1 texts make at least one" in outputs
+    assert "1 of 1 text makes at least one" in outputs
     # dated June 2025, the text is checked against MCS 2025, when Vietnam was sixth
     assert "checked as of 2025-06, is **false when written**" in outputs
-    assert "3 mentions in 1 of 1 texts" in outputs  # "Rail" in the headline, two "rare earth"
+    assert "3 mentions in 1 of 1 text;" in outputs  # "Rail" in the headline, two "rare earth"
     assert "checks passed" in outputs
 
 

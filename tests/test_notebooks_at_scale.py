@@ -52,10 +52,10 @@ def test_deal_heatmap_shows_the_documents_with_most_mentions(rendered):
 
 def test_rare_earth_claim_matrix_shows_fifteen_documents(rendered):
     notebook = rendered["rare_earths"]
-    assert "Shown: the 15 of 60 documents with the most claims." in _output(notebook, "ranked = ")
-    first_header_row = _output(notebook, "matrix[keep]", whole=True).split("</tr>", 1)[0]
+    assert "Shown: the 15 of 60 documents with the most claims." in _output(notebook, "omissions_sentence(")
+    first_header_row = _output(notebook, "shown = rare_earths.shown_matrix(").split("</tr>", 1)[0]
     assert len(re.findall(r"<th[ >]", first_header_row)) == 1 + 15  # the index, then one per shown document
-    assert re.search(r"The table shows the first 30 of \d+ mentions", _output(notebook, "terms = "))
+    assert re.search(r"The table shows the first 30 of \d+ mentions", _output(notebook, "mentions_sentence("))
 
 
 def test_framing_shows_fifteen_texts_and_only_candidate_pairs(rendered):

@@ -91,10 +91,9 @@ def bottom_line(
     if second is not None:
         then = _edition_finding(second.get("edition_then"), second.get("finding_then"), "had")
         latest = _edition_finding(second.get("edition_latest"), second.get("finding_latest"), "has")
-        parts.append(
-            f"The second-largest-reserves claim, checked as of {as_of}, is **{_text(second.get('verdict'))}**: "
-            f"{then}; {latest}."
-        )
+        findings = "; ".join(finding for finding in (then, latest) if finding)
+        verdict = f"The second-largest-reserves claim, checked as of {as_of}, is **{_text(second.get('verdict'))}**"
+        parts.append(f"{verdict}: {findings}." if findings else f"{verdict}.")
     output = _latest_output(vietnam)
     if output:
         parts.append(output)
@@ -263,7 +262,7 @@ def conclusion(
         china = shares.loc[shares["country"] == "China", "production_t"].dropna() if len(shares) else pd.Series()
         text += f", against {china.iloc[-1]:,.0f} t for China." if len(china) else "."
         sentences.append(text)
-    return Markdown(" ".join(sentences))
+    return Markdown(" ".join(sentences) or "No claim, deposit or USGS figure here to add up.")
 
 
 def _texts_making(matrix: pd.DataFrame, claim: str) -> list[str]:
