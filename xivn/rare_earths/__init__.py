@@ -4,13 +4,12 @@
   matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts);
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
-- :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (``rare_earths.prose.bottom_line(...)``);
+- :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (bottom line, mentions, omissions, reserves,
+  precision of the map, what it adds up to);
 - :mod:`~xivn.rare_earths.plots` — its charts (the claim chart, reserves by edition, the corridor map);
 - :mod:`~xivn.rare_earths.stages` — the stages offered to the runner.
 """
 
-from xivn.rare_earths import plots as plots  # the charts, as rare_earths.plots
-from xivn.rare_earths import prose as prose  # the sentences, as rare_earths.prose
 from xivn.rare_earths.claims import (
     as_of_date,
     as_of_month,
@@ -27,14 +26,27 @@ from xivn.rare_earths.claims import (
     verdicts,
 )
 from xivn.rare_earths.corridor import distances_to_route, draw_corridor, load_places
+from xivn.rare_earths.plots import claim_chart, corridor_map, reserves_chart
+from xivn.rare_earths.prose import (
+    bottom_line,
+    conclusion,
+    mentions_sentence,
+    omissions_sentence,
+    precision_sentence,
+    reserves_sentence,
+)
 from xivn.rare_earths.selection import for_documents, leading_reserves, shown_documents, shown_matrix, shown_mentions
 
 __all__ = [
     "as_of_date",
     "as_of_month",
+    "bottom_line",
+    "claim_chart",
     "claim_matrix",
     "claim_quotes",
+    "conclusion",
     "concordance",
+    "corridor_map",
     "distances_to_route",
     "draw_corridor",
     "for_documents",
@@ -42,10 +54,15 @@ __all__ = [
     "load_claims",
     "load_places",
     "load_usgs",
+    "mentions_sentence",
     "omissions",
+    "omissions_sentence",
+    "precision_sentence",
     "production_shares",
     "rare_earth_claims",
     "reserve_ranks",
+    "reserves_chart",
+    "reserves_sentence",
     "reserves_vs_production",
     "shown_documents",
     "shown_matrix",
