@@ -71,7 +71,7 @@ def bottom_line(
         )
     signed = own[(own["status"] == "signed") & (own["kind"] == "item")]["item_id"].nunique()
     absent = own[own["status"] == "absent"]
-    absent_labels = sorted(set(_escaped(absent["label"])))
+    absent_labels = sorted(set(_escaped(absent["label"].where(absent["label"].notna(), absent["item_id"]))))
     sentence = (
         f"**Bottom line.** The {counted(n_documents, 'text')} {verb(n_documents, 'makes', 'make')} "
         f"{counted(len(own), 'mention')} of China–Vietnam deals in {own['category'].nunique():,} of "
@@ -109,7 +109,7 @@ def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, defau
     items = table[table["kind"] == "item"]
     areas = int((table["kind"] == "area").sum())
     documented = int((items["reference"].fillna("") != "").sum())
-    other = int((items["parties"] != default_parties).sum())
+    other = int((items["parties"].notna() & (items["parties"] != default_parties)).sum())
     return Markdown(
         f"The taxonomy ({code_span(source)}) has {counted(n_categories, 'category', 'categories')}, "
         f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {counted(documented, 'item')} "
@@ -180,7 +180,7 @@ def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int) ->
     elif official is None:
         first = f"No official count is known, so none of the {counted(len(counts), 'claim')} can be checked. "
     else:
-        fits = counts[counts["verdict"] != CONFLICTS]
+        fits = counts[counts["verdict"].notna() & (counts["verdict"] != CONFLICTS)]
         names = name_list(sorted(set(_escaped(fits["claim"])))) or "none"
         first = (
             f"{len(fits):,} of {counted(len(counts), 'claim')} {verb(len(fits), 'fits', 'fit')} "
