@@ -84,7 +84,7 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
     ("args", "message"),
     [
         (["-p", "year", "abc"], "parameter 'year' expects int, got 'abc' (declared in trade_balance.ipynb)"),
-        (["-p", "evidence_rows", "2.5"], "parameter 'evidence_rows' expects int, got '2.5'"),
+        (["-p", "max_rows", "2.5"], "parameter 'max_rows' expects int, got '2.5'"),
         (["-p", "route", '["Hanoi", "Lao Cai"'], "parameter 'route' expects list[str]"),  # broken JSON
         (["-p", "no_such", "1"], "unknown parameter 'no_such' (known: as_of, bootstrap_draws,"),
         (["-p", "year", "2020", "-p", "year", "2021"], "parameter 'year' is given more than once"),

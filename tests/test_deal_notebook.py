@@ -42,7 +42,7 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
     render(
         tmp_path / "out",
         corpus_dir=folder,
-        parameters={"taxonomy_path": str(taxonomy), "evidence_rows": 3},
+        parameters={"taxonomy_file": str(taxonomy), "max_rows": 3},
         only=["deal_taxonomy"],
     )
     text = outputs(tmp_path / "out" / "deal_taxonomy.ipynb")

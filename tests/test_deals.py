@@ -307,3 +307,10 @@ def test_partner_packages_keep_the_partners_apart(mentions):
     assert packages.loc[("Digital & telecoms", "China-Vietnam")] == 4
     assert packages.loc[("Security & maritime", "China-Vietnam")] == 3
     assert packages.xs("US-Vietnam", level="parties").drop("Semiconductors, science & technology").eq(0).all()
+
+
+def test_the_shipped_files_load_by_their_bare_names():
+    taxonomy = xivn.deals.load_taxonomy("deal_taxonomy.toml")
+    cues = xivn.deals.load_deal_cues("deal_cues.toml")
+    assert taxonomy.source == "deal_taxonomy.toml" and cues.source == "deal_cues.toml"
+    assert taxonomy == xivn.deals.load_taxonomy("") and cues.statuses == xivn.deals.load_deal_cues().statuses

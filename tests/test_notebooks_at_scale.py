@@ -46,7 +46,7 @@ def test_trade_tables_show_twenty_rows_and_count_the_rest(rendered):
 
 def test_deal_heatmap_shows_the_documents_with_most_mentions(rendered):
     notebook = rendered["deal_taxonomy"]
-    assert "Shown: the 15 of 60 documents with the most deal mentions." in _output(notebook, "broad = ")
+    assert "Shown: the 15 of 60 documents with the most deal mentions." in _output(notebook, "coverage_sentence(")
     assert _table_rows(_output(notebook, "shown", whole=True)) == 15
 
 

@@ -1,0 +1,217 @@
+"""The sentences of the deal notebook, computed from the deal tables.
+
+Every function returns :class:`~xivn.display.markdown.Markdown`, takes tables and scalars (never a
+file), and passes each piece of corpus or data-file text (quotes, labels, partner names) through
+:func:`~xivn.display.escaping.escape_markdown`, so a label such as ``*Evil* $x$ <b>`` shows as typed.
+
+Two generic wording helpers live here: :func:`verb` (a verb agreeing with a count: "1 item is",
+"2 items are") and :func:`code_span` (a file name as inline code, whatever backticks it holds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from xivn.deals.selection import shared_sectors
+from xivn.display.escaping import escape_markdown
+from xivn.display.markdown import Markdown
+from xivn.display.wording import counted, documents_note, name_list, rows_note
+
+QUOTES_SHOWN = 8
+"""Contradicting number claims quoted one by one in the bottom line; the rest are counted."""
+CONFLICTS = "conflicts"
+
+
+def verb(n: int, singular: str, plural: str) -> str:
+    """The form of a verb that agrees with a count ``n``: ``verb(1, "is", "are")`` is "is"."""
+    return singular if n == 1 else plural
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span, fenced with more backticks than it holds (CommonMark)."""
+    text = str(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
+
+
+def _escaped(values: Iterable[Any]) -> list[str]:
+    """The present values, as escaped Markdown (missing values are left out)."""
+    return [escape_markdown(str(value)) for value in values if not _missing(value)]
+
+
+def _label(labels: Mapping[str, Any], doc_id: Any) -> str:
+    """A document's label (its doc_id when it has none), escaped."""
+    label = labels.get(doc_id)
+    return escape_markdown(str(doc_id if _missing(label) else label))
+
+
+def _official(counts: pd.DataFrame) -> int | None:
+    value = counts.attrs.get("official")
+    return None if _missing(value) else int(value)
+
+
+def bottom_line(
+    own: pd.DataFrame, counts: pd.DataFrame, labels: Mapping[str, str], n_documents: int, n_categories: int
+) -> Markdown:
+    """The "Bottom line": mentions, categories, items signed and absent, and number claims that cannot be right."""
+    if own.empty and counts.empty:
+        texts = "the one text" if n_documents == 1 else f"the {n_documents:,} texts"
+        return Markdown(
+            f"**Bottom line.** None of {texts} mentions a deal of the taxonomy or states a number of deals."
+        )
+    signed = own[(own["status"] == "signed") & (own["kind"] == "item")]["item_id"].nunique()
+    absent = own[own["status"] == "absent"]
+    absent_labels = sorted(set(_escaped(absent["label"].where(absent["label"].notna(), absent["item_id"]))))
+    sentence = (
+        f"**Bottom line.** The {counted(n_documents, 'text')} {verb(n_documents, 'makes', 'make')} "
+        f"{counted(len(own), 'mention')} of China–Vietnam deals in {own['category'].nunique():,} of "
+        f"{counted(n_categories, 'category', 'categories')}; {counted(signed, 'specific item')} "
+        f"{verb(signed, 'is', 'are')} reported signed"
+    )
+    if absent_labels:
+        sentence += f", and {absent['item_id'].nunique():,} explicitly absent ({name_list(absent_labels)})"
+    else:
+        sentence += ", and none is reported absent"
+    return Markdown(sentence + _count_claims(counts, labels))
+
+
+def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
+    """The bottom line's last sentence: the number claims that conflict with the official count."""
+    if counts.empty:
+        return ". No text states a number of deals."
+    claims = counted(len(counts), "number claim")
+    official = _official(counts)
+    if official is None:
+        return f". Of {claims}, none can be checked: the reference sources state no official count."
+    wrong = counts[counts["verdict"] == CONFLICTS]
+    if wrong.empty:
+        return f". Of {claims}, none conflicts with the official count of {official:,}."
+    quoted = "".join(
+        f"; “{escape_markdown('' if _missing(quote) else str(quote))}” ({_label(labels, doc_id)})"
+        for quote, doc_id in zip(wrong["quote"][:QUOTES_SHOWN], wrong["doc_id"][:QUOTES_SHOWN], strict=True)
+    )
+    more = f"; and {len(wrong) - QUOTES_SHOWN:,} more" if len(wrong) > QUOTES_SHOWN else ""
+    return f". Of {claims}, {len(wrong):,} cannot be right if the official count of {official:,} is{quoted}{more}."
+
+
+def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, default_parties: str) -> Markdown:
+    """The sentence under the taxonomy table: categories, items, areas, documented and other-partnership items."""
+    items = table[table["kind"] == "item"]
+    areas = int((table["kind"] == "area").sum())
+    documented = int((items["reference"].fillna("") != "").sum())
+    other = int((items["parties"].notna() & (items["parties"] != default_parties)).sum())
+    return Markdown(
+        f"The taxonomy ({code_span(source)}) has {counted(n_categories, 'category', 'categories')}, "
+        f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {counted(documented, 'item')} "
+        f"{verb(documented, 'is', 'are')} documented in the official list, {other:,} "
+        f"{verb(other, 'belongs', 'belong')} to another partnership."
+    )
+
+
+def coverage_sentence(
+    coverage: pd.DataFrame, status: pd.DataFrame, labels: Mapping[str, str], n_shown: int
+) -> Markdown:
+    """The sentence under the coverage tables: the broadest document, unmentioned categories, status totals."""
+    filled = coverage.fillna(0)
+    broad = (filled > 0).sum(axis=1)
+    n_columns = coverage.shape[1]
+    never = int((filled.sum() == 0).sum())
+    if broad.empty or broad.max() == 0:
+        categories = counted(n_columns, "category", "categories")
+        first = f"No document mentions a China–Vietnam deal in any of the {categories}"
+    else:
+        first = (
+            f"*{_label(labels, broad.idxmax())}* covers the most categories ({broad.max():,} of {n_columns:,}); "
+            f"categories never mentioned: {never:,}"
+        )
+    totals = status.fillna(0).sum()
+    by_status = ", ".join(f"{escape_markdown(str(name))} {int(n):,}" for name, n in totals.items()) or "none"
+    note = documents_note(len(coverage), n_shown, "deal mentions")
+    return Markdown(f"{first}. Statuses over all mentions: {by_status}.{note}")
+
+
+def evidence_sentence(evidence: pd.DataFrame, max_rows: int) -> Markdown:
+    """The sentence under the evidence table: how many mentions a reader might check, by status."""
+    if evidence.empty:
+        return Markdown(
+            "No mention needs checking: every status was read from the mention's own sentence or list, "
+            "and none is an absence, a call or a proposal."
+        )
+    by_status = evidence["status"].dropna().value_counts(sort=False)
+    parts = ", ".join(f"{escape_markdown(str(name))} {int(n):,}" for name, n in by_status.items()) or "none"
+    note = rows_note(len(evidence), max_rows, "mentions")
+    return Markdown(f"Mentions to check: {len(evidence):,} (by status: {parts}).{note}")
+
+
+def outcomes_sentence(outcomes: pd.DataFrame, documents: pd.DataFrame) -> Markdown:
+    """The before-against-after sentence: items anticipated, then reported signed or absent."""
+    if outcomes.empty:
+        timed = int(documents["timing"].isin(["before", "after"]).sum()) if "timing" in documents else 0
+        return Markdown(
+            f"No comparison is possible: {timed:,} of {counted(len(documents), 'document')} "
+            f"{verb(timed, 'has', 'have')} a before/after `timing`, or none of them mentions a China–Vietnam deal."
+        )
+    before, after = outcomes["before"].fillna(""), outcomes["after"].fillna("")
+    expected = outcomes[before != ""]
+    kept = expected[after[before != ""].str.contains("signed")]
+    gone = outcomes[after.str.contains("absent")]
+    return Markdown(
+        f"The pre-visit texts anticipate {counted(len(expected), 'item')}; {len(kept):,} of them "
+        f"{verb(len(kept), 'is', 'are')} reported signed afterwards ({name_list(_escaped(kept['label'])) or 'none'}); "
+        f"reported absent after the visit: {len(gone):,} ({name_list(_escaped(gone['label'])) or 'none'})."
+    )
+
+
+def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int) -> Markdown:
+    """The sentence under the count tables: claims that fit the official count, and contradicting pairs."""
+    official = _official(counts)
+    if counts.empty:
+        first = "No text states a number of deals. "
+    elif official is None:
+        first = f"No official count is known, so none of the {counted(len(counts), 'claim')} can be checked. "
+    else:
+        fits = counts[counts["verdict"].notna() & (counts["verdict"] != CONFLICTS)]
+        names = name_list(sorted(set(_escaped(fits["claim"])))) or "none"
+        first = (
+            f"{len(fits):,} of {counted(len(counts), 'claim')} {verb(len(fits), 'fits', 'fit')} "
+            f"the official count of {official:,} ({names}). "
+        )
+    if clash.empty:
+        second = "Counting the reference sources, no two stated totals contradict each other."
+    else:
+        itself = int((clash["a"] == clash["b"]).sum())
+        second = (
+            f"Counting the reference sources, {counted(len(clash), 'pair')} of stated totals cannot both be right; "
+            f"{itself:,} of them {verb(itself, 'sets', 'set')} one source against itself "
+            "(a headline against its own body)."
+        )
+    notes = rows_note(len(counts), max_rows, "number claims") + rows_note(len(clash), max_rows, "contradicting pairs")
+    return Markdown(first + second + notes)
+
+
+def packages_sentence(wide: pd.DataFrame) -> Markdown:
+    """The sentence under the partner chart: each package's signed items and main sector, and shared sectors."""
+    filled = wide.fillna(0)
+    parts = []
+    for party in filled.columns:
+        total = int(filled[party].sum())
+        part = f"the {escape_markdown(str(party))} package has {counted(total, 'signed item')}"
+        if total:
+            part += f", most in *{escape_markdown(str(filled[party].idxmax()))}*"
+        parts.append(part)
+    if not parts:
+        return Markdown("No partnership has a signed item.")
+    text = "; ".join(parts)
+    where = "both" if len(parts) == 2 else "every package"
+    shared = name_list(_escaped(shared_sectors(wide))) or "none"
+    return Markdown(f"{text[0].upper()}{text[1:]}. Sectors present in {where}: {shared}.")
