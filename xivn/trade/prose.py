@@ -50,14 +50,14 @@ def _known(balances: pd.DataFrame, column: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------- sentences
 def bottom_line(
-    *,
-    documents: int,
     money: pd.DataFrame,
     figures: pd.DataFrame,
     balances: pd.DataFrame,
     consistency: pd.DataFrame,
     check: pd.DataFrame,
     labels: Mapping[str, str],
+    *,
+    documents: int,
     reporter: str,
     year: int,
 ) -> Markdown:
