@@ -70,6 +70,8 @@ def test_trade_notebook_cells_are_short_calls_without_branching():
         found = [type(node).__name__ for node in ast.walk(ast.parse(source)) if isinstance(node, BRANCHING)]
         assert not found, f"{found} in:\n{source}"
     assert cells[1].startswith("import xivn\nfrom xivn import trade\n")
+    sources = "\n".join(cells)
+    assert "Markdown(" not in sources and "new_figure" not in sources  # prose and charts come from xivn.trade
 
 
 def test_trade_notebook_parameters_are_annotated_and_explained():
