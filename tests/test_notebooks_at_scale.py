@@ -38,7 +38,9 @@ def _table_rows(html: str) -> int:
 
 def test_trade_tables_show_twenty_rows_and_count_the_rest(rendered):
     notebook = rendered["trade_balance"]
-    sentence = re.search(r"The table shows the first 20 of (\d+) comparisons", _output(notebook, "publishers = "))
+    sentence = re.search(
+        r"The table shows the first 20 of (\d+) comparisons", _output(notebook, "attribution_sentence")
+    )
     assert sentence and int(sentence.group(1)) > 20
     assert _table_rows(_output(notebook, "table.rename(")) == 20
     assert f"{sentence.group(1)} reference comparisons" in _output(notebook, "checks passed")

@@ -1,9 +1,13 @@
-"""The trade notebook renders with other parameters on a corpus it has never seen."""
+"""The trade notebook: renders with other parameters on a corpus it has never seen; its cells only call xivn."""
 
 from __future__ import annotations
 
-import nbformat
+import ast
 
+import nbformat
+from conftest import REPO
+
+from xivn.report.parameters import notebook_parameters
 from xivn.report.rendering import render
 
 JAPAN = """# Vietnam and Japan
@@ -27,9 +31,52 @@ def test_trade_notebook_renders_with_other_parameters(make_corpus, tmp_path):
         tmp_path / "out", corpus_dir=folder, parameters={"year": 2021, "partners": ["Japan"]}, only=["trade_balance"]
     )
     notebook = nbformat.read(tmp_path / "out" / "trade_balance.ipynb", as_version=4)
-    outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+    outputs = "".join(
+        output.get("text", "") + output.get("data", {}).get("text/markdown", "")
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
     assert "states 3 trade flows of Vietnam for 2021" in outputs
     assert "1 of 1 totals add up" in outputs  # 20.1 + 22.6 = 42.7
-    assert "a deficit of $2.50bn with Japan" in outputs
+    assert "a deficit of \\$2.50bn with Japan" in outputs  # the dollar sign escaped: no LaTeX maths
     assert "No stated figure could be checked against the reference set" in outputs  # no Japan rows
     assert "checks passed: 6 amounts, 5 trade figures, 3 analysed" in outputs
+
+
+BRANCHING = (
+    ast.If,
+    ast.IfExp,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.Lambda,
+    ast.Try,
+    ast.Match,
+)
+
+
+def test_trade_notebook_cells_are_short_calls_without_branching():
+    notebook = nbformat.read(REPO / "notebooks" / "trade_balance.ipynb", as_version=4)
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    for source in cells:
+        assert len(source.splitlines()) <= 10, source
+        found = [type(node).__name__ for node in ast.walk(ast.parse(source)) if isinstance(node, BRANCHING)]
+        assert not found, f"{found} in:\n{source}"
+    assert cells[1].startswith("import xivn\nfrom xivn import trade\n")
+    sources = "\n".join(cells)
+    assert "Markdown(" not in sources and "new_figure" not in sources  # prose and charts come from xivn.trade
+
+
+def test_trade_notebook_parameters_are_annotated_and_explained():
+    found = notebook_parameters(REPO / "notebooks" / "trade_balance.ipynb")
+    assert list(found) == ["corpus_dir", "reporter", "partners", "year", "reference_file", "max_rows"]
+    assert all(parameter.help for parameter in found.values())
+    assert (found["reference_file"].type, found["reference_file"].default) == ("str", "trade_2022.csv")
+    assert (found["max_rows"].type, found["corpus_dir"].default) == ("int", "")

@@ -4,22 +4,51 @@
 - :mod:`~xivn.trade.figures` — :func:`amounts` and :func:`trade_figures` read from the article text
   (cue words in ``data/trade_cues.toml``);
 - :mod:`~xivn.trade.checks` — totals, balances, the reference statistics and mirror gaps;
+- :mod:`~xivn.trade.selection` — the rows the notebook analyses, shows or charts, chosen by its parameters;
+- :mod:`~xivn.trade.prose` — the notebook's computed sentences (bottom line, flows, totals, ratios, pattern,
+  attribution, mirror figures);
+- :mod:`~xivn.trade.plots` — its charts (stated trade, balances, gaps to the official figures);
 - :mod:`~xivn.trade.stages` — the stages offered to the runner.
 """
 
 from xivn.trade.checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
 from xivn.trade.figures import amounts, trade_figures
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_unit
+from xivn.trade.plots import balance_bars, gap_bars, stated_trade
+from xivn.trade.prose import (
+    attribution_sentence,
+    bottom_line,
+    figures_sentence,
+    mirror_sentence,
+    pattern_sentence,
+    ratios_sentence,
+    totals_sentence,
+)
+from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, widest_gaps
 
 __all__ = [
     "MoneyAmount",
     "amounts",
+    "analysed_figures",
+    "attribution_sentence",
+    "balance_bars",
+    "bottom_line",
+    "earlier_gaps",
     "fact_check_trade",
+    "figures_sentence",
+    "gap_bars",
     "mirror_gaps",
+    "mirror_sentence",
     "parse_amounts",
     "parse_unit",
+    "pattern_sentence",
+    "ratios_sentence",
+    "stated_trade",
+    "totals_sentence",
     "trade_balances",
     "trade_consistency",
     "trade_figures",
     "trade_reference",
+    "unmatched_mirrors",
+    "widest_gaps",
 ]

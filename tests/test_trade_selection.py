@@ -1,0 +1,85 @@
+"""The rows of the trade tables the notebook analyses, shows or charts, chosen by its parameters."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, widest_gaps
+
+STATED = pd.DataFrame(
+    {
+        "doc_id": ["a", "a", "b", "b", "c"],
+        "reporter": ["Vietnam", "Vietnam", "China", "Vietnam", "Vietnam"],
+        "partner": ["China", "Japan", "Vietnam", "China", "China"],
+        "year": pd.array([2022, 2022, 2022, None, 2021], dtype="Int64"),
+        "value_usd_bn": [1.0, 2.0, 3.0, 4.0, 5.0],
+    },
+    index=[10, 11, 12, 13, 14],
+)
+
+
+def test_analysed_figures_keep_the_reporter_and_year_with_every_partner():
+    chosen = analysed_figures(STATED, reporter="Vietnam", year=2022)
+    assert chosen["value_usd_bn"].tolist() == [1.0, 2.0]  # not China's figure, not the one without a year
+    assert chosen.index.tolist() == [0, 1]
+
+
+def test_analysed_figures_keep_only_the_partners_asked_for():
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Japan"])["partner"].tolist() == ["Japan"]
+    assert analysed_figures(STATED, reporter="Vietnam", year=2021, partners=("China",))["doc_id"].tolist() == ["c"]
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Laos"]).empty
+
+
+def test_analysed_figures_of_an_empty_table():
+    chosen = analysed_figures(STATED.iloc[:0], reporter="Vietnam", year=2022, partners=["China"])
+    assert chosen.empty and list(chosen.columns) == list(STATED.columns)
+
+
+CHECK = pd.DataFrame(
+    {
+        "doc_id": ["a", "a", "a", "a", "b"],
+        "partner": ["US", "US", "China", "US", "China"],
+        "flow": ["exports", "exports", "total", "exports", "total"],
+        "check": ["mirror", "mirror", "mirror", "same side", "same side"],
+        "source": ["Census", "BEA", "GACC", "GSO", "GSO"],
+        "reference_usd_bn": [127.52, 120.0, math.nan, 109.0, 175.5],
+        "gap_usd_bn": [18.13, 10.61, math.nan, -0.39, -0.07],
+    }
+)
+
+
+def test_unmatched_mirrors_are_the_mirror_checks_without_a_value():
+    assert unmatched_mirrors(CHECK)["partner"].tolist() == ["China"]
+    assert unmatched_mirrors(CHECK.iloc[:2]).empty
+
+
+def test_widest_gaps_keep_one_row_per_claim_sorted_by_check_and_gap():
+    chart = widest_gaps(CHECK)
+    assert chart["claim"].tolist() == ["US exports (mirror)", "US exports (same side)", "China total (same side)"]
+    assert chart["source"].tolist() == ["Census", "GSO", "GSO"]  # the widest of the two US mirror gaps
+    assert widest_gaps(CHECK.iloc[2:3]).empty  # no reference value: nothing to chart
+
+
+def test_widest_gaps_break_ties_by_source():
+    tied = CHECK.iloc[:2].assign(gap_usd_bn=[-5.0, 5.0])
+    assert widest_gaps(tied)["source"].tolist() == ["BEA"]
+
+
+GAPS = pd.DataFrame(
+    {
+        "reporter": ["Vietnam", "Vietnam", "Vietnam", "China", "Vietnam"],
+        "partner": ["China", "China", "US", "Vietnam", "China"],
+        "flow": ["total"] * 5,
+        "year": pd.array([2021, 2022, 2021, 2021, None], dtype="Int64"),
+        "gap_usd_bn": [64.3, 1.0, 2.0, -64.3, 3.0],
+    }
+)
+
+
+def test_earlier_gaps_are_the_reporters_earlier_years_for_the_partners_without_a_mirror_figure():
+    assert earlier_gaps(GAPS, CHECK, reporter="Vietnam", year=2022)["gap_usd_bn"].tolist() == [64.3]
+    assert earlier_gaps(GAPS, CHECK, reporter="Vietnam", year=2021).empty
+    assert earlier_gaps(GAPS, CHECK.iloc[:2], reporter="Vietnam", year=2022).empty  # every mirror figure found
+    assert earlier_gaps(GAPS.iloc[:0], CHECK, reporter="Vietnam", year=2022).empty

@@ -1,0 +1,253 @@
+"""The sentences of the trade notebook, computed from its tables.
+
+Each function takes the tables of :mod:`xivn.trade` (and the notebook's parameters) and returns a
+:class:`~xivn.display.markdown.Markdown`. Text read from the corpus or from a reference file (labels,
+partners, quotes, attributions, publishers) is escaped, and money goes through
+:func:`~xivn.display.wording.usd_bn`, so that no ``$`` pair is typeset as maths in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from xivn.display.escaping import escape_markdown
+from xivn.display.markdown import Markdown
+from xivn.display.wording import counted, name_list, rows_note, usd_bn
+from xivn.trade.selection import unmatched_mirrors
+
+
+# ------------------------------------------------------------------------ generic wording
+def verb(n: int, singular: str, plural: str) -> str:
+    """The verb agreeing with a count: ``singular`` for 1, else ``plural`` ("states" / "state")."""
+    return singular if n == 1 else plural
+
+
+def percent(share: float) -> str:
+    """A signed percentage ("+17%", "-3%"), or "an unknown share" when ``share`` is missing or infinite."""
+    if share is None or pd.isna(share) or math.isinf(share):
+        return "an unknown share"
+    return f"{share:+.0%}"
+
+
+def _escaped(values: Iterable[object]) -> list[str]:
+    return [escape_markdown(str(value)) for value in values if not _missing(value)]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else str(value)
+
+
+def _known(balances: pd.DataFrame, column: str) -> pd.DataFrame:
+    return balances[pd.to_numeric(balances[column], errors="coerce").notna()] if len(balances) else balances
+
+
+# ------------------------------------------------------------------------------- sentences
+def bottom_line(
+    money: pd.DataFrame,
+    figures: pd.DataFrame,
+    balances: pd.DataFrame,
+    consistency: pd.DataFrame,
+    check: pd.DataFrame,
+    labels: Mapping[str, str],
+    *,
+    documents: int,
+    reporter: str,
+    year: int,
+) -> Markdown:
+    """The bottom line: who states the reporter's flows, whether totals add up, the balances, the widest mirror gap."""
+    who = escape_markdown(reporter)
+    if figures.empty:
+        return Markdown(
+            f"**Bottom line.** No document of this corpus ({counted(documents, 'document')}, "
+            f"{counted(len(money), 'money amount')}) states a trade flow of {who} for {year}, "
+            "so there is nothing to balance or check."
+        )
+    docs = sorted({labels.get(doc_id, doc_id) for doc_id in figures["doc_id"]})
+    pattern = [
+        f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} "
+        f"with {escape_markdown(_text(row.partner))}"
+        for row in _known(balances, "balance").itertuples(index=False)
+    ]
+    adds = int(consistency["verdict"].eq("adds up").sum()) if len(consistency) else 0
+    totals = f"{adds} of {len(consistency)} totals add up" if len(consistency) else "no stated total can be checked"
+    sentence = (
+        f"**Bottom line.** {name_list(_escaped(docs))} {verb(len(docs), 'states', 'state')} "
+        f"{counted(len(figures), 'trade flow')} of {who} for {year}; {totals}, "
+        f"and they show {' and '.join(pattern) or 'no computable balance'}."
+    )
+    mirror = check[check["check"].eq("mirror") & check["gap_usd_bn"].notna()] if len(check) else check
+    if not mirror.empty:
+        widest = mirror.loc[mirror["gap_usd_bn"].abs().idxmax()]
+        agree = "agree" if widest["verdict"] == "matches" else "differ"
+        sentence += (
+            f" The partner's own statistics {agree}: {escape_markdown(_text(widest['publisher']))} counts "
+            f"{usd_bn(widest['reference_usd_bn'])} where the text says {escape_markdown(_text(widest['quote']))} "
+            f"({who}'s {widest['flow']}, partner {escape_markdown(_text(widest['partner']))}), "
+            f"a gap of {percent(widest['gap_pct'])}."
+        )
+    return Markdown(sentence)
+
+
+def figures_sentence(
+    *, money: pd.DataFrame, stated: pd.DataFrame, figures: pd.DataFrame, reporter: str, year: int, max_rows: int
+) -> Markdown:
+    """The sentence under the table of flows: how many amounts are analysed flows, what is left out, who is credited."""
+    who = escape_markdown(reporter)
+    n = len(figures)
+    if money.empty:
+        sentence = f"The article text states no money amount, so no trade flow of {who} in {year}"
+    else:
+        sentence = (
+            f"{n:,} of the {counted(len(money), 'money amount')} {verb(n, 'is a trade flow', 'are trade flows')} "
+            f"of {who} in {year}"
+        )
+    others = len(stated) - n
+    if others:
+        sentence += (
+            f"; {counted(others, 'other trade figure')} (other years, partners or reporters) "
+            f"{verb(others, 'is', 'are')} left out"
+        )
+    credited = list(dict.fromkeys(_escaped(figures["attribution"]))) if n else []
+    credited = [name for name in credited if name]
+    if len(credited) == 1:
+        sentence += f". The text credits *{credited[0]}* for the figures of its sentence."
+    elif credited:
+        names = name_list(f"*{name}*" for name in credited)
+        sentence += f". The texts credit {names} for the figures of their sentences."
+    else:
+        sentence += ". No sentence names the source of its figures."
+    return Markdown(sentence + rows_note(n, max_rows, "trade flows"))
+
+
+def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
+    """The sentence under the consistency table: how many stated totals equal exports + imports, and which do not."""
+    if consistency.empty:
+        return Markdown("No document states a total together with both exports and imports.")
+    adds = consistency[consistency["verdict"].eq("adds up")]
+    off = consistency[consistency["verdict"].eq("does not add up")]
+    n = len(consistency)
+    sentence = (
+        f"{len(adds):,} of {n:,} stated {verb(n, 'total', 'totals')} {verb(len(adds), 'equals', 'equal')} "
+        "exports + imports within rounding"
+    )
+    if len(adds):
+        sentence += f" (largest difference {usd_bn(adds['difference'].abs().max())})"
+    if len(off):
+        sentence += f"; {name_list(_escaped(off['partner']))} {verb(len(off), 'does', 'do')} not: off by " + name_list(
+            usd_bn(d) for d in off["difference"]
+        )
+    return Markdown(sentence + "." + rows_note(n, max_rows, "totals"))
+
+
+def _ratio_clause(partner: str, ratio: float) -> str:
+    if ratio == 0:
+        return f"buys from {partner} but sells nothing there"
+    if math.isinf(ratio):
+        return f"sells to {partner} but buys nothing from it"
+    if ratio < 1:
+        return f"buys {1 / ratio:,.2f} times as much from {partner} as it sells there"
+    return f"sells {ratio:,.2f} times as much to {partner} as it buys from it"
+
+
+def ratios_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
+    """The sentence of export/import ratios: how many times as much the reporter buys from or sells to each partner."""
+    known = _known(balances, "export_import_ratio")
+    clauses = [
+        _ratio_clause(escape_markdown(_text(row.partner)), float(row.export_import_ratio))
+        for row in known.itertuples(index=False)
+    ]
+    if not clauses:
+        return Markdown("No exports/imports pair is stated, so no ratio.")
+    return Markdown(f"{escape_markdown(reporter)} {'; '.join(clauses)}.")
+
+
+def pattern_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
+    """The sentence comparing the surpluses with the deficits, and the inputs-and-finished-goods reading of them."""
+    who = escape_markdown(reporter)
+    known = _known(balances, "balance")
+    gains, losses = known[known["balance"] > 0], known[known["balance"] < 0]
+    if gains.empty or losses.empty:
+        return Markdown(
+            f"The stated figures do not show both a deficit and a surplus for {who}, so there is no pattern to read."
+        )
+    surplus, deficit = float(gains["balance"].sum()), float(-losses["balance"].sum())
+    winners, losers = name_list(_escaped(gains["partner"])), name_list(_escaped(losses["partner"]))
+    if len(gains) == 1 and len(losses) == 1:
+        trade_off = "earns from one partner what it spends with the other"
+    else:
+        trade_off = f"earns from {counted(len(gains), 'partner')} what it spends with {counted(len(losses), 'other')}"
+    return Markdown(
+        f"The {verb(len(gains), 'surplus', 'surpluses')} ({usd_bn(surplus)}, with {winners}) "
+        f"{verb(len(gains), 'is', 'are')} {surplus / deficit:,.2f} times the "
+        f"{verb(len(losses), 'deficit', 'deficits')} ({usd_bn(deficit)}, with {losers}): on these figures {who} "
+        f"{trade_off}. The numbers fit the familiar account of inputs bought from {losers} and finished goods "
+        f"sold to {winners}, but bilateral balances cannot show that the same goods are involved."
+    )
+
+
+def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
+    """The sentence under the fact check: whose statistics the text credits, and whose figures actually match."""
+    if check.empty or check["check"].eq("none").all():
+        return Markdown("No stated figure could be checked against the reference set.")
+    countries = check["credited_country"].map(_text)
+    credited = check.loc[countries.ne(""), ["credited_country", "attribution"]].drop_duplicates()
+    pairs = [
+        f"*{escape_markdown(_text(row.attribution))}* ({escape_markdown(_text(row.credited_country))})"
+        for row in credited.itertuples(index=False)
+    ]
+    if len(pairs) == 1:
+        sentence = f"The text credits {pairs[0]}. "
+    elif pairs:
+        sentence = f"The texts credit {name_list(pairs)}. "
+    else:
+        sentence = "The text does not say whose statistics it quotes. "
+    same = check[check["check"].eq("same side") & check["verdict"].eq("matches")]
+    publishers = sorted({_text(p) for p in same["publisher"]} - {""})
+    named = [str(country) for country in credited["credited_country"]]
+    if publishers:
+        sentence += f"The figures that match are published by {'; '.join(_escaped(publishers))}"
+        if not named:
+            sentence += "."
+        elif any(p.startswith(country) for p in publishers for country in named):
+            sentence += " — the credited source."
+        else:
+            countries = verb(len(set(named)), "country", "countries")
+            sentence += f" — not by the credited {countries}: the attribution is wrong."
+    else:
+        sentence += "No stated figure matches a published one."
+    return Markdown(sentence + rows_note(len(check), max_rows, "comparisons"))
+
+
+def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, year: int) -> Markdown:
+    """The sentence under the gap chart: which partners' own figures are missing, earlier years' gaps for scale."""
+    who = escape_markdown(reporter)
+    missing = sorted({_text(p) for p in unmatched_mirrors(check)["partner"]}) if len(check) else []
+    found = bool(len(check)) and bool((check["check"].eq("mirror") & check["reference_usd_bn"].notna()).any())
+    if len(missing) == 1:
+        sentence = (
+            f"{escape_markdown(missing[0])}'s own figure for {year} was not found in the reference set, "
+            "so those flows are checked against one side only."
+        )
+    elif missing:
+        sentence = (
+            f"The partners' own figures for {year} ({name_list(_escaped(missing))}) were not found in the "
+            "reference set, so those flows are checked against one side only."
+        )
+    elif found:
+        sentence = "Every checked flow has a partner-side figure."
+    else:
+        sentence = "No partner-side figure applies here."
+    for row in earlier.itertuples(index=False):
+        sentence += (
+            f" For scale: in {row.year}, {escape_markdown(_text(row.partner))} reported "
+            f"{usd_bn(row.partner_usd_bn, 1)} of {row.flow} trade against {who}'s {usd_bn(row.reporter_usd_bn, 1)}, "
+            f"a gap of {usd_bn(row.gap_usd_bn, 1)} ({percent(row.gap_pct)})."
+        )
+    return Markdown(sentence)

@@ -1,0 +1,47 @@
+"""Which rows of the trade tables a notebook analyses, shows or charts, chosen by its parameters.
+
+Pure DataFrame -> DataFrame helpers, so that a notebook cell holds no condition: the stated flows of
+one reporter and year (:func:`analysed_figures`), the mirror checks that found no partner figure
+(:func:`unmatched_mirrors`), the earlier years' mirror gaps for those partners (:func:`earlier_gaps`),
+and the widest gap per claim for the chart of the fact check (:func:`widest_gaps`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def analysed_figures(stated: pd.DataFrame, *, reporter: str, year: int, partners: Sequence[str] = ()) -> pd.DataFrame:
+    """The stated flows of ``reporter`` in ``year`` (with one of ``partners``, or any partner when
+    ``partners`` is empty), in their order, with a fresh index. A missing year never matches."""
+    chosen = stated["year"].eq(year).fillna(False) & stated["reporter"].eq(reporter)
+    if partners:
+        chosen &= stated["partner"].isin(list(partners))
+    return stated[chosen.astype(bool)].reset_index(drop=True)
+
+
+def unmatched_mirrors(check: pd.DataFrame) -> pd.DataFrame:
+    """The mirror checks of :func:`~xivn.trade.fact_check_trade` whose partner figure was looked for
+    and not found (no ``reference_usd_bn``)."""
+    return check[check["check"].eq("mirror") & check["reference_usd_bn"].isna()]
+
+
+def earlier_gaps(gaps: pd.DataFrame, check: pd.DataFrame, *, reporter: str, year: int) -> pd.DataFrame:
+    """The rows of :func:`~xivn.trade.mirror_gaps` for ``reporter`` and the partners whose mirror
+    figure is missing in ``check``, in years before ``year``: the scale of the gap one cannot see."""
+    missing = unmatched_mirrors(check)["partner"]
+    keep = gaps["reporter"].eq(reporter) & gaps["partner"].isin(missing) & gaps["year"].lt(year).fillna(False)
+    return gaps[keep.astype(bool)]
+
+
+def widest_gaps(check: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim (partner, flow and kind of check) that has a reference value: the
+    comparison with the widest gap (ties: the first source by name), with a ``claim`` label
+    ("China total (same side)"), sorted by check, gap and claim."""
+    compared = check[check["reference_usd_bn"].notna()]
+    compared = compared.assign(claim=compared["partner"] + " " + compared["flow"] + " (" + compared["check"] + ")")
+    compared = compared.assign(size=compared["gap_usd_bn"].abs())
+    compared = compared.sort_values(["size", "source"], ascending=[False, True]).drop_duplicates("claim")
+    return compared.sort_values(["check", "gap_usd_bn", "claim"])
