@@ -204,16 +204,29 @@ def test_tables_are_empty_but_well_formed_without_any_claim(make_corpus):
     assert rare_earths.omissions(found, corpus)["makes"].tolist() == [""]
 
 
+CLAIM = "[claims.x]\nlabel = 'x'\n"
+
+
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[claims.x]\nlabel = "x"\nsentence = ["topic"]\n', "needs a \\[cues\\] table"),
-        ("[cues]\ntopic = ['rare (earth']\n[claims.x]\nlabel = 'x'\nsentence = ['topic']\n", "cues.topic: bad regular"),
-        ("[cues]\ntopic = ['rare']\n[claims.x]\nsentence = ['topic']\n", "claims.x: missing field"),
-        ("[cues]\ntopic = ['rare']\n[claims.x]\nlabel = 'x'\nsentence = ['tpoic']\n", "claims.x: unknown cue group"),
-        ("[cues]\ntopic = ['rare']\n[claims.x]\nlabel = 'x'\nsentence = []\n", "claims.x: sentence needs"),
+        ('[claims.x]\nlabel = "x"\nsentence = ["topic"]\n', r"claims\.toml: missing field\(s\) cues"),
+        (
+            "[cues]\ntopic = ['rare (earth']\n" + CLAIM + "sentence = ['topic']\n",
+            r"\[cues.topic.1\]: bad regular",
+        ),
+        ("[cues]\ntopic = ['rare']\n[claims.x]\nsentence = ['topic']\n", r"\[claims.x\]: missing field\(s\) label"),
+        (
+            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['tpoic']\n",
+            r"\[claims.x.sentence\]: unknown cue group 'tpoic'",
+        ),
+        (
+            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = []\n",
+            r"\[claims.x.sentence\]: expected a non-empty list",
+        ),
         # a claim file with cues but no claims is a mistake, not an empty analysis
-        ("[cues]\ntopic = ['rare']\n", "no \\[claims"),
+        ("[cues]\ntopic = ['rare']\n", r"claims\.toml: missing field\(s\) claims"),
+        ("[cues]\nrare = ['rare']\n" + CLAIM + "sentence = ['rare']\n", r"\[cues\]: needs a 'topic' group"),
     ],
 )
 def test_bad_claims_file_names_the_entry(tmp_path, toml, message):

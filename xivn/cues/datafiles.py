@@ -182,8 +182,9 @@ class ListOf(Field):
         return [self.item.check(item, file, f"{entry}.{n}") for n, item in enumerate(value, start=1)]
 
 
+REGEX = Regex()
 STRINGS = ListOf(TEXT)
-PATTERNS = ListOf(Regex())
+PATTERNS = ListOf(REGEX)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,23 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.datafiles import (
+    FLAG,
+    INTEGER,
+    PATTERNS,
+    REGEX,
+    STRINGS,
+    TEXT,
+    Entries,
+    ListOf,
+    OneOf,
+    Schema,
+    Table,
+    compile_patterns,
+    data_error,
+    load_data_file,
+)
 from xivn.cues.engine import CueTable
-from xivn.errors import DataFileError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -111,34 +125,71 @@ class DealCues:
     counts: CountVocabulary
 
 
+TAXONOMY_SCHEMA = Schema(
+    TAXONOMY_FILE,
+    Table(
+        required={
+            "default_parties": TEXT,
+            "parties": Entries(Table(optional={"cues": PATTERNS}), nonempty=True),
+            "categories": Entries(Table(required={"label": TEXT}, optional={"description": TEXT}), nonempty=True),
+            "items": Entries(
+                Table(
+                    required={"label": TEXT, "category": TEXT, "kind": OneOf(ITEM_KINDS), "cues": ListOf(REGEX, True)},
+                    optional={"parties": TEXT, "context": FLAG, "reference": TEXT},
+                ),
+                nonempty=True,
+            ),
+        }
+    ),
+)
+"""The deal taxonomy: the parties and their cues, the categories, and the items with their cues."""
+
+CUES_SCHEMA = Schema(
+    CUES_FILE,
+    Table(
+        required={
+            "statuses": ListOf(TEXT, nonempty=True),
+            "default_status": TEXT,
+            "status": Entries(Table(required={"description": TEXT, "cues": PATTERNS}, optional={"weak": PATTERNS})),
+            "context": Table(optional={"statuses": STRINGS, "cues": PATTERNS}),
+            "clauses": Table(optional={"boundaries": PATTERNS}),
+            "counts": Table(
+                required={
+                    "nouns": REGEX,
+                    "numbers": Entries(INTEGER),
+                    "vague": Entries(ListOf(INTEGER)),
+                    "qualifiers": Entries(OneOf(QUALIFIERS)),
+                    "scope": STRINGS,
+                }
+            ),
+        }
+    ),
+)
+"""The deal cues: the statuses with their cues, the deal-word context, clause boundaries, the count vocabulary."""
+
+
 def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
     """Load and validate the deal taxonomy (the shipped ``deal_taxonomy.toml`` or a user's file;
     an empty path means the shipped one)."""
     path = path or TAXONOMY_FILE
-    raw = load_toml(path)
+    raw = load_data_file(path, TAXONOMY_SCHEMA)
     where = Path(path).name
-    categories = raw.get("categories", {})
-    if not categories:
-        raise DataFileError(f"{where}: no [categories] defined")
-    for name, entry in categories.items():
-        require_keys(entry, ("label",), where=f"{where} [categories.{name}]")
+    categories = raw["categories"]
     parties = {
         name: tuple(compile_patterns(entry.get("cues", []), where=f"{where} [parties.{name}]"))
-        for name, entry in raw.get("parties", {}).items()
+        for name, entry in raw["parties"].items()
     }
-    default_parties = str(raw.get("default_parties", ""))
+    default_parties = raw["default_parties"]
     if default_parties not in parties:
-        raise DataFileError(f"{where}: default_parties {default_parties!r} is not one of [parties] {sorted(parties)}")
-    items = {name: _item(name, entry, categories, parties, where) for name, entry in raw.get("items", {}).items()}
-    if not items:
-        raise DataFileError(f"{where}: no [items] defined")
+        raise data_error(where, "default_parties", f"{default_parties!r} is not one of [parties] {sorted(parties)}")
+    items = {name: _item(name, entry, categories, parties, where) for name, entry in raw["items"].items()}
     empty = [name for name in categories if not any(i.category == name for i in items.values())]
     if empty:
-        raise DataFileError(f"{where} [categories.{empty[0]}]: no item belongs to this category")
+        raise data_error(where, f"categories.{empty[0]}", "no item belongs to this category")
     return Taxonomy(
         source=where,
-        categories={name: str(entry["label"]) for name, entry in categories.items()},
-        descriptions={name: str(entry.get("description", "")) for name, entry in categories.items()},
+        categories={name: entry["label"] for name, entry in categories.items()},
+        descriptions={name: entry.get("description", "") for name, entry in categories.items()},
         items=items,
         parties=parties,
         default_parties=default_parties,
@@ -146,81 +197,63 @@ def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
 
 
 def _item(name: str, entry: dict[str, Any], categories: dict, parties: dict, where: str) -> DealItem:
-    here = f"{where} [items.{name}]"
-    require_keys(entry, ("label", "category", "kind", "cues"), where=here)
+    here = f"items.{name}"
     if entry["category"] not in categories:
-        raise DataFileError(f"{here}: unknown category {entry['category']!r} (known: {', '.join(categories)})")
-    if entry["kind"] not in ITEM_KINDS:
-        raise DataFileError(f"{here}: kind must be one of {ITEM_KINDS}, got {entry['kind']!r}")
-    item_parties = str(entry.get("parties", ""))
+        raise data_error(where, here, f"unknown category {entry['category']!r} (known: {', '.join(categories)})")
+    item_parties = entry.get("parties", "")
     if entry["kind"] == "item" and item_parties not in parties:
-        raise DataFileError(f"{here}: parties must be one of {sorted(parties)}, got {item_parties!r}")
-    if not isinstance(entry["cues"], list) or not entry["cues"]:
-        raise DataFileError(f"{here}: cues must be a non-empty list of regular expressions")
+        raise data_error(where, here, f"parties must be one of {sorted(parties)}, got {item_parties!r}")
     return DealItem(
         item_id=name,
-        label=str(entry["label"]),
-        category=str(entry["category"]),
-        kind=str(entry["kind"]),
+        label=entry["label"],
+        category=entry["category"],
+        kind=entry["kind"],
         parties=item_parties,
-        cues=tuple(compile_patterns(entry["cues"], where=f"{here} cues")),
-        needs_context=bool(entry.get("context", True)),
-        reference=str(entry.get("reference", "")),
+        cues=tuple(compile_patterns(entry["cues"], where=f"{where} [{here}.cues]")),
+        needs_context=entry.get("context", True),
+        reference=entry.get("reference", ""),
     )
-
-
-def _known(names: list[str], statuses: tuple[str, ...], where: str) -> tuple[str, ...]:
-    unknown = [name for name in names if name not in statuses]
-    if unknown:
-        raise DataFileError(f"{where}: unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
-    return tuple(names)
 
 
 def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
     """Load and validate the status, context, clause and count cues (``deal_cues.toml``, or a
     user's file; an empty path means the shipped one)."""
     path = path or CUES_FILE
-    raw = load_toml(path)
+    raw = load_data_file(path, CUES_SCHEMA)
     where = Path(path).name
-    require_keys(raw, ("statuses", "default_status", "status", "context", "clauses", "counts"), where=where)
     statuses = tuple(raw["statuses"])
     if set(statuses) != set(raw["status"]):
-        raise DataFileError(f"{where}: `statuses` {list(statuses)} must name exactly the [status.*] tables")
+        raise data_error(where, "statuses", f"{list(statuses)} must name exactly the [status.*] tables")
     if raw["default_status"] not in statuses:
-        raise DataFileError(f"{where}: default_status {raw['default_status']!r} is not one of {list(statuses)}")
-    for name in statuses:
-        require_keys(raw["status"][name], ("description", "cues"), where=f"{where} [status.{name}]")
+        raise data_error(where, "default_status", f"{raw['default_status']!r} is not one of {list(statuses)}")
+    unknown = [name for name in raw["context"].get("statuses", []) if name not in statuses]
+    if unknown:
+        raise data_error(where, "context.statuses", f"unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
     counts = raw["counts"]
-    require_keys(counts, ("nouns", "numbers", "vague", "qualifiers", "scope"), where=f"{where} [counts]")
-    compile_patterns([counts["nouns"]], where=f"{where} [counts] nouns")
-    bad = [kind for kind in counts["qualifiers"].values() if kind not in QUALIFIERS]
-    if bad:
-        raise DataFileError(f"{where} [counts] qualifiers: {bad[0]!r} is not one of {QUALIFIERS}")
     for word, bounds in counts["vague"].items():
-        if not (isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, int) for b in bounds)):
-            raise DataFileError(f"{where} [counts.vague] {word}: expected [low, high] integers, got {bounds!r}")
+        if len(bounds) != 2:
+            raise data_error(where, f"counts.vague.{word}", f"expected [low, high] integers, got {bounds!r}")
+
+    def patterns(values: list[str], entry: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_patterns(values, where=f"{where} [{entry}]"))
+
+    status = raw["status"]
     return DealCues(
         source=where,
         statuses=statuses,
-        default_status=str(raw["default_status"]),
-        descriptions={name: str(raw["status"][name]["description"]) for name in statuses},
-        status={
-            name: tuple(compile_patterns(raw["status"][name]["cues"], where=f"{where} [status.{name}] cues"))
-            for name in statuses
-        },
-        weak={
-            name: tuple(compile_patterns(raw["status"][name].get("weak", []), where=f"{where} [status.{name}] weak"))
-            for name in statuses
-        },
-        context=tuple(compile_patterns(raw["context"].get("cues", []), where=f"{where} [context]")),
-        context_statuses=_known(raw["context"].get("statuses", []), statuses, f"{where} [context] statuses"),
-        clauses=tuple(compile_patterns(raw["clauses"].get("boundaries", []), where=f"{where} [clauses]")),
+        default_status=raw["default_status"],
+        descriptions={name: status[name]["description"] for name in statuses},
+        status={name: patterns(status[name]["cues"], f"status.{name}.cues") for name in statuses},
+        weak={name: patterns(status[name].get("weak", []), f"status.{name}.weak") for name in statuses},
+        context=patterns(raw["context"].get("cues", []), "context.cues"),
+        context_statuses=tuple(raw["context"].get("statuses", [])),
+        clauses=patterns(raw["clauses"].get("boundaries", []), "clauses.boundaries"),
         counts=CountVocabulary(
-            nouns=str(counts["nouns"]),
-            numbers={str(k): int(v) for k, v in counts["numbers"].items()},
-            vague={str(k): (int(v[0]), int(v[1]) or None) for k, v in counts["vague"].items()},
-            qualifiers={str(k): str(v) for k, v in counts["qualifiers"].items()},
-            scope=tuple(str(s) for s in counts["scope"]),
+            nouns=counts["nouns"],
+            numbers=dict(counts["numbers"]),
+            vague={word: (low, high or None) for word, (low, high) in counts["vague"].items()},
+            qualifiers=dict(counts["qualifiers"]),
+            scope=tuple(counts["scope"]),
         ),
     )
 

@@ -18,7 +18,18 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
-from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
+from xivn.cues.datafiles import (
+    REGEX,
+    STRINGS,
+    TEXT,
+    Entries,
+    ListOf,
+    Schema,
+    Table,
+    compile_patterns,
+    data_error,
+    load_data_file,
+)
 from xivn.cues.engine import CueTable, find_hits, leftmost_longest
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
@@ -70,6 +81,24 @@ class ClaimSet:
         return pd.DataFrame(rows, columns=["claim_id", "label", "sentence", "context", "check"])
 
 
+CLAIMS_SCHEMA = Schema(
+    CLAIMS_FILE,
+    Table(
+        required={
+            "cues": Entries(ListOf(REGEX, nonempty=True), nonempty=True),
+            "claims": Entries(
+                Table(
+                    required={"label": TEXT, "sentence": ListOf(TEXT, nonempty=True)},
+                    optional={"context": STRINGS, "check": TEXT},
+                ),
+                nonempty=True,
+            ),
+        }
+    ),
+)
+"""The claims file: named cue groups (``topic`` among them) and the claims that combine them."""
+
+
 def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
     """Read and validate a claims file (a bare name means the copy in ``xivn/rare_earths/data``).
 
@@ -77,35 +106,22 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
     of valid regular expressions, a claim without a label or without cue groups, a claim naming an
     unknown cue group, or a file without the ``topic`` group.
     """
-    data = load_toml(name_or_path)
+    data = load_data_file(name_or_path, CLAIMS_SCHEMA)
     where = Path(name_or_path).name
-    cue_table = data.get("cues")
-    if not isinstance(cue_table, dict) or TOPIC not in cue_table:
-        raise DataFileError(f"{where}: needs a [cues] table with a {TOPIC!r} group")
-    cues = {}
-    for name, patterns in cue_table.items():
-        if not isinstance(patterns, list) or not patterns:
-            raise DataFileError(f"{where}: cues.{name}: expected a non-empty list of regular expressions")
-        cues[name] = compile_patterns(patterns, where=f"{where}: cues.{name}")
+    if TOPIC not in data["cues"]:
+        raise data_error(where, "cues", f"needs a {TOPIC!r} group (the concordance's search terms)")
+    cues = {name: compile_patterns(patterns, where=f"{where} [cues.{name}]") for name, patterns in data["cues"].items()}
     claims = {}
-    for claim_id, entry in data.get("claims", {}).items():
-        here = f"{where}: claims.{claim_id}"
-        if not isinstance(entry, dict):
-            raise DataFileError(f"{here}: expected a table")
-        require_keys(entry, ("label", "sentence"), where=here)
+    for claim_id, entry in data["claims"].items():
         groups = {key: entry.get(key, []) for key in ("sentence", "context")}
         for key, names in groups.items():
-            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-                raise DataFileError(f"{here}: {key} must be a list of cue-group names")
             unknown = [n for n in names if n not in cues]
             if unknown:
-                raise DataFileError(f"{here}: unknown cue group {unknown[0]!r} (known: {', '.join(cues)})")
-        if not groups["sentence"]:
-            raise DataFileError(f"{here}: sentence needs at least one cue group")
-        label, check = str(entry["label"]), str(entry.get("check", ""))
-        claims[claim_id] = Claim(claim_id, label, tuple(groups["sentence"]), tuple(groups["context"]), check)
-    if not claims:
-        raise DataFileError(f"{where}: no [claims.<id>] tables")
+                problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
+                raise data_error(where, f"claims.{claim_id}.{key}", problem)
+        claims[claim_id] = Claim(
+            claim_id, entry["label"], tuple(groups["sentence"]), tuple(groups["context"]), entry.get("check", "")
+        )
     return ClaimSet(cues, claims, where)
 
 
