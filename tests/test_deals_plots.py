@@ -35,11 +35,6 @@ def texts(fig) -> list[str]:
     return [text.get_text() for text in fig.texts]
 
 
-def test_plain_escapes_dollar_signs_for_mathtext():
-    assert plots.plain("$x$ (US$)") == r"\$x\$ (US\$)"
-    assert plots.plain(3) == "3"
-
-
 def test_coverage_heatmap_empty_gives_a_note(drawn):
     empty = pd.DataFrame(columns=["Rail"], dtype="int64")
     note = plots.coverage_heatmap(empty, empty)

@@ -34,12 +34,6 @@ def text(markdown) -> str:
 # --- generic helpers ---------------------------------------------------------------------------
 
 
-def test_verb_agrees_with_its_count():
-    assert prose.verb(1, "is", "are") == "is"
-    assert prose.verb(0, "is", "are") == "are"
-    assert prose.verb(2, "sets", "set") == "set"
-
-
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -236,11 +236,3 @@ def test_quote_sentence_escapes_the_quote():
     text = prose.quote_sentence(example(), f"{EVIL} costs $5 and $6").data
     assert text.endswith(f"> {EVIL_ESCAPED} costs \\$5 and \\$6")
     assert "<b>" not in text
-
-
-# verb
-
-
-@pytest.mark.parametrize(("n", "expected"), [(0, "are"), (1, "is"), (2, "are"), (1_000, "are")])
-def test_verb_agrees_with_the_count(n, expected):
-    assert prose.verb(n, "is", "are") == expected

@@ -397,7 +397,3 @@ def test_conclusion_escapes_labels_stations_and_editions(where):
                                   vietnam(), china()))  # fmt: skip
     assert EVIL_SHOWN in found
     assert "<b>" not in found and "$x$" not in found and "*Evil*" not in found
-
-
-def test_verb_agrees_with_its_count():
-    assert [prose.verb(n, "makes", "make") for n in (0, 1, 2)] == ["make", "makes", "make"]

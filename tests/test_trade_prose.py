@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from xivn.display.markdown import Markdown
 from xivn.trade import prose
@@ -72,24 +71,6 @@ def money(n: int) -> pd.DataFrame:
 def text(markdown: Markdown) -> str:
     assert isinstance(markdown, Markdown)
     return markdown.data
-
-
-# ------------------------------------------------------------------------------ helpers
-def test_verb_agrees_with_the_count():
-    assert [prose.verb(n, "states", "state") for n in (0, 1, 2)] == ["state", "states", "state"]
-
-
-@pytest.mark.parametrize(
-    ("share", "expected"),
-    [(0.1734, "+17%"), (-0.03, "-3%"), (0.0, "+0%"), (math.nan, "an unknown share"), (None, "an unknown share")],
-)
-def test_percent_is_signed_and_says_when_unknown(share, expected):
-    assert prose.percent(share) == expected
-
-
-def test_percent_of_an_infinite_share_is_unknown():
-    assert prose.percent(math.inf) == "an unknown share"
-    assert prose.percent(pd.NA) == "an unknown share"
 
 
 # --------------------------------------------------------------------------- bottom line

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
+import pandas as pd
 import pytest
 
-from xivn.display.wording import counted, documents_note, name_list, rows_note, top_documents, usd_bn
+from xivn.display.wording import (
+    counted,
+    documents_note,
+    escaped,
+    is_missing,
+    label_of,
+    name_list,
+    rows_note,
+    signed_percent,
+    text_or_blank,
+    top_documents,
+    usd_bn,
+    verb,
+)
 
 
 def test_top_documents_keeps_the_largest_in_corpus_order():
@@ -58,3 +75,42 @@ def test_usd_bn_escapes_the_dollar_so_two_amounts_never_make_maths():
         r"−\$0.50bn",
         r"-\$3.00bn",
     )
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "are"), (1, "is"), (2, "are"), (1_000, "are")])
+def test_verb_agrees_with_the_count(n, expected):
+    assert verb(n, "is", "are") == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        (0.1734, "+17%"),
+        (-0.03, "-3%"),
+        (0.0, "+0%"),
+        (math.nan, "an unknown share"),
+        (None, "an unknown share"),
+        (pd.NA, "an unknown share"),
+        (math.inf, "an unknown share"),  # a ratio over zero
+    ],
+)
+def test_signed_percent_says_when_the_share_is_unknown(share, expected):
+    assert signed_percent(share) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "missing"),
+    [
+        *[(None, True), (math.nan, True), (np.float64("nan"), True), (pd.NA, True), (pd.NaT, True)],
+        *[("", False), ("nan", False), (0, False), ([], False), ([math.nan], False)],  # a list is a value, not a cell
+    ],
+)
+def test_is_missing_knows_every_missing_cell(value, missing):
+    assert is_missing(value) is missing
+
+
+def test_cells_are_shown_escaped_and_missing_ones_left_out():
+    assert text_or_blank(math.nan) == "" and text_or_blank(3) == "3"
+    assert escaped(["*Evil* $x$ <b>", None, math.nan, "ok"]) == [r"\*Evil\* \$x\$ &lt;b\>", "ok"]
+    labels = {"a": "AF (Reuters)", "b": math.nan, "c": ""}
+    assert [label_of(labels, d) for d in ("a", "b", "c", "d")] == [r"AF \(Reuters\)", "b", "c", "d"]

@@ -7,26 +7,17 @@ only inside the functions (through :func:`~xivn.display.figures.new_figure`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
 from xivn.deals.selection import shared_sectors
 from xivn.display import figures
+from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 
 BAR_OFFSETS = (-0.2, 0.2)
 """Where the bars of the two partnerships sit around each sector's line."""
-
-
-def plain(text: object) -> str:
-    """Text for a matplotlib title, tick label or source line: ``$`` escaped, so that a pair of them
-    in a label is never typeset as mathtext."""
-    return str(text).replace("$", r"\$")
-
-
-def _plain_all(texts: Iterable[object]) -> list[str]:
-    return [plain(text) for text in texts]
 
 
 def coverage_heatmap(shown: pd.DataFrame, coverage: pd.DataFrame) -> Markdown | None:
@@ -38,16 +29,16 @@ def coverage_heatmap(shown: pd.DataFrame, coverage: pd.DataFrame) -> Markdown | 
     top = coverage.fillna(0).sum().idxmax()
     _, ax = figures.new_figure(width=9, height=2.8 + 0.4 * len(values))
     ax.imshow(values.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(values.shape[1]), _plain_all(values.columns), rotation=35, ha="right", fontsize=8)
-    ax.set_yticks(range(len(values)), _plain_all(values.index), fontsize=8)
+    ax.set_xticks(range(values.shape[1]), [chart_text(c) for c in values.columns], rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(len(values)), [chart_text(i) for i in values.index], fontsize=8)
     for row, col in zip(*values.to_numpy().nonzero(), strict=True):
         ax.text(col, row, values.iat[row, col], ha="center", va="center", fontsize=8)
     figures.finish(
         ax,
-        title=f"{plain(top)} is the most mentioned sector",
+        title=f"{chart_text(top)} is the most mentioned sector",
         xlabel="category (number of mentions)",
         ylabel="document",
-        sources=_plain_all(values.index),
+        sources=list(values.index),
     )
     return None
 
@@ -60,8 +51,8 @@ def packages_chart(wide: pd.DataFrame, mentions: pd.DataFrame, labels: Mapping[s
         return Markdown("Nothing to chart: no specific item is reported signed.")
     _, ax = figures.new_figure(height=3.8)
     for offset, party in zip(BAR_OFFSETS, wide.columns, strict=False):
-        ax.barh([i + offset for i in range(len(wide))], wide[party], height=0.4, label=plain(party))
-    ax.set_yticks(range(len(wide)), _plain_all(wide.index), fontsize=8)
+        ax.barh([i + offset for i in range(len(wide))], wide[party], height=0.4, label=chart_text(party))
+    ax.set_yticks(range(len(wide)), [chart_text(i) for i in wide.index], fontsize=8)
     ax.invert_yaxis()
     ax.legend(frameon=False, loc="center right")
     doc_ids = mentions.loc[mentions["kind"] == "item", "doc_id"].unique()
@@ -71,6 +62,6 @@ def packages_chart(wide: pd.DataFrame, mentions: pd.DataFrame, labels: Mapping[s
         ax,
         title=f"The two packages share {len(shared)} of {len(wide)} sectors",
         xlabel="signed items (count)",
-        sources=_plain_all(sources),
+        sources=list(sources),
     )
     return None

@@ -11,24 +11,27 @@ Two generic wording helpers live here: :func:`verb` (a verb agreeing with a coun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 import pandas as pd
 
 from xivn.deals.selection import shared_sectors
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
-from xivn.display.wording import counted, documents_note, name_list, rows_note
+from xivn.display.wording import (
+    counted,
+    documents_note,
+    escaped,
+    is_missing,
+    label_of,
+    name_list,
+    rows_note,
+    verb,
+)
 
 QUOTES_SHOWN = 8
 """Contradicting number claims quoted one by one in the bottom line; the rest are counted."""
 CONFLICTS = "conflicts"
-
-
-def verb(n: int, singular: str, plural: str) -> str:
-    """The form of a verb that agrees with a count ``n``: ``verb(1, "is", "are")`` is "is"."""
-    return singular if n == 1 else plural
 
 
 def code_span(text: str) -> str:
@@ -40,24 +43,9 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
-
-
-def _escaped(values: Iterable[Any]) -> list[str]:
-    """The present values, as escaped Markdown (missing values are left out)."""
-    return [escape_markdown(str(value)) for value in values if not _missing(value)]
-
-
-def _label(labels: Mapping[str, Any], doc_id: Any) -> str:
-    """A document's label (its doc_id when it has none), escaped."""
-    label = labels.get(doc_id)
-    return escape_markdown(str(doc_id if _missing(label) else label))
-
-
 def _official(counts: pd.DataFrame) -> int | None:
     value = counts.attrs.get("official")
-    return None if _missing(value) else int(value)
+    return None if is_missing(value) else int(value)
 
 
 def bottom_line(
@@ -71,7 +59,7 @@ def bottom_line(
         )
     signed = own[(own["status"] == "signed") & (own["kind"] == "item")]["item_id"].nunique()
     absent = own[own["status"] == "absent"]
-    absent_labels = sorted(set(_escaped(absent["label"].where(absent["label"].notna(), absent["item_id"]))))
+    absent_labels = sorted(set(escaped(absent["label"].where(absent["label"].notna(), absent["item_id"]))))
     sentence = (
         f"**Bottom line.** The {counted(n_documents, 'text')} {verb(n_documents, 'makes', 'make')} "
         f"{counted(len(own), 'mention')} of China–Vietnam deals in {own['category'].nunique():,} of "
@@ -97,7 +85,7 @@ def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
     if wrong.empty:
         return f". Of {claims}, none conflicts with the official count of {official:,}."
     quoted = "".join(
-        f"; “{escape_markdown('' if _missing(quote) else str(quote))}” ({_label(labels, doc_id)})"
+        f"; “{escape_markdown('' if is_missing(quote) else str(quote))}” ({label_of(labels, doc_id)})"
         for quote, doc_id in zip(wrong["quote"][:QUOTES_SHOWN], wrong["doc_id"][:QUOTES_SHOWN], strict=True)
     )
     more = f"; and {len(wrong) - QUOTES_SHOWN:,} more" if len(wrong) > QUOTES_SHOWN else ""
@@ -131,7 +119,7 @@ def coverage_sentence(
         first = f"No document mentions a China–Vietnam deal in any of the {categories}"
     else:
         first = (
-            f"*{_label(labels, broad.idxmax())}* covers the most categories ({broad.max():,} of {n_columns:,}); "
+            f"*{label_of(labels, broad.idxmax())}* covers the most categories ({broad.max():,} of {n_columns:,}); "
             f"categories never mentioned: {never:,}"
         )
     totals = status.fillna(0).sum()
@@ -167,8 +155,8 @@ def outcomes_sentence(outcomes: pd.DataFrame, documents: pd.DataFrame) -> Markdo
     gone = outcomes[after.str.contains("absent")]
     return Markdown(
         f"The pre-visit texts anticipate {counted(len(expected), 'item')}; {len(kept):,} of them "
-        f"{verb(len(kept), 'is', 'are')} reported signed afterwards ({name_list(_escaped(kept['label'])) or 'none'}); "
-        f"reported absent after the visit: {len(gone):,} ({name_list(_escaped(gone['label'])) or 'none'})."
+        f"{verb(len(kept), 'is', 'are')} reported signed afterwards ({name_list(escaped(kept['label'])) or 'none'}); "
+        f"reported absent after the visit: {len(gone):,} ({name_list(escaped(gone['label'])) or 'none'})."
     )
 
 
@@ -181,7 +169,7 @@ def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int) ->
         first = f"No official count is known, so none of the {counted(len(counts), 'claim')} can be checked. "
     else:
         fits = counts[counts["verdict"].notna() & (counts["verdict"] != CONFLICTS)]
-        names = name_list(sorted(set(_escaped(fits["claim"])))) or "none"
+        names = name_list(sorted(set(escaped(fits["claim"])))) or "none"
         first = (
             f"{len(fits):,} of {counted(len(counts), 'claim')} {verb(len(fits), 'fits', 'fit')} "
             f"the official count of {official:,} ({names}). "
@@ -213,5 +201,5 @@ def packages_sentence(wide: pd.DataFrame) -> Markdown:
         return Markdown("No partnership has a signed item.")
     text = "; ".join(parts)
     where = "both" if len(parts) == 2 else "every package"
-    shared = name_list(_escaped(shared_sectors(wide))) or "none"
+    shared = name_list(escaped(shared_sectors(wide))) or "none"
     return Markdown(f"{text[0].upper()}{text[1:]}. Sectors present in {where}: {shared}.")

@@ -21,6 +21,12 @@ MAX_SOURCES = 8
 """Sources named one by one under a chart; the rest are counted ("and 992 more")."""
 
 
+def chart_text(text: object) -> str:
+    """Text for a matplotlib title, label or tick, shown as written: every ``$`` escaped, so that
+    two of them in a corpus label never start mathtext (matplotlib's maths)."""
+    return str(text).replace("$", r"\$")
+
+
 def new_figure(width: float = 7.5, height: float = 3.6, *, ncols: int = 1) -> tuple[Figure, Axes]:
     """A figure and its axes (``ncols`` side by side) with xivn's fixed size and resolution."""
     from matplotlib.figure import Figure
@@ -41,7 +47,9 @@ def finish(
     """Title the chart with its finding, label the axes (with units), add a source line, show it.
 
     ``sources`` are the documents (labels or ids) behind the numbers; they are listed under the
-    chart so that a reader always knows where a bar comes from (the first few, then a count).
+    chart, as written (:func:`chart_text`), so that a reader always knows where a bar comes from
+    (the first few, then a count). ``title`` and the labels are drawn as given: pass corpus text
+    in them through :func:`chart_text`.
     With ``show`` (the default) and inside IPython the figure is displayed once as a PNG. Nothing
     is returned, so a notebook cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
     """
@@ -51,7 +59,7 @@ def finish(
     ax.set_ylabel(ylabel)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    names = [name for name in sources if name]
+    names = [chart_text(name) for name in sources if name]
     if len(names) > MAX_SOURCES:
         names = [*names[: MAX_SOURCES - 1], f"and {len(names) - MAX_SOURCES + 1:,} more"]
     if names:

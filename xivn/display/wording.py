@@ -8,13 +8,20 @@ The rule used by every notebook: show the ``n`` documents with the most of what 
 (:func:`name_list`). With ``n`` or fewer documents nothing changes, so the seeds' outputs do not.
 
 Numbers in sentences go through the same few helpers: :func:`counted` ("1 document", "1,204
-documents") and :func:`usd_bn` (an amount of billions of US dollars, its ``$`` escaped so that
-JupyterLab never reads a pair of amounts as LaTeX maths).
+documents"), :func:`verb` ("1 text makes", "2 texts make"), :func:`signed_percent` and
+:func:`usd_bn` (an amount of billions of US dollars, its ``$`` escaped so that JupyterLab never
+reads a pair of amounts as LaTeX maths). Table cells that may be missing (None, NaN, ``pd.NA``)
+are tested with :func:`is_missing` and shown with :func:`text_or_blank`, :func:`escaped` and
+:func:`label_of`, which escape corpus text for Markdown.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from xivn.display.escaping import escape_markdown
 
 NAMES_SHOWN = 8
 
@@ -59,3 +66,40 @@ def documents_note(total: int, shown: int, what: str = "documents") -> str:
     """A sentence (with a leading space) saying a chart or table shows the ``shown`` of ``total``
     documents with the most ``what``, or "" when every document is shown."""
     return f" Shown: the {shown:,} of {total:,} documents with the most {what}." if total > shown else ""
+
+
+def verb(n: int, singular: str, plural: str) -> str:
+    """The form of a verb that agrees with a count: ``verb(1, "is", "are")`` is "is", any other count "are"."""
+    return singular if n == 1 else plural
+
+
+def signed_percent(share: float | None) -> str:
+    """A share as a signed percentage ("+17%", "-3%"), or "an unknown share" when missing or infinite."""
+    if is_missing(share) or math.isinf(share):
+        return "an unknown share"
+    return f"{share:+.0%}"
+
+
+def is_missing(value: Any) -> bool:
+    """True for a missing table cell: None, NaN, NaT or ``pd.NA`` (a list or a string never is)."""
+    if value is None or isinstance(value, str | list | tuple | dict):
+        return value is None
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def text_or_blank(value: Any) -> str:
+    """A cell as text, "" when it is missing."""
+    return "" if is_missing(value) else str(value)
+
+
+def escaped(values: Iterable[Any]) -> list[str]:
+    """The values that are not missing, as text escaped for Markdown (corpus text shown as written)."""
+    return [escape_markdown(str(value)) for value in values if not is_missing(value)]
+
+
+def label_of(labels: Mapping[str, Any], doc_id: Any) -> str:
+    """A document's label escaped for Markdown, or its id when it has no label."""
+    label = labels.get(doc_id)
+    return escape_markdown(str(doc_id if is_missing(label) or label == "" else label))

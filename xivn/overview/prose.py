@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
-from xivn.display.wording import counted, name_list
+from xivn.display.wording import counted, is_missing, label_of, name_list, verb
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -20,24 +20,10 @@ CLEAN_NAMES_SHOWN = 5
 """Documents without chrome named one by one in :func:`chrome_sentence`; the rest are counted."""
 
 
-def verb(n: int, singular: str, plural: str) -> str:
-    """The verb form that agrees with a count: ``singular`` for 1, else ``plural`` ("is"/"are")."""
-    return singular if n == 1 else plural
-
-
-def _missing(value: object) -> bool:
-    """True for None, NaN, pd.NA and the empty string."""
-    import pandas as pd
-
-    return value is None or value is pd.NA or (not isinstance(value, str) and bool(pd.isna(value))) or value == ""
-
-
 def _labels(table: pd.DataFrame) -> list[str]:
     """The ``label`` column of a per-document table, escaped; a missing label falls back to the ``doc_id``."""
-    return [
-        escape_markdown(str(doc_id if _missing(label) else label))
-        for doc_id, label in zip(table["doc_id"], table["label"], strict=True)
-    ]
+    labels = dict(zip(table["doc_id"], table["label"], strict=True))
+    return [label_of(labels, doc_id) for doc_id in table["doc_id"]]
 
 
 def _chrome_text(composition: pd.DataFrame) -> str:
@@ -109,7 +95,7 @@ def chrome_kinds_sentence(chrome_kinds: pd.Series, kinds: pd.DataFrame) -> Markd
 
 def quote_sentence(example: pd.Series | None, quote: str | None) -> Markdown:
     """The sentence showing what ``corpus.quote`` returns for the provenance example's offsets, quoted."""
-    if example is None or example.empty or _missing(quote):
+    if example is None or example.empty or is_missing(quote) or quote == "":
         return Markdown("The corpus has no sentence to quote.")
     call = f"corpus.quote({str(example['doc_id'])!r}, {int(example['start'])}, {int(example['end'])})"
     quoted = escape_markdown(str(quote)).replace("\n", "\n> ")

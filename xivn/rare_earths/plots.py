@@ -14,16 +14,11 @@ import pandas as pd
 
 from xivn.display import figures
 from xivn.display.escaping import escape_markdown
+from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted
 from xivn.rare_earths.corridor import ROUTE, draw_corridor
 from xivn.rare_earths.selection import shown_documents
-
-
-def plain(text: object) -> str:
-    """Text for a matplotlib title or tick label, shown as written: ``$`` escaped (matplotlib reads
-    the text between two ``$`` as maths)."""
-    return str(text).replace("$", r"\$")
 
 
 def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str] = ()) -> Markdown | None:
@@ -39,14 +34,14 @@ def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str]
     _fig, ax = figures.new_figure(9.5, 4.6)
     ax.scatter(grid["text"].map({t: i for i, t in enumerate(keep)}), grid["index"], s=90 * grid["n"],
                color=figures.ARTICLE_COLOUR)  # fmt: skip
-    ax.set_xticks(range(len(keep)), [plain(t) for t in keep], rotation=20, ha="right", fontsize=8)
-    ax.set_yticks(range(len(matrix)), [plain(c) for c in matrix.index], fontsize=8)
+    ax.set_xticks(range(len(keep)), [chart_text(t) for t in keep], rotation=20, ha="right", fontsize=8)
+    ax.set_yticks(range(len(matrix)), [chart_text(c) for c in matrix.index], fontsize=8)
     ax.set_xlim(-0.5, len(keep) - 0.5)
     ax.set_ylim(len(matrix) - 0.5, -0.5)
     per_text = (matrix.fillna(0) > 0).sum(axis=0)
-    title = f"{plain(per_text.idxmax())} makes {per_text.max()} of {counted(len(matrix), 'claim')}"
+    title = f"{chart_text(per_text.idxmax())} makes {per_text.max()} of {counted(len(matrix), 'claim')}"
     if len(per_text) > 1:
-        title += f"; {plain(per_text.idxmin())} makes {per_text.min()}"
+        title += f"; {chart_text(per_text.idxmin())} makes {per_text.min()}"
     figures.finish(ax, title=title, xlabel="text", sources=sources)
     return None
 
@@ -59,15 +54,15 @@ def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | 
         return Markdown(f"No edition in the reference data ranks {escape_markdown(country)}: nothing to chart.")
     _fig, ax = figures.new_figure(7.5, 3.2)
     mt = rows["reserves_t"] / 1e6
-    ax.barh([plain(e) for e in rows["edition"]], mt, color=figures.ARTICLE_COLOUR)
+    ax.barh([chart_text(e) for e in rows["edition"]], mt, color=figures.ARTICLE_COLOUR)
     for y, (value, rank) in enumerate(zip(mt, rows["rank"], strict=True)):
         ax.annotate(f"{value:g} Mt, rank {rank}", (value, y), xytext=(4, 0), textcoords="offset points", va="center")
     ax.invert_yaxis()
     ax.set_xlim(0, mt.max() * 1.3)
     short = rows["edition"].astype(str).str.split(" (", regex=False).str[0]
-    title = f"{plain(country)}'s reserves: rank {rows['rank'].iloc[0]} in {plain(short.iloc[0])}"
+    title = f"{chart_text(country)}'s reserves: rank {rows['rank'].iloc[0]} in {chart_text(short.iloc[0])}"
     if len(rows) > 1:
-        title += f", rank {rows['rank'].iloc[-1]} in {plain(short.iloc[-1])}"
+        title += f", rank {rows['rank'].iloc[-1]} in {chart_text(short.iloc[-1])}"
     figures.finish(ax, title=title, xlabel="reserves (million t of rare-earth oxide)", sources=rows["edition"])
     return None
 

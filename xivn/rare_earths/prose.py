@@ -17,30 +17,24 @@ import pandas as pd
 
 from xivn.display.escaping import escape_markdown as md
 from xivn.display.markdown import Markdown
-from xivn.display.wording import counted, documents_note, name_list, rows_note
+from xivn.display.wording import (
+    counted,
+    documents_note,
+    is_missing,
+    name_list,
+    rows_note,
+    text_or_blank,
+    verb,
+)
 from xivn.rare_earths.selection import shown_documents
 
 RESERVES_CHECK = "second_largest_reserves"
 RAILWAY_CLAIM = "railway_through_mines"
 
 
-def verb(n: int, singular: str, plural: str) -> str:
-    """The verb agreeing with a count: ``verb(1, "makes", "make")`` is "makes", any other count "make"."""
-    return singular if n == 1 else plural
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _text(value: Any) -> str:
-    """A cell as text: "" for a missing value."""
-    return "" if _missing(value) else str(value)
-
-
 def _numbers(values: Iterable[Any]) -> list[float]:
     """The values that are numbers (missing ones dropped)."""
-    return [float(v) for v in values if not _missing(v)]
+    return [float(v) for v in values if not is_missing(v)]
 
 
 def _true_count(values: pd.Series) -> int:
@@ -63,7 +57,7 @@ def _row(table: pd.DataFrame, column: str, value: str) -> pd.Series | None:
 
 def _edition_finding(edition: Any, finding: Any, verb_phrase: str) -> str:
     """ "MCS 2023 (Jan 2023) had <finding>", or the finding alone when no edition is named."""
-    edition, finding = md(_text(edition)), md(_text(finding))
+    edition, finding = md(text_or_blank(edition)), md(text_or_blank(finding))
     return f"{edition} {verb_phrase} {finding}" if edition else finding
 
 
@@ -92,7 +86,9 @@ def bottom_line(
         then = _edition_finding(second.get("edition_then"), second.get("finding_then"), "had")
         latest = _edition_finding(second.get("edition_latest"), second.get("finding_latest"), "has")
         findings = "; ".join(finding for finding in (then, latest) if finding)
-        verdict = f"The second-largest-reserves claim, checked as of {as_of}, is **{_text(second.get('verdict'))}**"
+        verdict = (
+            f"The second-largest-reserves claim, checked as of {as_of}, is **{text_or_blank(second.get('verdict'))}**"
+        )
         parts.append(f"{verdict}: {findings}." if findings else f"{verdict}.")
     output = _latest_output(vietnam)
     if output:
@@ -106,10 +102,10 @@ def _latest_output(vietnam: pd.DataFrame) -> str:
     if rows.empty:
         return ""
     latest = rows.iloc[-1]
-    year = _text(latest.get("production_year"))
+    year = text_or_blank(latest.get("production_year"))
     share = latest.get("production_share")
     year = f" in {int(float(year))}" if year else ""
-    if _missing(share):
+    if is_missing(share):
         return f"Vietnam mined {latest['production_t']:,.0f} t{year} (world output is not in the reference data)."
     return f"Vietnam mined {latest['production_t']:,.0f} t{year}, {share:.2%} of world output."
 
@@ -152,7 +148,7 @@ def omissions_sentence(omissions: pd.DataFrame, matrix: pd.DataFrame, max_docume
 
 def _label(row: pd.Series) -> str:
     """A document's label (its id when the label is missing), escaped."""
-    return md(_text(row.get("label")) or _text(row.get("doc_id")))
+    return md(text_or_blank(row.get("label")) or text_or_blank(row.get("doc_id")))
 
 
 def reserves_sentence(vietnam: pd.DataFrame, usgs: pd.DataFrame, shares: pd.DataFrame) -> Markdown:
@@ -185,12 +181,12 @@ def _first_output(vietnam: pd.DataFrame, usgs: pd.DataFrame) -> str:
     year = int(first["production_year"])
     same = usgs[(usgs["country"] == "Vietnam") & (usgs["metric"] == "mine_production") & (usgs["year"] == year)]
     same = same.dropna(subset=["value_t"])
-    if same.empty or _text(same.iloc[-1]["edition"]) == _text(first.get("edition")):
+    if same.empty or text_or_blank(same.iloc[-1]["edition"]) == text_or_blank(first.get("edition")):
         return f" ({first['production_t']:,.0f} t in {year})"
     later = same.iloc[-1]
     return (
         f" (the {first['production_t']:,.0f} t first reported for {year} stood at {later['value_t']:,.0f} t "
-        f"in {md(_text(later['edition']))})"
+        f"in {md(text_or_blank(later['edition']))})"
     )
 
 
@@ -233,9 +229,9 @@ def conclusion(
         text += f" ({name_list(md(name) for name in by)})" if by else ""
         second = _row(verdicts, "check", RESERVES_CHECK)
         if second is not None:
-            latest = md(_text(second.get("edition_latest")))
-            finding = md(_text(second.get("finding_latest")))
-            text += f"; that was {_text(second.get('verdict'))} ({latest}: {finding})" if latest else ""
+            latest = md(text_or_blank(second.get("edition_latest")))
+            finding = md(text_or_blank(second.get("finding_latest")))
+            text += f"; that was {text_or_blank(second.get('verdict'))} ({latest}: {finding})" if latest else ""
         sentences.append(text + ".")
     railway = []
     railway_label = labels.get(RAILWAY_CLAIM)
@@ -256,7 +252,7 @@ def conclusion(
     output = vietnam.dropna(subset=["production_t"]) if "production_t" in vietnam.columns else vietnam.iloc[0:0]
     if len(output):
         latest = output.iloc[-1]
-        year = _text(latest.get("production_year"))
+        year = text_or_blank(latest.get("production_year"))
         text = f"Vietnam's reserves have yet to become output: {latest['production_t']:,.0f} t"
         text += f" in {int(float(year))}" if year else ""
         china = shares.loc[shares["country"] == "China", "production_t"].dropna() if len(shares) else pd.Series()

@@ -13,6 +13,7 @@ import pandas as pd
 
 from xivn.display import figures as charts
 from xivn.display.escaping import escape_markdown
+from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 from xivn.display.wording import usd_bn
 
@@ -22,14 +23,8 @@ DEFICIT_COLOUR = "#b03a2e"
 MIRROR_COLOUR = "#b03a2e"
 
 
-def chart_text(text: object) -> str:
-    """Text for a matplotlib title, tick or source line, shown as written: every ``$`` escaped,
-    so that two of them never start mathtext."""
-    return str(text).replace("$", r"\$")
-
-
 def _sources(labels: Mapping[str, str], doc_ids: Iterable[str]) -> list[str]:
-    return [chart_text(label) for label in sorted({labels.get(doc_id, doc_id) for doc_id in doc_ids})]
+    return sorted({labels.get(doc_id, doc_id) for doc_id in doc_ids})
 
 
 def stated_trade(
@@ -88,7 +83,7 @@ def gap_bars(gaps: pd.DataFrame, labels: Mapping[str, str]) -> Markdown | None:
     colours = [MIRROR_COLOUR if c == "mirror" else charts.ARTICLE_COLOUR for c in gaps["check"]]
     ax.barh([chart_text(c) for c in gaps["claim"]], gaps["gap_usd_bn"], color=colours)
     ax.axvline(0, color="#333333", linewidth=0.8)
-    sources = [*_sources(labels, gaps["doc_id"]), *(chart_text(s) for s in sorted(set(gaps["source"].dropna())))]
+    sources = [*_sources(labels, gaps["doc_id"]), *sorted(set(gaps["source"].dropna()))]
     charts.finish(
         ax, title=gap_title(gaps), xlabel="official figure − stated figure, billion US dollars", sources=sources
     )

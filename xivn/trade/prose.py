@@ -9,39 +9,29 @@ partners, quotes, attributions, publishers) is escaped, and money goes through
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
-from xivn.display.wording import counted, name_list, rows_note, usd_bn
+from xivn.display.wording import (
+    counted,
+    escaped,
+    name_list,
+    rows_note,
+    signed_percent,
+    text_or_blank,
+    usd_bn,
+    verb,
+)
 from xivn.trade.selection import unmatched_mirrors
 
-
-# ------------------------------------------------------------------------ generic wording
-def verb(n: int, singular: str, plural: str) -> str:
-    """The verb agreeing with a count: ``singular`` for 1, else ``plural`` ("states" / "state")."""
-    return singular if n == 1 else plural
+# ------------------------------------------------------------------------------ helpers
 
 
-def percent(share: float) -> str:
-    """A signed percentage ("+17%", "-3%"), or "an unknown share" when ``share`` is missing or infinite."""
-    if share is None or pd.isna(share) or math.isinf(share):
-        return "an unknown share"
-    return f"{share:+.0%}"
-
-
-def _escaped(values: Iterable[object]) -> list[str]:
-    return [escape_markdown(str(value)) for value in values if not _missing(value)]
-
-
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
-
-
-def _text(value: object) -> str:
-    return "" if _missing(value) else str(value)
+def _shown(value: object) -> str:
+    return escape_markdown(text_or_blank(value))
 
 
 def _known(balances: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -71,14 +61,13 @@ def bottom_line(
         )
     docs = sorted({labels.get(doc_id, doc_id) for doc_id in figures["doc_id"]})
     pattern = [
-        f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} "
-        f"with {escape_markdown(_text(row.partner))}"
+        f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} with {_shown(row.partner)}"
         for row in _known(balances, "balance").itertuples(index=False)
     ]
     adds = int(consistency["verdict"].eq("adds up").sum()) if len(consistency) else 0
     totals = f"{adds} of {len(consistency)} totals add up" if len(consistency) else "no stated total can be checked"
     sentence = (
-        f"**Bottom line.** {name_list(_escaped(docs))} {verb(len(docs), 'states', 'state')} "
+        f"**Bottom line.** {name_list(escaped(docs))} {verb(len(docs), 'states', 'state')} "
         f"{counted(len(figures), 'trade flow')} of {who} for {year}; {totals}, "
         f"and they show {' and '.join(pattern) or 'no computable balance'}."
     )
@@ -87,10 +76,10 @@ def bottom_line(
         widest = mirror.loc[mirror["gap_usd_bn"].abs().idxmax()]
         agree = "agree" if widest["verdict"] == "matches" else "differ"
         sentence += (
-            f" The partner's own statistics {agree}: {escape_markdown(_text(widest['publisher']))} counts "
-            f"{usd_bn(widest['reference_usd_bn'])} where the text says {escape_markdown(_text(widest['quote']))} "
-            f"({who}'s {widest['flow']}, partner {escape_markdown(_text(widest['partner']))}), "
-            f"a gap of {percent(widest['gap_pct'])}."
+            f" The partner's own statistics {agree}: {_shown(widest['publisher'])} counts "
+            f"{usd_bn(widest['reference_usd_bn'])} where the text says {_shown(widest['quote'])} "
+            f"({who}'s {widest['flow']}, partner {_shown(widest['partner'])}), "
+            f"a gap of {signed_percent(widest['gap_pct'])}."
         )
     return Markdown(sentence)
 
@@ -114,7 +103,7 @@ def figures_sentence(
             f"; {counted(others, 'other trade figure')} (other years, partners or reporters) "
             f"{verb(others, 'is', 'are')} left out"
         )
-    credited = list(dict.fromkeys(_escaped(figures["attribution"]))) if n else []
+    credited = list(dict.fromkeys(escaped(figures["attribution"]))) if n else []
     credited = [name for name in credited if name]
     if len(credited) == 1:
         sentence += f". The text credits *{credited[0]}* for the figures of its sentence."
@@ -140,7 +129,7 @@ def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
     if len(adds):
         sentence += f" (largest difference {usd_bn(adds['difference'].abs().max())})"
     if len(off):
-        sentence += f"; {name_list(_escaped(off['partner']))} {verb(len(off), 'does', 'do')} not: off by " + name_list(
+        sentence += f"; {name_list(escaped(off['partner']))} {verb(len(off), 'does', 'do')} not: off by " + name_list(
             usd_bn(d) for d in off["difference"]
         )
     return Markdown(sentence + "." + rows_note(n, max_rows, "totals"))
@@ -160,8 +149,7 @@ def ratios_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
     """The sentence of export/import ratios: how many times as much the reporter buys from or sells to each partner."""
     known = _known(balances, "export_import_ratio")
     clauses = [
-        _ratio_clause(escape_markdown(_text(row.partner)), float(row.export_import_ratio))
-        for row in known.itertuples(index=False)
+        _ratio_clause(_shown(row.partner), float(row.export_import_ratio)) for row in known.itertuples(index=False)
     ]
     if not clauses:
         return Markdown("No exports/imports pair is stated, so no ratio.")
@@ -178,7 +166,7 @@ def pattern_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
             f"The stated figures do not show both a deficit and a surplus for {who}, so there is no pattern to read."
         )
     surplus, deficit = float(gains["balance"].sum()), float(-losses["balance"].sum())
-    winners, losers = name_list(_escaped(gains["partner"])), name_list(_escaped(losses["partner"]))
+    winners, losers = name_list(escaped(gains["partner"])), name_list(escaped(losses["partner"]))
     if len(gains) == 1 and len(losses) == 1:
         trade_off = "earns from one partner what it spends with the other"
     else:
@@ -196,11 +184,10 @@ def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
     """The sentence under the fact check: whose statistics the text credits, and whose figures actually match."""
     if check.empty or check["check"].eq("none").all():
         return Markdown("No stated figure could be checked against the reference set.")
-    countries = check["credited_country"].map(_text)
+    countries = check["credited_country"].map(text_or_blank)
     credited = check.loc[countries.ne(""), ["credited_country", "attribution"]].drop_duplicates()
     pairs = [
-        f"*{escape_markdown(_text(row.attribution))}* ({escape_markdown(_text(row.credited_country))})"
-        for row in credited.itertuples(index=False)
+        f"*{_shown(row.attribution)}* ({_shown(row.credited_country)})" for row in credited.itertuples(index=False)
     ]
     if len(pairs) == 1:
         sentence = f"The text credits {pairs[0]}. "
@@ -209,10 +196,10 @@ def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
     else:
         sentence = "The text does not say whose statistics it quotes. "
     same = check[check["check"].eq("same side") & check["verdict"].eq("matches")]
-    publishers = sorted({_text(p) for p in same["publisher"]} - {""})
+    publishers = sorted({text_or_blank(p) for p in same["publisher"]} - {""})
     named = [str(country) for country in credited["credited_country"]]
     if publishers:
-        sentence += f"The figures that match are published by {'; '.join(_escaped(publishers))}"
+        sentence += f"The figures that match are published by {'; '.join(escaped(publishers))}"
         if not named:
             sentence += "."
         elif any(p.startswith(country) for p in publishers for country in named):
@@ -228,7 +215,7 @@ def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
 def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, year: int) -> Markdown:
     """The sentence under the gap chart: which partners' own figures are missing, earlier years' gaps for scale."""
     who = escape_markdown(reporter)
-    missing = sorted({_text(p) for p in unmatched_mirrors(check)["partner"]}) if len(check) else []
+    missing = sorted({text_or_blank(p) for p in unmatched_mirrors(check)["partner"]}) if len(check) else []
     found = bool(len(check)) and bool((check["check"].eq("mirror") & check["reference_usd_bn"].notna()).any())
     if len(missing) == 1:
         sentence = (
@@ -237,7 +224,7 @@ def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, y
         )
     elif missing:
         sentence = (
-            f"The partners' own figures for {year} ({name_list(_escaped(missing))}) were not found in the "
+            f"The partners' own figures for {year} ({name_list(escaped(missing))}) were not found in the "
             "reference set, so those flows are checked against one side only."
         )
     elif found:
@@ -246,8 +233,8 @@ def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, y
         sentence = "No partner-side figure applies here."
     for row in earlier.itertuples(index=False):
         sentence += (
-            f" For scale: in {row.year}, {escape_markdown(_text(row.partner))} reported "
+            f" For scale: in {row.year}, {_shown(row.partner)} reported "
             f"{usd_bn(row.partner_usd_bn, 1)} of {row.flow} trade against {who}'s {usd_bn(row.reporter_usd_bn, 1)}, "
-            f"a gap of {usd_bn(row.gap_usd_bn, 1)} ({percent(row.gap_pct)})."
+            f"a gap of {usd_bn(row.gap_usd_bn, 1)} ({signed_percent(row.gap_pct)})."
         )
     return Markdown(sentence)

@@ -22,3 +22,12 @@ def test_many_sources_are_named_then_counted():
 
 def test_empty_source_names_are_left_out():
     assert source_line(["a", "", "b"]) == "Source: a; b"
+
+
+def test_chart_text_escapes_dollar_signs_so_labels_never_become_mathtext():
+    assert plots.chart_text("$x$ (US$)") == r"\$x\$ (US\$)"
+    assert plots.chart_text(3) == "3"
+
+
+def test_source_names_are_drawn_as_written():
+    assert source_line(["Paid $5 Weekly", "Cost $9 Daily"]) == r"Source: Paid \$5 Weekly; Cost \$9 Daily"
