@@ -102,11 +102,17 @@ def test_agreement_is_empty_on_a_corpus_without_gold_sentences(make_corpus):
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[[frame]]\nid = "x"\nset = "generic"\nlabel = "X"\ndefinition = "d"\nstrong = ["(unclosed"]\n', "'x' strong"),
-        ('[[frame]]\nid = "x"\nset = "other"\nlabel = "X"\ndefinition = "d"\nstrong = []\n', "set must be"),
+        (
+            '[[frame]]\nid = "x"\nset = "generic"\nlabel = "X"\ndefinition = "d"\nstrong = ["(unclosed"]\n',
+            "[frame.1.strong.1]: bad regular",
+        ),
+        (
+            '[[frame]]\nid = "x"\nset = "other"\nlabel = "X"\ndefinition = "d"\nstrong = []\n',
+            "[frame.1.set]: expected one of generic",
+        ),
         ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\nstrong = []\nrequires = ["us"]\n', "us"),
         ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\n', "definition"),
-        ("title = 'no frames'\n", "no [[frame]]"),
+        ("title = 'no frames'\n", "frames.toml: missing field"),
     ],
 )
 def test_bad_frame_files_name_the_entry(tmp_path, toml, message):

@@ -25,7 +25,20 @@ import numpy as np
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, table_rows
-from xivn.cues.datafiles import compile_patterns, load_csv, load_toml, require_keys
+from xivn.cues.datafiles import (
+    PATTERNS,
+    REGEX,
+    STRINGS,
+    TEXT,
+    Entries,
+    OneOf,
+    Schema,
+    Table,
+    compile_patterns,
+    data_error,
+    load_csv,
+    load_data_file,
+)
 from xivn.cues.engine import find_hits, in_order, resolve_overlaps
 from xivn.cues.prefilter import possible
 from xivn.errors import DataFileError, ParameterError
@@ -95,27 +108,53 @@ class Frame:
         return []
 
 
+FRAMES_SCHEMA = Schema(
+    "frames.toml",
+    Table(
+        required={
+            "frame": Entries(
+                Table(
+                    required={
+                        "id": TEXT,
+                        "set": OneOf(FRAME_SETS),
+                        "label": TEXT,
+                        "definition": TEXT,
+                        "strong": PATTERNS,
+                    },
+                    optional={
+                        "weak": PATTERNS,
+                        "requires": STRINGS,
+                        "exclude": PATTERNS,
+                        "examples": STRINGS,
+                        "counter_examples": STRINGS,
+                    },
+                ),
+                nonempty=True,
+                array=True,
+            )
+        },
+        optional={"terms": Entries(PATTERNS)},
+    ),
+)
+"""A frame dictionary: term lists, and the frames with their strong, weak and excluding cues."""
+
+
 @cache
 def _frames_cached(path: Path) -> tuple[Frame, ...]:
-    data = load_toml(path)
+    data = load_data_file(path, FRAMES_SCHEMA)
     where = path.name
-    terms = {name: compile_cues(cues, where=f"{where} terms.{name}") for name, cues in data.get("terms", {}).items()}
+    terms = {name: compile_cues(cues, where=f"{where} [terms.{name}]") for name, cues in data.get("terms", {}).items()}
     frames, seen = [], set()
-    entries = data.get("frame")
-    if not isinstance(entries, list) or not entries:
-        raise DataFileError(f"{where}: no [[frame]] entries")
-    for number, entry in enumerate(entries, start=1):
-        name = f"{where} frame #{number}"
-        require_keys(entry, ["id", "set", "label", "definition", "strong"], where=name)
+    for number, entry in enumerate(data["frame"], start=1):
+        here = f"frame.{number}"
         fid = entry["id"]
-        name = f"{where} frame {fid!r}"
-        if not isinstance(fid, str) or not _ID.match(fid) or fid in seen:
-            raise DataFileError(f"{name}: id must be a unique lowercase name (letters, digits, underscores)")
-        if entry["set"] not in FRAME_SETS:
-            raise DataFileError(f"{name}: set must be one of {', '.join(FRAME_SETS)}, got {entry['set']!r}")
+        if not _ID.match(fid) or fid in seen:
+            raise data_error(where, f"{here}.id", f"{fid!r}: ids must be unique lowercase names (letters, digits, _)")
         unknown = [t for t in entry.get("requires", []) if t not in terms]
         if unknown:
-            raise DataFileError(f"{name}: requires unknown term list {unknown[0]!r} (known: {', '.join(terms)})")
+            raise data_error(
+                where, f"{here}.requires", f"unknown term list {unknown[0]!r} (known: {', '.join(terms) or 'none'})"
+            )
         seen.add(fid)
         frames.append(
             Frame(
@@ -123,12 +162,12 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
                 set=entry["set"],
                 label=entry["label"],
                 definition=entry["definition"],
-                strong=compile_cues(entry["strong"], where=f"{name} strong"),
-                weak=compile_cues(entry.get("weak", []), where=f"{name} weak"),
+                strong=compile_cues(entry["strong"], where=f"{where} [{here}.strong]"),
+                weak=compile_cues(entry.get("weak", []), where=f"{where} [{here}.weak]"),
                 requires=[terms[t] for t in entry.get("requires", [])],
-                exclude=compile_cues(entry.get("exclude", []), where=f"{name} exclude"),
-                examples=list(entry.get("examples", [])),
-                counter_examples=list(entry.get("counter_examples", [])),
+                exclude=compile_cues(entry.get("exclude", []), where=f"{where} [{here}.exclude]"),
+                examples=entry.get("examples", []),
+                counter_examples=entry.get("counter_examples", []),
             )
         )
     return tuple(frames)
@@ -378,15 +417,20 @@ def frame_agreement(
     return pd.DataFrame(rows, columns=[*columns, "note"])
 
 
+SLOGAN_SCHEMA = Schema(
+    "slogan.toml", Table(required={"renderings": PATTERNS, "destiny": REGEX, "explanation": PATTERNS})
+)
+"""The slogan rules: its renderings, the destiny/fate words, the cues of a text explaining the wording."""
+
+
 @cache
 def _slogan_rules(path: Path) -> tuple[list[Cue], re.Pattern[str], list[Cue]]:
-    data = load_toml(path)
-    require_keys(data, ["renderings", "destiny", "explanation"], where=path.name)
-    (destiny,) = compile_patterns([data["destiny"]], where=f"{path.name} destiny")
+    data = load_data_file(path, SLOGAN_SCHEMA)
+    (destiny,) = compile_patterns([data["destiny"]], where=f"{path.name} [destiny]")
     return (
-        compile_cues(data["renderings"], where=f"{path.name} renderings"),
+        compile_cues(data["renderings"], where=f"{path.name} [renderings]"),
         destiny,
-        compile_cues(data["explanation"], where=f"{path.name} explanation"),
+        compile_cues(data["explanation"], where=f"{path.name} [explanation]"),
     )
 
 

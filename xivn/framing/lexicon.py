@@ -17,10 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from xivn.cues.datafiles import compile_patterns, load_toml
+from xivn.cues.datafiles import STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import match_spans
 from xivn.cues.prefilter import CuePattern, possible
-from xivn.errors import DataFileError
 
 _FOLD = str.maketrans(
     {
@@ -142,13 +141,14 @@ def find_cues(cues: Iterable[Cue], folded: str) -> list[tuple[Cue, int, int]]:
     return sorted(hits, key=lambda hit: (hit[1], hit[2]))
 
 
+STOPWORDS_SCHEMA = Schema("stopwords.toml", Table(required={"words": STRINGS}))
+"""English function words, left out of keyness and similarity."""
+
+
 @cache
 def stopwords() -> frozenset[str]:
     """English function words from ``xivn/framing/data/stopwords.toml`` (used by keyness and similarity)."""
-    entries = load_toml("stopwords.toml").get("words")
-    if not isinstance(entries, list) or not all(isinstance(w, str) for w in entries):
-        raise DataFileError("stopwords.toml: 'words' must be a list of strings")
-    return frozenset(word.lower() for word in entries)
+    return frozenset(word.lower() for word in load_data_file(STOPWORDS_SCHEMA.file, STOPWORDS_SCHEMA)["words"])
 
 
 def per_thousand(count: float, n_words: float) -> float:

@@ -18,8 +18,19 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
-from xivn.cues.datafiles import compile_patterns, load_toml, require_keys
-from xivn.errors import DataFileError
+from xivn.cues.datafiles import (
+    INTEGER,
+    PATTERNS,
+    REGEX,
+    STRINGS,
+    TEXT,
+    Entries,
+    Schema,
+    Table,
+    compile_patterns,
+    data_error,
+    load_data_file,
+)
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,28 +86,43 @@ class SpeakerRules:
     classes: list[tuple[str, str, list[Cue]]]
 
 
+SPEAKERS_SCHEMA = Schema(
+    "speakers.toml",
+    Table(
+        required={
+            "reporting_verbs": PATTERNS,
+            "clause_final_verbs": PATTERNS,
+            "source_phrases": PATTERNS,
+            "nested": REGEX,
+            "class": Entries(Table(required={"id": TEXT, "label": TEXT, "patterns": PATTERNS}), array=True),
+        },
+        optional={"pronouns": STRINGS, "min_quote_words": INTEGER},
+    ),
+)
+"""The speaker rules: reporting verbs, source phrases, nested attribution and the speaker classes."""
+
+
 @cache
-def load_speaker_rules(name_or_path: str | Path = "speakers.toml") -> SpeakerRules:
+def load_speaker_rules(name_or_path: str | Path = SPEAKERS_SCHEMA.file) -> SpeakerRules:
     """Read and validate a speakers data file (see ``xivn/framing/data/speakers.toml`` for its fields)."""
-    data = load_toml(name_or_path)
-    where = str(name_or_path)
-    require_keys(data, ["reporting_verbs", "clause_final_verbs", "source_phrases", "nested", "class"], where=where)
-    classes = []
-    for i, entry in enumerate(data["class"]):
-        require_keys(entry, ["id", "label", "patterns"], where=f"{where} class #{i + 1}")
-        classes.append((entry["id"], entry["label"], compile_cues(entry["patterns"], where=f"{where} {entry['id']}")))
-    phrases = compile_cues(data["source_phrases"], where=f"{where} source_phrases")
+    data = load_data_file(name_or_path, SPEAKERS_SCHEMA)
+    where = Path(name_or_path).name
+    classes = [
+        (entry["id"], entry["label"], compile_cues(entry["patterns"], where=f"{where} [class.{n}.patterns]"))
+        for n, entry in enumerate(data["class"], start=1)
+    ]
+    phrases = compile_cues(data["source_phrases"], where=f"{where} [source_phrases]")
     for cue in phrases:
         if cue.pattern.groups < 1:
-            raise DataFileError(f"{where} source_phrases: {cue.name!r} needs a group for the source")
-    (nested,) = compile_patterns([data["nested"]], where=f"{where} nested")
+            raise data_error(where, "source_phrases", f"{cue.name!r} needs a group for the source")
+    (nested,) = compile_patterns([data["nested"]], where=f"{where} [nested]")
     return SpeakerRules(
-        verbs=compile_cues(data["reporting_verbs"], where=f"{where} reporting_verbs"),
-        clause_final=compile_cues(data["clause_final_verbs"], where=f"{where} clause_final_verbs"),
+        verbs=compile_cues(data["reporting_verbs"], where=f"{where} [reporting_verbs]"),
+        clause_final=compile_cues(data["clause_final_verbs"], where=f"{where} [clause_final_verbs]"),
         source_phrases=phrases,
         nested=nested,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
-        min_quote_words=int(data.get("min_quote_words", 4)),
+        min_quote_words=data.get("min_quote_words", 4),
         classes=classes,
     )
 

@@ -22,9 +22,9 @@ import pandas as pd
 
 from xivn.corpus.corpus import Corpus, table_rows
 from xivn.corpus.structure import word_count
-from xivn.cues.datafiles import load_toml, require_keys
+from xivn.cues.datafiles import PATTERNS, TEXT, Schema, Table, load_data_file
 from xivn.cues.engine import CueTable, match_spans
-from xivn.errors import DataFileError, ParameterError
+from xivn.errors import ParameterError
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, per_thousand
 from xivn.paths import data_path
 
@@ -51,21 +51,33 @@ class StanceLexicon:
         return CueTable({name: [cue.pattern for cue in cues] for name, cues in self.categories.items()})
 
 
+MARKERS_SCHEMA = Schema(
+    "stance_markers.toml",
+    Table(
+        required={
+            "category": Table(
+                required=dict.fromkeys(
+                    CATEGORIES, Table(required={"label": TEXT, "patterns": PATTERNS}, optional={"description": TEXT})
+                )
+            )
+        }
+    ),
+)
+"""The stance markers: hedges, boosters and evaluative words, each with its label and patterns."""
+
+MASKS_SCHEMA = Schema("tone_masks.toml", Table(required={"patterns": PATTERNS}))
+"""The terms blanked out before tone is scored (names and terms VADER misreads)."""
+
+
 @cache
 def _lexicon(markers: Path, masks: Path) -> StanceLexicon:
-    data = load_toml(markers)
-    table = data.get("category", {})
-    missing = [c for c in CATEGORIES if c not in table]
-    if missing:
-        raise DataFileError(f"{markers.name}: missing [category.{missing[0]}]")
-    categories, labels = {}, {}
-    for name in CATEGORIES:
-        require_keys(table[name], ["label", "patterns"], where=f"{markers.name} category.{name}")
-        categories[name] = compile_cues(table[name]["patterns"], where=f"{markers.name} category.{name}")
-        labels[name] = table[name]["label"]
-    mask_data = load_toml(masks)
-    require_keys(mask_data, ["patterns"], where=masks.name)
-    return StanceLexicon(categories, labels, compile_cues(mask_data["patterns"], where=f"{masks.name} patterns"))
+    table = load_data_file(markers, MARKERS_SCHEMA)["category"]
+    categories = {
+        name: compile_cues(table[name]["patterns"], where=f"{markers.name} [category.{name}]") for name in CATEGORIES
+    }
+    labels = {name: table[name]["label"] for name in CATEGORIES}
+    patterns = load_data_file(masks, MASKS_SCHEMA)["patterns"]
+    return StanceLexicon(categories, labels, compile_cues(patterns, where=f"{masks.name} [patterns]"))
 
 
 def load_stance_lexicon(
