@@ -18,8 +18,8 @@ test: $(STAMP) $(CHROMIUM) lint
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
 lint: $(STAMP)
-	$(BIN)/ruff check xivn tests benchmarks
-	$(BIN)/ruff format --check xivn tests benchmarks
+	$(BIN)/ruff check xivn tests benchmarks notebooks
+	$(BIN)/ruff format --check xivn tests benchmarks notebooks
 	$(BIN)/lint-imports
 
 # Re-execute the committed notebooks in place (after a change that alters their outputs).

@@ -79,12 +79,6 @@ def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGN
     return compiled
 
 
-def require_keys(entry: dict[str, Any], keys: Iterable[str], *, where: str) -> None:
-    """Fail with the entry's name when a data-file entry lacks one of ``keys``."""
-    missing = [key for key in keys if key not in entry]
-    if missing:
-        raise DataFileError(f"{where}: missing field(s) {', '.join(missing)}")
-
 
 # --- Schemas: what each data file must hold, declared beside the loader that reads it ------------
 
