@@ -104,10 +104,10 @@ def _rewrite_part(found: pd.DataFrame, labels: Mapping[str, str]) -> str:
         return " No pair of texts passes the rewrite rule."
     top = found.iloc[0]
     votes, signals = int(_number(top["votes_for"])), int(_number(top["signals"]))
+    confidence = "" if _missing(top["confidence"]) else f"; confidence {_text(top['confidence'])}"
     return (
         f" *{_label(labels, top['derived'])}* is a rewrite of *{_label(labels, top['original'])}* "
-        f"({of_total(votes, signals, 'direction signal')} {agrees(votes, 'agrees', 'agree')}; "
-        f"confidence {_text(top['confidence'])})."
+        f"({of_total(votes, signals, 'direction signal')} {agrees(votes, 'agrees', 'agree')}{confidence})."
     )
 
 
