@@ -30,7 +30,7 @@ def plain(text: object) -> str:
 
 
 def _sources(labels: Mapping[str, str], doc_ids: Sequence[str]) -> list[str]:
-    return [labels.get(doc_id, doc_id) for doc_id in doc_ids]
+    return [plain(labels.get(doc_id, doc_id)) for doc_id in doc_ids]
 
 
 def nothing_to_chart(what: str) -> Markdown:
