@@ -12,42 +12,100 @@
 - :mod:`~xivn.framing.checks` — the notebook's invariants (quotes match their offsets);
 - :mod:`~xivn.framing.prose` — the notebook's computed sentences;
 - :mod:`~xivn.framing.plots` — the notebook's charts.
-
-``checks``, ``plots``, ``prose`` and ``selection`` are imported on first use (``xivn.framing.prose``), so that
-the stages run on worker processes without IPython or matplotlib.
 """
 
-from importlib import import_module
-from typing import Any
-
-from xivn.framing.frames import frame_agreement, frame_evidence, frame_profile, select_sources, slogan_renderings
-from xivn.framing.keywords import keyness
+from xivn.framing.checks import quote_mismatches
+from xivn.framing.frames import (
+    frame_agreement,
+    frame_evidence,
+    frame_profile,
+    select_sources,
+    slogan_renderings,
+    slogan_summary,
+)
+from xivn.framing.keywords import keyness, stable_share, term_occurrences, top_terms
 from xivn.framing.near_duplicates import rewrite_candidates
-from xivn.framing.rewrite_detection import align, rewrites
-from xivn.framing.speakers import voices
-from xivn.framing.tonality import stance_markers, tone
+from xivn.framing.plots import (
+    draw_heatmap,
+    draw_keyness,
+    draw_similarity,
+    draw_tone,
+    draw_voice_mix,
+    frame_heatmap,
+    keyness_chart,
+    similarity_chart,
+    tone_chart,
+    voice_chart,
+)
+from xivn.framing.prose import (
+    agreement_range,
+    attribution_rates,
+    bottom_line,
+    keyness_stability,
+    lead_frames,
+    own_claims,
+    rewrite_story,
+    slogan_use,
+    tone_and_stance,
+)
+from xivn.framing.rewrite_detection import align, alignment_spans, rewrites, similarity_matrix, top_rewrite
+from xivn.framing.selection import (
+    closest_documents,
+    found_rewrites,
+    frame_table,
+    of_documents,
+    pairs_among,
+    shown_documents,
+)
+from xivn.framing.speakers import voice_mix, voices
+from xivn.framing.tonality import stance_markers, tone, tone_profile
 
 __all__ = [
+    "agreement_range",
     "align",
+    "alignment_spans",
+    "attribution_rates",
+    "bottom_line",
+    "closest_documents",
+    "draw_heatmap",
+    "draw_keyness",
+    "draw_similarity",
+    "draw_tone",
+    "draw_voice_mix",
+    "found_rewrites",
     "frame_agreement",
     "frame_evidence",
+    "frame_heatmap",
     "frame_profile",
+    "frame_table",
     "keyness",
+    "keyness_chart",
+    "keyness_stability",
+    "lead_frames",
+    "of_documents",
+    "own_claims",
+    "pairs_among",
+    "quote_mismatches",
     "rewrite_candidates",
+    "rewrite_story",
     "rewrites",
     "select_sources",
+    "shown_documents",
+    "similarity_chart",
+    "similarity_matrix",
     "slogan_renderings",
+    "slogan_summary",
+    "slogan_use",
+    "stable_share",
     "stance_markers",
+    "term_occurrences",
     "tone",
+    "tone_and_stance",
+    "tone_chart",
+    "tone_profile",
+    "top_rewrite",
+    "top_terms",
+    "voice_chart",
+    "voice_mix",
     "voices",
 ]
-
-_LAZY = ("checks", "plots", "prose", "selection")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module = import_module(f"xivn.framing.{name}")
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module 'xivn.framing' has no attribute {name!r}")
