@@ -194,6 +194,11 @@ def test_own_claims_when_no_text_with_the_frame_is_shown():
     assert text(prose.own_claims(rows, {"b": "B", "c": "C"}, ["a"], 20)) == "In all 2 texts: 1 of 2 sentences."
 
 
+def test_own_claims_counts_a_text_with_the_frame_that_is_not_shown():
+    rows = symbolic([("b", False)])
+    assert text(prose.own_claims(rows, {"b": "B"}, ["a", "c"], 20)) == "In all 1 text: 1 of 1 sentence."
+
+
 def test_own_claims_reads_a_missing_attribution_as_the_authors_own():
     rows = symbolic([("a", None), ("a", np.nan), ("a", True)])
     assert text(prose.own_claims(rows, {"a": "A"}, ["a"], 20)) == (

@@ -143,8 +143,8 @@ def own_claims(symbolic_rows: pd.DataFrame, labels: Mapping[str, str], shown: Se
         if doc_id in shown_ids
     ]
     text = "; ".join(parts) + "." if parts else ""
-    if len(voiced) > len(shown_ids):
-        text += f" In all {len(voiced):,} texts: {of_total(int(own.sum()), len(symbolic_rows), 'sentence')}."
+    if len(parts) < len(voiced):  # some texts with the frame are not listed: the whole corpus's count
+        text += f" In all {counted(len(voiced), 'text')}: {of_total(int(own.sum()), len(symbolic_rows), 'sentence')}."
     return Markdown((text + rows_note(len(symbolic_rows), max_rows, "sentences")).strip())
 
 
