@@ -62,7 +62,7 @@ def test_rare_earth_claim_matrix_shows_fifteen_documents(rendered):
 
 def test_framing_shows_fifteen_texts_and_only_candidate_pairs(rendered):
     notebook = rendered["framing_comparison"]
-    assert "Shown: the 15 of 60 documents with the most frame sentences." in _output(notebook, "most_eval = ")
-    assert _table_rows(_output(notebook, 'tone_shown[["label"')) == 15
+    assert "Shown: the 15 of 60 documents with the most frame sentences." in _output(notebook, "tone_and_stance(")
+    assert _table_rows(_output(notebook, "tone_shown[columns]")) == 15
     assert _table_rows(_output(notebook, "mix_shown", whole=True)) == 15
     assert "checks passed: 60 texts" in _output(notebook, "checks passed")

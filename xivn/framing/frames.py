@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -45,9 +44,6 @@ from xivn.errors import DataFileError, ParameterError
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 from xivn.framing.speakers import reported_spans, voices
 from xivn.paths import data_path
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 FRAME_SETS = ("generic", "event")
 EVIDENCE = (
@@ -482,21 +478,3 @@ def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
              bool(mine["destiny"].any()), bool(mine["explains"].any()))
         )  # fmt: skip
     return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "forms", "destiny_note", "explains"])
-
-
-def draw_heatmap(ax: Axes, profile: pd.DataFrame) -> None:
-    """Draw frame shares as a documents x frames heatmap, each cell labelled "k/n"."""
-    shares = profile.pivot(index="label", columns="frame_label", values="share")
-    counts = profile.pivot(index="label", columns="frame_label", values="n_sentences")
-    totals = profile.pivot(index="label", columns="frame_label", values="n_article_sentences")
-    order_rows = list(dict.fromkeys(profile["label"]))
-    order_cols = list(dict.fromkeys(profile["frame_label"]))
-    shares, counts, totals = (t.reindex(index=order_rows, columns=order_cols) for t in (shares, counts, totals))
-    ax.imshow(shares.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-    for i in range(len(order_rows)):
-        for j in range(len(order_cols)):
-            share = shares.iat[i, j]
-            colour = "white" if share > 0.55 else "black"
-            ax.text(j, i, f"{counts.iat[i, j]}/{totals.iat[i, j]}", ha="center", va="center", fontsize=7, color=colour)
-    ax.set_xticks(range(len(order_cols)), order_cols, rotation=40, ha="right", fontsize=8)
-    ax.set_yticks(range(len(order_rows)), order_rows, fontsize=8)

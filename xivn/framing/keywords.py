@@ -15,17 +15,12 @@ repeats within a paragraph), so z is a ranking, not a test statistic.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, table_rows
 from xivn.errors import ParameterError
 from xivn.framing.lexicon import stopwords, tokens
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 PRIOR_FLOOR = 0.01
 KEYNESS = (
@@ -147,20 +142,3 @@ def stable_share(table: pd.DataFrame, other: pd.DataFrame, n: int = 10) -> float
         return float("nan")
     kept = mine.merge(theirs[["doc_id", "term"]], on=["doc_id", "term"])
     return len(kept) / len(mine)
-
-
-def draw_keyness(ax: Axes, top: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Horizontal bars of z for the top terms, grouped by document, each bar labelled with its count."""
-    colours = ["#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#7f8c8d"]
-    positions, names = [], []
-    y = 0
-    for k, (doc_id, group) in enumerate(top.groupby("doc_id", sort=False)):
-        for row in group.itertuples(index=False):
-            ax.barh(y, row.z, color=colours[k % len(colours)])
-            ax.text(row.z, y, f" {row.count}/{row.count_rest}", va="center", fontsize=6.5)
-            positions.append(y)
-            names.append(f"{row.term} ({labels.get(doc_id, doc_id)})")
-            y += 1
-        y += 0.6
-    ax.set_yticks(positions, names, fontsize=7)
-    ax.invert_yaxis()

@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations, compress
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -41,9 +40,6 @@ from xivn.framing.lexicon import per_thousand, stopwords, words
 from xivn.framing.near_duplicates import rewrite_candidates
 from xivn.framing.speakers import voices
 from xivn.framing.tonality import load_stance_lexicon, markers_in, tone
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 COVERAGE_TAU = 0.4
 CONTAINMENT_MIN = 0.08
@@ -468,6 +464,14 @@ def similarity_matrix(scores: pd.DataFrame, doc_ids: Iterable[str], column: str 
     return matrix
 
 
+ALIGNMENT_COLUMNS = ["status", "similarity", "original", "derived"] + [
+    f"{side}_{what}" for side in ("original", "derived") for what in ("sent_id", "start", "end", "quote")
+]
+"""The columns of an :func:`align` table."""
+DIRECTION_COLUMNS = ["signal", "value_a", "value_b", "original", "rule"]
+"""The columns of a :func:`direction_evidence` table."""
+
+
 def align(
     corpus: Corpus, original: str, derived: str, *, tau: float = ALIGN_TAU, review: float = REVIEW_TAU
 ) -> pd.DataFrame:
@@ -510,10 +514,7 @@ def align(
             best = float(sim[i].max()) if sim.shape[1] else 0.0
             left = (o.sent_id, o.start, o.end, o.text)
             rows.append(("original_only", round(best, 3), original, derived, *left, *missing))
-    columns = ["status", "similarity", "original", "derived"]
-    for side in ("original", "derived"):
-        columns += [f"{side}_sent_id", f"{side}_start", f"{side}_end", f"{side}_quote"]
-    table = pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
     table.attrs.update(tau=tau, review=review)
     return table
 
@@ -602,20 +603,6 @@ def _join(bag: Counter) -> str:
     return "; ".join(word for word, count in sorted(bag.items()) for _ in range(count))
 
 
-def draw_similarity(ax: Axes, matrix: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Draw a documents x documents similarity matrix with its values written in the cells."""
-    values = matrix.to_numpy(dtype=float)
-    shown = np.where(np.eye(len(values), dtype=bool), np.nan, values)
-    ax.imshow(shown, cmap="Oranges", vmin=0, vmax=max(float(np.nanmax(shown)) if shown.size > 1 else 1, 0.05))
-    for i in range(len(values)):
-        for j in range(len(values)):
-            if i != j:
-                ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=8)
-    names = [labels.get(d, d) for d in matrix.index]
-    ax.set_xticks(range(len(names)), names, rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(len(names)), names, fontsize=8)
-
-
 def rewrite_summary(alignment: pd.DataFrame, changes: pd.DataFrame, tones: pd.DataFrame) -> dict[str, float]:
     """The numbers of a rewrite's story, for a computed sentence.
 
@@ -646,3 +633,35 @@ def rewrite_summary(alignment: pd.DataFrame, changes: pd.DataFrame, tones: pd.Da
         "median_tone_original": float(tones.loc[tones["doc_id"] == original, "compound"].median()),
         "median_tone_derived": float(tones.loc[tones["doc_id"] == derived, "compound"].median()),
     }
+
+
+@dataclass(frozen=True)
+class RewriteStory:
+    """The first flagged rewrite of a corpus, told: which text rewrites which, the direction signals,
+    the sentence alignment, what changed and the numbers of :func:`rewrite_summary`.
+
+    With no flagged rewrite, ``original`` and ``derived`` are "", the tables are empty (with their
+    columns) and ``summary`` is empty.
+    """
+
+    original: str
+    derived: str
+    evidence: pd.DataFrame
+    alignment: pd.DataFrame
+    changes: pd.DataFrame
+    summary: dict[str, float]
+
+
+def top_rewrite(corpus: Corpus, found: pd.DataFrame, tones: pd.DataFrame) -> RewriteStory:
+    """The story of the first row of ``found`` (flagged pairs with a direction, closest first;
+    see :func:`xivn.framing.selection.found_rewrites`), ``tones`` a :func:`~xivn.framing.tonality.tone` table."""
+    if found.empty:
+        alignment = pd.DataFrame(columns=ALIGNMENT_COLUMNS)
+        alignment.attrs.update(tau=ALIGN_TAU, review=REVIEW_TAU)
+        empty = pd.DataFrame(columns=DIRECTION_COLUMNS)
+        return RewriteStory("", "", empty, alignment, rewrite_changes(corpus, alignment), {})
+    original, derived = str(found.iloc[0]["original"]), str(found.iloc[0]["derived"])
+    evidence = direction_evidence(corpus, original, derived)
+    alignment = align(corpus, original, derived)
+    changes = rewrite_changes(corpus, alignment)
+    return RewriteStory(original, derived, evidence, alignment, changes, rewrite_summary(alignment, changes, tones))

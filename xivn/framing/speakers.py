@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -32,9 +31,6 @@ from xivn.cues.datafiles import (
     load_data_file,
 )
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 VOICES = (
     "doc_id",
@@ -377,17 +373,3 @@ def _with_appositive(folded: str, span: tuple[int, int]) -> tuple[int, int]:
     if match and _NAME.match(folded[span[0] : span[1]]):
         return span[0], span[1] + match.end(1)
     return span
-
-
-def draw_voice_mix(ax: Axes, mix: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Stacked horizontal bars: attributions per document, coloured by speaker class."""
-    classes = [c for c in mix.columns if c not in ("doc_id", "total", "n_words", "per_1000_words")]
-    names = mix["doc_id"].map(labels)
-    ax.barh(names, 0 * mix["total"])  # keeps every text on the axis when nobody is quoted
-    left = pd.Series(0, index=mix.index)
-    for name in classes:
-        ax.barh(names, mix[name], left=left, label=name)
-        left = left + mix[name]
-    if classes:
-        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.invert_yaxis()

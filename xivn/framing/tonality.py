@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,9 +26,6 @@ from xivn.cues.engine import CueTable, match_spans
 from xivn.errors import ParameterError
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, per_thousand
 from xivn.paths import data_path
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 POSITIVE, NEGATIVE = 0.05, -0.05
 CATEGORIES = ("hedge", "booster", "attitude")
@@ -206,18 +202,3 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
     profile = pd.DataFrame(rows)
     profile.attrs.update(draws=draws, seed=seed)
     return profile
-
-
-def draw_tone(ax: Axes, table: pd.DataFrame, profile: pd.DataFrame) -> None:
-    """Sentence tone per document (dots) with the median and its interval (bar and line)."""
-    rng = np.random.default_rng(0)  # jitter only
-    for i, row in enumerate(profile.itertuples(index=False)):
-        scores = table.loc[table["doc_id"] == row.doc_id, "compound"].to_numpy()
-        ax.scatter(scores, i + rng.uniform(-0.18, 0.18, len(scores)), s=9, alpha=0.45, color="#1f5f8b")
-        if len(scores):
-            ax.plot([row.ci_low, row.ci_high], [i, i], color="black", linewidth=2.5)
-            ax.plot([row.median_tone], [i], marker="|", markersize=16, color="#c0392b")
-    ax.axvline(0, color="#999999", linewidth=0.8)
-    ax.set_yticks(range(len(profile)), profile["label"], fontsize=8)
-    ax.set_xlim(-1.05, 1.05)
-    ax.invert_yaxis()
