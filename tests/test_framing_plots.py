@@ -36,11 +36,6 @@ def tick_labels(ax, axis="y"):
     return [tick.get_text() for tick in ticks]
 
 
-def test_plain_escapes_dollars_for_matplotlib():
-    assert plots.plain("B $x$") == r"B \$x\$"
-    assert plots.plain(3) == "3"
-
-
 def profile():
     rows = [
         ("a", "A", "conflict", "Conflict", 1, 4, 0.25),

@@ -79,7 +79,6 @@ def compile_patterns(patterns: Iterable[str], *, where: str, flags: int = re.IGN
     return compiled
 
 
-
 # --- Schemas: what each data file must hold, declared beside the loader that reads it ------------
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from xivn.display import figures
+from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted
 
@@ -24,13 +25,8 @@ KEYNESS_COLOURS = ("#1f5f8b", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#7f8c
 TONE_MEDIAN_COLOUR = "#c0392b"
 
 
-def plain(text: object) -> str:
-    """Text for a matplotlib title or label, shown as typed: ``$`` escaped so that no mathtext forms."""
-    return str(text).replace("$", r"\$")
-
-
 def _sources(labels: Mapping[str, str], doc_ids: Sequence[str]) -> list[str]:
-    return [plain(labels.get(doc_id, doc_id)) for doc_id in doc_ids]
+    return [labels.get(doc_id, doc_id) for doc_id in doc_ids]  # finish draws them as written
 
 
 def nothing_to_chart(what: str) -> Markdown:
@@ -53,8 +49,8 @@ def draw_heatmap(ax: Axes, profile: pd.DataFrame) -> None:
             share = shares.iat[i, j]
             colour = "white" if share > 0.55 else "black"
             ax.text(j, i, f"{counts.iat[i, j]}/{totals.iat[i, j]}", ha="center", va="center", fontsize=7, color=colour)
-    ax.set_xticks(range(len(order_cols)), [plain(c) for c in order_cols], rotation=40, ha="right", fontsize=8)
-    ax.set_yticks(range(len(order_rows)), [plain(r) for r in order_rows], fontsize=8)
+    ax.set_xticks(range(len(order_cols)), [chart_text(c) for c in order_cols], rotation=40, ha="right", fontsize=8)
+    ax.set_yticks(range(len(order_rows)), [chart_text(r) for r in order_rows], fontsize=8)
 
 
 def frame_heatmap(shown: pd.DataFrame, labels: Mapping[str, str], doc_ids: Sequence[str]) -> Markdown | None:
@@ -65,7 +61,7 @@ def frame_heatmap(shown: pd.DataFrame, labels: Mapping[str, str], doc_ids: Seque
     draw_heatmap(ax, shown)
     busiest = shown.sort_values(["share", "frame_id"], ascending=[False, True]).iloc[0]
     title = f"Most frame-dense cell: {busiest['frame_label']} in {busiest['label']} ({busiest['share']:.0%})"
-    figures.finish(ax, title=plain(title), xlabel="frame", ylabel="text", sources=_sources(labels, doc_ids))
+    figures.finish(ax, title=chart_text(title), xlabel="frame", ylabel="text", sources=_sources(labels, doc_ids))
     return None
 
 
@@ -80,7 +76,7 @@ def draw_tone(ax: Axes, table: pd.DataFrame, profile: pd.DataFrame) -> None:
             ax.plot([row.ci_low, row.ci_high], [i, i], color="black", linewidth=2.5)
             ax.plot([row.median_tone], [i], marker="|", markersize=16, color=TONE_MEDIAN_COLOUR)
     ax.axvline(0, color="#999999", linewidth=0.8)
-    ax.set_yticks(range(len(profile)), [plain(label) for label in profile["label"]], fontsize=8)
+    ax.set_yticks(range(len(profile)), [chart_text(label) for label in profile["label"]], fontsize=8)
     ax.set_xlim(-1.05, 1.05)
     ax.invert_yaxis()
 
@@ -97,7 +93,7 @@ def tone_chart(
     warmest = scored.sort_values(["median_tone", "doc_id"], ascending=[False, True]).iloc[0]
     figures.finish(
         ax,
-        title=plain(f"Median sentence tone is highest in {warmest['label']} ({warmest['median_tone']:+.2f})"),
+        title=chart_text(f"Median sentence tone is highest in {warmest['label']} ({warmest['median_tone']:+.2f})"),
         xlabel="VADER compound score per sentence (−1 to +1)",
         sources=_sources(labels, doc_ids),
     )
@@ -111,11 +107,11 @@ VOICE_MIX_COUNTS = ("doc_id", "total", "n_words", "per_1000_words")
 def draw_voice_mix(ax: Axes, mix: pd.DataFrame, labels: Mapping[str, str]) -> None:
     """Stacked horizontal bars: attributions per document, coloured by speaker class."""
     classes = [c for c in mix.columns if c not in VOICE_MIX_COUNTS]
-    names = mix["doc_id"].map(lambda doc_id: plain(labels.get(doc_id, doc_id)))
+    names = mix["doc_id"].map(lambda doc_id: chart_text(labels.get(doc_id, doc_id)))
     ax.barh(names, 0 * mix["total"])  # keeps every text on the axis when nobody is quoted
     left = pd.Series(0, index=mix.index)
     for name in classes:
-        ax.barh(names, mix[name], left=left, label=plain(name))
+        ax.barh(names, mix[name], left=left, label=chart_text(name))
         left = left + mix[name]
     if classes:
         ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -149,7 +145,7 @@ def draw_keyness(ax: Axes, top: pd.DataFrame, labels: Mapping[str, str]) -> None
             ax.barh(y, row.z, color=KEYNESS_COLOURS[k % len(KEYNESS_COLOURS)])
             ax.text(row.z, y, f" {row.count}/{row.count_rest}", va="center", fontsize=6.5)
             positions.append(y)
-            names.append(plain(f"{row.term} ({labels.get(doc_id, doc_id)})"))
+            names.append(chart_text(f"{row.term} ({labels.get(doc_id, doc_id)})"))
             y += 1
         y += 0.6
     ax.set_yticks(positions, names, fontsize=7)
@@ -181,7 +177,7 @@ def draw_similarity(ax: Axes, matrix: pd.DataFrame, labels: Mapping[str, str]) -
         for j in range(len(values)):
             if i != j:
                 ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=8)
-    names = [plain(labels.get(d, d)) for d in matrix.index]
+    names = [chart_text(labels.get(d, d)) for d in matrix.index]
     ax.set_xticks(range(len(names)), names, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(names)), names, fontsize=8)
 
@@ -197,5 +193,5 @@ def similarity_chart(matrix: pd.DataFrame, pairs: pd.DataFrame, labels: Mapping[
         best = pairs.iloc[0]
         title = f"Closest pair: {labels.get(best['doc_a'], best['doc_a'])} / {labels.get(best['doc_b'], best['doc_b'])}"
     sources = _sources(labels, list(matrix.index))
-    figures.finish(ax, title=plain(title), xlabel="text (column)", ylabel="text (row)", sources=sources)
+    figures.finish(ax, title=chart_text(title), xlabel="text (column)", ylabel="text (row)", sources=sources)
     return None
