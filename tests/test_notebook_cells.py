@@ -12,6 +12,8 @@ import nbformat
 import pytest
 from conftest import REPO
 
+from xivn.report.parameters import notebook_parameters
+
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 MAX_LINES = 10
 CORPUS_DIR = 'corpus_dir: str = ""  # folder of .txt/.md files (+ optional metadata.csv); empty: the bundled seeds'
@@ -63,6 +65,18 @@ def test_parameters_speak_one_vocabulary(path):
     assert parameters.splitlines()[0] == CORPUS_DIR
     assert not {"reference", "taxonomy_path", "cues_path", "evidence_rows", "max_docs"} & set(names)
     assert all(not name.endswith("_path") for name in names)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_parameter_has_a_type_and_a_comment(path):
+    found = notebook_parameters(path)
+    assert found and all(parameter.type and parameter.help for parameter in found.values())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_cell_writes_prose_or_draws_a_chart_itself(path):
+    sources = "\n".join(source for _, source in cells(path))
+    assert "Markdown(" not in sources and "new_figure" not in sources and "plt." not in sources
 
 
 def test_branching_is_recognised():
