@@ -88,3 +88,9 @@ def test_non_editable_install_loads_the_bundled_seeds(wheel, tmp_path):
         [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["5", "xivn"]
+
+
+def test_only_the_top_level_imports_modules_by_name():
+    """Stages and submodules are imported as objects, so the import contract sees every import."""
+    by_name = [p for p in (REPO / "xivn").rglob("*.py") if "import_module" in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(REPO).as_posix() for p in by_name] == ["xivn/__init__.py"]

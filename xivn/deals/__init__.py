@@ -6,13 +6,12 @@
 - :mod:`~xivn.deals.counts` — number claims ("dozens of deals", "36 agreements") and their reconciliation;
 - :mod:`~xivn.deals.selection` — the rows and shapes the notebook shows (pure table-to-table functions);
 - :mod:`~xivn.deals.prose` and :mod:`~xivn.deals.plots` — the notebook's sentences and charts
-  (imported on first use: ``xivn.deals.prose``);
+  (``deals.prose.bottom_line``, ``deals.plots.coverage_heatmap``);
 - :mod:`~xivn.deals.stages` — the stages offered to the runner.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
+from xivn.deals import plots as plots  # the notebook reaches deals.plots and deals.prose
+from xivn.deals import prose as prose
 from xivn.deals.counts import count_conflicts, deal_counts, reference_counts
 from xivn.deals.mentions import deal_coverage, deal_mentions, deal_outcomes, partner_packages
 from xivn.deals.selection import (
@@ -28,12 +27,6 @@ from xivn.deals.selection import (
     status_by_category,
 )
 from xivn.deals.taxonomy import load_deal_cues, load_taxonomy
-
-if TYPE_CHECKING:  # pragma: no cover
-    from xivn.deals import plots, prose  # noqa: F401  (reached through __getattr__)
-
-_LAZY_MODULES = ("plots", "prose")
-"""Modules reachable as attributes without an import (they load IPython and matplotlib helpers)."""
 
 __all__ = [
     "anticipated_evidence",
@@ -56,9 +49,3 @@ __all__ = [
     "signed_packages",
     "status_by_category",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY_MODULES:
-        return import_module(f"xivn.deals.{name}")
-    raise AttributeError(f"module 'xivn.deals' has no attribute {name!r}")
