@@ -229,6 +229,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
         paragraph.kind = shape if shape == "table_row" else _cue_kind(paragraph.text, vocabulary) or shape
     _mark_author_names(paragraphs)
     _mark_page_titles(paragraphs)
+    _mark_bare_bylines(paragraphs, vocabulary)
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
@@ -263,6 +264,20 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
     for here, after in pairwise(paragraphs):
         if after.kind == "author_bio" and PERSON_NAME.match(here.text) and after.text.startswith(here.text):
             here.kind = "author_bio"
+
+
+def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
+    """Under the headline and before the article text starts, a person's name alone on its line,
+    directly above a line a cue took for chrome (a date, a follow button), is the byline without
+    its "By". (Above the headline, such a line is the site's name.)"""
+    below_headline = False
+    for here, after in pairwise(paragraphs):
+        if here.kind in ARTICLE_STARTS:
+            return
+        name = below_headline and here.kind == "heading" and PERSON_NAME.match(here.text)
+        if name and vocabulary.chrome.get(after.kind, False):
+            here.kind = "byline"
+        below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
 
 
 def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
