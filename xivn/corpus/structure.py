@@ -12,9 +12,14 @@ lands in exactly one paragraph, what lies between paragraphs is whitespace only,
 is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of whitespace.
 
 Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
-recognised by cues (cookie notices, credit lines, photo credits, "ALSO SEE") and by position
-(title-like lines after the end of the article are related-article links); article kinds by shape
-(title-like lines, bullets, FAQ questions).
+recognised by cues (cookie and paywall notices, credit and timestamp lines, photo credits, share
+widgets, "ALSO SEE") and by position (title-like lines after the end of the article are
+related-article links, unless the first is a sentence cut off by the end of the capture; a bare
+name under the headline is a byline); article kinds by shape (title-like lines, bullets, FAQ
+questions). A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
+within it rather than split off, since every line belongs to exactly one paragraph:
+:func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
+``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
 """
 
 from __future__ import annotations
