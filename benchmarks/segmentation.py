@@ -57,15 +57,18 @@ def seed_paragraphs() -> list[str]:
     return xivn.load_corpus().article_paragraphs()["text"].tolist()
 
 
-def seconds(segmenter: Callable[[str], list[str]], texts: list[str]) -> float:
-    """Best time over :data:`ROUNDS` rounds of segmenting ``texts`` :data:`REPEAT` times."""
-    best = float("inf")
+def best_seconds(segmenters: dict[str, Callable[[str], list[str]]], texts: list[str]) -> dict[str, float]:
+    """Per segmenter, the best time over :data:`ROUNDS` rounds of segmenting ``texts``
+    :data:`REPEAT` times; the segmenters take turns in each round, so that load from other
+    processes weighs on all of them alike."""
+    best = dict.fromkeys(segmenters, float("inf"))
     for _ in range(ROUNDS):
-        start = time.perf_counter()
-        for _ in range(REPEAT):
-            for text in texts:
-                segmenter(text)
-        best = min(best, time.perf_counter() - start)
+        for name, segmenter in segmenters.items():
+            start = time.perf_counter()
+            for _ in range(REPEAT):
+                for text in texts:
+                    segmenter(text)
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -86,9 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     documents, texts = load_gold("sentences"), seed_paragraphs()
     megabytes = REPEAT * sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    segmenters = {"sentencex": plain_sentencex, "xivn": xivn_sentences}
+    times = best_seconds(segmenters, texts)
     rows = [
-        {"segmenter": name, "right": cases_right(documents, function), "seconds": seconds(function, texts)}
-        for name, function in (("sentencex", plain_sentencex), ("xivn", xivn_sentences))
+        {"segmenter": name, "right": cases_right(documents, function), "seconds": times[name]}
+        for name, function in segmenters.items()
     ]
     if args.pysbd:
         rows.append(pysbd_row(args.pysbd, texts, documents))

@@ -56,6 +56,7 @@ LETTER_MARKER = re.compile(r"(?:^|(?<=\s))([a-z])\.(?=\s+[A-Z])")
 OPENS_WITH_MARKER = re.compile(r"[•⁃]?\s?(?:\d{1,2}|[a-z])(?:\.\)|\.|\))\s")
 ENDS_WITH_MARKER = re.compile(r"(?<!\S)[•⁃]?\d{1,2}(?:\.\)|\.|\))$")
 MARKER_REACH = 6
+MARKER_BULLETS = "•⁃"
 # A part that ends with a word's full stop and then a spaced ellipsis (". . .", "... ." is not one).
 SPACED_ELLIPSIS = " . . ."
 STOP_THEN_ELLIPSIS = re.compile(r"[^\W_][.!?](\s+\.\s\.\s\.)$")
@@ -118,10 +119,17 @@ def segment(text: str) -> list[Span]:
 
 
 def _marker_at_edge(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` opens or ends with something shaped like a list marker."""
-    return bool(
-        OPENS_WITH_MARKER.match(text, start, end) or ENDS_WITH_MARKER.search(text, max(start, end - MARKER_REACH), end)
+    """True when ``text[start:end]`` opens or ends with something shaped like a list marker (the
+    character tests first: most sentences open with a capital and end with a word)."""
+    first, last = text[start], text[end - 1]
+    marker_like = first.isdigit() or first.islower() or first in MARKER_BULLETS
+    opens = marker_like and OPENS_WITH_MARKER.match(text, start, end)
+    ends = (
+        last in ".)"
+        and any(c.isdigit() for c in text[max(start, end - 3) : end - 1])
+        and ENDS_WITH_MARKER.search(text, max(start, end - MARKER_REACH), end)
     )
+    return bool(opens or ends)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
