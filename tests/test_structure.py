@@ -234,6 +234,8 @@ def kind_in_page(line: str) -> str:
         ("Published Tue, Dec 12, 2023 · 05:45 PM", "byline"),
         ("By Staff reporters   November 12, 2017 | 11:29 am GMT+7", "byline"),
         ("By Francesco Guarascio and Phuong Nguyen", "byline"),
+        ("By The Irrawaddy 13 December 2023", "byline"),
+        ("2023-12-11 15:20:01 ecns.cn", "byline"),
         ("KATSUJI NAKAZAWA, Nikkei senior staff writer | China", "byline"),
         ("Source: Xinhua| 2023-12-13 20:15:42|Editor: huaxia", "byline"),
         ("HANOI, Dec 13 (Reuters) -", "byline"),  # a dateline alone on its line
@@ -261,6 +263,7 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
     "line",
     [
         "By Wednesday, the two sides had signed 36 cooperation documents, officials said.",  # not a byline
+        "By the end of Dec 12, officials had signed 36 documents.",  # a date, but a sentence runs on
         "Vietnam subscribes to the one-China policy, its foreign ministry said.",
         "Companies can sign up for the new border e-commerce scheme from January.",
         "Vietnam has said it hopes to become a member of the OECD's investment committee.",
