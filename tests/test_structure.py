@@ -253,6 +253,10 @@ def kind_in_page(line: str) -> str:
         ("Share Print", "navigation"),
         ("ADVERTISEMENT", "navigation"),
         ("Story continues", "navigation"),
+        ("Xi was greeted at the airport. (Reuters: Thinh Nguyen)", "caption"),
+        ("PTI | Beijing", "byline"),
+        ("Jakarta ● Thu, December 14, 2023", "byline"),
+        ("Log in | Subscribe", "notice"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -272,6 +276,8 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "Sources close to the talks said the rail terms were still being discussed.",
         "Photos released by state media showed the two leaders drinking tea.",
         "2023",  # a year heading inside the article
+        "Updated on the visit's progress, markets rose 1%.",
+        "On December 12, 2023, Xi landed in Hanoi at 2:30 pm local time.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
