@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import tomllib
+from itertools import pairwise
 
 import pytest
 from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 
 import xivn
 from xivn.corpus.checks import offset_mismatches
@@ -134,3 +137,19 @@ def test_mended_spans_are_exact_offsets_into_the_raw_text():
         "1. Rail",
         "2. Ports",
     ]
+
+
+# Pieces that set off each mend: abbreviations, list markers, spaced ellipses, quotes.
+MEND_PIECES = [
+    "1. ", "2. ", "3.) ", "a. ", "b. ", "• 9. ", "⁃10. ", ". . . ", "word. ", "Ms. ", "Jan.-Nov. ", "bn. ",
+    "in ", "The ", "U.S. ", ": ", "?", "!", "“", "” ", "... ", "No. 2. ", "Co. ", "approx. ", "$5 ", "\t",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MEND_PIECES), min_size=1, max_size=14).map("".join))
+def test_mended_spans_are_ordered_trimmed_and_leave_out_only_whitespace(text):
+    spans = segment(text)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+    covered = {k for s, e in spans for k in range(s, e)}
+    assert all(text[k].isspace() for k in range(len(text)) if k not in covered)
