@@ -257,6 +257,9 @@ def kind_in_page(line: str) -> str:
         ("PTI | Beijing", "byline"),
         ("Jakarta ● Thu, December 14, 2023", "byline"),
         ("Log in | Subscribe", "notice"),
+        ("[Photo/Xinhua]", "caption"),
+        ("MOSCOW, December 13 (Sputnik)", "byline"),  # a dateline alone, without its dash
+        ("CGTN", "byline"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
