@@ -164,6 +164,17 @@ def test_concordance_skips_chrome_of_a_messy_page(make_corpus):
     assert hits["quote"].str.lower().tolist() == ["rail", "rail", "rail"]
 
 
+def test_concordance_leaves_out_what_the_exclusions_veto(make_corpus):
+    text = (
+        "Shares of the bottler rose as mineral water sales grew.\n\n"
+        "The mineral rich country has few refineries, said Andreas Rees, an economist.\n\n"
+        "Its REE deposits and critical minerals drew investors.\n"
+    )
+    table = rare_earths.concordance(xivn.load_corpus(make_corpus({"bbc.txt": text})))
+    assert table["quote"].tolist() == ["REE", "critical minerals"]
+    assert table.attrs["exclusions"] == ["cue_exclusions.toml"]
+
+
 def test_concordance_context_stays_inside_the_paragraph(seeds):
     table = rare_earths.concordance(seeds, [r"Kunming"], width=300)
     paragraphs = seeds.article_paragraphs()

@@ -31,6 +31,7 @@ from xivn.cues.datafiles import (
     load_data_file,
 )
 from xivn.cues.engine import CueTable, find_hits, leftmost_longest
+from xivn.cues.exclusions import EXCLUSIONS_FILE, Exclusions, load_exclusions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
@@ -57,16 +58,19 @@ class Claim:
 
 @dataclass(frozen=True)
 class ClaimSet:
-    """The claims file: named cue groups (compiled) and the claims, in file order."""
+    """The claims file: named cue groups (compiled), the claims in file order, and the exclusions
+    that veto cue hits (:mod:`xivn.cues.exclusions`)."""
 
     cues: dict[str, list[re.Pattern[str]]]
     claims: dict[str, Claim]
     source: str
+    exclusions: Exclusions
 
     @cached_property
     def cue_table(self) -> CueTable:
-        """All cue groups as one :class:`~xivn.cues.engine.CueTable` (label: the group's name)."""
-        return CueTable(self.cues)
+        """All cue groups as one :class:`~xivn.cues.engine.CueTable` (label: the group's name),
+        with the exclusions."""
+        return CueTable(self.cues, exclusions=self.exclusions)
 
     def labels(self) -> dict[str, str]:
         """Label per claim id, in file order."""
@@ -93,10 +97,12 @@ CLAIMS_SCHEMA = Schema(
                 ),
                 nonempty=True,
             ),
-        }
+        },
+        optional={"exclusions": ListOf(TEXT, nonempty=True)},
     ),
 )
-"""The claims file: named cue groups (``topic`` among them) and the claims that combine them."""
+"""The claims file: named cue groups (``topic`` among them), the claims that combine them, and
+optionally the exclusions files whose wordings veto cue hits (default: the shipped one)."""
 
 
 def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
@@ -122,7 +128,8 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
         claims[claim_id] = Claim(
             claim_id, entry["label"], tuple(groups["sentence"]), tuple(groups["context"]), entry.get("check", "")
         )
-    return ClaimSet(cues, claims, where)
+    exclusions = load_exclusions(*data.get("exclusions", [EXCLUSIONS_FILE]))
+    return ClaimSet(cues, claims, where, exclusions)
 
 
 def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
@@ -142,16 +149,18 @@ def concordance(
     ``topic`` cues of the claims file. Overlapping hits keep the leftmost, longest one ("critical
     minerals" rather than "minerals"). Columns: ``doc_id``, ``sent_id``, ``start``/``end`` (offsets
     of the hit in the raw text), ``quote`` (the hit as written), ``left``/``right`` (up to ``width``
-    characters of the hit's paragraph either side, line breaks shown as spaces). Sorted by document
-    and position; the terms and width are in ``attrs``.
+    characters of the hit's paragraph either side, line breaks shown as spaces). Hits that an
+    exclusion of the claims file vetoes ("mineral water", the surname Rees) are left out. Sorted by
+    document and position; the terms, width and exclusions files are in ``attrs``.
     """
     terms = [t for t in (terms or []) if t]
+    book = _claim_set(claims)
     try:
-        patterns = compile_patterns(terms, where="search terms") if terms else _claim_set(claims).cues[TOPIC]
+        patterns = compile_patterns(terms, where="search terms") if terms else book.cues[TOPIC]
     except DataFileError as exc:
         raise ParameterError(str(exc)) from None
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
-    rows, topic = [], CueTable({TOPIC: patterns})
+    rows, topic = [], CueTable({TOPIC: patterns}, exclusions=book.exclusions)
     for sent in table_rows(corpus.article_sentences()):
         raw = corpus.text(sent.doc_id)
         for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):
@@ -161,7 +170,7 @@ def concordance(
             right = raw[end : min(par["end"], end + width)]
             rows.append((sent.doc_id, sent.sent_id, start, end, raw[start:end], _flat(left), _flat(right)))
     table = pd.DataFrame(rows, columns=list(CONCORDANCE)).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
-    table.attrs.update(terms=[p.pattern for p in patterns], width=width)
+    table.attrs.update(terms=[p.pattern for p in patterns], width=width, exclusions=list(book.exclusions.sources))
     return table
 
 
