@@ -28,6 +28,10 @@ SEED_CLAIMS = {
     "railway_through_mines": {AF, PREVIEW, REWRITE, PAMIR},
     "ev_wind_uses": {AF, PREVIEW},
     "xi_urged_cooperation": {AF, INQUIRER, REWRITE},
+    # no seed states a tonnage; Pamir's US section is about semiconductors, not minerals
+    "reserves_size": set(),
+    "mine_production": set(),
+    "us_interest": set(),
 }
 
 
