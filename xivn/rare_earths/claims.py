@@ -83,6 +83,8 @@ CLAIMS = (
 )
 IN_SENTENCE, IN_PREVIOUS, UNRESOLVED = "sentence", "previous sentence", "unresolved"
 HEADINGS = frozenset({"headline", "heading"})
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
 QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 NOT_COUNTRIES = ("World total", "Other countries", "Other")
 
@@ -368,8 +370,11 @@ class Reading:
         refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
         anchor_hit = self.hits[claim.sentence[0]][0]
         inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
+        respective = self._respective(allowed, claim, number)
         if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
             mention, source = inside[-1], IN_SENTENCE
+        elif respective:
+            mention, source = respective, IN_SENTENCE
         elif before:
             mention, source = before[-1], IN_SENTENCE
         elif earlier and (refers_back or not after):  # "It holds ...", "The country has ..."
@@ -381,6 +386,28 @@ class Reading:
         text = (self if source == IN_SENTENCE else previous).text
         base = (self if source == IN_SENTENCE else previous).start
         return (mention.label, text[mention.start - base : mention.end - base], mention.start, mention.end, source)
+
+    def _respective(self, allowed: list[Hit], claim: Claim, number: Quantity | None) -> Hit | None:
+        """In a sentence saying "respectively", the country that pairs with this number (or, for a
+        claim without one, the first): "Vietnam and Brazil rank second and third with 22 and 21
+        million tonnes respectively" pairs the list of countries before them in order."""
+        if not RESPECTIVELY.search(self.text):
+            return None
+        mine = [n for n in self.numbers if n.unit in claim.units]
+        first = mine[0].start if mine else self.hits[claim.sentence[0]][0].start
+        listed = [h for h in allowed if h.end <= first]
+        coordinated = listed[-1:]  # the last country before them, and those listed with it
+        for earlier in reversed(listed[:-1]):
+            if not LIST_GAP.fullmatch(self._between(earlier, coordinated[0])):
+                break
+            coordinated.insert(0, earlier)
+        if len(coordinated) < 2:
+            return None
+        index = mine.index(number) if number in mine else 0
+        return coordinated[index] if index < len(coordinated) else None
+
+    def _between(self, left: Hit, right: Hit) -> str:
+        return self.text[left.end - self.start : right.start - self.start]
 
 
 def _number_columns(number: Quantity | None, reading: Reading) -> tuple:
