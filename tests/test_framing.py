@@ -7,11 +7,13 @@ import math
 import pytest
 
 from xivn.corpus.checks import offset_mismatches
+from xivn.cues.exclusions import NO_EXCLUSIONS, load_exclusions
 from xivn.errors import DataFileError, ParameterError
 from xivn.framing import frames as framing
 from xivn.framing.lexicon import fold
 
 FRAMES = framing.load_frames()
+EXCLUSIONS = load_exclusions()  # the shared sense checks, as frame_evidence applies them
 EXAMPLES = [(f.id, text, True) for f in FRAMES for text in f.examples]
 EXAMPLES += [(f.id, text, False) for f in FRAMES for text in f.counter_examples]
 
@@ -19,7 +21,7 @@ EXAMPLES += [(f.id, text, False) for f in FRAMES for text in f.counter_examples]
 @pytest.mark.parametrize(("frame_id", "text", "fires"), EXAMPLES)
 def test_dictionary_examples_hold(frame_id, text, fires):
     frame = next(f for f in FRAMES if f.id == frame_id)
-    assert bool(frame.cues_in(fold(text))) is fires
+    assert bool(frame.cues_in(fold(text), EXCLUSIONS)) is fires
 
 
 def test_every_frame_has_examples_both_ways():
@@ -56,6 +58,17 @@ def test_a_sensed_cue_needs_its_context_and_exclusions_cancel_only_what_they_ove
     assert [text[a:b].lower() for _, a, b, *_ in frame.cues_in(fold(text))] == cues
 
 
+def test_shared_exclusions_apply_to_the_frames_they_name(make_corpus):
+    import xivn
+
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "Sales of mineral water and lithium batteries rose.\n"}))
+    kept = framing.frame_evidence(corpus).query("frame_id == 'critical_minerals'")
+    assert list(kept["cues"]) == ["lithium"]  # "mineral" is vetoed, the true cue stays
+    assert "cue_exclusions.toml" in framing.frame_evidence(corpus).attrs["exclusions"]
+    bare = framing.frame_evidence(corpus, exclusions=NO_EXCLUSIONS).query("frame_id == 'critical_minerals'")
+    assert list(bare["cues"]) == ["mineral; lithium"]
+
+
 def test_evidence_names_the_context_word_that_gave_the_cue_its_sense(make_corpus):
     import xivn
 
@@ -75,7 +88,7 @@ def test_evidence_names_the_context_word_that_gave_the_cue_its_sense(make_corpus
 )
 def test_single_ambiguous_words_no_longer_fire(frame_id, text):
     frame = next(f for f in FRAMES if f.id == frame_id)
-    assert frame.cues_in(fold(text)) == []
+    assert frame.cues_in(fold(text), EXCLUSIONS) == []
 
 
 def docs_with(evidence, frame_id):

@@ -46,6 +46,7 @@ from xivn.cues.datafiles import (
     load_data_file,
 )
 from xivn.cues.engine import find_hits, in_order, resolve_overlaps
+from xivn.cues.exclusions import NO_EXCLUSIONS, Exclusions, load_exclusions
 from xivn.cues.prefilter import possible
 from xivn.errors import DataFileError, ParameterError
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
@@ -107,15 +108,17 @@ class Frame:
         """The pattern numbers of the strong and weak cues: a frame fires only if one can match."""
         return frozenset(cue.pattern.uid for cue in (*self.strong, *self.weak))
 
-    def cues_in(self, folded: str) -> list[Match]:
+    def cues_in(self, folded: str, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Match]:
         """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire.
 
-        A hit overlapping an ``exclude`` match is dropped, and so is a cue with ``with`` term lists
-        when none of their words is elsewhere in the sentence (outside the cue itself, and not
-        excluded either)."""
+        A hit overlapping a match of the frame's ``exclude`` patterns, or of the shared
+        ``exclusions`` that apply to this frame (:mod:`xivn.cues.exclusions`), is dropped, and so
+        is a cue with ``with`` term lists when none of their words is elsewhere in the sentence
+        (outside the cue itself, and not excluded either)."""
         if self._firing_uids.isdisjoint(possible(folded)):
             return []
         vetoed = [(a, b) for _, a, b in find_cues(self.exclude, folded)]
+        vetoed += [(a, b) for a, b, entry in exclusions.spans(folded) if entry.applies_to(self.id)]
 
         def kept(cues: list[Cue]) -> list[tuple[Cue, int, int]]:
             return [(cue, a, b) for cue, a, b in find_cues(cues, folded) if not any(x < b and a < y for x, y in vetoed)]
@@ -279,8 +282,14 @@ def select_sources(corpus: Corpus, sources: Sequence[str] = ()) -> Corpus:
     return corpus.subset(chosen)
 
 
-def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.DataFrame:
+def frame_evidence(
+    corpus: Corpus, frames: str | Path = "frames.toml", *, exclusions: Exclusions | None = None
+) -> pd.DataFrame:
     """One row per article sentence x frame that fires, with the cue that fired.
+
+    ``exclusions`` are the shared sense checks of :mod:`xivn.cues.exclusions` ("mineral water",
+    a figure that "fell short of" a forecast), applied besides each frame's own ``exclude``;
+    ``None`` means the shipped file (``load_exclusions()``), ``NO_EXCLUSIONS`` none.
 
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the sentence and its raw
     offsets), ``frame_set``, ``frame_id``, ``frame_label``, ``cue`` (the words of the first cue,
@@ -292,12 +301,13 @@ def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.Dat
     sentence.
     """
     loaded = load_frames(frames)
+    exclusions = load_exclusions() if exclusions is None else exclusions
     spans = reported_spans(voices(corpus))
     rows = []
     for sentence in table_rows(corpus.article_sentences()):
         folded = fold(sentence.text)
         for frame in loaded:
-            hits = frame.cues_in(folded)
+            hits = frame.cues_in(folded, exclusions)
             if not hits:
                 continue
             cue_start, cue_end = sentence.start + hits[0][1], sentence.start + hits[0][2]
@@ -323,7 +333,7 @@ def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.Dat
                 )
             )
     table = pd.DataFrame(rows, columns=list(EVIDENCE))
-    table.attrs["frames"] = Path(str(frames)).name
+    table.attrs.update(frames=Path(str(frames)).name, exclusions=", ".join(exclusions.sources))
     return table
 
 
