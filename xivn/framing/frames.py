@@ -2,7 +2,9 @@
 
 Frames come from an editable dictionary (``xivn/framing/data/frames.toml``): the generic news frames of
 Semetko & Valkenburg (2000) and the event frames of this visit. A sentence carries a frame when a
-strong cue fires, or two weak cues, or a weak cue with every term list the frame ``requires``.
+strong cue fires, or two different weak cues, or, in a frame that ``requires`` term lists, a weak
+cue with a word of every one of them (two weak cues alone are not enough there: "upgraded" and
+"status" are no rivalry unless both powers are named).
 A word with several senses ("territories", "mineral", "fell short") is a cue only in its sense: a
 cue may need context (``with``: words of named term lists elsewhere in the sentence), and the
 frame's ``exclude`` patterns cancel every cue or context word they overlap ("mineral water",
@@ -145,10 +147,9 @@ class Frame:
         strong, weak = sensed(self.strong, "strong"), sensed(self.weak, "weak")
         if strong:
             return strong + weak
-        distinct = {cue.name for cue, *_ in weak}
-        if len(distinct) >= 2 or (weak and self.requires and all(kept(t) for t in self.requires)):
-            return weak
-        return []
+        if self.requires:  # weak cues count only with every required term list
+            return weak if weak and all(kept(t) for t in self.requires) else []
+        return weak if len({cue.name for cue, *_ in weak}) >= 2 else []
 
 
 class CueEntry(Field):
