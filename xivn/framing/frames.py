@@ -119,22 +119,25 @@ class Frame:
         (outside the cue itself, and not excluded either)."""
         if self._firing_uids.isdisjoint(possible(folded)):
             return []
+        strong_hits, weak_hits = find_cues(self.strong, folded), find_cues(self.weak, folded)
+        if not strong_hits and not weak_hits:
+            return []
         vetoed = [(a, b) for _, a, b in find_cues(self.exclude, folded)]
         vetoed += [(a, b) for a, b, entry in exclusions.spans(folded) if entry.applies_to(self.id)]
 
-        def kept(cues: list[Cue]) -> list[tuple[Cue, int, int]]:
-            return [(cue, a, b) for cue, a, b in find_cues(cues, folded) if not any(x < b and a < y for x, y in vetoed)]
+        def kept(hits: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+            return [(cue, a, b) for cue, a, b in hits if not any(x < b and a < y for x, y in vetoed)]
 
         found_terms: dict[str, list[tuple[Cue, int, int]]] = {}
 
         def terms(name: str) -> list[tuple[Cue, int, int]]:
             if name not in found_terms:
-                found_terms[name] = kept(self.terms[name])
+                found_terms[name] = kept(find_cues(self.terms[name], folded))
             return found_terms[name]
 
-        def sensed(cues: list[Cue], strength: str) -> list[Match]:
+        def sensed(hits: list[tuple[Cue, int, int]], strength: str) -> list[Match]:
             matches = []
-            for cue, a, b in kept(cues):
+            for cue, a, b in kept(hits):
                 names = self.context.get(cue.name)
                 if names is None:
                     matches.append((cue, a, b, strength, ()))
@@ -144,11 +147,11 @@ class Frame:
                     matches.append((cue, a, b, strength, (min(around, key=lambda s: abs(s[0] - a)),)))
             return matches
 
-        strong, weak = sensed(self.strong, "strong"), sensed(self.weak, "weak")
+        strong, weak = sensed(strong_hits, "strong"), sensed(weak_hits, "weak")
         if strong:
             return strong + weak
         if self.requires:  # weak cues count only with every required term list
-            return weak if weak and all(kept(t) for t in self.requires) else []
+            return weak if weak and all(kept(find_cues(t, folded)) for t in self.requires) else []
         return weak if len({cue.name for cue, *_ in weak}) >= 2 else []
 
 
