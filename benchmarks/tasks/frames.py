@@ -1,11 +1,12 @@
 """Frames: the dictionary coder against the hand coding of ``tests/gold/frames.toml``, per sentence.
 
 A gold row names a sentence by a snippet of its words and one frame it carries; every other
-sentence x frame is coded 0. Rows are keyed on ``doc_id`` and ``sentence`` (the snippet, or for a
-sentence no gold row names, its own text) and compared on ``frame``: precision and recall over
-sentence x frame pairs. Then, per frame over every article sentence of the set, the confusion
-counts give precision, recall and Cohen's kappa (``kappa`` column; empty when undefined, the frame
-absent from both codings), and a last row gives the mean kappa over the frames where it is defined.
+sentence x frame is coded 0. Rows are keyed on ``doc_id``, ``sentence`` (the snippet, or for a
+sentence no gold row names, its own text) and ``frame``, so the ``all`` row is precision and
+recall over sentence x frame pairs and each misread is one pair missed or found in excess. Then,
+per frame over every article sentence of the set, the confusion counts give precision, recall and
+Cohen's kappa (``kappa`` column; empty when undefined, the frame absent from both codings), and a
+last row gives the mean kappa over the frames where it is defined.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from scoring import SCORE_COLUMNS, corpus_of, field_scores, gold_rows, load_gold
 from xivn.framing.frames import cohen_kappa, frame_evidence, load_frames
 
 TASK = "frames"
-KEY = ["doc_id", "sentence"]
-FIELDS = ["frame"]
+SENTENCE = ["doc_id", "sentence"]
+KEY = [*SENTENCE, "frame"]
 
 
 def sentence_keys(sentences: pd.DataFrame, documents: list[dict]) -> dict[tuple[str, int], str]:
@@ -68,7 +69,7 @@ def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame_ids = [frame.id for frame in load_frames()]
     sentences = corpus.article_sentences()[["doc_id", "sent_id", "text"]]
     keys = sentence_keys(sentences, documents)
-    gold = gold_rows(documents, ["sentence", *FIELDS])
+    gold = gold_rows(documents, ["sentence", "frame"])
     evidence = frame_evidence(corpus)
     found = pd.DataFrame(
         {
@@ -83,13 +84,13 @@ def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     def coded(rows: pd.DataFrame) -> pd.DataFrame:
         wide = pd.crosstab([rows["doc_id"], rows["sentence"]], rows["frame"]).clip(upper=1)
         wide = wide.reindex(columns=frame_ids, fill_value=0).reset_index()
-        return universe.merge(wide, on=KEY, how="left").fillna(0).astype({f: bool for f in frame_ids})
+        return universe.merge(wide, on=SENTENCE, how="left").fillna(0).astype({f: bool for f in frame_ids})
 
     unknown = sorted(set(gold["frame"]) - set(frame_ids))
     if unknown:
         raise ValueError(f"gold rows name unknown frame {unknown[0]!r}")
     scores = pd.concat(
-        [field_scores(TASK, gold, found, KEY, FIELDS), kappa_rows(coded(gold), coded(found), frame_ids)],
+        [field_scores(TASK, gold, found, KEY, []), kappa_rows(coded(gold), coded(found), frame_ids)],
         ignore_index=True,
     )
-    return scores, misreads(gold, found, KEY, FIELDS)
+    return scores, misreads(gold, found, KEY, [])
