@@ -44,8 +44,12 @@ def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
 def test_columns_and_provenance(mentions, seeds):
     assert tuple(mentions.columns) == xivn.deals.mentions.MENTIONS
     assert offset_mismatches(mentions, seeds, text_column="quote").empty
-    assert set(mentions["status"]) <= {"signed", "expected", "proposed", "urged", "absent"}
-    assert mentions.attrs == {"taxonomy": "deal_taxonomy.toml", "cues": "deal_cues.toml"}
+    assert set(mentions["status"]) <= set(xivn.deals.load_deal_cues().statuses)
+    assert mentions.attrs == {
+        "taxonomy": "deal_taxonomy.toml",
+        "cues": "deal_cues.toml",
+        "parties": "deal_parties.toml",
+    }
 
 
 @pytest.mark.parametrize(("item_id", "category"), PAMIR_ITEMS.items())
@@ -196,6 +200,30 @@ def test_questions_are_not_mentions(mentions):
         ("The railway from Lao Cai to Hanoi is slow and crowded.\n", []),
         # a question asserts nothing
         ("Was there any agreement on rare earths?\n", []),
+        # the mood of the verb: agreed to act, pledged or preparing, denied
+        ("Russia and Vietnam agreed to expand energy cooperation.\n", [("energy_area", "agreed")]),
+        (
+            "Japan is preparing to provide grant aid for a railway in Vietnam.\n",
+            [("cross_border_rail_funding", "pledged")],
+        ),
+        ("China pledged support for maritime security cooperation.\n", [("security_area", "pledged")]),
+        ("Beijing denied reports that it had signed a rare earths agreement.\n", [("rare_earths", "denied")]),
+        # a proposal or a denial opening the clause decides over the verbs after it
+        (
+            "Vietnam proposed that the two sides soon sign an agreement on a standard-gauge railway.\n",
+            [("kunming_haiphong_railway", "proposed")],
+        ),
+        (
+            "Hanoi denied that it had agreed to a Chinese proposal for joint patrols.\n",
+            [("gulf_of_tonkin_patrols", "denied")],
+        ),
+        # a topic word that modifies another noun, or sets the scene, is no deal
+        ("National security concerns often take precedence over projects.\n", []),
+        ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),
+        ("Vietnam and China signed the documents amid tight security in Hanoi.\n", []),
+        ("The deal was announced by the transport ministry.\n", []),
+        # the deal word must share the topic's clause
+        ("The railway is slow; officials signed documents on Tuesday.\n", []),
     ],
 )
 def test_new_wording_and_markdown_lists(make_corpus, text, expected):
@@ -234,6 +262,14 @@ def test_counts_on_the_seeds(counts, seeds):
     assert (telecoms["low"], telecoms["scope"], telecoms["verdict"]) == (3, "digital_telecoms", "consistent")
     # the preview: "would come with the signing of “dozens of co-operation documents,”"
     assert by_quote.loc["dozens of co-operation documents", "status"] == "expected"
+
+
+def test_a_claim_repeated_in_a_heading_is_counted_once(counts, make_corpus):
+    # the Inquirer preview: the heading "'Dozens' of deals" above "dozens of co-operation documents"
+    assert counts[counts["doc_id"] == INQUIRER]["quote"].tolist() == ["dozens of co-operation documents"]
+    text = "Vietnam, China sign 36 deals\n\nThe two sides signed 36 deals on Tuesday, and 36 deals is a record.\n"
+    found = xivn.deals.deal_counts(xivn.load_corpus(make_corpus({"a.txt": text})))
+    assert found[["sent_id", "claim"]].values.tolist() == [[1, "36 deals"]]  # the body's first, once
 
 
 def test_official_count_comes_from_the_reference(counts):

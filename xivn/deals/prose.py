@@ -92,12 +92,12 @@ def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
     return f". Of {claims}, {len(wrong):,} cannot be right if the official count of {official:,} is{quoted}{more}."
 
 
-def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, default_parties: str) -> Markdown:
+def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, focal_parties: str) -> Markdown:
     """The sentence under the taxonomy table: categories, items, areas, documented and other-partnership items."""
     items = table[table["kind"] == "item"]
     areas = int((table["kind"] == "area").sum())
     documented = int((items["reference"].fillna("") != "").sum())
-    other = int((items["parties"].notna() & (items["parties"] != default_parties)).sum())
+    other = int((items["parties"].notna() & (items["parties"] != focal_parties)).sum())
     return Markdown(
         f"The taxonomy ({code_span(source)}) has {counted(n_categories, 'category', 'categories')}, "
         f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {counted(documented, 'item')} "

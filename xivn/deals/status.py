@@ -1,5 +1,6 @@
 """What a text says happened to a deal: status cues, clauses, list lead-ins, and the rule that
-gives each mention its status (signed / expected / proposed / urged / absent).
+gives each mention its status (signed / agreed / pledged / expected / proposed / urged / denied /
+absent).
 
 Shared by :mod:`xivn.deals.mentions` (deal mentions) and :mod:`xivn.deals.counts` (number claims). The
 rules are described in the header of ``data/deal_cues.toml``; the cues live there too.
@@ -7,7 +8,6 @@ rules are described in the header of ``data/deal_cues.toml``; the cues live ther
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from xivn.deals.taxonomy import DealCues
 
 EXPLICIT, WEAK = 0, 1
 LIST_KINDS = ("list_item",)
+HEADING_KINDS = ("headline", "heading")
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Sentence:
     in_list: bool = False
     lead_in: Sentence | None = None
     earlier: list[Sentence] = field(default_factory=list)
+    previous: Sentence | None = field(default=None, repr=False, compare=False)  # the document's, any paragraph
 
     @property
     def is_question(self) -> bool:
@@ -99,9 +101,11 @@ def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
 
 
 def _link(sentences: list[Sentence], raw: str) -> None:
-    """Attach to each sentence the earlier sentences of its paragraph and, for a list item (or an
-    indented line continuing one), the last sentence of the paragraph that introduces the list."""
+    """Attach to each sentence the earlier sentences of its paragraph, the sentence before it in the
+    document and, for a list item (or an indented line continuing one), the last sentence of the
+    paragraph that introduces the list."""
     lead: Sentence | None = None
+    last: Sentence | None = None
     previous_par, in_list = None, False
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
@@ -111,6 +115,7 @@ def _link(sentences: list[Sentence], raw: str) -> None:
             in_list = sentence.kind in LIST_KINDS or (in_list and indented and sentence.kind == "body")
         sentence.in_list = in_list
         sentence.lead_in = lead if in_list else None
+        sentence.previous, last = last, sentence
         earlier = by_paragraph.setdefault(sentence.par_id, [])
         sentence.earlier = earlier.copy()  # not a scan of the whole document: long ones took minutes
         earlier.append(sentence)
@@ -145,7 +150,7 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     hits = sentence.status_hits
     clause = sentence.clause_of(start)
     whole = (sentence.start, sentence.end)
-    own = nearest(hits, start, end, clause)
+    own = _governing(hits, start, clause, cues) or nearest(hits, start, end, clause)
     if sentence.in_list:
         explicit = [h for h in hits if h.rank == EXPLICIT]
         lead = lead_in_status(sentence.lead_in) if sentence.lead_in else None
@@ -170,8 +175,10 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     return Status(cues.default_status, "default", "")
 
 
-def party_of(text: str, parties: dict[str, tuple[re.Pattern[str], ...]], default: str) -> str:
-    """The parties named in ``text``: another side than ``default`` when only that side is named."""
-    named = [name for name, patterns in parties.items() if any(p.search(text) for p in patterns)]
-    others = [name for name in named if name != default]
-    return others[0] if len(others) == 1 and default not in named else default
+def _governing(hits: Sequence[Hit], start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
+    """The clause's first explicit cue when it comes before the mention and its status governs the
+    verbs after it ("denied that ... had signed", "proposed that the two sides sign")."""
+    low, high = clause
+    explicit = [h for h in hits if h.rank == EXPLICIT and low <= h.start and h.end <= high]
+    first = explicit[0] if explicit else None
+    return first if first is not None and first.end <= start and first.label in cues.governing else None

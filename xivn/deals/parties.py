@@ -1,0 +1,233 @@
+"""Who a deal is between: the sides a text names for a deal mention, and where it names them.
+
+A side is a country of the shared gazetteer (:mod:`xivn.cues.countries`: names, adjectives,
+capitals, institutions such as "China's Ministry of Commerce"), a leader who stands for one
+("Xi", "Biden"), or a company that signs ("Boeing signed", "a deal ... from ATR"); a company whose
+country the text states ("China's Longi", "Vietnam Airlines") is that country. The rules, in the
+order they are tried, are in the header of ``data/deal_parties.toml``; nothing is ever assumed
+about the event: a text that names no side gives no parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from xivn.cues.countries import country_mentions
+from xivn.cues.datafiles import (
+    PATTERNS,
+    REGEX,
+    STRINGS,
+    TEXT,
+    Entries,
+    Schema,
+    Table,
+    compile_patterns,
+    load_data_file,
+)
+from xivn.cues.engine import CueTable, find_hits
+from xivn.deals.status import HEADING_KINDS, Sentence
+
+PARTIES_FILE = "deal_parties.toml"
+SEPARATOR = "-"
+ONE_SIDE = "one side"
+UNRESOLVED = ("", ONE_SIDE)
+"""``parties_from`` values of mentions without two sides read from the text."""
+NAME = r"(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})"
+
+PARTIES_SCHEMA = Schema(
+    PARTIES_FILE,
+    Table(
+        required={
+            "labels": Entries(TEXT),
+            "leaders": Entries(PATTERNS),
+            "companies": Table(required={"verbs": REGEX, "linkers": REGEX, "not_names": STRINGS}),
+        }
+    ),
+)
+"""The party file: short labels, leaders standing for their country, the grammar of company signatories."""
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: resolved sides are cached per loaded file
+class PartyCues:
+    """The validated contents of ``deal_parties.toml``."""
+
+    source: str
+    labels: dict[str, str]
+    leaders: CueTable
+    subject: re.Pattern[str]
+    linked: re.Pattern[str]
+    not_names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The parties of one mention (``""`` when unresolved) and the step that found them."""
+
+    parties: str
+    source: str
+
+
+def load_party_cues(path: str | Path = PARTIES_FILE) -> PartyCues:
+    """Load and validate the party cues (the shipped ``deal_parties.toml`` or a user's file; an
+    empty path means the shipped one)."""
+    path = path or PARTIES_FILE
+    raw = load_data_file(path, PARTIES_SCHEMA)
+    companies = raw["companies"]
+    where = Path(path).name
+    leaders = {  # case-sensitive, as the gazetteer's names
+        country: compile_patterns(patterns, where=f"{where} [leaders.{country}]", flags=0)
+        for country, patterns in raw["leaders"].items()
+    }
+    return PartyCues(
+        source=where,
+        labels=dict(raw["labels"]),
+        leaders=CueTable(leaders),
+        subject=re.compile(rf"(?P<a>{NAME})(?:\s+and\s+(?P<b>{NAME}))?\s+{companies['verbs']}"),
+        linked=re.compile(rf"{companies['verbs']}[^.;]{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
+        not_names=frozenset(companies["not_names"]),
+    )
+
+
+def as_party_cues(cues: PartyCues | str | Path | None) -> PartyCues:
+    """Loaded party cues: the given ones, or the file at a path (``None`` or "": the shipped ones)."""
+    return cues if isinstance(cues, PartyCues) else load_party_cues(cues or PARTIES_FILE)
+
+
+def sides(text: str, cues: PartyCues) -> list[str]:
+    """The sides ``text`` names, as labels, each once, in the order first named."""
+    found: list[tuple[int, str]] = []
+    mentions = [m for m in country_mentions(text) if m.country != "World"]
+    found += [(m.start, m.country) for m in mentions]
+    found += [(h.start, h.label) for h in find_hits(text, cues.leaders)]
+    found += _companies(text, cues, [(m.start, m.end) for m in mentions])
+    return _distinct(cues.labels.get(name, name) for _, name in sorted(found))
+
+
+def _companies(text: str, cues: PartyCues, countries: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Capitalised names that sign (subjects of a signing verb, or its object after with/from),
+    unless the name holds or follows a country (then the country is the side)."""
+    found = []
+    for pattern, groups in ((cues.subject, ("a", "b")), (cues.linked, ("a",))):
+        for match in pattern.finditer(text):
+            for group in groups:
+                words = match.group(group)
+                name = _trimmed(words, cues) if words else ""
+                if not name:
+                    continue
+                start = match.start(group) + words.find(name)
+                end = start + len(name)
+                follows_country = any(e <= start and not text[e:start].strip(" ’'s") for _, e in countries)
+                holds_country = any(start <= s < end for s, _ in countries)
+                if not (follows_country or holds_country or _is_leader(name, cues)):
+                    found.append((start, name))
+    return found
+
+
+def _trimmed(name: str, cues: PartyCues) -> str:
+    """The name without leading words that are never a company ("The", "President") and without
+    the full stop or quote that ends its sentence."""
+    words = name.rstrip(".’'").split()
+    while words and words[0].strip("’'") in cues.not_names:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_leader(name: str, cues: PartyCues) -> bool:
+    return bool(find_hits(name, cues.leaders))
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def joined(names: Iterable[str]) -> str:
+    """The parties label of some sides: sorted and joined with "-" ("China-Vietnam")."""
+    return SEPARATOR.join(sorted(names))
+
+
+class PartyReader:
+    """Reads the parties of mentions, caching the sides of each sentence (a document's sentences
+    are asked again for every mention after them)."""
+
+    def __init__(self, cues: PartyCues) -> None:
+        self.cues = cues
+        self._cache: dict[tuple[str, int], list[str]] = {}
+
+    def of_sentence(self, sentence: Sentence) -> list[str]:
+        """The sides ``sentence`` names (:func:`sides`), computed once."""
+        key = (sentence.doc_id, sentence.sent_id)
+        if key not in self._cache:
+            self._cache[key] = sides(sentence.text, self.cues)
+        return self._cache[key]
+
+    def document(self, sentences: Sequence[Sentence]) -> DocumentParties:
+        """The reader for the mentions of one document (its sentences, in order)."""
+        return DocumentParties(self, sentences)
+
+
+class DocumentParties:
+    """The parties of the mentions of one document: the rules of ``deal_parties.toml`` in order."""
+
+    def __init__(self, reader: PartyReader, sentences: Sequence[Sentence]) -> None:
+        self.reader = reader
+        named = [reader.of_sentence(s) for s in sentences]
+        self.pairs = Counter(tuple(sorted(n[:2])) for n in named if len(n) >= 2)  # ties: first named
+        self.sides = Counter(name for n in named for name in n)
+
+    def parties(self, sentence: Sentence, start: int) -> Parties:
+        """The parties of the mention at ``start`` of ``sentence``."""
+        low, high = sentence.clause_of(start)
+        clause = sides(sentence.text[low - sentence.start : high - sentence.start], self.reader.cues)
+        if len(clause) >= 2:
+            return Parties(joined(clause[:2]), "clause")
+        named = self.reader.of_sentence(sentence)
+        if len(named) >= 2:
+            return Parties(joined(named[:2]), "sentence")
+        known = clause[:1]
+        if sentence.lead_in is not None:
+            found = _pair(known, self.reader.of_sentence(sentence.lead_in))
+            if found:
+                return Parties(joined(found), "lead-in")
+        for step, earlier in _earlier(sentence):
+            found = _pair(known, self.reader.of_sentence(earlier))
+            if found:
+                return Parties(joined(found), step)
+        found = self._document_pair(known)
+        if found:
+            return Parties(joined(found), "document")
+        return Parties(known[0], ONE_SIDE) if known else Parties("", "")
+
+    def _document_pair(self, known: list[str]) -> list[str] | None:
+        """The pair the document names together most often (holding the ``known`` side, if any);
+        else the known side with the side the document names most."""
+        pairs = [pair for pair, _ in self.pairs.most_common() if not known or known[0] in pair]
+        if pairs:
+            return list(pairs[0])
+        others = [name for name, _ in self.sides.most_common() if known and name != known[0]]
+        return [known[0], others[0]] if others else None
+
+
+def _earlier(sentence: Sentence) -> Iterable[tuple[str, Sentence]]:
+    """The earlier sentences of the mention's paragraph (nearest first), then the headings above
+    it (nearest first), each with the step it stands for."""
+    for distance, earlier in enumerate(reversed(sentence.earlier)):
+        yield ("previous sentence" if distance == 0 else "paragraph"), earlier
+    previous = sentence.previous
+    while previous is not None:
+        if previous.kind in HEADING_KINDS:
+            yield "heading", previous
+        previous = previous.previous
+
+
+def _pair(known: list[str], named: list[str]) -> list[str] | None:
+    """Two sides from ``named``, keeping the one side already ``known``; None when ``named`` has none to add."""
+    if not known:
+        return named[:2] if len(named) >= 2 else None
+    others = [name for name in named if name != known[0]]
+    if others and (known[0] in named or len(named) == 1):
+        return [known[0], others[0]]
+    return None
