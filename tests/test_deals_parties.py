@@ -26,6 +26,9 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         ("The ministry said it had signed a memorandum with its counterpart.", []),
         ("Officials signed the documents on Tuesday.", []),  # a capitalised first word is no company
         ("President Xi signed the documents.", ["China"]),  # a title before a leader is no company
+        ("Vietnam's budget carrier Vietjet signed a deal with Boeing.", ["Vietnam", "Boeing"]),  # described
+        ("The Ministry of Transport signed a memorandum with China's commission.", ["China"]),  # no "Transport" company
+        ("Nguyễn Phú Trọng and Xi witnessed the signing in Hà Nội.", ["Vietnam", "China"]),  # diacritics
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):
@@ -93,3 +96,8 @@ def test_the_taxonomy_item_parties_are_not_given_to_a_mention(make_corpus):
     # the rail-funding item documents China's package, but Japan's loan is Japan's
     found = parties_in(make_corpus, "Japan signed a deal to provide loans for a railway in Vietnam.\n")
     assert found == [("cross_border_rail_funding", "Japan-Vietnam", "clause")]
+
+
+def test_a_heading_area_repeating_a_body_item_is_one_deal(make_corpus):
+    text = "Vietnam, China sign rail deal\n\nVietnam and China signed an agreement on railway cooperation.\n"
+    assert parties_in(make_corpus, text) == [("railway_cooperation", "China-Vietnam", "clause")]

@@ -19,7 +19,7 @@ import pandas as pd
 from xivn.corpus.corpus import Corpus
 from xivn.cues.engine import Hit, find_hits, resolve_overlaps
 from xivn.deals.parties import UNRESOLVED, DocumentParties, PartyCues, PartyReader, as_party_cues
-from xivn.deals.status import Sentence, analyse, document_status, resolve_status
+from xivn.deals.status import HEADING_KINDS, Sentence, analyse, document_status, resolve_status
 from xivn.deals.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy
 
 MENTIONS = (
@@ -67,7 +67,8 @@ def deal_mentions(
     the status of the lead-in above the list unless it has an explicit cue of its own; a sentence
     naming several areas gives several mentions. Questions assert nothing and are skipped. Within
     a sentence an item is reported once per parties and status, and an area is dropped when a
-    specific item of its category is named.
+    specific item of its category is named (in a heading: when the body names one with the same
+    parties and status).
     Sorted by ``doc_id`` and ``start``; ``attrs`` records the taxonomy, cue and party files.
     """
     tax, dc, reader = as_taxonomy(taxonomy), as_cues(cues), PartyReader(as_party_cues(parties))
@@ -76,11 +77,16 @@ def deal_mentions(
     rows = []
     for sentences in analyse(corpus, dc).values():
         doc_status, doc_parties = document_status(sentences), reader.document(sentences)
+        found = []
         for sentence in sentences:
             if sentence.is_question:
                 continue
             hits = resolve_overlaps(find_hits(sentence.text, item_cues, offset=sentence.start, ranks=ranks))
-            rows.extend(_sentence_mentions(sentence, hits, tax, dc, doc_parties, doc_status))
+            found += [
+                (row, sentence.kind in HEADING_KINDS)
+                for row in _sentence_mentions(sentence, hits, tax, dc, doc_parties, doc_status)
+            ]
+        rows.extend(_without_heading_repeats(found))
     table = pd.DataFrame(rows, columns=list(MENTIONS))
     table = table.sort_values(["doc_id", "start", "item_id"], ignore_index=True)
     for column in ("sent_id", "start", "end"):
@@ -134,6 +140,16 @@ def _sentence_mentions(
         seen.add(key)
         kept.append(row)
     return kept
+
+
+def _without_heading_repeats(found: list[tuple[tuple, bool]]) -> list[tuple]:
+    """A document's mention rows without the areas of its headings that its body names as a
+    specific item with the same parties and status ("Vietnam, China sign rail deal" above the
+    railway memorandum); ``found`` pairs each row with whether it is in a heading."""
+    body_items = {(row[7], row[9], row[11]) for row, heading in found if not heading and row[8] == "item"}
+    return [
+        row for row, heading in found if not (heading and row[8] == "area" and (row[7], row[9], row[11]) in body_items)
+    ]
 
 
 def _is_topic(sentence: Sentence, hit: Hit, dc: DealCues) -> bool:

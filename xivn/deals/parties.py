@@ -37,6 +37,8 @@ ONE_SIDE = "one side"
 UNRESOLVED = ("", ONE_SIDE)
 """``parties_from`` values of mentions without two sides read from the text."""
 NAME = r"(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})"
+DESCRIBED = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")  # "Vietnam's budget carrier Vietjet"
+PART_OF_NAME = re.compile(r"[A-Z][\w-]*\s+(?:of|for|and)\s+$")
 
 PARTIES_SCHEMA = Schema(
     PARTIES_FILE,
@@ -120,9 +122,11 @@ def _companies(text: str, cues: PartyCues, countries: list[tuple[int, int]]) -> 
                     continue
                 start = match.start(group) + words.find(name)
                 end = start + len(name)
-                follows_country = any(e <= start and not text[e:start].strip(" ’'s") for _, e in countries)
+                follows_country = any(e <= start and DESCRIBED.match(text[e:start]) for _, e in countries)
                 holds_country = any(start <= s < end for s, _ in countries)
-                if not (follows_country or holds_country or _is_leader(name, cues)):
+                # "Ministry of Transport"; the second of "X and Y signed" is a signatory of its own
+                in_a_longer_name = group == "a" and bool(PART_OF_NAME.search(text[:start]))
+                if not (follows_country or holds_country or in_a_longer_name or _is_leader(name, cues)):
                     found.append((start, name))
     return found
 
