@@ -203,3 +203,32 @@ def packages_sentence(wide: pd.DataFrame) -> Markdown:
     where = "both" if len(parts) == 2 else "every package"
     shared = name_list(escaped(shared_sectors(wide))) or "none"
     return Markdown(f"{text[0].upper()}{text[1:]}. Sectors present in {where}: {shared}.")
+
+
+def parties_sentence(summary: pd.DataFrame, focal: str) -> Markdown:
+    """Whose deals the mentions are (a :func:`~xivn.deals.selection.parties_summary` table): the
+    focal pair's, other pairs' (left out of the focal tables), and the unresolved ones, which no
+    table counts because the text names fewer than two sides."""
+    if summary.empty:
+        return Markdown("No deal mention to attribute to its parties.")
+    total = int(summary["mentions"].sum())
+    own = int(summary.loc[summary["parties"] == focal, "mentions"].sum())
+    others = summary[summary["resolved"] & (summary["parties"] != focal)]
+    one = summary[~summary["resolved"] & (summary["parties"] != "")]
+    none = int(summary.loc[summary["parties"] == "", "mentions"].sum())
+    pairs = name_list(
+        f"{escape_markdown(str(p))} {int(n):,}" for p, n in zip(others["parties"], others["mentions"], strict=True)
+    )
+    first = f"Of {counted(total, 'deal mention')}, {own:,} {verb(own, 'is', 'are')} of {escape_markdown(focal)} deals"
+    if others.empty:
+        first += ", none of another pair"
+    else:
+        n_other = int(others["mentions"].sum())
+        first += f" and {n_other:,} of other pairs ({pairs}), which the {escape_markdown(focal)} tables leave out"
+    n_one, unresolved = int(one["mentions"].sum()), int(one["mentions"].sum()) + none
+    if unresolved == 0:
+        return Markdown(first + "; every mention has both its sides named in the text.")
+    return Markdown(
+        f"{first}; {counted(unresolved, 'mention')} {verb(unresolved, 'is', 'are')} unresolved and counted in no "
+        f"table: {n_one:,} {verb(n_one, 'names', 'name')} only one side, {none:,} no side at all."
+    )
