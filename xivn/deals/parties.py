@@ -38,6 +38,7 @@ UNRESOLVED = ("", ONE_SIDE)
 """``parties_from`` values of mentions without two sides read from the text."""
 NAME = r"(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})"
 DESCRIBED = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")  # "Vietnam's budget carrier Vietjet"
+IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"  # a decimal point ("$7.8 billion") does not end the sentence
 PART_OF_NAME = re.compile(r"[A-Z][\w-]*\s+(?:of|for|and)\s+$")
 
 PARTIES_SCHEMA = Schema(
@@ -89,7 +90,7 @@ def load_party_cues(path: str | Path = PARTIES_FILE) -> PartyCues:
         labels=dict(raw["labels"]),
         leaders=CueTable(leaders),
         subject=re.compile(rf"(?P<a>{NAME})(?:\s+and\s+(?P<b>{NAME}))?\s+{companies['verbs']}"),
-        linked=re.compile(rf"{companies['verbs']}[^.;]{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
+        linked=re.compile(rf"{companies['verbs']}{IN_SENTENCE}{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
         not_names=frozenset(companies["not_names"]),
     )
 
@@ -100,19 +101,22 @@ def as_party_cues(cues: PartyCues | str | Path | None) -> PartyCues:
 
 
 def sides(text: str, cues: PartyCues) -> list[str]:
-    """The sides ``text`` names, as labels, each once, in the order first named."""
+    """The sides ``text`` names, as labels, each once: first its signatories (the subject of a
+    signing verb and the side after its with/from, in text order: "Vietnam Airlines had agreed a
+    deal with Boeing", whoever else the sentence names), then the other sides in the order named."""
+    named = [(m.start, m.end, m.country) for m in country_mentions(text) if m.country != "World"]
+    named += [(h.start, h.end, h.label) for h in find_hits(text, cues.leaders)]
+    named.sort()
+    signing = _signatories(text, cues, named)
+    return _distinct(cues.labels.get(name, name) for name in [*signing, *(name for _, _, name in named)])
+
+
+def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) -> list[str]:
+    """The sides that sign, in text order: the countries or leaders a signing name holds or follows
+    ("India's Air Deccan", "Vietnam's budget carrier Vietjet", "U.S. President Joe Biden"), else
+    the company itself ("Boeing", "ATR"); a name inside an institution's ("Ministry of
+    Transport") is none."""
     found: list[tuple[int, str]] = []
-    mentions = [m for m in country_mentions(text) if m.country != "World"]
-    found += [(m.start, m.country) for m in mentions]
-    found += [(h.start, h.label) for h in find_hits(text, cues.leaders)]
-    found += _companies(text, cues, [(m.start, m.end) for m in mentions])
-    return _distinct(cues.labels.get(name, name) for _, name in sorted(found))
-
-
-def _companies(text: str, cues: PartyCues, countries: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Capitalised names that sign (subjects of a signing verb, or its object after with/from),
-    unless the name holds or follows a country (then the country is the side)."""
-    found = []
     for pattern, groups in ((cues.subject, ("a", "b")), (cues.linked, ("a",))):
         for match in pattern.finditer(text):
             for group in groups:
@@ -122,13 +126,15 @@ def _companies(text: str, cues: PartyCues, countries: list[tuple[int, int]]) -> 
                     continue
                 start = match.start(group) + words.find(name)
                 end = start + len(name)
-                follows_country = any(e <= start and DESCRIBED.match(text[e:start]) for _, e in countries)
-                holds_country = any(start <= s < end for s, _ in countries)
-                # "Ministry of Transport"; the second of "X and Y signed" is a signatory of its own
+                inside = [(s, side) for s, e, side in named if start <= s < end]
+                before = [(s, side) for s, e, side in named if e <= start and DESCRIBED.match(text[e:start])]
+                # the second of "X and Y signed" is a signatory of its own, not part of a longer name
                 in_a_longer_name = group == "a" and bool(PART_OF_NAME.search(text[:start]))
-                if not (follows_country or holds_country or in_a_longer_name or _is_leader(name, cues)):
+                if inside or before:
+                    found += inside or before[-1:]
+                elif not in_a_longer_name:
                     found.append((start, name))
-    return found
+    return [side for _, side in sorted(found)]
 
 
 def _trimmed(name: str, cues: PartyCues) -> str:
@@ -138,10 +144,6 @@ def _trimmed(name: str, cues: PartyCues) -> str:
     while words and words[0].strip("’'") in cues.not_names:
         words.pop(0)
     return " ".join(words)
-
-
-def _is_leader(name: str, cues: PartyCues) -> bool:
-    return bool(find_hits(name, cues.leaders))
 
 
 def _distinct(names: Iterable[str]) -> list[str]:
