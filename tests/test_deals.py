@@ -224,6 +224,10 @@ def test_questions_are_not_mentions(mentions):
         ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),
         ("Vietnam and China signed the documents amid tight security in Hanoi.\n", []),
         ("The deal was announced by the transport ministry.\n", []),
+        # the trade and telecoms wording of general business news
+        ("The EU and the US failed to reach a deal on farm subsidies.\n", [("trade_area", "absent")]),
+        ("Beijing proposed a deal to limit textile exports.\n", [("trade_area", "proposed")]),
+        ("The firms signed a deal to share mobile network infrastructure.\n", [("digital_area", "signed")]),
         # the deal word must share the topic's clause
         ("The railway is slow; officials signed documents on Tuesday.\n", []),
     ],

@@ -29,6 +29,8 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         ("Vietnam's budget carrier Vietjet signed a deal with Boeing.", ["Vietnam", "Boeing"]),  # described
         ("The Ministry of Transport signed a memorandum with China's commission.", ["China"]),  # no "Transport" company
         ("Nguyễn Phú Trọng and Xi witnessed the signing in Hà Nội.", ["Vietnam", "China"]),  # diacritics
+        ("easyJet has signed a deal to buy planes from France's Airbus.", ["easyJet", "France"]),  # a camel-cased brand
+        ("Deutsche Telekom signed an agreement with Vodafone.", ["Deutsche Telekom", "Vodafone"]),
         # the signatories come first, whoever else the sentence names; a decimal point ends no sentence
         ("Biden said Vietnam Airlines had agreed a $7.8 billion deal with Boeing.", ["Vietnam", "Boeing", "US"]),
         ("U.S. President Joe Biden signed a deal with Vietnam, as Hanoi eyes Beijing.", ["US", "Vietnam", "China"]),

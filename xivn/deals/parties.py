@@ -36,7 +36,8 @@ SEPARATOR = "-"
 ONE_SIDE = "one side"
 UNRESOLVED = ("", ONE_SIDE)
 """``parties_from`` values of mentions without two sides read from the text."""
-NAME = r"(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})"
+WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&’'.-]*"  # a capitalised word, or a camel-cased brand ("easyJet")
+NAME = rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})"
 DESCRIBED = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")  # "Vietnam's budget carrier Vietjet"
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"  # a decimal point ("$7.8 billion") does not end the sentence
 PART_OF_NAME = re.compile(r"[A-Z][\w-]*\s+(?:of|for|and)\s+$")
