@@ -28,6 +28,7 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         ("President Xi signed the documents.", ["China"]),  # a title before a leader is no company
         ("Vietnam's budget carrier Vietjet signed a deal with Boeing.", ["Vietnam", "Boeing"]),  # described
         ("The Ministry of Transport signed a memorandum with China's commission.", ["China"]),  # no "Transport" company
+        ("Vietnam's Ministry of Industry and Trade signed a memorandum.", ["Vietnam"]),  # nor "Trade"
         ("Nguyễn Phú Trọng and Xi witnessed the signing in Hà Nội.", ["Vietnam", "China"]),  # diacritics
         ("easyJet has signed a deal to buy planes from France's Airbus.", ["easyJet", "France"]),  # a camel-cased brand
         ("Deutsche Telekom signed an agreement with Vodafone.", ["Deutsche Telekom", "Vodafone"]),

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from xivn.cues.countries import country_mentions
@@ -105,11 +106,16 @@ def sides(text: str, cues: PartyCues) -> list[str]:
     """The sides ``text`` names, as labels, each once: first its signatories (the subject of a
     signing verb and the side after its with/from, in text order: "Vietnam Airlines had agreed a
     deal with Boeing", whoever else the sentence names), then the other sides in the order named."""
+    return list(_sides(text, cues))
+
+
+@lru_cache(maxsize=4096)  # a clause or sentence is asked once per mention in it and per mention after it
+def _sides(text: str, cues: PartyCues) -> tuple[str, ...]:
     named = [(m.start, m.end, m.country) for m in country_mentions(text) if m.country != "World"]
     named += [(h.start, h.end, h.label) for h in find_hits(text, cues.leaders)]
     named.sort()
     signing = _signatories(text, cues, named)
-    return _distinct(cues.labels.get(name, name) for name in [*signing, *(name for _, _, name in named)])
+    return tuple(_distinct(cues.labels.get(name, name) for name in [*signing, *(name for _, _, name in named)]))
 
 
 def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) -> list[str]:
@@ -120,6 +126,8 @@ def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) 
     found: list[tuple[int, str]] = []
     for pattern, groups in ((cues.subject, ("a", "b")), (cues.linked, ("a",))):
         for match in pattern.finditer(text):
+            if PART_OF_NAME.search(text[: match.start("a")]):
+                continue  # "Ministry of Transport", "Ministry of Industry and Trade": one institution's name
             for group in groups:
                 words = match.group(group)
                 name = _trimmed(words, cues) if words else ""
@@ -129,12 +137,7 @@ def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) 
                 end = start + len(name)
                 inside = [(s, side) for s, e, side in named if start <= s < end]
                 before = [(s, side) for s, e, side in named if e <= start and DESCRIBED.match(text[e:start])]
-                # the second of "X and Y signed" is a signatory of its own, not part of a longer name
-                in_a_longer_name = group == "a" and bool(PART_OF_NAME.search(text[:start]))
-                if inside or before:
-                    found += inside or before[-1:]
-                elif not in_a_longer_name:
-                    found.append((start, name))
+                found += inside or before[-1:] or [(start, name)]
     return [side for _, side in sorted(found)]
 
 
@@ -157,19 +160,14 @@ def joined(names: Iterable[str]) -> str:
 
 
 class PartyReader:
-    """Reads the parties of mentions, caching the sides of each sentence (a document's sentences
-    are asked again for every mention after them)."""
+    """Reads the parties of mentions with one set of party cues, document by document."""
 
     def __init__(self, cues: PartyCues) -> None:
         self.cues = cues
-        self._cache: dict[tuple[str, int], list[str]] = {}
 
     def of_sentence(self, sentence: Sentence) -> list[str]:
-        """The sides ``sentence`` names (:func:`sides`), computed once."""
-        key = (sentence.doc_id, sentence.sent_id)
-        if key not in self._cache:
-            self._cache[key] = sides(sentence.text, self.cues)
-        return self._cache[key]
+        """The sides ``sentence`` names (:func:`sides`)."""
+        return sides(sentence.text, self.cues)
 
     def document(self, sentences: Sequence[Sentence]) -> DocumentParties:
         """The reader for the mentions of one document (its sentences, in order)."""
@@ -181,9 +179,21 @@ class DocumentParties:
 
     def __init__(self, reader: PartyReader, sentences: Sequence[Sentence]) -> None:
         self.reader = reader
-        named = [reader.of_sentence(s) for s in sentences]
-        self.pairs = Counter(tuple(sorted(n[:2])) for n in named if len(n) >= 2)  # ties: first named
-        self.sides = Counter(name for n in named for name in n)
+        self.sentences = sentences
+
+    @cached_property  # read only when a mention needs it: most documents never ask
+    def _named(self) -> list[list[str]]:
+        return [self.reader.of_sentence(s) for s in self.sentences]
+
+    @cached_property
+    def pairs(self) -> Counter[tuple[str, ...]]:
+        """How often each pair is named together in a sentence (its first two sides; ties: first named)."""
+        return Counter(tuple(sorted(n[:2])) for n in self._named if len(n) >= 2)
+
+    @cached_property
+    def sides(self) -> Counter[str]:
+        """How many sentences name each side."""
+        return Counter(name for n in self._named for name in n)
 
     def parties(self, sentence: Sentence, start: int) -> Parties:
         """The parties of the mention at ``start`` of ``sentence``."""
