@@ -182,18 +182,12 @@ class DocumentParties:
         self.sentences = sentences
 
     @cached_property  # read only when a mention needs it: most documents never ask
-    def _named(self) -> list[list[str]]:
-        return [self.reader.of_sentence(s) for s in self.sentences]
+    def _named(self) -> list[tuple[int, list[str]]]:
+        return [(s.sent_id, self.reader.of_sentence(s)) for s in self.sentences]
 
-    @cached_property
-    def pairs(self) -> Counter[tuple[str, ...]]:
-        """How often each pair is named together in a sentence (its first two sides; ties: first named)."""
-        return Counter(tuple(sorted(n[:2])) for n in self._named if len(n) >= 2)
-
-    @cached_property
-    def sides(self) -> Counter[str]:
-        """How many sentences name each side."""
-        return Counter(name for n in self._named for name in n)
+    def _preceding(self, sentence: Sentence) -> list[list[str]]:
+        """The sides of the document's sentences up to ``sentence`` (its preceding text and itself)."""
+        return [named for sent_id, named in self._named if sent_id <= sentence.sent_id]
 
     def parties(self, sentence: Sentence, start: int) -> Parties:
         """The parties of the mention at ``start`` of ``sentence``."""
@@ -213,18 +207,22 @@ class DocumentParties:
             found = _pair(known, self.reader.of_sentence(earlier))
             if found:
                 return Parties(joined(found), step)
-        found = self._document_pair(known)
+        found = self._document_pair(known, sentence)
         if found:
             return Parties(joined(found), "document")
         return Parties(known[0], ONE_SIDE) if known else Parties("", "")
 
-    def _document_pair(self, known: list[str]) -> list[str] | None:
-        """The pair the document names together most often (holding the ``known`` side, if any);
-        else the known side with the side the document names most."""
-        pairs = [pair for pair, _ in self.pairs.most_common() if not known or known[0] in pair]
-        if pairs:
-            return list(pairs[0])
-        others = [name for name, _ in self.sides.most_common() if known and name != known[0]]
+    def _document_pair(self, known: list[str], sentence: Sentence) -> list[str] | None:
+        """The pair the document's text up to ``sentence`` names together most often (holding the
+        ``known`` side, if any; ties: the pair named first); else the known side with the side that
+        text names most."""
+        preceding = self._preceding(sentence)
+        pairs = Counter(tuple(sorted(named[:2])) for named in preceding if len(named) >= 2)
+        held = [pair for pair, _ in pairs.most_common() if not known or known[0] in pair]
+        if held:
+            return list(held[0])
+        counts = Counter(name for named in preceding for name in named)
+        others = [name for name, _ in counts.most_common() if known and name != known[0]]
         return [known[0], others[0]] if others else None
 
 
