@@ -208,6 +208,8 @@ def test_questions_are_not_mentions(mentions):
         ),
         ("China pledged support for maritime security cooperation.\n", [("security_area", "pledged")]),
         ("Beijing denied reports that it had signed a rare earths agreement.\n", [("rare_earths", "denied")]),
+        ("China and Vietnam agreed on Wednesday to step up security cooperation.\n", [("security_area", "agreed")]),
+        ("Vietnam proposed a railway from Lao Cai to Hai Phong.\n", [("kunming_haiphong_railway", "proposed")]),
         ("Washington will offer security assistance to Hanoi.\n", [("security_area", "pledged")]),
         ("Vietnam asked China for soft loans to build railways.\n", [("cross_border_rail_funding", "urged")]),
         # a proposal or a denial opening the clause decides over the verbs after it
