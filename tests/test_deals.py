@@ -174,6 +174,11 @@ def test_questions_are_not_mentions(mentions):
             "Several MOUs were signed:\n\n- rail cooperation\n- a rare earths agreement was proposed by Beijing\n",
             [("railway_cooperation", "signed"), ("rare_earths", "proposed")],
         ),
+        # ... but a bullet telling what the signed deal will do keeps the lead-in's status
+        (
+            "The visit included an agreement with five initiatives:\n\n- the two sides will launch a 5G network\n",
+            [("five_g_network", "signed")],
+        ),
         # absence worded differently; the longer cue beats the "reached" inside it
         ("Officials said no accord was reached on critical minerals cooperation.\n", [("rare_earths", "absent")]),
         ("A rare-earth deal did not find its way into the package of agreements.\n", [("rare_earths", "absent")]),
@@ -226,6 +231,13 @@ def test_questions_are_not_mentions(mentions):
         ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),
         ("Vietnam and China signed the documents amid tight security in Hanoi.\n", []),
         ("The deal was announced by the transport ministry.\n", []),
+        # hopes and plans to sign are expectations; refusals are denials; agendas can leave a topic out
+        ("South Korea hopes to sign a semiconductor supply chain agreement.\n", [("semiconductors_area", "expected")]),
+        ("China is seeking to sign an agreement on 5G networks.\n", [("five_g_network", "expected")]),
+        ("Hanoi rejected a Chinese proposal for joint patrols.\n", [("gulf_of_tonkin_patrols", "denied")]),
+        ("Rare earths cooperation was not on the agenda.\n", [("rare_earths", "absent")]),
+        ("The US and Vietnam will launch the DELTA Network to train engineers.\n", [("us_delta_network", "pledged")]),
+        ("Xi attended the signing ceremony, where security was tight.\n", []),
         # the trade and telecoms wording of general business news
         ("The EU and the US failed to reach a deal on farm subsidies.\n", [("trade_area", "absent")]),
         ("Beijing proposed a deal to limit textile exports.\n", [("trade_area", "proposed")]),

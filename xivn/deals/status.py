@@ -152,11 +152,13 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     whole = (sentence.start, sentence.end)
     own = _governing(hits, start, clause, cues) or nearest(hits, start, end, clause)
     if sentence.in_list:
-        explicit = [h for h in hits if h.rank == EXPLICIT]
+        # a bullet's own cue beats its lead-in only when it proposes, calls for, denies or rules
+        # out ("- a rare earths deal was proposed"), not when it tells what the deal will do
+        overriding = [h for h in hits if h.rank == EXPLICIT and h.label in cues.bullet_overrides]
         lead = lead_in_status(sentence.lead_in) if sentence.lead_in else None
         candidates = [
-            ("clause", nearest(explicit, start, end, clause), sentence),
-            ("sentence", nearest(explicit, start, end, whole), sentence),
+            ("clause", nearest(overriding, start, end, clause), sentence),
+            ("sentence", nearest(overriding, start, end, whole), sentence),
             ("lead-in", lead, sentence.lead_in),
             ("clause", own, sentence),
         ]

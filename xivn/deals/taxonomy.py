@@ -122,6 +122,7 @@ class DealCues:
     status: dict[str, tuple[re.Pattern[str], ...]]
     weak: dict[str, tuple[re.Pattern[str], ...]]
     governing: tuple[str, ...]
+    bullet_overrides: tuple[str, ...]
     context: tuple[re.Pattern[str], ...]
     context_statuses: tuple[str, ...]
     topic_heads: re.Pattern[str]
@@ -155,6 +156,7 @@ CUES_SCHEMA = Schema(
         required={
             "statuses": ListOf(TEXT, nonempty=True),
             "default_status": TEXT,
+            "bullet_overrides": STRINGS,
             "status": Entries(
                 Table(required={"description": TEXT, "cues": PATTERNS}, optional={"weak": PATTERNS, "governs": FLAG})
             ),
@@ -232,9 +234,13 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         raise data_error(where, "statuses", f"{list(statuses)} must name exactly the [status.*] tables")
     if raw["default_status"] not in statuses:
         raise data_error(where, "default_status", f"{raw['default_status']!r} is not one of {list(statuses)}")
-    unknown = [name for name in raw["context"].get("statuses", []) if name not in statuses]
-    if unknown:
-        raise data_error(where, "context.statuses", f"unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
+    for entry, names in (
+        ("context.statuses", raw["context"].get("statuses", [])),
+        ("bullet_overrides", raw["bullet_overrides"]),
+    ):
+        unknown = [name for name in names if name not in statuses]
+        if unknown:
+            raise data_error(where, entry, f"unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
     counts = raw["counts"]
     for word, bounds in counts["vague"].items():
         if len(bounds) != 2:
@@ -255,6 +261,7 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         status={name: patterns(status[name]["cues"], f"status.{name}.cues") for name in statuses},
         weak={name: patterns(status[name].get("weak", []), f"status.{name}.weak") for name in statuses},
         governing=tuple(name for name in statuses if status[name].get("governs", False)),
+        bullet_overrides=tuple(raw["bullet_overrides"]),
         context=patterns(raw["context"].get("cues", []), "context.cues"),
         context_statuses=tuple(raw["context"].get("statuses", [])),
         topic_heads=re.compile(rf"^[’'s]*\s+(?:{heads})\b", re.IGNORECASE),
