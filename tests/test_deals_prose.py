@@ -218,7 +218,7 @@ def evidence(*statuses) -> pd.DataFrame:
 def test_evidence_sentence_empty():
     assert text(prose.evidence_sentence(evidence(), 12)) == (
         "No mention needs checking: every status was read from the mention's own sentence or list, "
-        "and none is an absence, a call or a proposal."
+        "and none is an absence, a call, a proposal or a denial."
     )
 
 

@@ -85,6 +85,8 @@ def test_doubtful_mentions_are_outside_statuses_and_absences():
     ]
     assert evidence["item_id"].tolist() == ["rare", "five_g", "cables"]
     assert evidence["source"].tolist()[:2] == ["AF", "AF"]
+    denial = mentions(("d4", "rare earths", "rare", "minerals", "China-Vietnam", "denied", "clause", "denied"))
+    assert deals.doubtful_mentions(denial, {})["status"].tolist() == ["denied"]  # a denial is checked too
 
 
 def test_anticipated_evidence_keeps_items_with_a_before_side():

@@ -133,7 +133,7 @@ def evidence_sentence(evidence: pd.DataFrame, max_rows: int) -> Markdown:
     if evidence.empty:
         return Markdown(
             "No mention needs checking: every status was read from the mention's own sentence or list, "
-            "and none is an absence, a call or a proposal."
+            "and none is an absence, a call, a proposal or a denial."
         )
     by_status = evidence["status"].dropna().value_counts(sort=False)
     parts = ", ".join(f"{escape_markdown(str(name))} {int(n):,}" for name, n in by_status.items()) or "none"

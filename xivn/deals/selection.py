@@ -15,7 +15,7 @@ from xivn.display.wording import top_documents
 
 DOUBTFUL_SOURCES = ("paragraph", "document", "default")
 """Status rules that look outside the mention's own sentence."""
-DOUBTFUL_STATUSES = ("absent", "urged", "proposed")
+DOUBTFUL_STATUSES = ("absent", "urged", "proposed", "denied")
 EVIDENCE_COLUMNS = ["source", "quote", "item_id", "status", "status_source", "status_cue", "sentence"]
 COUNT_COLUMNS = ["source", "quote", "low", "high", "scope", "status", "official", "verdict"]
 CANNOT_BOTH = "cannot both be right"
@@ -65,7 +65,7 @@ def status_by_category(mentions: pd.DataFrame, categories: Mapping[str, str], st
 
 def doubtful_mentions(mentions: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     """Mentions a reader might doubt: status taken from outside the sentence (paragraph, document,
-    default), and every absence, call or proposal; with the document's label as ``source``."""
+    default), and every absence, call, proposal or denial; with the document's label as ``source``."""
     doubt = mentions["status_source"].isin(DOUBTFUL_SOURCES) | mentions["status"].isin(DOUBTFUL_STATUSES)
     chosen = mentions[doubt]
     return chosen.assign(source=chosen["doc_id"].map(dict(labels)))[EVIDENCE_COLUMNS]
