@@ -9,6 +9,7 @@ from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 import xivn
 from xivn.corpus.checks import offset_mismatches
 from xivn.deals.counts import official_count
+from xivn.paths import data_path
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
 PAMIR_ITEMS = {
@@ -370,3 +371,17 @@ def test_the_shipped_files_load_by_their_bare_names():
     cues = xivn.deals.load_deal_cues("deal_cues.toml")
     assert taxonomy.source == "deal_taxonomy.toml" and cues.source == "deal_cues.toml"
     assert taxonomy == xivn.deals.load_taxonomy("") and cues.statuses == xivn.deals.load_deal_cues().statuses
+
+
+def test_every_documented_item_is_read_from_its_official_title(make_corpus):
+    # each row of deals_official.csv, written as a signing sentence, gives the item that cites it
+    official = pd.read_csv(data_path("deals_official.csv"), dtype=str, keep_default_na=False)
+    rows = official[~official["doc_no"].str.startswith("COUNT-")]
+    text = "".join(f"Vietnam and China signed the {title}.\n\n" for title in rows["short_title"])
+    found = mentions_in(make_corpus, text)
+    cited = {item.reference: item_id for item_id, item in xivn.deals.load_taxonomy().items.items() if item.reference}
+    assert set(cited) == set(rows["doc_no"])
+    for doc_no, item_id in cited.items():
+        title = rows.loc[rows["doc_no"] == doc_no, "short_title"].iloc[0]
+        hit = found[found["sentence"].str.contains(title, regex=False) & (found["item_id"] == item_id)]
+        assert hit[["parties", "status"]].values.tolist()[:1] == [["China-Vietnam", "signed"]], doc_no
