@@ -8,6 +8,7 @@ rules are described in the header of ``data/deal_cues.toml``; the cues live ther
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from xivn.deals.taxonomy import DealCues
 EXPLICIT, WEAK = 0, 1
 LIST_KINDS = ("list_item",)
 HEADING_KINDS = ("headline", "heading")
+COORDINATED = re.compile(r"\b(?:and|but|while)\s+$")  # text before a verb joined to the one before it
 
 
 @dataclass
@@ -150,7 +152,7 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     hits = sentence.status_hits
     clause = sentence.clause_of(start)
     whole = (sentence.start, sentence.end)
-    own = _governing(hits, start, clause, cues) or nearest(hits, start, end, clause)
+    own = _governing(sentence, start, clause, cues) or nearest(hits, start, end, clause)
     if sentence.in_list:
         # a bullet's own cue beats its lead-in only when it proposes, calls for, denies or rules
         # out ("- a rare earths deal was proposed"), not when it tells what the deal will do
@@ -177,10 +179,16 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     return Status(cues.default_status, "default", "")
 
 
-def _governing(hits: Sequence[Hit], start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
+def _governing(sentence: Sentence, start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
     """The clause's first explicit cue when it comes before the mention and its status governs the
-    verbs after it ("denied that ... had signed", "proposed that the two sides sign")."""
+    verbs after it ("denied that ... had signed", "proposed that the two sides sign"), unless a
+    verb joined with "and" starts another predicate in between ("asked China for loans and agreed
+    to boost ties")."""
     low, high = clause
-    explicit = [h for h in hits if h.rank == EXPLICIT and low <= h.start and h.end <= high]
+    explicit = [h for h in sentence.status_hits if h.rank == EXPLICIT and low <= h.start and h.end <= high]
     first = explicit[0] if explicit else None
-    return first if first is not None and first.end <= start and first.label in cues.governing else None
+    if first is None or first.end > start or first.label not in cues.governing:
+        return None
+    between = [h for h in explicit[1:] if h.end <= start]
+    joined = any(COORDINATED.search(sentence.text[: h.start - sentence.start]) for h in between)
+    return None if joined else first
