@@ -227,6 +227,12 @@ def test_questions_are_not_mentions(mentions):
             "Hanoi denied that it had agreed to a Chinese proposal for joint patrols.\n",
             [("gulf_of_tonkin_patrols", "denied")],
         ),
+        # ... up to a verb joined with "and", which starts a predicate of its own
+        (
+            "Lam asked China for soft loans and agreed with Xi Jinping to boost security cooperation.\n",
+            [("security_area", "agreed")],
+        ),
+        ("They signed an agreement on transferring people with prison sentences.\n", [("prisoner_transfer", "signed")]),
         # a topic word that modifies another noun, or sets the scene, is no deal
         ("National security concerns often take precedence over projects.\n", []),
         ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),
