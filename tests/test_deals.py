@@ -233,6 +233,11 @@ def test_questions_are_not_mentions(mentions):
             [("security_area", "agreed")],
         ),
         ("They signed an agreement on transferring people with prison sentences.\n", [("prisoner_transfer", "signed")]),
+        # what a signed deal will do keeps the deal's status
+        (
+            "Japan signed an agreement under which Tokyo will lend 50 billion yen for a railway.\n",
+            [("cross_border_rail_funding", "signed")],
+        ),
         # a topic word that modifies another noun, or sets the scene, is no deal
         ("National security concerns often take precedence over projects.\n", []),
         ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),

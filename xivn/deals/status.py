@@ -152,7 +152,11 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     hits = sentence.status_hits
     clause = sentence.clause_of(start)
     whole = (sentence.start, sentence.end)
-    own = _governing(sentence, start, clause, cues) or nearest(hits, start, end, clause)
+    own = (
+        _governing(sentence, start, clause, cues)
+        or _content(sentence, start, clause, cues)
+        or nearest(hits, start, end, clause)
+    )
     if sentence.in_list:
         # a bullet's own cue beats its lead-in only when it proposes, calls for, denies or rules
         # out ("- a rare earths deal was proposed"), not when it tells what the deal will do
@@ -192,3 +196,20 @@ def _governing(sentence: Sentence, start: int, clause: tuple[int, int], cues: De
     between = [h for h in explicit[1:] if h.end <= start]
     joined = any(COORDINATED.search(sentence.text[: h.start - sentence.start]) for h in between)
     return None if joined else first
+
+
+def _content(sentence: Sentence, start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
+    """The explicit cue before the words that open what a deal will do ("under which", "whereby"),
+    when they stand between it and the mention with no explicit cue after them: the modal that
+    follows ("will lend") tells the deal's content, not its status."""
+    low = clause[0]
+    before = sentence.text[low - sentence.start : start - sentence.start]
+    openers = [low + m.start() for pattern in cues.contents for m in pattern.finditer(before)]
+    if not openers:
+        return None
+    opener = max(openers)
+    explicit = [h for h in sentence.status_hits if h.rank == EXPLICIT and low <= h.start and h.end <= start]
+    if any(h.start >= opener for h in explicit):
+        return None
+    earlier = [h for h in explicit if h.end <= opener]
+    return earlier[-1] if earlier else None

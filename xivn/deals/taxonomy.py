@@ -128,6 +128,7 @@ class DealCues:
     topic_heads: re.Pattern[str]
     topic_settings: re.Pattern[str]
     clauses: tuple[re.Pattern[str], ...]
+    contents: tuple[re.Pattern[str], ...]
     counts: CountVocabulary
 
 
@@ -162,7 +163,7 @@ CUES_SCHEMA = Schema(
             ),
             "context": Table(optional={"statuses": STRINGS, "cues": PATTERNS}),
             "topics": Table(optional={"heads": PATTERNS, "settings": STRINGS}),
-            "clauses": Table(optional={"boundaries": PATTERNS}),
+            "clauses": Table(optional={"boundaries": PATTERNS, "contents": PATTERNS}),
             "counts": Table(
                 required={
                     "nouns": REGEX,
@@ -267,6 +268,7 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         topic_heads=re.compile(rf"^[’'s]*\s+(?:{heads})\b", re.IGNORECASE),
         topic_settings=re.compile(rf"\b(?:{settings})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         clauses=patterns(raw["clauses"].get("boundaries", []), "clauses.boundaries"),
+        contents=patterns(raw["clauses"].get("contents", []), "clauses.contents"),
         counts=CountVocabulary(
             nouns=counts["nouns"],
             numbers=dict(counts["numbers"]),
