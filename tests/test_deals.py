@@ -246,6 +246,7 @@ def test_questions_are_not_mentions(mentions):
         # hopes and plans to sign are expectations; refusals are denials; agendas can leave a topic out
         ("South Korea hopes to sign a semiconductor supply chain agreement.\n", [("semiconductors_area", "expected")]),
         ("China is seeking to sign an agreement on 5G networks.\n", [("five_g_network", "expected")]),
+        ("The EU and Vietnam are negotiating a trade cooperation agreement.\n", [("trade_area", "expected")]),
         ("Hanoi rejected a Chinese proposal for joint patrols.\n", [("gulf_of_tonkin_patrols", "denied")]),
         ("Rare earths cooperation was not on the agenda.\n", [("rare_earths", "absent")]),
         ("The US and Vietnam will launch the DELTA Network to train engineers.\n", [("us_delta_network", "pledged")]),
