@@ -1,0 +1,163 @@
+"""Who trades with whom, read from the grammar around a trade cue.
+
+A trade figure's reporter (whose exports, imports or balance it is) and partner come from the
+words that link a country to the trade cue governing the figure, never from an assumption about
+the event:
+
+- a country right before the cue, as a possessive, an adjective or a name used as one, with at
+  most three words between ("Vietnam's durian exports", "Chinese imports", "the US goods trade
+  deficit", "Vietnam posted a trade gap") is the reporter; "total" or "overall" among those words
+  makes the partner the World ("Vietnam's total exports");
+- two countries joined by a dash before the cue ("China-Vietnam trade", "Japan–China total
+  trade") are reporter and partner, in the order written, and so are the two of "trade between X
+  and Y";
+- a country after the cue takes its role from the preposition before it (``direction`` in
+  ``trade_cues.toml``: "exports to China", "imports into Vietnam", "deficit with China");
+- "the world", "worldwide" in the clause make the World the partner; "the world's" does not.
+
+:func:`sentence_parties` adds what the rest of the sentence says: "X's (largest) trading partner"
+makes X the reporter and the other country the partner; otherwise the countries named, in order.
+What a party is is :func:`xivn.cues.countries.country_mentions`; a country that only names an
+institution ("China's General Department of Customs") is a source, not a party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from xivn.cues.countries import Mention, countries, country_mentions
+
+WORLD = "World"
+_MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?))*?)\s*$")
+_PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
+_TOTAL_WORDS = {"total", "overall", "global"}
+_JOINED = re.compile(r"^\s?[-–—/]\s?$")
+_BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
+_AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
+_PARTNER_OF = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading partner|trade partner|export market|import source|"
+    r"(?:biggest|largest|main|top) (?:market|buyer|supplier|customer|source))",
+    re.IGNORECASE,
+)
+ANAPHOR = re.compile(
+    r"\b(?:the two (?:countries|nations|sides|neighbours|neighbors|economies)|both (?:countries|nations|sides)|"
+    r"bilateral|two-way)\b",
+    re.IGNORECASE,
+)
+
+
+def party_mentions(text: str) -> list[Mention]:
+    """The country mentions of ``text`` that can be a party: not an institution's name, and not
+    the World as a possessive ("the world's second-largest grower")."""
+    kinds = countries().kinds
+    return [
+        m
+        for m in country_mentions(text)
+        if not m.institution and not (kinds.get(m.country) == "world" and m.possessive)
+    ]
+
+
+def _world(mention: Mention) -> bool:
+    return countries().kinds.get(mention.country) == "world"
+
+
+def stated_parties(
+    text: str,
+    clause: tuple[int, int],
+    cue: tuple[int, int],
+    flow: str,
+    direction: Mapping[str, Sequence[str]],
+    later_cues: Sequence[int] = (),
+) -> dict[str, str]:
+    """Reporter and partner that the grammar of ``text[clause]`` links to the trade cue at
+    ``cue``; ``direction`` holds the prepositions that make a country after the cue the partner
+    or the reporter; ``later_cues`` are the starts of the clause's other trade cues after this one
+    (a country after them belongs to them)."""
+    start, end = clause
+    mentions = [m for m in party_mentions(text) if start <= m.start < end]
+    roles: dict[str, str] = {}
+    before = [m for m in mentions if m.end <= cue[0]]
+    if before:
+        last = before[-1]
+        words = _MODIFIERS.match(text[last.end : cue[0]])
+        if words and not _PREPOSITIONS & set(words.group(1).split()):
+            pair = [m for m in before[:-1] if _JOINED.match(text[m.end : last.start])]
+            if pair and flow != "balance":
+                roles.update(reporter=pair[-1].country, partner=last.country)
+            elif not _world(last):
+                roles["reporter"] = last.country
+                if flow in ("exports", "imports") and _TOTAL_WORDS & set(words.group(1).split()):
+                    roles["partner"] = WORLD
+    stop = min((c for c in later_cues if c > cue[1]), default=end)
+    after = [m for m in mentions if cue[1] <= m.start < stop]
+    for k, mention in enumerate(after):
+        between = text[cue[1] : mention.start]
+        if _BETWEEN.match(between) and k + 1 < len(after) and _AND.match(text[mention.end : after[k + 1].start]):
+            return {"reporter": mention.country, "partner": after[k + 1].country}
+        if _world(mention) and "partner" not in roles:
+            roles["partner"] = WORLD
+            continue
+        for role in ("partner", "reporter"):
+            if _ends_with(between, direction.get(role, ())) and mention.country not in roles.values():
+                roles.setdefault(role, mention.country)
+                break
+    for mention in mentions:
+        if _world(mention) and "partner" not in roles and mention.country not in roles.values():
+            roles["partner"] = WORLD
+    return roles
+
+
+def _ends_with(text: str, words: Sequence[str]) -> bool:
+    """True when ``text`` (the words between a trade cue and a country) ends with one of the
+    prepositions ``words``, optionally followed by "the"."""
+    if not words:
+        return False
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def sentence_parties(text: str, known: Mapping[str, str]) -> dict[str, str]:
+    """The parties ``known`` from the clause, completed from the rest of the sentence ``text``:
+    "X's largest trading partner" makes X the reporter and the other country named the partner;
+    else a missing party is the first other country named (both missing: the first two, in order).
+    A World mention never fills a party here."""
+    roles = dict(known)
+    mentions = [m for m in party_mentions(text) if not _world(m)]
+    partner_of = next((m for m in mentions if m.possessive and _PARTNER_OF.match(text[m.end :])), None)
+    other = partner_of and next((m.country for m in mentions if m.country != partner_of.country), None)
+    if partner_of and other:
+        owner = partner_of.country
+        if "reporter" not in roles:
+            roles["reporter"] = other if roles.get("partner") == owner else owner
+        if "partner" not in roles:
+            roles["partner"] = other if roles["reporter"] == owner else owner
+    named = list(dict.fromkeys(m.country for m in mentions))
+    if "reporter" not in roles and "partner" not in roles:
+        if len(named) >= 2:
+            return {"reporter": named[0], "partner": named[1]}
+        return {"reporter": named[0]} if named and _subject(text, mentions[0]) else {}
+    for role in ("reporter", "partner"):
+        if role not in roles:
+            other = next((c for c in named if c not in roles.values()), None)
+            if other is not None:
+                roles[role] = other
+    return roles
+
+
+def _subject(text: str, mention: Mention) -> bool:
+    """True when ``mention`` opens the sentence as its subject (no preposition before it)."""
+    before = text[: mention.start].split()
+    return len(before) <= 1 and not (before and before[-1].lower() in _PREPOSITIONS)
+
+
+def pair_of(texts: Sequence[str]) -> list[str]:
+    """The first two countries (not the World) named in ``texts``, read in order."""
+    named: list[str] = []
+    for text in texts:
+        for mention in party_mentions(text):
+            if not _world(mention) and mention.country not in named:
+                named.append(mention.country)
+        if len(named) >= 2:
+            return named[:2]
+    return named
