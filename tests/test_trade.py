@@ -285,3 +285,34 @@ def test_a_sentence_with_thousands_of_amounts_is_read_whole(tmp_path):
     assert set(zip(figures["reporter"], figures["partner"], figures["flow"], strict=True)) == {
         ("Vietnam", "China", "exports")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced dash joins a pair as well as a hyphen
+        ("In 2019, Vietnam – China bilateral trade reached $105.75 billion.", [("Vietnam", "China", 2019)]),
+        # "the country" is the subject of the sentence before
+        (
+            "Vietnam's trade with China grew in 2019. The country imported $68.5 billion from China in 2019.",
+            [("Vietnam", "China", 2019)],
+        ),
+        # the second clause names its own partner; the flow word is in the first
+        (
+            "Vietnam's exports to the U.S. rose to $70 billion in 2022, and to China by 16 percent to $43 billion.",
+            [("Vietnam", US, 2022), ("Vietnam", "China", 2022)],
+        ),
+        ("Vietnam's foreign trade reached $517 billion in 2019.", [("Vietnam", "World", 2019)]),
+        ("Việt Nam's exports to China rose to 61.2 billion USD in 2023.", [("Vietnam", "China", 2023)]),
+        # "last year's" belongs to its own figure; the forecast has no stated year
+        (
+            "Vietnam's deficit with China would total $28 billion, lower than last year's $32.4 billion.",
+            [("Vietnam", "China", None), ("Vietnam", "China", 2022)],
+        ),
+    ],
+)
+def test_parties_and_years_of_real_phrasings(make_corpus, text, expected):
+    corpus = make_corpus({"doc.md": text, "metadata.csv": "file,date\ndoc.md,2023-12-10\n"})
+    table = trade_figures(xivn.load_corpus(corpus))
+    got = [(r.reporter, r.partner, None if pd.isna(r.year) else r.year) for r in table.itertuples(index=False)]
+    assert got == expected

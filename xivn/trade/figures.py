@@ -25,10 +25,11 @@ from weakref import WeakKeyDictionary
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
+from xivn.cues.countries import POSSESSIVE
 from xivn.cues.datafiles import PATTERNS, STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
-from xivn.trade.parties import ANAPHOR, pair_of, party_mentions, sentence_parties, stated_parties
+from xivn.trade.parties import ANAPHOR, SINGULAR, pair_of, party_mentions, sentence_parties, stated_parties
 from xivn.trade.periods import Period, find_periods
 
 FLOWS = ("exports", "imports", "total", "balance")
@@ -74,6 +75,8 @@ TRADE_FIGURES = (
 )
 """Columns of :func:`trade_figures`."""
 
+PARTY_LEVELS = ("clause", "table", "sentence", "neighbours", "heading", "document", "unresolved")
+"""Values of ``resolved_from``, nearest first."""
 YEN_OR_YUAN = "¥"
 YEN_OR_YUAN_BY_COUNTRY = {"Japan": "JPY", "China": "CNY"}
 YEAR = re.compile(r"(?<![\d$.,/-])(19[5-9]\d|20[0-4]\d)(?![\d%]|\s?[-–]\s?\d)")
@@ -81,7 +84,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|\s[–—]|[–—]\s")
 CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared with)\s")
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
+NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -205,8 +208,8 @@ class _Passage:
     text: str
     clause: tuple[int, int]
     position: int
-    neighbours: list[str] = field(default_factory=list)
-    previous: list[str] = field(default_factory=list)  # the sentences just before, nearest first
+    neighbours: list[str] = field(default_factory=list)  # the sentences before (nearest first), or
+    # for a table cell its header row, caption and heading
     explicit: dict[str, object] = field(default_factory=dict)
     today: date | None = None  # the document's date
     is_table: bool = False
@@ -255,11 +258,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
         for i, row in enumerate(rows):
             if row.kind == "table_row":
                 continue  # read cell by cell below
-            neighbours = [
-                masked[j]
-                for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1), *range(i + 1, i + 1 + NEIGHBOURS_AFTER))
-                if 0 <= j < len(rows)
-            ]
+            neighbours = [masked[j] for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS_BEFORE), -1)]
             found = parsed[i]
             spans = [(a.start, a.end) for a in found]
             for k, amount in enumerate(found):
@@ -268,7 +267,6 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     clause_span(masked[i], spans[k], spans[:k] + spans[k + 1 :]),
                     amount.start,
                     neighbours,
-                    previous=neighbours[: min(i, NEIGHBOURS_BEFORE)],
                     today=dates[doc_id],
                     heading=heading,
                     document=document,
@@ -552,33 +550,42 @@ def _pair_fill(roles: dict[str, str], pair: list[str]) -> bool:
 
 
 def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tuple[dict[str, str], str]:
-    """Reporter and partner of the figure governed by the cue ``hit`` of ``cue_text``, and where
-    they were read: the clause, the table (its cells, header and caption), the sentence, the
-    sentences before (for "the deficit", "the two countries"), the heading or the document;
-    ``unresolved`` when the text does not state both."""
+    """Reporter and partner of the figure governed by the cue ``hit`` of ``cue_text``, and the
+    farthest place they were read (:data:`PARTY_LEVELS`): the clause, the table (its cells,
+    header and caption), the sentence, the sentences before (for "the deficit", "its exports",
+    "the two countries"), the heading or the document; ``unresolved`` when the text does not
+    state both."""
     roles = {k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")}
-    level = "table" if passage.is_table else "clause"
+    levels = ["table" if passage.is_table else "clause"]
+    start, end = passage.clause
+    if cue_text is passage.text and not start <= hit.start < end:
+        # the cue governs from another clause; this one may still name the party: "exports to the
+        # US rose to $70 billion, and to China … to $43 billion"
+        direction = cues.direction.get(hit.label, {})
+        _fill(roles, stated_parties(passage.text, passage.clause, (start, start), hit.label, direction))
     _fill(roles, _grammar(cue_text, hit, cues))
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
-    elif len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles)):
-        level = "sentence"
-    if len(roles) < 2 and not passage.is_table:
-        anaphor = ANAPHOR.search(passage.text) is not None
-        if "reporter" not in roles:
-            for text in passage.previous:
-                found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
-                reporter = next((f["reporter"] for f in found if "reporter" in f), None)
-                if reporter and _fill(roles, {"reporter": reporter}):
-                    level = "neighbours"
-                    break
-        if anaphor and len(roles) < 2:
-            for name, texts in (("neighbours", passage.previous), ("heading", [passage.heading]),
-                                ("document", passage.document)):  # fmt: skip
-                if _pair_fill(roles, pair_of(texts)):
-                    level = name
-                    break
-    return roles, level if len(roles) == 2 else "unresolved"
+        return roles, levels[0] if len(roles) == 2 else "unresolved"
+    subject = next((c for c in pair_of(passage.neighbours[:1]) if c not in roles.values()), "")
+    # "the country imported …", "its trade deficit": the subject of the sentence before
+    if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
+        levels.append("neighbours")
+    if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles)):
+        levels.append("sentence")
+    if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
+        for text in passage.neighbours:
+            found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
+            if _fill(roles, {"reporter": next((f["reporter"] for f in found if "reporter" in f), "")}):
+                levels.append("neighbours")
+                break
+    if len(roles) < 2 and ANAPHOR.search(passage.text):
+        for level, texts in (("neighbours", passage.neighbours), ("heading", [passage.heading]),
+                             ("document", passage.document)):  # fmt: skip
+            if _pair_fill(roles, pair_of(texts)):
+                levels.append(level)
+                break
+    return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
 
 
 @lru_cache(maxsize=64)
@@ -594,7 +601,8 @@ def _starts_a_range(text: str, position: int) -> bool:
 
 def _period(passage: _Passage) -> tuple[int | None, str, str]:
     """Year, period label and where they were read: the period nearest the amount in its clause,
-    else stated by a table, else in its sentence, else in a neighbouring sentence."""
+    else stated by a table, else in its sentence, else in the sentences before (for a table: its
+    header, caption and heading)."""
     text, (start, end), position = passage.text, passage.clause, passage.position
     periods = _periods(text, passage.today)
 
@@ -608,12 +616,13 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     if "year" in passage.explicit:
         year = int(passage.explicit["year"])
         return year, str(year), "table"
-    if periods and not _starts_a_range(text, position):
-        chosen = nearest([p for p in periods if p.year] or list(periods))
-        if chosen.year:
-            return chosen.year, chosen.label, "sentence"
+    # a period written as a possessive belongs to its own figure: "last year's $32.4 billion"
+    shared = [p for p in periods if p.year and not POSSESSIVE.match(text[p.end :])]
+    if shared and not _starts_a_range(text, position):
+        chosen = nearest(shared)
+        return chosen.year, chosen.label, "sentence"
     for neighbour in [] if _starts_a_range(text, position) else passage.neighbours:
-        found = [p for p in _periods(neighbour, passage.today) if p.year]
+        found = [p for p in _periods(neighbour, passage.today) if p.year and not POSSESSIVE.match(neighbour[p.end :])]
         if found:
             return found[-1].year, found[-1].label, "neighbours"
     return None, "", "unresolved"

@@ -6,14 +6,15 @@ the event:
 
 - a country right before the cue, as a possessive, an adjective or a name used as one, with at
   most three words between ("Vietnam's durian exports", "Chinese imports", "the US goods trade
-  deficit", "Vietnam posted a trade gap") is the reporter; "total" or "overall" among those words
-  makes the partner the World ("Vietnam's total exports");
+  deficit", "Vietnam posted a trade gap") is the reporter;
 - two countries joined by a dash before the cue ("China-Vietnam trade", "Japan–China total
   trade") are reporter and partner, in the order written, and so are the two of "trade between X
   and Y";
 - a country after the cue takes its role from the preposition before it (``direction`` in
   ``trade_cues.toml``: "exports to China", "imports into Vietnam", "deficit with China");
-- "the world", "worldwide" in the clause make the World the partner; "the world's" does not.
+- "the world", "worldwide" in the clause make the World the partner; "the world's" does not;
+  "total", "overall" or "foreign" before the cue ("Vietnam's foreign trade") make it the World
+  when no partner is named.
 
 :func:`sentence_parties` adds what the rest of the sentence says: "X's (largest) trading partner"
 makes X the reporter and the other country the partner; otherwise the countries named, in order.
@@ -29,9 +30,9 @@ from collections.abc import Mapping, Sequence
 from xivn.cues.countries import Mention, countries, country_mentions
 
 WORLD = "World"
-_MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?))*?)\s*$")
+_MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}?)\s*$")
 _PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
-_TOTAL_WORDS = {"total", "overall", "global"}
+_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}
 _JOINED = re.compile(r"^\s?[-–—/]\s?$")
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
@@ -40,11 +41,19 @@ _PARTNER_OF = re.compile(
     r"(?:biggest|largest|main|top) (?:market|buyer|supplier|customer|source))",
     re.IGNORECASE,
 )
+SINGULAR = re.compile(
+    r"\b(?:the (?:country|nation|Southeast Asian (?:nation|country|economy))|its|it)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A reporter named by a pronoun or "the country" just before the trade cue: the subject of the
+sentence before."""
 ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|neighbours|neighbors|economies)|both (?:countries|nations|sides)|"
     r"bilateral|two-way)\b",
     re.IGNORECASE,
 )
+"""Words that speak of a pair without naming it: the pair is read from the sentences before, the
+heading or the document."""
 
 
 def party_mentions(text: str) -> list[Mention]:
@@ -75,20 +84,9 @@ def stated_parties(
     or the reporter; ``later_cues`` are the starts of the clause's other trade cues after this one
     (a country after them belongs to them)."""
     start, end = clause
-    mentions = [m for m in party_mentions(text) if start <= m.start < end]
+    everywhere = party_mentions(text)
+    mentions = [m for m in everywhere if start <= m.start < end]
     roles: dict[str, str] = {}
-    before = [m for m in mentions if m.end <= cue[0]]
-    if before:
-        last = before[-1]
-        words = _MODIFIERS.match(text[last.end : cue[0]])
-        if words and not _PREPOSITIONS & set(words.group(1).split()):
-            pair = [m for m in before[:-1] if _JOINED.match(text[m.end : last.start])]
-            if pair and flow != "balance":
-                roles.update(reporter=pair[-1].country, partner=last.country)
-            elif not _world(last):
-                roles["reporter"] = last.country
-                if flow in ("exports", "imports") and _TOTAL_WORDS & set(words.group(1).split()):
-                    roles["partner"] = WORLD
     stop = min((c for c in later_cues if c > cue[1]), default=end)
     after = [m for m in mentions if cue[1] <= m.start < stop]
     for k, mention in enumerate(after):
@@ -102,6 +100,20 @@ def stated_parties(
             if _ends_with(between, direction.get(role, ())) and mention.country not in roles.values():
                 roles.setdefault(role, mention.country)
                 break
+    before = [m for m in mentions if m.end <= cue[0]]
+    if before and "reporter" not in roles:
+        last = before[-1]
+        words = _MODIFIERS.match(text[last.end : cue[0]])
+        if words and not _PREPOSITIONS & set(words.group(1).split()):
+            # "China-Vietnam trade", "Vietnam – China bilateral trade" (a spaced dash ends no pair)
+            pair = [m for m in everywhere if m.end <= last.start and _JOINED.match(text[m.end : last.start])]
+            if pair and flow != "balance" and "partner" not in roles:
+                roles.update(reporter=pair[-1].country, partner=last.country)
+            elif not _world(last) and last.country != roles.get("partner"):
+                roles["reporter"] = last.country
+                said = {*words.group(1).split(), *text[cue[0] : cue[1]].lower().split()}
+                if "partner" not in roles and _TOTAL_WORDS & said and not ANAPHOR.search(text[cue[0] : cue[1]]):
+                    roles["partner"] = WORLD
     for mention in mentions:
         if _world(mention) and "partner" not in roles and mention.country not in roles.values():
             roles["partner"] = WORLD
@@ -146,9 +158,10 @@ def sentence_parties(text: str, known: Mapping[str, str]) -> dict[str, str]:
 
 
 def _subject(text: str, mention: Mention) -> bool:
-    """True when ``mention`` opens the sentence as its subject (no preposition before it)."""
+    """True when ``mention``, the sentence's first country, can be its subject: no preposition
+    right before it ("In October, Vietnam's exports", not "trade with Japan")."""
     before = text[: mention.start].split()
-    return len(before) <= 1 and not (before and before[-1].lower() in _PREPOSITIONS)
+    return not (before and before[-1].lower() in _PREPOSITIONS)
 
 
 def pair_of(texts: Sequence[str]) -> list[str]:

@@ -36,7 +36,7 @@ PATTERNS = {
                          rf"|\b(?:FY\s?|fiscal(?: year)?\s+)(?P<single>{_YEAR})\b"),
     "months": re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months{_OF_YEAR}",
                          re.IGNORECASE),
-    "span": re.compile(rf"\b(?P<from>{_MONTH})\s?(?:[-–]|to|through)\s?(?P<to>{_MONTH})\b{_OF_YEAR}",
+    "span": re.compile(rf"\b(?P<from>{_MONTH})\.?\s?(?:[-–]|to|through)\s?(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
                        re.IGNORECASE),
     "part": re.compile(rf"\b(?P<part>(?:first|second) half|(?:first|second|third|fourth) quarter|Q[1-4]|H[12])"
                        rf"{_OF_YEAR}", re.IGNORECASE),
