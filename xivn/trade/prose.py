@@ -115,6 +115,45 @@ def figures_sentence(
     return Markdown(sentence + rows_note(n, max_rows, "trade flows"))
 
 
+def unused_sentence(stated: pd.DataFrame) -> Markdown:
+    """The sentence on the trade figures that are read but not analysed: those whose reporter or
+    partner the text does not state (never filled in by assumption), those in other currencies
+    (kept in their currency: xivn converts none to US dollars), and those covering months or a
+    fiscal year rather than a calendar year (not compared with annual statistics)."""
+    if stated.empty:
+        return Markdown("No trade figure is stated, so none is left unused.")
+    unresolved = stated["resolved_from"].eq("unresolved")
+    resolved = stated[~unresolved]
+    foreign = resolved[resolved["value_usd_bn"].isna()]
+    dollars = resolved[resolved["value_usd_bn"].notna()]
+    part = dollars[dollars["period"].astype(str) != dollars["year"].astype(str)]
+    n = len(stated)
+    clauses = []
+    if unresolved.any():
+        k = int(unresolved.sum())
+        clauses.append(
+            f"{k:,} {verb(k, 'has', 'have')} no reporter or partner stated in the text and "
+            f"{verb(k, 'is', 'are')} not used (no party is assumed)"
+        )
+    if len(foreign):
+        codes = name_list(escaped(sorted({text_or_blank(c) for c in foreign["currency"]})))
+        clauses.append(
+            f"{len(foreign):,} {verb(len(foreign), 'is', 'are')} in another currency ({codes}), kept as stated and "
+            "not converted to US dollars, so not added up or checked"
+        )
+    if len(part):
+        clauses.append(
+            f"{len(part):,} {verb(len(part), 'covers', 'cover')} months or a fiscal year, not a calendar year, "
+            "so not compared with the annual statistics"
+        )
+    if not clauses:
+        return Markdown(
+            f"{'The' if n == 1 else 'All'} {counted(n, 'trade figure')} {verb(n, 'names its', 'name their')} "
+            "reporter and partner, in US dollars for a calendar year."
+        )
+    return Markdown(f"Of the {counted(n, 'trade figure')} read, " + "; ".join(clauses) + ".")
+
+
 def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
     """The sentence under the consistency table: how many stated totals equal exports + imports, and which do not."""
     if consistency.empty:
