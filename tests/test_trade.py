@@ -150,7 +150,7 @@ def test_months_make_a_month_span(make_corpus):
 def test_figures_keep_their_currency_and_period(make_corpus, text, expected):
     (row,) = figures_of(make_corpus, text).itertuples(index=False)
     assert (row.currency, row.value_bn, row.period) == expected
-    assert (row.value_usd_bn == row.value_bn) if row.currency == "USD" else pd.isna(row.value_usd_bn)
+    assert row.usd_from == ("stated" if row.currency == "USD" else "converted")
 
 
 @pytest.mark.parametrize(
@@ -316,3 +316,16 @@ def test_parties_and_years_of_real_phrasings(make_corpus, text, expected):
     table = trade_figures(xivn.load_corpus(corpus))
     got = [(r.reporter, r.partner, None if pd.isna(r.year) else r.year) for r in table.itertuples(index=False)]
     assert got == expected
+
+
+def test_figures_in_other_currencies_are_converted_with_the_annual_average_of_their_year(make_corpus):
+    text = (
+        "The EU's trade deficit with China narrowed to €291bn in 2023. "
+        "Vietnam's rice exports to the Philippines were worth 62 trillion dong in 2023."
+    )
+    euro, dong = figures_of(make_corpus, text).itertuples(index=False)
+    # G.5A 2023: 1.0817 dollars per euro
+    assert (euro.usd_from, euro.value_usd_bn) == ("converted", pytest.approx(-291 * 1.0817))
+    assert euro.usd_rate == pytest.approx(1 / 1.0817)
+    assert (dong.usd_from, dong.currency) == ("", "VND")  # no official rate shipped for the dong
+    assert pd.isna(dong.value_usd_bn) and pd.isna(dong.usd_rate)

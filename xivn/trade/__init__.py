@@ -4,6 +4,8 @@
 - :mod:`~xivn.trade.figures` — :func:`amounts` and :func:`trade_figures` read from the article text
   (cue words in ``data/trade_cues.toml``), with :mod:`~xivn.trade.parties` (who trades with whom, from
   the grammar) and :mod:`~xivn.trade.periods` (years, fiscal years, months);
+- :mod:`~xivn.trade.rates` — the Federal Reserve's annual average exchange rates (``data/usd_rates.csv``)
+  that convert figures in other currencies;
 - :mod:`~xivn.trade.checks` — totals, balances, the reference statistics and mirror gaps;
 - :mod:`~xivn.trade.selection` — the rows the notebook analyses, shows or charts, chosen by its parameters;
 - :mod:`~xivn.trade.prose` — the notebook's computed sentences (bottom line, flows, figures not used, totals,
@@ -26,6 +28,7 @@ from xivn.trade.prose import (
     totals_sentence,
     unused_sentence,
 )
+from xivn.trade.rates import usd_rates
 from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, usable_figures, widest_gaps
 
 __all__ = [
@@ -54,5 +57,6 @@ __all__ = [
     "unmatched_mirrors",
     "unused_sentence",
     "usable_figures",
+    "usd_rates",
     "widest_gaps",
 ]

@@ -31,6 +31,7 @@ from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmo
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
 from xivn.trade.parties import ANAPHOR, SINGULAR, pair_of, party_mentions, sentence_parties, stated_parties
 from xivn.trade.periods import Period, find_periods
+from xivn.trade.rates import units_per_usd
 
 FLOWS = ("exports", "imports", "total", "balance")
 CATEGORIES = ("trade", "investment", "aid/loan", "other")
@@ -67,6 +68,8 @@ TRADE_FIGURES = (
     "value_bn",
     "value_usd_bn",
     "rounding_usd_bn",
+    "usd_from",
+    "usd_rate",
     "qualifier",
     "attribution",
     "resolved_from",
@@ -678,8 +681,12 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
     unknown); ``currency`` (ISO code; "¥" when yen and yuan cannot be told apart),
     ``currency_from`` (``text``, or ``context`` for a "¥" read from the country of the figure);
     ``value_bn`` (billions of that currency; a balance signed by its words: deficit, gap and
-    shortfall negative, surplus positive); ``value_usd_bn`` (the same in US dollars for a dollar
-    figure; NaN for other currencies, which xivn does not convert), ``rounding_usd_bn``;
+    shortfall negative, surplus positive); ``value_usd_bn`` and ``rounding_usd_bn`` (the value and
+    half a unit of its last digit in US dollars), ``usd_from`` (``stated`` for a dollar figure,
+    ``converted`` when the figure was converted with the annual average rate of its year from
+    ``data/usd_rates.csv`` — the Federal Reserve's G.5A — and empty when no rate is shipped for its
+    currency and year, leaving ``value_usd_bn`` NaN), ``usd_rate`` (the rate used, currency units
+    per US dollar);
     ``qualifier``; ``attribution`` (the source the sentence credits, if any); ``resolved_from``
     (where the parties were read: ``clause``, ``table``, ``sentence``, ``neighbours`` — the
     sentences before, for "the deficit" or "the two countries" — ``heading``, ``document``, or
@@ -699,6 +706,8 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
         value = abs(amount.value) * resolution.sign if resolution.sign else amount.value
         named = [m.country for m in party_mentions(found.passage.text)]
         currency, currency_from = _currency(amount, [resolution.reporter, resolution.partner, *named])
+        rate = units_per_usd(currency, resolution.year)
+        usd_from = "stated" if currency == "USD" else ("converted" if math.isfinite(rate) else "")
         rows.append(
             (
                 found.doc_id,
@@ -714,8 +723,10 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
                 currency,
                 currency_from,
                 value,
-                value if currency == "USD" else math.nan,
-                amount.rounding if currency == "USD" else math.nan,
+                value / rate,
+                amount.rounding / rate,
+                usd_from,
+                rate if usd_from == "converted" else math.nan,
                 amount.qualifier,
                 _attribution(found.passage, cues),
                 resolution.resolved_from,
@@ -733,5 +744,6 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
             "value_bn": "float64",
             "value_usd_bn": "float64",
             "rounding_usd_bn": "float64",
+            "usd_rate": "float64",
         }
     )

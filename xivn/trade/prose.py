@@ -116,18 +116,24 @@ def figures_sentence(
 
 
 def unused_sentence(stated: pd.DataFrame) -> Markdown:
-    """The sentence on the trade figures that are read but not analysed: those whose reporter or
-    partner the text does not state (never filled in by assumption), those in other currencies
-    (kept in their currency: xivn converts none to US dollars), and those covering months or a
-    fiscal year rather than a calendar year (not compared with annual statistics)."""
+    """The sentence on the trade figures read but not analysed, and on those converted: figures
+    whose reporter or partner the text does not state (never filled in by assumption); figures in
+    another currency, converted to US dollars with the Federal Reserve's annual average rate of
+    their year when ``data/usd_rates.csv`` has it, else kept as stated and left out; figures for
+    months or a fiscal year rather than a calendar year (not compared with annual statistics)."""
     if stated.empty:
         return Markdown("No trade figure is stated, so none is left unused.")
     unresolved = stated["resolved_from"].eq("unresolved")
     resolved = stated[~unresolved]
+    converted = resolved[resolved["usd_from"].eq("converted")]
     foreign = resolved[resolved["value_usd_bn"].isna()]
     dollars = resolved[resolved["value_usd_bn"].notna()]
     part = dollars[dollars["period"].astype(str) != dollars["year"].astype(str)]
     n = len(stated)
+
+    def codes(rows: pd.DataFrame) -> str:
+        return name_list(escaped(sorted({text_or_blank(c) for c in rows["currency"]})))
+
     clauses = []
     if unresolved.any():
         k = int(unresolved.sum())
@@ -135,11 +141,17 @@ def unused_sentence(stated: pd.DataFrame) -> Markdown:
             f"{k:,} {verb(k, 'has', 'have')} no reporter or partner stated in the text and "
             f"{verb(k, 'is', 'are')} not used (no party is assumed)"
         )
-    if len(foreign):
-        codes = name_list(escaped(sorted({text_or_blank(c) for c in foreign["currency"]})))
+    if len(converted):
+        k = len(converted)
         clauses.append(
-            f"{len(foreign):,} {verb(len(foreign), 'is', 'are')} in another currency ({codes}), kept as stated and "
-            "not converted to US dollars, so not added up or checked"
+            f"{k:,} in another currency ({codes(converted)}) {verb(k, 'was', 'were')} converted to US dollars at the "
+            f"Federal Reserve's annual average rate for {verb(k, 'its', 'their')} year"
+        )
+    if len(foreign):
+        k = len(foreign)
+        clauses.append(
+            f"{k:,} {verb(k, 'is', 'are')} in a currency ({codes(foreign)}) with no rate for {verb(k, 'its', 'their')} "
+            "year in the shipped table, kept as stated and not converted, so not added up or checked"
         )
     if len(part):
         clauses.append(
