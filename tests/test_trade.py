@@ -304,6 +304,16 @@ def test_a_sentence_with_thousands_of_amounts_is_read_whole(tmp_path):
         ),
         ("Vietnam's foreign trade reached $517 billion in 2019.", [("Vietnam", "World", 2019)]),
         ("Việt Nam's exports to China rose to 61.2 billion USD in 2023.", [("Vietnam", "China", 2023)]),
+        # a share of the total: the total is to every market, "its" the reporter named before
+        (
+            "Vietnam earned $1.2 billion from fruit exports to China in 2023, out of its total farm exports of $2.9bn.",
+            [("Vietnam", "China", 2023), ("Vietnam", "World", 2023)],
+        ),
+        # the pair of "bilateral trade" as the sentence before states it
+        (
+            "China is Vietnam's largest trading partner. Bilateral trade reached 234.9 billion U.S. dollars in 2022.",
+            [("Vietnam", "China", 2022)],
+        ),
         # "last year's" belongs to its own figure; the forecast has no stated year
         (
             "Vietnam's deficit with China would total $28 billion, lower than last year's $32.4 billion.",

@@ -583,9 +583,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
                 levels.append("neighbours")
                 break
     if len(roles) < 2 and ANAPHOR.search(passage.text):
-        for level, texts in (("neighbours", passage.neighbours), ("heading", [passage.heading]),
-                             ("document", passage.document)):  # fmt: skip
-            if _pair_fill(roles, pair_of(texts)):
+        # the pair as the sentences before or the heading state it ("China is Vietnam's largest
+        # trading partner"), else the first two countries the document names
+        pairs = [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
+        pairs.append(("heading", sentence_parties(passage.heading, {})))
+        pairs.append(("document", dict(zip(("reporter", "partner"), pair_of(passage.document), strict=False))))
+        for level, pair in pairs:
+            if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
                 levels.append(level)
                 break
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"

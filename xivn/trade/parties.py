@@ -13,8 +13,8 @@ the event:
 - a country after the cue takes its role from the preposition before it (``direction`` in
   ``trade_cues.toml``: "exports to China", "imports into Vietnam", "deficit with China");
 - "the world", "worldwide" in the clause make the World the partner; "the world's" does not;
-  "total", "overall" or "foreign" before the cue ("Vietnam's foreign trade") make it the World
-  when no partner is named.
+  "total", "overall" or "foreign" before the cue or in it ("Vietnam's foreign trade", "its total
+  farm exports", "Vietnam's total trade") make it the World when no partner is named after it.
 
 :func:`sentence_parties` adds what the rest of the sentence says: "X's (largest) trading partner"
 makes X the reporter and the other country the partner; otherwise the countries named, in order.
@@ -32,7 +32,8 @@ from xivn.cues.countries import Mention, countries, country_mentions
 WORLD = "World"
 _MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}?)\s*$")
 _PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
-_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}
+_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}  # in the cue itself: "total trade"
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|foreign|external)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s?[-–—/]\s?$")
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
@@ -111,12 +112,14 @@ def stated_parties(
                 roles.update(reporter=pair[-1].country, partner=last.country)
             elif not _world(last) and last.country != roles.get("partner"):
                 roles["reporter"] = last.country
-                said = {*words.group(1).split(), *text[cue[0] : cue[1]].lower().split()}
-                if "partner" not in roles and _TOTAL_WORDS & said and not ANAPHOR.search(text[cue[0] : cue[1]]):
-                    roles["partner"] = WORLD
+                if "partner" not in roles and _TOTAL_WORDS & set(text[cue[0] : cue[1]].lower().split()):
+                    roles["partner"] = WORLD  # "Vietnam's total trade", with no partner named after it
     for mention in mentions:
         if _world(mention) and "partner" not in roles and mention.country not in roles.values():
             roles["partner"] = WORLD
+    pair_cue = ANAPHOR.search(text[cue[0] : cue[1]])  # "two-way trade" is between two parties
+    if "partner" not in roles and _TOTAL_BEFORE.search(text[start : cue[0]]) and not pair_cue:
+        roles["partner"] = WORLD  # "its total farm exports": to every market
     return roles
 
 
