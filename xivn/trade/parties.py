@@ -105,7 +105,9 @@ def stated_parties(
     if before and "reporter" not in roles:
         last = before[-1]
         words = _MODIFIERS.match(text[last.end : cue[0]])
-        if words and not _PREPOSITIONS & set(words.group(1).split()):
+        # a country governed by a preposition ("exports to China were …") is no subject of a later cue
+        governed = words and words.group(1).strip() and not _subject(text, last)
+        if words and not _PREPOSITIONS & set(words.group(1).split()) and not governed:
             # "China-Vietnam trade", "Vietnam – China bilateral trade" (a spaced dash ends no pair)
             pair = [m for m in everywhere if m.end <= last.start and _JOINED.match(text[m.end : last.start])]
             if pair and flow != "balance" and "partner" not in roles:
@@ -161,8 +163,8 @@ def sentence_parties(text: str, known: Mapping[str, str]) -> dict[str, str]:
 
 
 def _subject(text: str, mention: Mention) -> bool:
-    """True when ``mention``, the sentence's first country, can be its subject: no preposition
-    right before it ("In October, Vietnam's exports", not "trade with Japan")."""
+    """True when ``mention`` can be a subject: no preposition right before it ("In October,
+    Vietnam's exports", not "trade with Japan")."""
     before = text[: mention.start].split()
     return not (before and before[-1].lower() in _PREPOSITIONS)
 
