@@ -1,13 +1,17 @@
 """Money amounts and trade flows read from article text.
 
 ``amounts(corpus)`` lists every money amount of the article text (chrome never counts), classified
-as trade, investment, aid/loan or other. ``trade_figures(corpus)`` keeps the trade amounts and
-resolves who trades with whom, which way and in which year: "imports into Vietnam accounting for
-$117.87 billion" is Vietnam's imports (from the other country of the sentence), "$109.39 billion in
-exports from Vietnam" Vietnam's exports, "two-way trade … in 2022" the 2022 total. Markdown tables
-are read cell by cell, with the header row naming the flow, partner and year columns. The cue
-words live in ``data/trade_cues.toml``. What the figures add up to, and how they compare with
-official statistics, is in :mod:`xivn.trade.checks`.
+as trade, investment, aid/loan or other by the nearest cue word (a budget deficit, a tax bill, a
+sale price or a company's turnover is not trade). ``trade_figures(corpus)`` keeps the amounts a
+trade cue governs and reads who trades with whom, which way and when from the words around that
+cue: "imports into Vietnam accounting for $117.87 billion" is Vietnam's imports, "China-Vietnam
+trade" China's total with Vietnam, "in the first 11 months of 2023" the period 2023-01..2023-11.
+Who is a party is :mod:`xivn.trade.parties`; periods are :mod:`xivn.trade.periods`; a party the
+text does not state is left empty, never assumed. Markdown tables are read cell by cell, with the
+header row naming the flow, partner and year columns and the caption the reporter. Figures in
+other currencies keep their code and are converted with :mod:`xivn.trade.rates` where an official
+annual rate is shipped. The cue words live in ``data/trade_cues.toml``. What the figures add up
+to, and how they compare with official statistics, is in :mod:`xivn.trade.checks`.
 """
 
 from __future__ import annotations
