@@ -1,12 +1,13 @@
 """The period a trade figure covers, read from the words around it.
 
 News states a figure's period as a year ("in 2022"), a fiscal span ("during 2003-04", "in
-FY2023"), a span of months ("in the first 11 months of 2023", "January-November", "in the first
-half"), one month ("in January", "last January") or a year relative to the article's date ("last
-year", "this year"). :func:`find_periods` reads them all with their offsets; :class:`Period`
-holds the year a figure is counted in (for a fiscal span, the year it ends) and a label:
-``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A month or span written without
-a year is the latest one not after the article's date; ``last January`` is the one a year before.
+FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023",
+"January-November", "in the first half"), one month ("in January", "last January") or a year
+relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
+with their offsets; :class:`Period` holds the year a figure is counted in (for a fiscal span, the
+year it ends) and a label: ``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A
+month or span written without a year is the latest one not after the article's date; ``last
+January`` is the one a year before.
 
 This is the grammar of dates, not a vocabulary an analyst would tune, so it lives in code.
 """
@@ -32,6 +33,8 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # "of 2023", "of this year", "this year", ", 2023": the year a span or month is written with
 _OF_YEAR = rf"(?:\s*,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<this>this year)|(?P<last>last year)))?"
 PATTERNS = {
+    "year_to": re.compile(rf"\b(?:financial\s+|fiscal\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
+                          rf"(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>{_YEAR}))?", re.IGNORECASE),
     "fiscal": re.compile(rf"\b(?:FY\s?|fiscal(?: year)?\s+)?(?P<start>{_YEAR})\s?[-–/]\s?(?P<end>\d{{2}})\b(?![-–/]?\d)"
                          rf"|\b(?:FY\s?|fiscal(?: year)?\s+)(?P<single>{_YEAR})\b"),
     "months": re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months{_OF_YEAR}",
@@ -88,6 +91,12 @@ def _year_of(match: re.Match[str], last_month: int, today: date | None) -> int |
 def _read(kind: str, match: re.Match[str], today: date | None) -> tuple[int | None, str]:
     """The year and label of one match of ``PATTERNS[kind]``."""
     groups = match.groupdict()
+    if kind == "year_to":  # "the year to March 2005": the twelve months ending then
+        month = _month_number(groups["month"])
+        year = int(groups["year"]) if groups["year"] else _latest_year(month, today)
+        if year is None:
+            return None, ""
+        return year, str(year) if month == 12 else f"FY{year - 1}-{year % 100:02d}"
     if kind == "fiscal":
         if groups["single"]:
             return int(groups["single"]), f"FY{groups['single']}"
