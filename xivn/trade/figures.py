@@ -456,12 +456,14 @@ def amounts(corpus: Corpus) -> pd.DataFrame:
     is read as yen or yuan from the first of Japan and China named in the sentence, and stays "¥"
     when neither is);
     ``value_bn`` (billions of that currency; negative for a bracketed or minus table cell);
-    ``value_usd_bn`` (the same in US dollars, NaN for other currencies: nothing is converted);
+    ``value_usd_bn`` (the same in US dollars for a dollar amount, NaN for other currencies: an
+    amount has no year here; :func:`trade_figures` converts a trade figure with the rate of its year);
     ``rounding_usd_bn`` (half a unit of the last stated digit); ``unit_from`` (``text`` when the
     currency is written with the number, ``table`` when it comes from a table header or caption);
     ``category`` (trade, investment, aid/loan or other, from the nearest cue word of
-    ``trade_cues.toml`` in the amount's clause, then its sentence); ``sentence`` (the sentence or
-    table row it was read from). Sorted by ``doc_id`` and ``start``.
+    ``trade_cues.toml`` in the amount's clause, then its sentence: "budget deficit", "tax", "price",
+    "turnover" are other, and "sold" or "bought" is trade only with a country as its subject);
+    ``sentence`` (the sentence or table row it was read from). Sorted by ``doc_id`` and ``start``.
     """
     cues = trade_cues()
     rows = [
@@ -700,7 +702,8 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
     sentences before, for "the deficit" or "the two countries" — ``heading``, ``document``, or
     ``unresolved`` when the text does not state both); ``year_from`` (the same for the period:
     ``clause``, ``table``, ``sentence``, ``neighbours`` or ``unresolved``); ``sentence``.
-    A total is given from the side of the country named first. Sorted by ``doc_id`` and ``start``.
+    A total is given from the side of the country named first ("trade between X and Y", "X-Y
+    trade"), or of Y after "X is Y's largest trading partner". Sorted by ``doc_id`` and ``start``.
     """
     cues = trade_cues()
     rows = []
