@@ -32,6 +32,9 @@ def parties(text: str, cue: str, flow: str) -> dict[str, str]:
         ("exports from Vietnam to the US", "exports", "exports", {"reporter": "Vietnam", "partner": US}),
         ("Vietnam's durian exports worldwide", "exports", "exports", {"reporter": "Vietnam", "partner": "World"}),
         ("Vietnam's total exports", "exports", "exports", {"reporter": "Vietnam", "partner": "World"}),
+        ("the US trade gap with the rest of the world", "trade gap", "balance", {"reporter": US, "partner": "World"}),
+        # "the largest … in the world" ranks a partner, it is no party of the trade
+        ("China's second largest partner in the world, with trade", "trade$", "total", {}),
         ("its total farm exports", "exports", "exports", {"partner": "World"}),
         # "the world's" is a superlative, not a party; "total two-way trade" is between two
         ("the world's largest exporter of rice exports", "exports", "exports", {}),

@@ -12,7 +12,8 @@ the event:
   and Y";
 - a country after the cue takes its role from the preposition before it (``direction`` in
   ``trade_cues.toml``: "exports to China", "imports into Vietnam", "deficit with China");
-- "the world", "worldwide" in the clause make the World the partner; "the world's" does not;
+- "worldwide" right after the cue, or "the world" after its partner preposition ("exports to the
+  world"), make the World the partner; "the world's" and "the largest in the world" do not;
   "total", "overall" or "foreign" before the cue or in it ("Vietnam's foreign trade", "its total
   farm exports", "Vietnam's total trade") make it the World when no partner is named after it.
 
@@ -94,8 +95,9 @@ def stated_parties(
         between = text[cue[1] : mention.start]
         if _BETWEEN.match(between) and k + 1 < len(after) and _AND.match(text[mention.end : after[k + 1].start]):
             return {"reporter": mention.country, "partner": after[k + 1].country}
-        if _world(mention) and "partner" not in roles:
-            roles["partner"] = WORLD
+        if _world(mention):  # "exports worldwide", "trade with the rest of the world"; not "the largest in the world"
+            if "partner" not in roles and (not between.strip() or _ends_with(between, direction.get("partner", ()))):
+                roles["partner"] = WORLD
             continue
         for role in ("partner", "reporter"):
             if _ends_with(between, direction.get(role, ())) and mention.country not in roles.values():
@@ -116,9 +118,6 @@ def stated_parties(
                 roles["reporter"] = last.country
                 if "partner" not in roles and _TOTAL_WORDS & set(text[cue[0] : cue[1]].lower().split()):
                     roles["partner"] = WORLD  # "Vietnam's total trade", with no partner named after it
-    for mention in mentions:
-        if _world(mention) and "partner" not in roles and mention.country not in roles.values():
-            roles["partner"] = WORLD
     pair_cue = ANAPHOR.search(text[cue[0] : cue[1]])  # "two-way trade" is between two parties
     if "partner" not in roles and _TOTAL_BEFORE.search(text[start : cue[0]]) and not pair_cue:
         roles["partner"] = WORLD  # "its total farm exports": to every market
