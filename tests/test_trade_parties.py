@@ -27,6 +27,8 @@ def parties(text: str, cue: str, flow: str) -> dict[str, str]:
         ("Vietnam posted a trade gap with China", "trade gap", "balance", {"reporter": "Vietnam", "partner": "China"}),
         ("China-Vietnam trade", "trade", "total", {"reporter": "China", "partner": "Vietnam"}),
         ("Vietnam – China bilateral trade", "bilateral trade", "total", {"reporter": "Vietnam", "partner": "China"}),
+        ("Vietnam, China trade hits", "trade", "total", {"reporter": "Vietnam", "partner": "China"}),  # a headline
+        ("Vietnam and China's trade", "trade", "total", {"reporter": "Vietnam", "partner": "China"}),
         ("trade between Japan and Australia", "trade", "total", {"reporter": "Japan", "partner": "Australia"}),
         ("imports into Vietnam", "imports", "imports", {"reporter": "Vietnam"}),
         ("exports from Vietnam to the US", "exports", "exports", {"reporter": "Vietnam", "partner": US}),

@@ -7,9 +7,9 @@ the event:
 - a country right before the cue, as a possessive, an adjective or a name used as one, with at
   most three words between ("Vietnam's durian exports", "Chinese imports", "the US goods trade
   deficit", "Vietnam posted a trade gap") is the reporter;
-- two countries joined by a dash before the cue ("China-Vietnam trade", "Japan–China total
-  trade") are reporter and partner, in the order written, and so are the two of "trade between X
-  and Y";
+- two countries joined by a dash, a comma or "and" before the cue ("China-Vietnam trade",
+  "Japan–China total trade", "Vietnam, China trade") are reporter and partner, in the order
+  written, and so are the two of "trade between X and Y";
 - a country after the cue takes its role from the preposition before it (``direction`` in
   ``trade_cues.toml``: "exports to China", "imports into Vietnam", "deficit with China");
 - "worldwide" right after the cue, or "the world" after its partner preposition ("exports to the
@@ -35,7 +35,7 @@ _MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}
 _PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
 _TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}  # in the cue itself: "total trade"
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|foreign|external)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
-_JOINED = re.compile(r"^\s?[-–—/]\s?$")
+_JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "Vietnam, China", "Vietnam and China"
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _PARTNER_OF = re.compile(
