@@ -309,6 +309,11 @@ def test_a_sentence_with_thousands_of_amounts_is_read_whole(tmp_path):
             "Vietnam earned $1.2 billion from fruit exports to China in 2023, out of its total farm exports of $2.9bn.",
             [("Vietnam", "China", 2023), ("Vietnam", "World", 2023)],
         ),
+        # the US is the partner of the shipments, not of all exports
+        (
+            "Vietnam's exports rose 20% to $8.2 billion in 2023, with shipments to the US up 30% to $3 billion.",
+            [("Vietnam", "", 2023), ("Vietnam", US, 2023)],
+        ),
         # the pair of "bilateral trade" as the sentence before states it
         (
             "China is Vietnam's largest trading partner. Bilateral trade reached 234.9 billion U.S. dollars in 2022.",

@@ -527,6 +527,27 @@ def _grammar(text: str, hit: Hit, cues: TradeCues) -> dict[str, str]:
     )
 
 
+def _taken(text: str, hit: Hit, position: int, cues: TradeCues) -> set[str]:
+    """The partners of the exports and imports cues that follow the amount at ``position`` in the
+    sentence, breaking its figure down ("$8.2 billion, with shipments to the US up 30%"): they are
+    not this cue's. None when the sentence speaks of a pair ("two-way trade between the two nations
+    … imports into Vietnam … exports to China"); a cue before the amount frames the sentence
+    ("Vietnam's exports to China were …"), and the partner of a total ("Vietnam's trade with Japan
+    was $50bn, with exports of $24.2bn") is the whole sentence's."""
+    return {partner for other, partner in _cue_partners(text, cues) if other != hit and other.start > position}
+
+
+@lru_cache(maxsize=16)  # asked once per amount of the sentence
+def _cue_partners(text: str, cues: TradeCues) -> tuple[tuple[Hit, str], ...]:
+    """(cue, partner) of every exports or imports cue of ``text`` whose grammar names a partner;
+    none when ``text`` speaks of a pair."""
+    if ANAPHOR.search(text):
+        return ()
+    flows = [h for h in _sentence_cue_hits(text, cues, "flows") if h.label in ("exports", "imports")]
+    found = ((h, _grammar(text, h, cues).get("partner")) for h in flows)
+    return tuple((h, partner) for h, partner in found if partner)
+
+
 def _context_parties(texts: list[str], cues: TradeCues, roles: dict[str, str]) -> None:
     """Complete ``roles`` with the parties the grammar of ``texts`` (a table's header row, caption
     and heading, nearest first) states."""
@@ -580,7 +601,8 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     # "the country imported …", "its trade deficit": the subject of the sentence before
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
         levels.append("neighbours")
-    if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles)):
+    taken = _taken(passage.text, hit, passage.position, cues)
+    if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles, taken)):
         levels.append("sentence")
     if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
         for text in passage.neighbours:

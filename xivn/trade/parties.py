@@ -26,7 +26,7 @@ institution ("China's General Department of Customs") is a source, not a party.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from xivn.cues.countries import Mention, countries, country_mentions
 
@@ -133,11 +133,12 @@ def _ends_with(text: str, words: Sequence[str]) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def sentence_parties(text: str, known: Mapping[str, str]) -> dict[str, str]:
+def sentence_parties(text: str, known: Mapping[str, str], taken: Collection[str] = ()) -> dict[str, str]:
     """The parties ``known`` from the clause, completed from the rest of the sentence ``text``:
     "X's largest trading partner" makes X the reporter and the other country named the partner;
     else a missing party is the first other country named (both missing: the first two, in order).
-    A World mention never fills a party here."""
+    ``taken`` are the partners of the sentence's other trade cues ("… with shipments to the US up
+    30%"): they fill no missing partner, nor a pair. A World mention never fills a party here."""
     roles = dict(known)
     mentions = [m for m in party_mentions(text) if not _world(m)]
     partner_of = next((m for m in mentions if m.possessive and _PARTNER_OF.match(text[m.end :])), None)
@@ -150,12 +151,13 @@ def sentence_parties(text: str, known: Mapping[str, str]) -> dict[str, str]:
             roles["partner"] = other if roles["reporter"] == owner else owner
     named = list(dict.fromkeys(m.country for m in mentions))
     if "reporter" not in roles and "partner" not in roles:
-        if len(named) >= 2:
-            return {"reporter": named[0], "partner": named[1]}
+        free = [c for c in named if c not in taken]
+        if len(free) >= 2:
+            return {"reporter": free[0], "partner": free[1]}
         return {"reporter": named[0]} if named and _subject(text, mentions[0]) else {}
     for role in ("reporter", "partner"):
         if role not in roles:
-            other = next((c for c in named if c not in roles.values()), None)
+            other = next((c for c in named if c not in roles.values() and (role == "reporter" or c not in taken)), None)
             if other is not None:
                 roles[role] = other
     return roles
