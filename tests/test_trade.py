@@ -162,6 +162,9 @@ def test_figures_keep_their_currency_and_period(make_corpus, text, expected):
         "The film sold $45 million worth of tickets in China in its opening week.",
         "Vietcombank's market capitalisation stood at about $20 billion.",
         "A US court ordered the Vietnamese shrimp exporter to pay $12 million in damages.",
+        "The railway, which will cost $8 billion, would boost trade between the two countries.",
+        "A $2.5 billion railway project would cut the cost of exports to China.",
+        "Chinese tourists spent $3 billion in Vietnam in 2022.",
     ],
 )
 def test_amounts_that_are_not_trade(make_corpus, text):
