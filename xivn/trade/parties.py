@@ -110,7 +110,7 @@ def stated_parties(
         # a country governed by a preposition ("exports to China were …") is no subject of a later cue
         governed = words and words.group(1).strip() and not _subject(text, last)
         if words and not _PREPOSITIONS & set(words.group(1).split()) and not governed:
-            # "China-Vietnam trade", "Vietnam – China bilateral trade" (a spaced dash ends no pair)
+            # "China-Vietnam trade", "Vietnam – China bilateral trade", "Vietnam, China trade"
             pair = [m for m in everywhere if m.end <= last.start and _JOINED.match(text[m.end : last.start])]
             if pair and flow != "balance" and "partner" not in roles:
                 roles.update(reporter=pair[-1].country, partner=last.country)
