@@ -17,6 +17,8 @@ def named(text: str) -> list[tuple[str, str]]:
     [
         ("Vietnam's exports to China", [("Vietnam", "name"), ("China", "name")]),
         ("Viet Nam and the Philippines", [("Vietnam", "name"), ("Philippines", "name")]),
+        ("Việt Nam's exports from Ha Noi", [("Vietnam", "name"), ("Vietnam", "capital")]),  # state media's spelling
+        ("the railway from Lao Cai to the Lao border", [("Laos", "adjective")]),  # Lao Cai is in Vietnam
         ("Chinese imports of Vietnamese durian", [("China", "adjective"), ("Vietnam", "adjective")]),
         ("the US deficit with China", [("United States", "name"), ("China", "name")]),
         ("U.S. officials in Washington", [("United States", "name"), ("United States", "capital")]),

@@ -102,6 +102,7 @@ def test_closest_takes_the_nearest_side_and_the_earlier_of_a_tie():
 
 
 def _shipped_tables() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
+    from xivn.cues.countries import countries
     from xivn.deals import taxonomy
     from xivn.rare_earths import claims as rare_earths
     from xivn.trade import figures as trade
@@ -111,7 +112,8 @@ def _shipped_tables() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
         "deal items": dict(taxonomy.load_taxonomy().item_cues()),
         "deal status": dict(deal_cues.status),
         "rare-earth groups": dict(rare_earths.load_claims().cues),
-        "countries": dict(cues.countries),
+        "countries": dict(countries().table),
+        "trade flows": dict(cues.flows),
         "trade categories": dict(cues.categories),
     }
 

@@ -27,7 +27,15 @@ from xivn.trade.money import parse_amounts, parse_unit
         ("1.45 trillion yuan in the first 11 months", "1.45 trillion yuan", 1450.0, "CNY"),
         ("VND 5 trillion of credit", "VND 5 trillion", 5000.0, "VND"),
         ("a €3bn fund", "€3bn", 3.0, "EUR"),
-        ("S$5bn from Singapore", "S$5bn", 5.0, "S$"),  # another dollar keeps its symbol, unconverted
+        ("S$5bn from Singapore", "S$5bn", 5.0, "SGD"),  # another dollar: its own code, unconverted
+        ("A$52.1 billion", "A$52.1 billion", 52.1, "AUD"),
+        ("Australian dollar 29.4bn", "Australian dollar 29.4bn", 29.4, "AUD"),
+        ("12 billion Australian dollars", "12 billion Australian dollars", 12.0, "AUD"),
+        ("£38.5bn", "£38.5bn", 38.5, "GBP"),
+        ("2.4 trillion yen", "2.4 trillion yen", 2400.0, "JPY"),
+        ("¥19.4 trillion", "¥19.4 trillion", 19400.0, "¥"),  # yen or yuan: told apart by the figure's country
+        ("62 trillion dong", "62 trillion dong", 62000.0, "VND"),
+        ("6.41 trillion renminbi", "6.41 trillion renminbi", 6410.0, "CNY"),
     ],
 )
 def test_amount_forms(text, quote, value, currency):

@@ -27,6 +27,7 @@ import xivn
 from xivn.corpus.checks import offset_mismatches
 from xivn.corpus.corpus import Corpus
 from xivn.corpus.reader import RawDocument
+from xivn.cues.countries import country_mentions
 from xivn.deals.counts import COUNTS
 from xivn.deals.mentions import MENTIONS
 from xivn.framing.frames import EVIDENCE
@@ -34,7 +35,7 @@ from xivn.framing.keywords import KEYNESS
 from xivn.framing.rewrite_detection import alignment_spans
 from xivn.framing.speakers import VOICES
 from xivn.rare_earths.claims import CLAIMS, CONCORDANCE
-from xivn.trade.figures import AMOUNTS, TRADE_FIGURES
+from xivn.trade.figures import AMOUNTS, PARTY_LEVELS, TRADE_FIGURES
 from xivn.trade.money import PREFIX_CURRENCY, SCALES_BN, SUFFIX_CURRENCY
 
 # --- the money parser --------------------------------------------------------------------------
@@ -45,6 +46,7 @@ MONEY_PIECES = [
     "300,000", ",", ".", "-", "–", " to ", " ", "billion", "bn", "bln", "trillion", "million", "m", "b", "k", "t",
     " dollars", " U.S. dollars", " yuan", " dong", " euros", "USD", "2023", "2023-2026", "%", "about ", "more than ",
     "in exports", ", and", "(US$ bn)", "billion U.S. dollars", "USD million", "\u0301", "١٢٣", "１２", "²",
+    "A$", "HK$", " yen", "Australian dollar ", " pounds", " sterling", "JPY", "FY2023", "2003-04", "January-November",
 ]  # fmt: skip
 MONEY_TEXTS = st.lists(
     st.one_of(st.sampled_from(MONEY_PIECES), st.sampled_from(SPECIALS), st.text(max_size=6)), max_size=40
@@ -229,7 +231,18 @@ def test_trade_tables_keep_their_provenance(texts):
     found = xivn.trade.amounts(corpus)
     assert_provenance(found, corpus, AMOUNTS)
     assert found["value_bn"].map(math.isfinite).all()
-    assert_provenance(xivn.trade.trade_figures(corpus), corpus, TRADE_FIGURES)
+    figures = xivn.trade.trade_figures(corpus)
+    assert_provenance(figures, corpus, TRADE_FIGURES)
+    assert_parties_are_stated(figures, corpus)
+
+
+def assert_parties_are_stated(figures: pd.DataFrame, corpus: Corpus) -> None:
+    """No trade row has a party its document does not name, and a missing party is said."""
+    for row in figures.itertuples(index=False):
+        named = {m.country for m in country_mentions(corpus.text(row.doc_id))}
+        assert {row.reporter, row.partner} - {""} <= named, row
+        assert (row.resolved_from == "unresolved") == ("" in (row.reporter, row.partner)), row
+    assert set(figures["resolved_from"]) <= set(PARTY_LEVELS)
 
 
 @hostile_corpora
@@ -278,7 +291,9 @@ def test_many_amounts_in_one_sentence(piece):
     # 500 amounts in one sentence without a break: each is found, and all resolve in seconds
     corpus = corpus_of(["Vietnam's exports to China were " + piece * 500 + "."])
     assert len(xivn.trade.amounts(corpus)) == 500
-    assert_provenance(xivn.trade.trade_figures(corpus), corpus, TRADE_FIGURES)
+    figures = xivn.trade.trade_figures(corpus)
+    assert_provenance(figures, corpus, TRADE_FIGURES)
+    assert set(zip(figures["reporter"], figures["partner"], strict=True)) == {("Vietnam", "China")}
 
 
 def test_one_document_has_no_keyness_and_no_rewrites():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from conftest import AF, PAMIR, figures_of
 from hypothesis import given
@@ -36,7 +37,8 @@ def test_the_seeds_state_exactly_six_flows(figures):
 def test_figures_point_back_to_their_words(seeds, figures):
     assert offset_mismatches(figures, seeds, text_column="quote").empty
     assert figures["attribution"].iloc[0] == "China’s General Department of Customs"
-    assert set(figures["period"]) == {"year"}
+    assert set(figures["period"]) == {"2022"}
+    assert set(figures["currency"]) == {"USD"}
 
 
 def test_page_chrome_never_contributes(seeds):
@@ -71,9 +73,20 @@ def test_page_chrome_never_contributes(seeds):
         ("Two-way trade between Vietnam and Japan hit USD 47.6bn in 2021.", ("Vietnam", "Japan", "total", 2021)),
         # "of American goods" names the goods' origin: the partner of an import
         ("Vietnam bought $14.5 billion of American goods in 2022.", ("Vietnam", US, "imports", 2022)),
-        ("China-Vietnam trade volume reached 234.9 billion U.S. dollars in 2022.", ("Vietnam", "China", "total", 2022)),
-        # no country before the flow: the default reporter takes the other side
-        ("Exports to South Korea reached $24.3 billion in 2022.", ("Vietnam", "South Korea", "exports", 2022)),
+        # a total is given from the side of the first country named
+        ("China-Vietnam trade volume reached 234.9 billion U.S. dollars in 2022.", ("China", "Vietnam", "total", 2022)),
+        # no country before the flow: the reporter is not stated, and stays empty
+        ("Exports to South Korea reached $24.3 billion in 2022.", ("", "South Korea", "exports", 2022)),
+        # "X's largest trading partner": X's trade with the other country
+        (
+            "China is Vietnam's largest trading partner, with trade of $175.6bn in 2022.",
+            ("Vietnam", "China", "total", 2022),
+        ),
+        ("Vietnam's durian exports worldwide reached $2.2 billion in 2023.", ("Vietnam", "World", "exports", 2023)),
+        (
+            "Japan–China total trade of $214.6bn in 2004 overtook Japan's trade with the US.",
+            ("Japan", "China", "total", 2004),
+        ),
     ],
 )
 def test_resolver_on_single_sentences(make_corpus, sentence, expected):
@@ -88,15 +101,93 @@ def test_a_deficit_is_negative_and_a_surplus_positive(make_corpus):
     assert table[["partner", "value_usd_bn"]].values.tolist() == [["China", -60.2], [US, 94.9]]
 
 
-def test_partner_and_year_from_the_neighbouring_sentences(make_corpus):
+def test_the_two_countries_take_the_pair_named_before(make_corpus):
+    text = (
+        "Vietnam and Japan marked 50 years of ties in 2023.\n\nTrade between the two countries reached $47.6 billion.\n"
+    )
+    (row,) = figures_of(make_corpus, text).itertuples(index=False)
+    assert (row.reporter, row.partner, row.year, row.resolved_from) == ("Vietnam", "Japan", 2023, "neighbours")
+
+
+def test_parties_the_text_does_not_state_stay_empty(make_corpus):
     text = "Vietnam and China are close partners; data for 2022 follow.\n\nExports reached $57.7 billion.\n"
     (row,) = figures_of(make_corpus, text).itertuples(index=False)
-    assert (row.reporter, row.partner, row.year, row.resolved_from) == ("Vietnam", "China", 2022, "neighbours")
+    assert (row.reporter, row.partner, row.year, row.resolved_from) == ("", "", 2022, "unresolved")
 
 
-def test_months_make_a_part_year_figure(make_corpus):
+def test_the_deficit_of_the_sentence_before_keeps_its_reporter(make_corpus):
+    text = "The US trade deficit hit $617.7bn in 2004. The deficit with China, up 30.5% at $162bn, was the largest.\n"
+    table = figures_of(make_corpus, text)
+    assert table[["reporter", "partner", "value_bn", "year"]].values.tolist() == [
+        [US, "", -617.7, 2004],  # no partner is stated for the overall deficit
+        [US, "China", -162.0, 2004],
+    ]
+
+
+def test_months_make_a_month_span(make_corpus):
     (row,) = figures_of(make_corpus, "In the first 11 months of 2023, trade with China hit $157bn.").itertuples()
-    assert (row.period, row.year, row.partner) == ("part-year", 2023, "China")
+    assert (row.period, row.year, row.partner) == ("2023-01..2023-11", 2023, "China")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia's exports to China rose to Australian dollar 29.4bn in 2004.", ("AUD", 29.4, "2004")),
+        ("Australia's surplus with China reached A$52.1 billion in 2022.", ("AUD", 52.1, "2022")),
+        ("The EU's trade deficit with China narrowed to €291bn in 2023.", ("EUR", -291.0, "2023")),
+        ("British exports to China were worth £38.5bn in 2022.", ("GBP", 38.5, "2022")),
+        ("Japan's exports to Vietnam totalled 2.4 trillion yen in 2022.", ("JPY", 2400.0, "2022")),
+        # "¥" is the yen or the yuan: the reporter tells
+        ("Japanese shipments to China fell to ¥19.4 trillion in 2023.", ("JPY", 19400.0, "2023")),
+        (
+            "China's exports to Vietnam reached ¥1.05 trillion in the first half of 2023.",
+            ("CNY", 1050.0, "2023-01..2023-06"),
+        ),
+        ("China's imports from Vietnam rose to 560 billion yuan in FY2023.", ("CNY", 560.0, "FY2023")),
+        ("Ghana's exporters earned $1.2bn-worth of the beans exported during 2003-04.", ("USD", 1.2, "FY2003-04")),
+    ],
+)
+def test_figures_keep_their_currency_and_period(make_corpus, text, expected):
+    (row,) = figures_of(make_corpus, text).itertuples(index=False)
+    assert (row.currency, row.value_bn, row.period) == expected
+    assert row.usd_from == ("stated" if row.currency == "USD" else "converted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Bush's budget plan would cut America's $422bn federal budget deficit in half.",
+        "The oil firm must pay off part of a $27bn bill in unpaid taxes, and its unit was sold at auction for $9.4bn.",
+        "Vingroup's turnover rose to $7.1 billion in 2022.",
+        "The film sold $45 million worth of tickets in China in its opening week.",
+        "Vietcombank's market capitalisation stood at about $20 billion.",
+        "A US court ordered the Vietnamese shrimp exporter to pay $12 million in damages.",
+        "The railway, which will cost $8 billion, would boost trade between the two countries.",
+        "A $2.5 billion railway project would cut the cost of exports to China.",
+        "Chinese tourists spent $3 billion in Vietnam in 2022.",
+    ],
+)
+def test_amounts_that_are_not_trade(make_corpus, text):
+    assert figures_of(make_corpus, text).empty
+
+
+def test_a_january_figure_is_that_january_unless_the_text_says_last(make_corpus):
+    text = "Exports from Vietnam to China in January were $5.1 billion, up from $4.3 billion last January.\n"
+    corpus = make_corpus({"doc.md": text, "metadata.csv": "file,date\ndoc.md,2024-02-06\n"})
+    table = trade_figures(xivn.load_corpus(corpus))
+    assert table[["period", "year"]].values.tolist() == [["2024-01", 2024], ["2023-01", 2023]]
+
+
+def test_each_figure_of_a_range_has_its_own_year(make_corpus):
+    table = figures_of(
+        make_corpus, "Trade between China and Vietnam grew from US$20 billion in 2002 to US$180 billion in 2022."
+    )
+    assert table[["reporter", "partner", "flow", "year"]].values.tolist() == [
+        ["China", "Vietnam", "total", 2002],
+        ["China", "Vietnam", "total", 2022],
+    ]
+    (first, _) = figures_of(make_corpus, "Trade with Laos grew from $2 billion to $9 billion in 2022.").itertuples()
+    assert pd.isna(first.year)  # the start of a range is not of the year written after "to"
 
 
 def test_investment_and_loans_are_not_trade(make_corpus):
@@ -197,3 +288,62 @@ def test_a_sentence_with_thousands_of_amounts_is_read_whole(tmp_path):
     assert set(zip(figures["reporter"], figures["partner"], figures["flow"], strict=True)) == {
         ("Vietnam", "China", "exports")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced dash joins a pair as well as a hyphen
+        ("In 2019, Vietnam – China bilateral trade reached $105.75 billion.", [("Vietnam", "China", 2019)]),
+        # "the country" is the subject of the sentence before
+        (
+            "Vietnam's trade with China grew in 2019. The country imported $68.5 billion from China in 2019.",
+            [("Vietnam", "China", 2019)],
+        ),
+        # the second clause names its own partner; the flow word is in the first
+        (
+            "Vietnam's exports to the U.S. rose to $70 billion in 2022, and to China by 16 percent to $43 billion.",
+            [("Vietnam", US, 2022), ("Vietnam", "China", 2022)],
+        ),
+        ("Vietnam's foreign trade reached $517 billion in 2019.", [("Vietnam", "World", 2019)]),
+        ("Việt Nam's exports to China rose to 61.2 billion USD in 2023.", [("Vietnam", "China", 2023)]),
+        # a share of the total: the total is to every market, "its" the reporter named before
+        (
+            "Vietnam earned $1.2 billion from fruit exports to China in 2023, out of its total farm exports of $2.9bn.",
+            [("Vietnam", "China", 2023), ("Vietnam", "World", 2023)],
+        ),
+        # the US is the partner of the shipments, not of all exports
+        (
+            "Vietnam's exports rose 20% to $8.2 billion in 2023, with shipments to the US up 30% to $3 billion.",
+            [("Vietnam", "", 2023), ("Vietnam", US, 2023)],
+        ),
+        # the pair of "bilateral trade" as the sentence before states it
+        (
+            "China is Vietnam's largest trading partner. Bilateral trade reached 234.9 billion U.S. dollars in 2022.",
+            [("Vietnam", "China", 2022)],
+        ),
+        # "last year's" belongs to its own figure; the forecast has no stated year
+        (
+            "Vietnam's deficit with China would total $28 billion, lower than last year's $32.4 billion.",
+            [("Vietnam", "China", None), ("Vietnam", "China", 2022)],
+        ),
+    ],
+)
+def test_parties_and_years_of_real_phrasings(make_corpus, text, expected):
+    corpus = make_corpus({"doc.md": text, "metadata.csv": "file,date\ndoc.md,2023-12-10\n"})
+    table = trade_figures(xivn.load_corpus(corpus))
+    got = [(r.reporter, r.partner, None if pd.isna(r.year) else r.year) for r in table.itertuples(index=False)]
+    assert got == expected
+
+
+def test_figures_in_other_currencies_are_converted_with_the_annual_average_of_their_year(make_corpus):
+    text = (
+        "The EU's trade deficit with China narrowed to €291bn in 2023. "
+        "Vietnam's rice exports to the Philippines were worth 62 trillion dong in 2023."
+    )
+    euro, dong = figures_of(make_corpus, text).itertuples(index=False)
+    # G.5A 2023: 1.0817 dollars per euro
+    assert (euro.usd_from, euro.value_usd_bn) == ("converted", pytest.approx(-291 * 1.0817))
+    assert euro.usd_rate == pytest.approx(1 / 1.0817)
+    assert (dong.usd_from, dong.currency) == ("", "VND")  # no official rate shipped for the dong
+    assert pd.isna(dong.value_usd_bn) and pd.isna(dong.usd_rate)

@@ -406,3 +406,61 @@ def test_mirror_sentence_with_a_missing_share_and_an_escaped_partner():
     assert sentence.startswith(f"{EVIL_ESCAPED}'s own figure for 2022 was not found")
     assert f"in 2021, {EVIL_ESCAPED} reported \\$1.0bn" in sentence
     assert sentence.endswith("(an unknown share).")
+
+
+# ----------------------------------------------------------------------- unused figures
+STATED_COLUMNS = ["resolved_from", "currency", "value_usd_bn", "usd_from", "year", "period"]
+
+
+def stated(*rows) -> pd.DataFrame:
+    """Rows of (resolved_from, currency, value_usd_bn, usd_from, year, period)."""
+    return pd.DataFrame(list(rows), columns=STATED_COLUMNS).astype({"value_usd_bn": float, "year": "Int64"})
+
+
+USED = ("clause", "USD", 10.0, "stated", 2022, "2022")
+
+
+def test_unused_sentence_of_no_figure():
+    assert text(prose.unused_sentence(stated())) == "No trade figure is stated, so none is left unused."
+
+
+def test_unused_sentence_when_every_figure_is_used():
+    assert text(prose.unused_sentence(stated(USED))) == (
+        "The 1 trade figure names its reporter and partner, in US dollars for a calendar year."
+    )
+    assert text(prose.unused_sentence(stated(USED, USED))).startswith("All 2 trade figures name their reporter")
+
+
+def test_unused_sentence_counts_unstated_parties_conversions_other_currencies_and_part_years():
+    rows = stated(
+        USED,
+        ("unresolved", "USD", 4.0, "stated", 2023, "2023-10"),
+        ("unresolved", "EUR", 310.0, "converted", 2023, "2023"),
+        ("sentence", "EUR", 315.0, "converted", 2023, "2023"),
+        ("clause", "GBP", 47.6, "converted", 2022, "2022"),
+        ("clause", "VND", math.nan, "", 2023, "2023"),
+        ("clause", "VND", math.nan, "", 2022, "2022"),
+        ("clause", "USD", 55.4, "stated", 2023, "2023-01..2023-11"),
+        ("clause", "USD", 1.2, "stated", 2004, "FY2003-04"),
+    )
+    assert text(prose.unused_sentence(rows)) == (
+        "Of the 9 trade figures read, 2 have no reporter or partner stated in the text and are not used "
+        "(no party is assumed); 2 in another currency (EUR, GBP) were converted to US dollars at the Federal "
+        "Reserve's annual average rate for their year; 2 are in a currency (VND) with no rate for their year in "
+        "the shipped table, kept as stated and not converted, so not added up or checked; 2 cover months or a "
+        "fiscal year, not a calendar year, so not compared with the annual statistics."
+    )
+
+
+def test_unused_sentence_of_one_each_and_escaped_codes():
+    rows = stated(
+        ("unresolved", "USD", 4.0, "stated", 2023, "2023"),
+        ("clause", "JPY", 23.6, "converted", 2022, "2022"),
+        ("clause", EVIL, math.nan, "", 2022, "2022"),
+    )
+    assert text(prose.unused_sentence(rows)) == (
+        "Of the 3 trade figures read, 1 has no reporter or partner stated in the text and is not used "
+        "(no party is assumed); 1 in another currency (JPY) was converted to US dollars at the Federal Reserve's "
+        f"annual average rate for its year; 1 is in a currency ({EVIL_ESCAPED}) with no rate for its year in the "
+        "shipped table, kept as stated and not converted, so not added up or checked."
+    )

@@ -6,35 +6,35 @@ import math
 
 import pandas as pd
 
-from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, widest_gaps
+from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, usable_figures, widest_gaps
 
 STATED = pd.DataFrame(
     {
-        "doc_id": ["a", "a", "b", "b", "c"],
-        "reporter": ["Vietnam", "Vietnam", "China", "Vietnam", "Vietnam"],
-        "partner": ["China", "Japan", "Vietnam", "China", "China"],
-        "year": pd.array([2022, 2022, 2022, None, 2021], dtype="Int64"),
-        "value_usd_bn": [1.0, 2.0, 3.0, 4.0, 5.0],
+        "doc_id": ["a", "a", "b", "b", "c", "d", "d", "d", "e"],
+        "reporter": ["Vietnam", "Vietnam", "China", "Vietnam", "Vietnam", "", "Vietnam", "Vietnam", "China"],
+        "partner": ["China", "Japan", "Vietnam", "China", "China", "China", "China", "Japan", "Vietnam"],
+        "flow": ["exports", "exports", "exports", "exports", "exports", "exports", "exports", "imports", "total"],
+        "year": pd.array([2022, 2022, 2022, None, 2021, 2022, 2022, 2022, 2022], dtype="Int64"),
+        "period": ["2022", "2022", "2022", "", "2021", "2022", "2022-01..2022-11", "2022", "2022"],
+        "value_usd_bn": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, math.nan, 9.0],
+        "resolved_from": ["clause"] * 5 + ["unresolved"] + ["clause"] * 3,
     },
-    index=[10, 11, 12, 13, 14],
+    index=[10, 11, 12, 13, 14, 15, 16, 17, 18],
 )
+
+
+def test_usable_figures_have_both_parties_dollars_and_a_calendar_year():
+    # not the unstated reporter (15), the month span (16), the yen figure (17) or the one without a year (13)
+    assert usable_figures(STATED)["value_usd_bn"].tolist() == [1.0, 2.0, 3.0, 5.0, 9.0]
 
 
 def test_analysed_figures_keep_the_reporter_and_year_with_every_partner():
     chosen = analysed_figures(STATED, reporter="Vietnam", year=2022)
-    assert chosen["value_usd_bn"].tolist() == [1.0, 2.0]  # not China's figure, not the one without a year
-    assert chosen.index.tolist() == [0, 1]
-
-
-def test_analysed_figures_keep_only_the_partners_asked_for():
-    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Japan"])["partner"].tolist() == ["Japan"]
-    assert analysed_figures(STATED, reporter="Vietnam", year=2021, partners=("China",))["doc_id"].tolist() == ["c"]
-    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Laos"]).empty
-
-
-def test_analysed_figures_of_an_empty_table():
-    chosen = analysed_figures(STATED.iloc[:0], reporter="Vietnam", year=2022, partners=["China"])
-    assert chosen.empty and list(chosen.columns) == list(STATED.columns)
+    # not China's exports; China's total with Vietnam is Vietnam's total with China
+    assert chosen["value_usd_bn"].tolist() == [1.0, 2.0, 9.0]
+    assert chosen[["reporter", "partner"]].values.tolist()[-1] == ["Vietnam", "China"]
+    assert chosen.index.tolist() == [0, 1, 2]
+    assert STATED.loc[18, "reporter"] == "China"  # the stated table is not changed
 
 
 CHECK = pd.DataFrame(

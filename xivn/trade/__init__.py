@@ -2,11 +2,14 @@
 
 - :mod:`~xivn.trade.money` — money amounts in news English (``parse_amounts``, ``parse_unit``);
 - :mod:`~xivn.trade.figures` — :func:`amounts` and :func:`trade_figures` read from the article text
-  (cue words in ``data/trade_cues.toml``);
+  (cue words in ``data/trade_cues.toml``), with :mod:`~xivn.trade.parties` (who trades with whom, from
+  the grammar) and :mod:`~xivn.trade.periods` (years, fiscal years, months);
+- :mod:`~xivn.trade.rates` — the Federal Reserve's annual average exchange rates (``data/usd_rates.csv``)
+  that convert figures in other currencies;
 - :mod:`~xivn.trade.checks` — totals, balances, the reference statistics and mirror gaps;
 - :mod:`~xivn.trade.selection` — the rows the notebook analyses, shows or charts, chosen by its parameters;
-- :mod:`~xivn.trade.prose` — the notebook's computed sentences (bottom line, flows, totals, ratios, pattern,
-  attribution, mirror figures);
+- :mod:`~xivn.trade.prose` — the notebook's computed sentences (bottom line, flows, figures not used, totals,
+  ratios, pattern, attribution, mirror figures);
 - :mod:`~xivn.trade.plots` — its charts (stated trade, balances, gaps to the official figures);
 - :mod:`~xivn.trade.stages` — the stages offered to the runner.
 """
@@ -23,8 +26,10 @@ from xivn.trade.prose import (
     pattern_sentence,
     ratios_sentence,
     totals_sentence,
+    unused_sentence,
 )
-from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, widest_gaps
+from xivn.trade.rates import usd_rates
+from xivn.trade.selection import analysed_figures, earlier_gaps, unmatched_mirrors, usable_figures, widest_gaps
 
 __all__ = [
     "MoneyAmount",
@@ -50,5 +55,8 @@ __all__ = [
     "trade_figures",
     "trade_reference",
     "unmatched_mirrors",
+    "unused_sentence",
+    "usable_figures",
+    "usd_rates",
     "widest_gaps",
 ]

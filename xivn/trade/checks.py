@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from xivn.cues.countries import country_mentions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError
 from xivn.paths import data_path
-from xivn.trade.figures import FLOWS, country_mentions, trade_cues
+from xivn.trade.figures import FLOWS
 from xivn.trade.money import parse_number
 
 MIRROR_FLOW = {"exports": "imports", "imports": "exports", "total": "total", "balance": "balance"}
@@ -217,9 +218,8 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
     # a missing year matches nothing, as in a comparison
     by_key = dict(tuple(reference.groupby(["reporter", "partner", "flow", "year"], sort=False)))
     none = reference.iloc[:0]
-    cues = trade_cues()
     for claim in figures.itertuples(index=False):
-        credited = country_mentions(claim.attribution, cues, parties_only=False)
+        credited = country_mentions(claim.attribution)
         same = by_key.get((claim.reporter, claim.partner, claim.flow, claim.year), none)
         mirror = by_key.get((claim.partner, claim.reporter, MIRROR_FLOW[claim.flow], claim.year), none)
         base = [
@@ -233,7 +233,7 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
             claim.year,
             claim.value_usd_bn,
             claim.attribution,
-            credited[0].label if credited else "",
+            credited[0].country if credited else "",
         ]
         if same.empty and mirror.empty:
             rows.append([*base, "none", "", "", math.nan, math.nan, math.nan, "no reference"])

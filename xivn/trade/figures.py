@@ -1,13 +1,17 @@
 """Money amounts and trade flows read from article text.
 
 ``amounts(corpus)`` lists every money amount of the article text (chrome never counts), classified
-as trade, investment, aid/loan or other. ``trade_figures(corpus)`` keeps the trade amounts and
-resolves who trades with whom, which way and in which year: "imports into Vietnam accounting for
-$117.87 billion" is Vietnam's imports (from the other country of the sentence), "$109.39 billion in
-exports from Vietnam" Vietnam's exports, "two-way trade … in 2022" the 2022 total. Markdown tables
-are read cell by cell, with the header row naming the flow, partner and year columns. The cue
-words live in ``data/trade_cues.toml``. What the figures add up to, and how they compare with
-official statistics, is in :mod:`xivn.trade.checks`.
+as trade, investment, aid/loan or other by the nearest cue word (a budget deficit, a tax bill, a
+sale price or a company's turnover is not trade). ``trade_figures(corpus)`` keeps the amounts a
+trade cue governs and reads who trades with whom, which way and when from the words around that
+cue: "imports into Vietnam accounting for $117.87 billion" is Vietnam's imports, "China-Vietnam
+trade" China's total with Vietnam, "in the first 11 months of 2023" the period 2023-01..2023-11.
+Who is a party is :mod:`xivn.trade.parties`; periods are :mod:`xivn.trade.periods`; a party the
+text does not state is left empty, never assumed. Markdown tables are read cell by cell, with the
+header row naming the flow, partner and year columns and the caption the reporter. Figures in
+other currencies keep their code and are converted with :mod:`xivn.trade.rates` where an official
+annual rate is shipped. The cue words live in ``data/trade_cues.toml``. What the figures add up
+to, and how they compare with official statistics, is in :mod:`xivn.trade.checks`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -24,9 +29,13 @@ from weakref import WeakKeyDictionary
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
-from xivn.cues.datafiles import PATTERNS, STRINGS, Entries, Schema, Table, compile_patterns, load_data_file
+from xivn.cues.countries import POSSESSIVE
+from xivn.cues.datafiles import PATTERNS, STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
+from xivn.trade.parties import ANAPHOR, SINGULAR, pair_of, party_mentions, sentence_parties, stated_parties
+from xivn.trade.periods import Period, find_periods
+from xivn.trade.rates import units_per_usd
 
 FLOWS = ("exports", "imports", "total", "balance")
 CATEGORIES = ("trade", "investment", "aid/loan", "other")
@@ -58,22 +67,31 @@ TRADE_FIGURES = (
     "flow",
     "year",
     "period",
+    "currency",
+    "currency_from",
+    "value_bn",
     "value_usd_bn",
     "rounding_usd_bn",
+    "usd_from",
+    "usd_rate",
     "qualifier",
     "attribution",
     "resolved_from",
+    "year_from",
     "sentence",
 )
 """Columns of :func:`trade_figures`."""
 
-LEVELS = ("clause", "sentence", "table", "neighbours", "default")
+PARTY_LEVELS = ("clause", "table", "sentence", "neighbours", "heading", "document", "unresolved")
+"""Values of ``resolved_from``, nearest first."""
+YEN_OR_YUAN = "¥"
+YEN_OR_YUAN_BY_COUNTRY = {"Japan": "JPY", "China": "CNY"}
 YEAR = re.compile(r"(?<![\d$.,/-])(19[5-9]\d|20[0-4]\d)(?![\d%]|\s?[-–]\s?\d)")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[–—-]\s|\s[–—]|[–—]\s")
 CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared with)\s")
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
+NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -81,35 +99,30 @@ NEIGHBOURS_BEFORE, NEIGHBOURS_AFTER, TABLE_CONTEXT = 2, 1, 3
 class TradeCues:
     """The validated contents of ``trade_cues.toml`` (see its header for the fields)."""
 
-    countries: CueTable
     flows: CueTable
     deficit: list[re.Pattern[str]]
+    subject_only: list[re.Pattern[str]]
     categories: CueTable
     direction: dict[str, dict[str, tuple[str, ...]]]
-    institution: re.Pattern[str]
-    part_year: list[re.Pattern[str]]
     attribution: list[re.Pattern[str]]
-    relative_years: dict[int, list[re.Pattern[str]]]
     table: dict[str, list[re.Pattern[str]]]
 
 
-_FLOW = Table(required={"cues": PATTERNS}, optional={"deficit_cues": PATTERNS})
+_FLOW = Table(required={"cues": PATTERNS}, optional={"deficit_cues": PATTERNS, "subject_cues": PATTERNS})
 _DIRECTION = Table(optional={"partner": STRINGS, "reporter": STRINGS})
-_CONTEXT = ("part_year", "attribution", "last_year", "this_year")
 CUES_SCHEMA = Schema(
     "trade_cues.toml",
     Table(
         required={
-            "countries": Entries(Table(required={"aliases": PATTERNS}), nonempty=True),
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"institution": STRINGS, **dict.fromkeys(_CONTEXT, PATTERNS)}),
+            "context": Table(required={"attribution": PATTERNS}),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
 )
-"""The trade cue file: country aliases, flow and category cues, direction words, context and table cues."""
+"""The trade cue file: flow and category cues, direction words, attribution and table cues."""
 
 
 @cache
@@ -117,53 +130,35 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
     """Load and validate the trade cue file (by default the one shipped in ``xivn/trade/data``)."""
     raw = load_data_file(name_or_path, CUES_SCHEMA)
     where = Path(name_or_path).name
-    context = raw["context"]
 
     def patterns(values: list[str], key: str, flags: int = re.IGNORECASE) -> list[re.Pattern[str]]:
         return compile_patterns(values, where=f"{where} [{key}]", flags=flags)
 
-    flows = {name: patterns(entry["cues"], f"flows.{name}") for name, entry in raw["flows"].items()}
+    flows = {
+        name: patterns([*entry["cues"], *entry.get("subject_cues", [])], f"flows.{name}")
+        for name, entry in raw["flows"].items()
+    }
     categories = {name: patterns(entry["cues"], f"categories.{name}") for name, entry in raw["categories"].items()}
     categories["trade"] = [*categories.get("trade", []), *(p for cues in flows.values() for p in cues)]
-    words = "|".join(re.escape(word) for word in context["institution"])
     return TradeCues(
-        countries=CueTable(
-            {name: patterns(e["aliases"], f"countries.{name}", 0) for name, e in raw["countries"].items()}
-        ),
         flows=CueTable(flows),
         deficit=patterns(raw["flows"]["balance"].get("deficit_cues", []), "flows.balance.deficit_cues"),
+        subject_only=[
+            p
+            for name, entry in raw["flows"].items()
+            for p in patterns(entry.get("subject_cues", []), f"flows.{name}.subject_cues")
+        ],
         categories=CueTable(categories),
         direction={
             flow: {role: tuple(entry.get(role, [])) for role in ("partner", "reporter")}
             for flow, entry in raw["direction"].items()
         },
-        institution=re.compile(rf"^(?:['’]s)?\s+(?:{words})\b"),
-        part_year=patterns(context["part_year"], "context.part_year"),
-        attribution=patterns(context["attribution"], "context.attribution", 0),
-        relative_years={
-            -1: patterns(context["last_year"], "context.last_year"),
-            0: patterns(context["this_year"], "context.this_year"),
-        },
+        attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
 
 # ----------------------------------------------------------------------------- text helpers
-def country_mentions(text: str, cues: TradeCues, *, parties_only: bool = True) -> list[Hit]:
-    """Countries named in ``text`` (hit label: the country), in order; "South Korea" holds no
-    "Korea". With ``parties_only``, a country that only names an institution ("China's General
-    Department of Customs") is left out."""
-    return list(_country_mentions(text, cues, parties_only))
-
-
-@lru_cache(maxsize=16)  # asked once per amount: a sentence with many amounts is read once
-def _country_mentions(text: str, cues: TradeCues, parties_only: bool) -> tuple[Hit, ...]:
-    hits = find_hits(text, cues.countries, ranks=in_order(cues.countries))
-    if parties_only:
-        hits = [hit for hit in hits if not cues.institution.match(text[hit.end :])]
-    return tuple(leftmost_longest(hits))
-
-
 def _cue_hits(text: str, table: CueTable, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every cue match in ``text[start:end]`` (label: the cue's name), matches inside longer ones dropped."""
     found = find_hits(text[start:end], table, offset=start, ranks=in_order(table))
@@ -174,18 +169,6 @@ def _cue_hits(text: str, table: CueTable, start: int = 0, end: int | None = None
 def _sentence_cue_hits(text: str, cues: TradeCues, which: str) -> tuple[Hit, ...]:
     """:func:`_cue_hits` of the whole ``text`` for the cue list ``which`` of ``cues``."""
     return tuple(_cue_hits(text, getattr(cues, which)))
-
-
-@lru_cache(maxsize=16)
-def _says_part_year(text: str, cues: TradeCues) -> bool:
-    """The text speaks of part of a year ("in the first 11 months")."""
-    return any(p.search(text) for p in cues.part_year)
-
-
-@lru_cache(maxsize=16)
-def _years(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, year)`` of every year written in ``text``."""
-    return tuple((m.start(), int(m.group(1))) for m in YEAR.finditer(text))
 
 
 @lru_cache(maxsize=16)
@@ -232,10 +215,13 @@ class _Passage:
     text: str
     clause: tuple[int, int]
     position: int
-    neighbours: list[str] = field(default_factory=list)
+    neighbours: list[str] = field(default_factory=list)  # the sentences before (nearest first), or
+    # for a table cell its header row, caption and heading
     explicit: dict[str, object] = field(default_factory=dict)
-    doc_year: int | None = None
+    today: date | None = None  # the document's date
     is_table: bool = False
+    heading: str = ""  # the document's headline
+    document: tuple[str, ...] = ()  # every sentence of the document, masked
 
 
 @dataclass
@@ -248,9 +234,11 @@ class _Found:
     passage: _Passage
 
 
-def _doc_years(corpus: Corpus) -> dict[str, int | None]:
+def _doc_dates(corpus: Corpus) -> dict[str, date | None]:
+    """The date of each document (None when its metadata has no full ISO date)."""
     dates = corpus.documents.set_index("doc_id")["date"].astype(str)
-    return {doc_id: int(date[:4]) if re.match(r"^\d{4}", date) else None for doc_id, date in dates.items()}
+    found = {doc_id: re.match(r"^(\d{4})-(\d{2})-(\d{2})", text) for doc_id, text in dates.items()}
+    return {doc_id: date(*map(int, m.groups())) if m else None for doc_id, m in found.items()}
 
 
 _FOUND: WeakKeyDictionary[Corpus, list[_Found]] = WeakKeyDictionary()
@@ -267,19 +255,17 @@ def _found_amounts(corpus: Corpus) -> list[_Found]:
 def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
     """Every money amount in article text, with what is needed to classify and resolve it."""
     sentences = corpus.article_sentences()
-    years = _doc_years(corpus)
+    dates = _doc_dates(corpus)
     paragraphs: dict[str, pd.DataFrame] | None = None
     for doc_id, rows in rows_by_document(sentences):
         parsed = [parse_amounts(r.text) for r in rows]
         masked = [_mask(r.text, [(a.start, a.end) for a in amounts]) for r, amounts in zip(rows, parsed, strict=True)]
+        heading = " ".join(text for row, text in zip(rows, masked, strict=True) if row.kind == "headline")
+        document = tuple(masked)
         for i, row in enumerate(rows):
             if row.kind == "table_row":
                 continue  # read cell by cell below
-            neighbours = [
-                masked[j]
-                for j in (*range(i - 1, i - 1 - NEIGHBOURS_BEFORE, -1), *range(i + 1, i + 1 + NEIGHBOURS_AFTER))
-                if 0 <= j < len(rows)
-            ]
+            neighbours = [masked[j] for j in range(i - 1, max(-1, i - 1 - NEIGHBOURS_BEFORE), -1)]
             found = parsed[i]
             spans = [(a.start, a.end) for a in found]
             for k, amount in enumerate(found):
@@ -288,14 +274,17 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     clause_span(masked[i], spans[k], spans[:k] + spans[k + 1 :]),
                     amount.start,
                     neighbours,
-                    doc_year=years[doc_id],
+                    today=dates[doc_id],
+                    heading=heading,
+                    document=document,
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
         if any(row.kind == "table_row" for row in rows):  # most documents have no table
             if paragraphs is None:  # grouped once, when the first table is met
                 paragraphs = dict(tuple(corpus.article_paragraphs().groupby("doc_id", sort=False)))
-            yield from _table_amounts(doc_id, paragraphs[doc_id].reset_index(drop=True), rows, years[doc_id])
+            context = _Passage("", (0, 0), 0, today=dates[doc_id], heading=heading, document=document, is_table=True)
+            yield from _table_amounts(doc_id, paragraphs[doc_id].reset_index(drop=True), rows, context)
 
 
 def _shift(amount: MoneyAmount, offset: int) -> MoneyAmount:
@@ -316,12 +305,13 @@ def _cells(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _table_amounts(
-    doc_id: str, paragraphs: pd.DataFrame, sentences: list[tuple], doc_year: int | None
+    doc_id: str, paragraphs: pd.DataFrame, sentences: list[tuple], document: _Passage
 ) -> Iterator[_Found]:
     """Amounts in the Markdown tables of a document (its article ``paragraphs`` and ``sentences``):
     a run of ``table_row`` paragraphs whose first row is the header. A bare number counts when its
     column header, the header row or the text just before the table names a money unit
-    ("Exports (US$ bn)", "in billion U.S. dollars")."""
+    ("Exports (US$ bn)", "in billion U.S. dollars"). ``document`` holds the document's date,
+    headline and sentences."""
     cues = trade_cues()
     sent_of_par: dict[int, int] = {}
     for sentence in sentences:
@@ -354,7 +344,7 @@ def _table_amounts(
                 roles,
                 table_unit,
                 context,
-                doc_year,
+                document,
                 cues,
             )
 
@@ -369,16 +359,16 @@ def _column_role(header: str, cues: TradeCues) -> str:
     return "value"
 
 
-def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, context, doc_year, cues):
+def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, context, document, cues):
     labels = [c[2] for c in cells if not CELL_NUMBER.match(c[2]) and not parse_amounts(c[2])]
     explicit: dict[str, object] = {}
     for (_, _, text), role in zip(cells, roles, strict=False):
         if role == "year" and YEAR.search(text):
             explicit["year"] = int(YEAR.search(text).group(1))
         elif role in ("partner", "reporter"):
-            mentions = country_mentions(text, cues)
+            mentions = party_mentions(text)
             if mentions:
-                explicit[role] = mentions[0].label
+                explicit[role] = mentions[0].country
     for column, (start, end, text) in enumerate(cells):
         role = roles[column] if column < len(roles) else "value"
         name = header[column] if column < len(header) else ""
@@ -401,14 +391,13 @@ def _row_amounts(doc_id, sent_id, row_text, cells, header, roles, table_unit, co
             amounts = [_cell_amount(text, start, end, *unit)]
             unit_from = "table"
         description = f"{name} | {' | '.join(labels)}"
-        passage = _Passage(
-            description,
-            (0, len(description)),
-            len(description),
-            [" | ".join(header), *context],
-            explicit_here,
-            doc_year,
-            is_table=True,
+        passage = replace(
+            document,
+            text=description,
+            clause=(0, len(description)),
+            position=len(description),
+            neighbours=[" | ".join(header), *context],
+            explicit=explicit_here,
         )
         for amount in amounts:
             yield _Found(doc_id, sent_id, amount, unit_from, row_text, passage)
@@ -423,26 +412,39 @@ def _cell_amount(text: str, start: int, end: int, currency: str, scale: float) -
 
 
 # ------------------------------------------------------------------------------- classifying
-def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[str, str] | None:
-    """(name, matched text) of the cue of list ``which`` (``flows``, ``categories``) nearest the
-    amount: in its clause, else in its sentence, else (for a table cell) in the text just above
+def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, str] | None:
+    """The cue of list ``which`` (``flows``, ``categories``) nearest the amount, with the text it
+    is in: in its clause, else in its sentence, else (for a table cell) in the text just above
     the table, nearest its end."""
     start, end = passage.clause
     table = getattr(cues, which)
     for hits in (_cue_hits(passage.text, table, start, end), _sentence_cue_hits(passage.text, cues, which)):
         hit = closest(hits, passage.position)
         if hit:
-            return hit.label, passage.text[hit.start : hit.end]
+            return hit, passage.text
     for text in passage.neighbours if passage.is_table else []:
         hit = closest(_cue_hits(text, table), len(text))
         if hit:
-            return hit.label, text[hit.start : hit.end]
+            return hit, text
     return None
 
 
+def _has_subject(text: str, hit: Hit, cues: TradeCues) -> bool:
+    """True unless the cue ``hit`` is one of the ``subject_cues`` ("sold", "bought") and no
+    country is named right before it as its subject ("Vietnam sold", not "the film sold")."""
+    if not any(p.fullmatch(text[hit.start : hit.end]) for p in cues.subject_only):
+        return True
+    return "reporter" in stated_parties(text, (0, hit.start), (hit.start, hit.end), "exports", {})
+
+
 def _category(passage: _Passage, cues: TradeCues) -> str:
+    """trade, investment, aid/loan or other: the nearest category cue (a subject-only trade cue
+    without its subject is no trade cue)."""
     found = _nearest_cue(passage, cues, "categories")
-    return found[0] if found else "other"
+    if found is None:
+        return "other"
+    hit, text = found
+    return hit.label if hit.label != "trade" or _has_subject(text, hit, cues) else "other"
 
 
 def amounts(corpus: Corpus) -> pd.DataFrame:
@@ -450,14 +452,18 @@ def amounts(corpus: Corpus) -> pd.DataFrame:
 
     Columns: ``doc_id``, ``sent_id``; ``start``/``end``/``quote`` — the amount as written
     ("$175.57 billion"; for a table cell, the number in it); ``qualifier`` (a hedge written before
-    it: "about", "more than"); ``currency`` (USD, CNY, VND, EUR, or the symbol of another dollar);
+    it: "about", "more than"); ``currency`` (the ISO code: USD, EUR, GBP, JPY, CNY, VND, AUD…; "¥"
+    is read as yen or yuan from the first of Japan and China named in the sentence, and stays "¥"
+    when neither is);
     ``value_bn`` (billions of that currency; negative for a bracketed or minus table cell);
-    ``value_usd_bn`` (the same in US dollars, NaN for other currencies: nothing is converted);
+    ``value_usd_bn`` (the same in US dollars for a dollar amount, NaN for other currencies: an
+    amount has no year here; :func:`trade_figures` converts a trade figure with the rate of its year);
     ``rounding_usd_bn`` (half a unit of the last stated digit); ``unit_from`` (``text`` when the
     currency is written with the number, ``table`` when it comes from a table header or caption);
     ``category`` (trade, investment, aid/loan or other, from the nearest cue word of
-    ``trade_cues.toml`` in the amount's clause, then its sentence); ``sentence`` (the sentence or
-    table row it was read from). Sorted by ``doc_id`` and ``start``.
+    ``trade_cues.toml`` in the amount's clause, then its sentence: "budget deficit", "tax", "price",
+    "turnover" are other, and "sold" or "bought" is trade only with a country as its subject);
+    ``sentence`` (the sentence or table row it was read from). Sorted by ``doc_id`` and ``start``.
     """
     cues = trade_cues()
     rows = [
@@ -468,7 +474,7 @@ def amounts(corpus: Corpus) -> pd.DataFrame:
             f.amount.end,
             f.amount.text,
             f.amount.qualifier,
-            f.amount.currency,
+            _currency(f.amount, [m.country for m in party_mentions(f.passage.text)])[0],
             f.amount.value,
             f.amount.value_usd_bn,
             f.amount.rounding if f.amount.currency == "USD" else math.nan,
@@ -501,152 +507,176 @@ class _Resolution:
     period: str
     sign: int  # -1 for a deficit, +1 for a surplus, 0 to keep the stated sign
     resolved_from: str
+    year_from: str
 
 
-def _after_preposition(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """True when ``text[start:end]`` (the words between a flow word and a country) ends with one
-    of the prepositions ``words``, optionally followed by "the"."""
-    if not words:
+def _later_cue_starts(text: str, cues: TradeCues, end: int) -> list[int]:
+    return [h.start for h in _sentence_cue_hits(text, cues, "flows") if h.start < end]
+
+
+def _grammar(text: str, hit: Hit, cues: TradeCues) -> dict[str, str]:
+    """The parties the clause of the cue ``hit`` links to it (see :func:`stated_parties`)."""
+    clause = clause_span(text, (hit.start, hit.end), [])
+    return stated_parties(
+        text,
+        clause,
+        (hit.start, hit.end),
+        hit.label,
+        cues.direction.get(hit.label, {}),
+        _later_cue_starts(text, cues, clause[1]),
+    )
+
+
+def _taken(text: str, hit: Hit, position: int, cues: TradeCues) -> set[str]:
+    """The partners of the exports and imports cues that follow the amount at ``position`` in the
+    sentence, breaking its figure down ("$8.2 billion, with shipments to the US up 30%"): they are
+    not this cue's. None when the sentence speaks of a pair ("two-way trade between the two nations
+    … imports into Vietnam … exports to China"); a cue before the amount frames the sentence
+    ("Vietnam's exports to China were …"), and the partner of a total ("Vietnam's trade with Japan
+    was $50bn, with exports of $24.2bn") is the whole sentence's."""
+    return {partner for other, partner in _cue_partners(text, cues) if other != hit and other.start > position}
+
+
+@lru_cache(maxsize=16)  # asked once per amount of the sentence
+def _cue_partners(text: str, cues: TradeCues) -> tuple[tuple[Hit, str], ...]:
+    """(cue, partner) of every exports or imports cue of ``text`` whose grammar names a partner;
+    none when ``text`` speaks of a pair."""
+    if ANAPHOR.search(text):
+        return ()
+    flows = [h for h in _sentence_cue_hits(text, cues, "flows") if h.label in ("exports", "imports")]
+    found = ((h, _grammar(text, h, cues).get("partner")) for h in flows)
+    return tuple((h, partner) for h, partner in found if partner)
+
+
+def _context_parties(texts: list[str], cues: TradeCues, roles: dict[str, str]) -> None:
+    """Complete ``roles`` with the parties the grammar of ``texts`` (a table's header row, caption
+    and heading, nearest first) states."""
+    for text in texts:
+        for hit in _cue_hits(text, cues.flows):
+            _fill(roles, _grammar(text, hit, cues))
+
+
+def _fill(roles: dict[str, str], found: dict[str, str]) -> bool:
+    """Add to ``roles`` the parties of ``found`` it lacks (never the same country twice); True if any."""
+    added = False
+    for role in ("reporter", "partner"):
+        value = found.get(role)
+        if role not in roles and value and value not in roles.values():
+            roles[role] = value
+            added = True
+    return added
+
+
+def _pair_fill(roles: dict[str, str], pair: list[str]) -> bool:
+    """Complete ``roles`` from a pair of countries named elsewhere (reporter: the first named)."""
+    missing = [c for c in pair if c not in roles.values()]
+    if len(pair) < 2 or not missing:
         return False
-    pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$"
-    return re.search(pattern, text[start:end], re.IGNORECASE) is not None
+    if not roles:
+        roles.update(reporter=pair[0], partner=pair[1])
+    else:
+        roles.setdefault("partner" if "reporter" in roles else "reporter", missing[0])
+    return True
 
 
-def _stated_parties(passage: _Passage, flow_span: tuple[int, int], flow: str, cues: TradeCues) -> dict[str, str]:
-    """Reporter and partner written next to the flow word: "Vietnam's exports", "US imports"
-    (reporter before it), "exports to China", "imports into Vietnam" (a preposition after it)."""
-    text, (start, end) = passage.text, passage.clause
-    mentions = [m for m in country_mentions(text, cues) if start <= m.start < end]
-    later_flows = [h.start for h in _cue_hits(text, cues.flows, flow_span[1], end)]
-    stop = min(later_flows, default=end)
-    roles: dict[str, str] = {}
-    for mention in mentions:
-        between_before = text[mention.end : flow_span[0]]
-        if mention.end <= flow_span[0] and re.fullmatch(
-            r"(?:['’]s?)?(?:\s+(?:total|overall|annual|goods|merchandise|trade|own|bilateral))*\s*", between_before
-        ):
-            roles.setdefault("reporter", mention.label)
-        elif flow_span[1] <= mention.start < stop:
-            for role in ("partner", "reporter"):
-                if _after_preposition(text, flow_span[1], mention.start, cues.direction[flow][role]):
-                    if mention.label not in roles.values():
-                        roles.setdefault(role, mention.label)
-                    break
-    return roles
-
-
-def _levels(passage: _Passage, cues: TradeCues) -> list[tuple[str, list[str]]]:
-    """Countries around an amount, nearest first: in its clause, its sentence, its neighbours."""
-    text, (start, end), position = passage.text, passage.clause, passage.position
-
-    def by_distance(mentions: list[Hit]) -> list[str]:
-        ordered = sorted(mentions, key=lambda m: (abs(m.start - position), m.start))
-        return list(dict.fromkeys(m.label for m in ordered))
-
-    mentions = country_mentions(text, cues)
-    inside = [m for m in mentions if start <= m.start < end]
-    around: list[str] = []
-    for neighbour in passage.neighbours:
-        around.extend(m.label for m in country_mentions(neighbour, cues))
-    first = "table" if passage.is_table else "clause"
-    return [
-        (first, by_distance(inside)),
-        ("sentence", by_distance(mentions)),
-        ("neighbours", list(dict.fromkeys(around))),
-    ]
-
-
-def _parties(stated: dict[str, str], levels, default: str, flow: str) -> tuple[str, str, str] | None:
-    """Reporter, partner and the farthest level that was needed; None when no partner is found."""
-    reporter, partner = stated.get("reporter"), stated.get("partner")
-    used = ["clause"] if stated else []
-    if reporter is None and partner is None:
-        pool: list[str] = []
-        for name, countries in levels:
-            pool.extend(c for c in countries if c not in pool)
-            used.append(name)
-            if len(pool) >= 2:
+def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tuple[dict[str, str], str]:
+    """Reporter and partner of the figure governed by the cue ``hit`` of ``cue_text``, and the
+    farthest place they were read (:data:`PARTY_LEVELS`): the clause, the table (its cells,
+    header and caption), the sentence, the sentences before (for "the deficit", "its exports",
+    "the two countries"), the heading or the document; ``unresolved`` when the text does not
+    state both."""
+    roles = {k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")}
+    levels = ["table" if passage.is_table else "clause"]
+    start, end = passage.clause
+    if cue_text is passage.text and not start <= hit.start < end:
+        # the cue governs from another clause; this one may still name the party: "exports to the
+        # US rose to $70 billion, and to China … to $43 billion"
+        direction = cues.direction.get(hit.label, {})
+        _fill(roles, stated_parties(passage.text, passage.clause, (start, start), hit.label, direction))
+    _fill(roles, _grammar(cue_text, hit, cues))
+    if passage.is_table:
+        _context_parties(passage.neighbours, cues, roles)
+        return roles, levels[0] if len(roles) == 2 else "unresolved"
+    subject = next((c for c in pair_of(passage.neighbours[:1]) if c not in roles.values()), "")
+    # "the country imported …", "its trade deficit": the subject of the sentence before
+    if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
+        levels.append("neighbours")
+    taken = _taken(passage.text, hit, passage.position, cues)
+    if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles, taken)):
+        levels.append("sentence")
+    if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
+        for text in passage.neighbours:
+            found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
+            if _fill(roles, {"reporter": next((f["reporter"] for f in found if "reporter" in f), "")}):
+                levels.append("neighbours")
                 break
-        if not pool or pool == [default]:
-            return None
-        reporter = default if default in pool or len(pool) == 1 else pool[0]
-        partner = next(c for c in pool if c != reporter)
-        used.append("default" if default not in pool else used[-1])
-    elif partner is None:
-        partner = next((c for _, countries in levels for c in countries if c != reporter), None)
-        if partner is None:
-            return None
-        used.append(next(name for name, countries in levels if any(c != reporter for c in countries)))
-    elif reporter is None:
-        for name, countries in levels:
-            options = [c for c in countries if c != partner]
-            if options:
-                reporter = default if default in options else options[0]
-                used.append(name)
+    if len(roles) < 2 and ANAPHOR.search(passage.text):
+        # the pair as the sentences before or the heading state it ("China is Vietnam's largest
+        # trading partner"), else the first two countries the document names
+        pairs = [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
+        pairs.append(("heading", sentence_parties(passage.heading, {})))
+        pairs.append(("document", dict(zip(("reporter", "partner"), pair_of(passage.document), strict=False))))
+        for level, pair in pairs:
+            if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
+                levels.append(level)
                 break
-        else:
-            if partner == default:
-                return None
-            reporter = default
-            used.append("default")
-    if flow == "total" and partner == default:
-        reporter, partner = partner, reporter  # a total is the same seen from either side
-    return reporter, partner, max(used, key=LEVELS.index)
+    return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
 
 
-def _year(passage: _Passage, cues: TradeCues) -> tuple[int | None, str]:
-    """The year nearest the amount in its clause, else stated by a table, else in its sentence,
-    else relative ("last year", with the document's date), else in a neighbour."""
+@lru_cache(maxsize=64)
+def _periods(text: str, today: date | None) -> tuple[Period, ...]:
+    return tuple(find_periods(text, today))
+
+
+def _starts_a_range(text: str, position: int) -> bool:
+    """The amount at ``position`` is the start of "from $X to $Y": without a date of its own, the
+    date written after "to" is not its date."""
+    return re.search(r"\bfrom\s+(?:\w+\s+)?$", text[:position]) is not None and " to " in text[position:]
+
+
+def _period(passage: _Passage) -> tuple[int | None, str, str]:
+    """Year, period label and where they were read: the period nearest the amount in its clause,
+    else stated by a table, else in its sentence, else in the sentences before (for a table: its
+    header, caption and heading)."""
     text, (start, end), position = passage.text, passage.clause, passage.position
+    periods = _periods(text, passage.today)
 
-    def nearest(years: list[tuple[int, int]]) -> int | None:
-        return min(years, key=lambda found: abs(found[0] - position))[1] if years else None
+    def nearest(found: list[Period]) -> Period:
+        return min(found, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
-    clause_year = nearest([found for found in _years(text) if start <= found[0] < end])
-    if clause_year:
-        return clause_year, "clause"
+    inside = [p for p in periods if start <= p.start < end and p.year]
+    if inside:
+        chosen = nearest(inside)
+        return chosen.year, chosen.label, "clause"
     if "year" in passage.explicit:
-        return int(passage.explicit["year"]), "table"
-    sentence_year = nearest(list(_years(text)))
-    if sentence_year:
-        return sentence_year, "sentence"
-    for shift, patterns in cues.relative_years.items():
-        if passage.doc_year and any(p.search(text) for p in patterns):
-            return passage.doc_year + shift, "sentence"
-    for neighbour in passage.neighbours:
-        years = [int(m.group(1)) for m in YEAR.finditer(neighbour)]
-        if years:
-            return years[-1], "neighbours"
-    return None, "default"
+        year = int(passage.explicit["year"])
+        return year, str(year), "table"
+    # a period written as a possessive belongs to its own figure: "last year's $32.4 billion"
+    shared = [p for p in periods if p.year and not POSSESSIVE.match(text[p.end :])]
+    if shared and not _starts_a_range(text, position):
+        chosen = nearest(shared)
+        return chosen.year, chosen.label, "sentence"
+    for neighbour in [] if _starts_a_range(text, position) else passage.neighbours:
+        found = [p for p in _periods(neighbour, passage.today) if p.year and not POSSESSIVE.match(neighbour[p.end :])]
+        if found:
+            return found[-1].year, found[-1].label, "neighbours"
+    return None, "", "unresolved"
 
 
-def _resolve(passage: _Passage, cues: TradeCues, default: str) -> _Resolution | None:
-    flow_cue = _nearest_cue(passage, cues, "flows")
-    if flow_cue is None:
+def _resolve(passage: _Passage, cues: TradeCues) -> _Resolution | None:
+    """Flow, parties and period of a trade amount; None when no flow cue governs it."""
+    found = _nearest_cue(passage, cues, "flows")
+    if found is None or not _has_subject(found[1], found[0], cues):
         return None
-    flow, cue_text = flow_cue
-    same = [
-        h
-        for h in _sentence_cue_hits(passage.text, cues, "flows")
-        if h.label == flow and passage.text[h.start : h.end] == cue_text
-    ]
-    hit = closest(same, passage.position)
-    span = (hit.start, hit.end) if hit else (passage.position, passage.position)
-    stated = {
-        **_stated_parties(passage, span, flow, cues),
-        **{k: str(v) for k, v in passage.explicit.items() if k in ("reporter", "partner")},
-    }
-    parties = _parties(stated, _levels(passage, cues), default, flow)
-    if parties is None:
-        return None
-    reporter, partner, level = parties
-    year, year_level = _year(passage, cues)
+    hit, cue_text = found
+    roles, level = _parties(passage, hit, cue_text, cues)
+    year, period, year_from = _period(passage)
+    words = cue_text[hit.start : hit.end]
     sign = 0
-    if flow == "balance":
-        sign = -1 if any(p.search(cue_text) for p in cues.deficit) else (1 if "surplus" in cue_text.lower() else 0)
-    part = _says_part_year(passage.text, cues)
+    if hit.label == "balance":
+        sign = -1 if any(p.search(words) for p in cues.deficit) else (1 if "surplus" in words.lower() else 0)
     return _Resolution(
-        reporter, partner, flow, year, "part-year" if part else "year", sign, max(level, year_level, key=LEVELS.index)
+        roles.get("reporter", ""), roles.get("partner", ""), hit.label, year, period, sign, level, year_from
     )
 
 
@@ -660,32 +690,57 @@ def _attribution(passage: _Passage, cues: TradeCues) -> str:
     return ""
 
 
-def trade_figures(corpus: Corpus, *, reporter: str = "Vietnam") -> pd.DataFrame:
-    """The trade flows stated in the article text: one row per amount of trade in US dollars
-    whose partner could be resolved.
+def _currency(amount: MoneyAmount, countries: list[str]) -> tuple[str, str]:
+    """The currency code of an amount and where it was read: ``text``, or for "¥" (yen or
+    yuan) ``context`` when the first of Japan and China among ``countries`` decides it; an
+    undecided "¥" stays "¥"."""
+    if amount.currency != YEN_OR_YUAN:
+        return amount.currency, "text"
+    decided = next((YEN_OR_YUAN_BY_COUNTRY[c] for c in countries if c in YEN_OR_YUAN_BY_COUNTRY), None)
+    return (decided, "context") if decided else (amount.currency, "text")
+
+
+def trade_figures(corpus: Corpus) -> pd.DataFrame:
+    """The trade flows stated in the article text: one row per amount that a trade cue
+    (exports, imports, trade, surplus, deficit…) governs, in any currency, with the parties and
+    period the text states — and nothing it does not state.
 
     Columns: ``doc_id``, ``sent_id``, ``start``/``end``/``quote`` (the amount as written);
-    ``reporter`` (whose exports/imports/balance it is), ``partner``; ``flow`` (exports, imports,
-    total, balance; a stated deficit is negative); ``year`` (nullable integer); ``period`` (``year``,
-    or ``part-year`` when the sentence speaks of months or quarters); ``value_usd_bn``,
-    ``rounding_usd_bn``; ``qualifier``; ``attribution`` (the source the sentence credits, if any);
-    ``resolved_from`` (the farthest place the resolver had to look: ``clause``, ``sentence``,
-    ``table``, ``neighbours`` — the two sentences before and one after — or ``default``, meaning
-    the country was not written and ``reporter`` was assumed); ``sentence``.
-
-    ``reporter`` is the country whose view is taken when the text does not say (the total of a
-    pair is given from its side). Sorted by ``doc_id`` and ``start``.
+    ``reporter`` (whose exports/imports/balance it is), ``partner`` (``World`` for exports or
+    imports to all markets) — both empty when the text does not state them; ``flow`` (exports,
+    imports, total, balance); ``year`` (nullable integer: the calendar year, for a fiscal year the
+    one it ends); ``period`` ("2022", "2023-01..2023-11", "2024-01", "FY2003-04"; empty when
+    unknown); ``currency`` (ISO code; "¥" when yen and yuan cannot be told apart),
+    ``currency_from`` (``text``, or ``context`` for a "¥" read from the country of the figure);
+    ``value_bn`` (billions of that currency; a balance signed by its words: deficit, gap and
+    shortfall negative, surplus positive); ``value_usd_bn`` and ``rounding_usd_bn`` (the value and
+    half a unit of its last digit in US dollars), ``usd_from`` (``stated`` for a dollar figure,
+    ``converted`` when the figure was converted with the annual average rate of its year from
+    ``data/usd_rates.csv`` — the Federal Reserve's G.5A — and empty when no rate is shipped for its
+    currency and year, leaving ``value_usd_bn`` NaN), ``usd_rate`` (the rate used, currency units
+    per US dollar);
+    ``qualifier``; ``attribution`` (the source the sentence credits, if any); ``resolved_from``
+    (where the parties were read: ``clause``, ``table``, ``sentence``, ``neighbours`` — the
+    sentences before, for "the deficit" or "the two countries" — ``heading``, ``document``, or
+    ``unresolved`` when the text does not state both); ``year_from`` (the same for the period:
+    ``clause``, ``table``, ``sentence``, ``neighbours`` or ``unresolved``); ``sentence``.
+    A total is given from the side of the country named first ("trade between X and Y", "X-Y
+    trade"), or of Y after "X is Y's largest trading partner". Sorted by ``doc_id`` and ``start``.
     """
     cues = trade_cues()
     rows = []
     for found in _found_amounts(corpus):
         amount = found.amount
-        if amount.currency != "USD" or _category(found.passage, cues) != "trade":
+        if _category(found.passage, cues) != "trade":
             continue
-        resolution = _resolve(found.passage, cues, reporter)
+        resolution = _resolve(found.passage, cues)
         if resolution is None:
             continue
         value = abs(amount.value) * resolution.sign if resolution.sign else amount.value
+        named = [m.country for m in party_mentions(found.passage.text)]
+        currency, currency_from = _currency(amount, [resolution.reporter, resolution.partner, *named])
+        rate = units_per_usd(currency, resolution.year)
+        usd_from = "stated" if currency == "USD" else ("converted" if math.isfinite(rate) else "")
         rows.append(
             (
                 found.doc_id,
@@ -698,24 +753,30 @@ def trade_figures(corpus: Corpus, *, reporter: str = "Vietnam") -> pd.DataFrame:
                 resolution.flow,
                 resolution.year,
                 resolution.period,
+                currency,
+                currency_from,
                 value,
-                amount.rounding,
+                value / rate,
+                amount.rounding / rate,
+                usd_from,
+                rate if usd_from == "converted" else math.nan,
                 amount.qualifier,
                 _attribution(found.passage, cues),
                 resolution.resolved_from,
+                resolution.year_from,
                 found.sentence,
             )
         )
     table = pd.DataFrame(rows, columns=list(TRADE_FIGURES)).sort_values(["doc_id", "start"], ignore_index=True)
-    table = table.astype(
+    return table.astype(
         {
             "sent_id": "int64",
             "start": "int64",
             "end": "int64",
             "year": "Int64",
+            "value_bn": "float64",
             "value_usd_bn": "float64",
             "rounding_usd_bn": "float64",
+            "usd_rate": "float64",
         }
     )
-    table.attrs["reporter"] = reporter
-    return table

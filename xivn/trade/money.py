@@ -25,11 +25,18 @@ SCALES_BN = {
     "million": 1e-3, "mn": 1e-3, "mln": 1e-3, "m": 1e-3,
     "thousand": 1e-6, "k": 1e-6,
 }  # fmt: skip
-# Currency written before the number (symbol or code) and after it (word or code).
+# Currency written before the number (symbol, code or name) and after it (word or code). "¥" is
+# both the yen and the yuan: it is kept as "¥" and told apart by the country of the figure.
 PREFIX_CURRENCY = {"us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-                   "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "¥": "CNY", "vnd": "VND"}  # fmt: skip
+                   "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "¥": "¥", "jpy": "JPY", "vnd": "VND", "a$": "AUD",
+                   "au$": "AUD", "aud": "AUD", "australiandollar": "AUD", "australiandollars": "AUD", "s$": "SGD",
+                   "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "nt$": "TWD"}  # fmt: skip
 SUFFIX_CURRENCY = {"dollar": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
-                   "dong": "VND", "vnd": "VND", "euro": "EUR", "eur": "EUR"}  # fmt: skip
+                   "dong": "VND", "vnd": "VND", "euro": "EUR", "eur": "EUR", "yen": "JPY", "jpy": "JPY",
+                   "pound": "GBP", "sterling": "GBP", "gbp": "GBP", "aud": "AUD"}  # fmt: skip
+# Named dollars other than the US one ("Australian dollars", "Singapore dollars") after the number.
+OTHER_DOLLARS = {"australian": "AUD", "singapore": "SGD", "hong kong": "HKD", "new zealand": "NZD",
+                 "canadian": "CAD", "taiwan": "TWD"}  # fmt: skip
 QUALIFIERS = ("about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "over",
               "more than", "less than", "under", "up to", "at least", "close to", "just over", "just under",
               "an estimated", "above", "below")  # fmt: skip
@@ -38,19 +45,22 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LONG_SCALE = r"trillion|billion|million|thousand|trn|tln|tn|bln|bn|mln|mn"
 _SCALE = rf"(?:\s?(?P<scale>{_LONG_SCALE})\b|(?P<short>[tbmk])\b)"
 _PREFIX = (
-    r"(?P<prefix>(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![A-Za-z])[A-Z]{1,2}\$|€|£|¥|\b(?:USD|EUR|GBP|CNY|RMB|VND))"
+    r"(?P<prefix>(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![A-Za-z])[A-Z]{1,2}\$|€|£|¥|"
+    r"\b(?:USD|EUR|GBP|CNY|RMB|VND|JPY|AUD)|\bAustralian dollars?(?=\s?\d))"
 )
 _SUFFIX = (
-    r"(?P<suffix>\s(?:(?:U\.S\.|US|American)\s+)?dollars?\b|\s?USD\b|\s(?:yuan|renminbi|RMB|CNY)\b"
-    r"|\s(?:dong|VND)\b|\s?(?:euros?|EUR)\b)"
+    r"(?P<suffix>\s(?:(?:U\.S\.|US|American|Australian|Singapore|Hong Kong|New Zealand|Canadian|Taiwan)\s+)?"
+    r"dollars?\b|\s?USD\b|\s(?:yuan|renminbi|RMB|CNY)\b|\s(?:dong|VND)\b|\s?(?:euros?|EUR)\b|\s(?:yen|JPY)\b"
+    r"|\s(?:pounds?(?: sterling)?|sterling|GBP)\b|\s?AUD\b)"
 )
 _RANGE = rf"(?:\s?(?:-|–|to)\s?\$?(?P<high>{_NUMBER}))?"
+_PLAIN_RANGE = rf"(?:\s?(?:-|–|to)\s?(?P<high>{_NUMBER}))?"  # no "$" after "to": "2000 to $175bn" is no range
 PREFIXED = re.compile(rf"{_PREFIX}\s?(?P<number>{_NUMBER}){_RANGE}{_SCALE}?{_SUFFIX}?")
-SUFFIXED = re.compile(rf"(?<![\w$.,])(?P<number>{_NUMBER}){_RANGE}{_SCALE}?{_SUFFIX}")
+SUFFIXED = re.compile(rf"(?<![\w$.,])(?P<number>{_NUMBER}){_PLAIN_RANGE}{_SCALE}?{_SUFFIX}")
 # A bare "117.87 billion" after an amount with a currency, followed by a word that cannot be
 # what is counted ("billion in exports", "billion, and"), takes the currency of that amount.
 BARE = re.compile(
-    rf"(?<![\w$.,])(?P<number>{_NUMBER}){_RANGE}\s?(?P<scale>{_LONG_SCALE})\b(?P<short>)(?P<suffix>)"
+    rf"(?<![\w$.,])(?P<number>{_NUMBER}){_PLAIN_RANGE}\s?(?P<scale>{_LONG_SCALE})\b(?P<short>)(?P<suffix>)"
     r"(?=\s*(?:[^\w\s]|$)|\s+(?:in|of|for|from|to|into|and|or|with|while|worth|last|this|a|the|exports?|imports?)\b)"
 )
 _DIGIT = re.compile(r"\d")  # every amount pattern needs one: a text without any is skipped at once
@@ -154,7 +164,11 @@ def _currency_code(token: str) -> str:
     key = token.replace(" ", "").lower()
     if key in PREFIX_CURRENCY:
         return PREFIX_CURRENCY[key]
-    word = token.strip().lower().split()[-1]
+    words = token.strip().lower()
+    for name, code in OTHER_DOLLARS.items():
+        if words.startswith(name):
+            return code
+    word = words.split()[-1]
     for candidate in (word, word.removesuffix("s")):
         if candidate in SUFFIX_CURRENCY:
             return SUFFIX_CURRENCY[candidate]

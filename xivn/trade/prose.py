@@ -115,6 +115,57 @@ def figures_sentence(
     return Markdown(sentence + rows_note(n, max_rows, "trade flows"))
 
 
+def unused_sentence(stated: pd.DataFrame) -> Markdown:
+    """The sentence on the trade figures read but not analysed, and on those converted: figures
+    whose reporter or partner the text does not state (never filled in by assumption); figures in
+    another currency, converted to US dollars with the Federal Reserve's annual average rate of
+    their year when ``data/usd_rates.csv`` has it, else kept as stated and left out; figures for
+    months or a fiscal year rather than a calendar year (not compared with annual statistics)."""
+    if stated.empty:
+        return Markdown("No trade figure is stated, so none is left unused.")
+    unresolved = stated["resolved_from"].eq("unresolved")
+    resolved = stated[~unresolved]
+    converted = resolved[resolved["usd_from"].eq("converted")]
+    foreign = resolved[resolved["value_usd_bn"].isna()]
+    dollars = resolved[resolved["value_usd_bn"].notna()]
+    part = dollars[dollars["period"].astype(str) != dollars["year"].astype(str)]
+    n = len(stated)
+
+    def codes(rows: pd.DataFrame) -> str:
+        return name_list(escaped(sorted({text_or_blank(c) for c in rows["currency"]})))
+
+    clauses = []
+    if unresolved.any():
+        k = int(unresolved.sum())
+        clauses.append(
+            f"{k:,} {verb(k, 'has', 'have')} no reporter or partner stated in the text and "
+            f"{verb(k, 'is', 'are')} not used (no party is assumed)"
+        )
+    if len(converted):
+        k = len(converted)
+        clauses.append(
+            f"{k:,} in another currency ({codes(converted)}) {verb(k, 'was', 'were')} converted to US dollars at the "
+            f"Federal Reserve's annual average rate for {verb(k, 'its', 'their')} year"
+        )
+    if len(foreign):
+        k = len(foreign)
+        clauses.append(
+            f"{k:,} {verb(k, 'is', 'are')} in a currency ({codes(foreign)}) with no rate for {verb(k, 'its', 'their')} "
+            "year in the shipped table, kept as stated and not converted, so not added up or checked"
+        )
+    if len(part):
+        clauses.append(
+            f"{len(part):,} {verb(len(part), 'covers', 'cover')} months or a fiscal year, not a calendar year, "
+            "so not compared with the annual statistics"
+        )
+    if not clauses:
+        return Markdown(
+            f"{'The' if n == 1 else 'All'} {counted(n, 'trade figure')} {verb(n, 'names its', 'name their')} "
+            "reporter and partner, in US dollars for a calendar year."
+        )
+    return Markdown(f"Of the {counted(n, 'trade figure')} read, " + "; ".join(clauses) + ".")
+
+
 def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
     """The sentence under the consistency table: how many stated totals equal exports + imports, and which do not."""
     if consistency.empty:

@@ -1,7 +1,8 @@
 """Which rows of the trade tables a notebook analyses, shows or charts, chosen by its parameters.
 
-Pure DataFrame -> DataFrame helpers, so that a notebook cell holds no condition: the stated flows of
-one reporter and year (:func:`analysed_figures`), the mirror checks that found no partner figure
+Pure DataFrame -> DataFrame helpers, so that a notebook cell holds no condition: the stated flows
+that can be added up and checked (:func:`usable_figures`), those of one reporter and year
+(:func:`analysed_figures`), the mirror checks that found no partner figure
 (:func:`unmatched_mirrors`), the earlier years' mirror gaps for those partners (:func:`earlier_gaps`),
 and the widest gap per claim for the chart of the fact check (:func:`widest_gaps`).
 """
@@ -13,13 +14,27 @@ from collections.abc import Sequence
 import pandas as pd
 
 
+def usable_figures(stated: pd.DataFrame) -> pd.DataFrame:
+    """The stated flows that can be added up and checked against annual statistics: both parties
+    stated (``resolved_from`` is not ``unresolved``), a value in US dollars, and a calendar year
+    (``period`` is the year itself, not months or a fiscal year). Fresh index."""
+    calendar = stated["period"].astype(str) == stated["year"].astype(str)
+    keep = stated["resolved_from"].ne("unresolved") & stated["value_usd_bn"].notna() & calendar
+    return stated[keep.astype(bool)].reset_index(drop=True)
+
+
 def analysed_figures(stated: pd.DataFrame, *, reporter: str, year: int, partners: Sequence[str] = ()) -> pd.DataFrame:
-    """The stated flows of ``reporter`` in ``year`` (with one of ``partners``, or any partner when
-    ``partners`` is empty), in their order, with a fresh index. A missing year never matches."""
-    chosen = stated["year"].eq(year).fillna(False) & stated["reporter"].eq(reporter)
+    """The :func:`usable_figures` of ``reporter`` in ``year`` (with one of ``partners``, or any
+    partner when ``partners`` is empty), in their order, with a fresh index. A total stated from
+    the other side ("China-Vietnam trade" for reporter Vietnam) is the reporter's total too, and is
+    turned round. A missing year never matches."""
+    usable = usable_figures(stated)
+    other_side = usable["flow"].eq("total") & usable["partner"].eq(reporter)
+    usable.loc[other_side, ["reporter", "partner"]] = usable.loc[other_side, ["partner", "reporter"]].to_numpy()
+    chosen = usable["year"].eq(year).fillna(False) & usable["reporter"].eq(reporter)
     if partners:
-        chosen &= stated["partner"].isin(list(partners))
-    return stated[chosen.astype(bool)].reset_index(drop=True)
+        chosen &= usable["partner"].isin(list(partners))
+    return usable[chosen.astype(bool)].reset_index(drop=True)
 
 
 def unmatched_mirrors(check: pd.DataFrame) -> pd.DataFrame:
