@@ -5,7 +5,7 @@
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
 - :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (bottom line, mentions, omissions, reserves,
-  precision of the map, what it adds up to);
+  precision of the map, whom the claims are about, what it adds up to);
 - :mod:`~xivn.rare_earths.plots` — its charts (the claim chart, reserves by edition, the corridor map);
 - :mod:`~xivn.rare_earths.stages` — the stages offered to the runner.
 """
@@ -34,8 +34,16 @@ from xivn.rare_earths.prose import (
     omissions_sentence,
     precision_sentence,
     reserves_sentence,
+    subjects_sentence,
 )
-from xivn.rare_earths.selection import for_documents, leading_reserves, shown_documents, shown_matrix, shown_mentions
+from xivn.rare_earths.selection import (
+    for_documents,
+    leading_reserves,
+    shown_claims,
+    shown_documents,
+    shown_matrix,
+    shown_mentions,
+)
 
 __all__ = [
     "as_of_date",
@@ -64,8 +72,10 @@ __all__ = [
     "reserves_chart",
     "reserves_sentence",
     "reserves_vs_production",
+    "shown_claims",
     "shown_documents",
     "shown_matrix",
     "shown_mentions",
+    "subjects_sentence",
     "verdicts",
 ]
