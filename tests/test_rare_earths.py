@@ -168,11 +168,29 @@ READINGS = [
         "mine_production",
         [("Vietnam", "sentence", 4300, "t")],
     ),
+    # a tonnage of coal is vetoed by the exclusions: only the rare-earth tonnage is a claim's number
+    (
+        "Vietnam produced 40 million tonnes of coal and mined 600 tonnes of rare earths.",
+        "mine_production",
+        [("Vietnam", "sentence", 600, "t")],
+    ),
     # "It" refers back to the sentence before, even with China named after the cue
     (
         "Vietnam has rare earth deposits in the north. It has the second-largest reserves, behind China.",
         "second_largest_reserves",
         [("Vietnam", "previous sentence", None, "")],
+    ),
+    # "but it" after two countries: the sentence's subject, not the nearest mention
+    (
+        "Vietnam holds more rare earth deposits than Brazil, but it has struggled to build a processing industry.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    # the topic two sentences before is context (context_sentences = 2 in the shipped file)
+    (
+        "Rare earths are found in the north. Vietnam wants partners. China accounts for about 60% of mine output.",
+        "china_dominates_supply",
+        [("China", "sentence", 60, "%")],
     ),
     # the anchor names its country: "followed by Vietnam"
     (
@@ -356,6 +374,10 @@ CLAIM = "[claims.x]\nlabel = 'x'\n"
             r"\[claims.x.needs_number\]: a claim that needs a number must name its units",
         ),
         ("[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nunits = ['kg']\n", r"\[claims.x.units.1\]"),
+        (
+            "context_sentences = -1\n[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\n",
+            r"\[context_sentences\]: expected 0 or more sentences, got -1",
+        ),
     ],
 )
 def test_bad_claims_file_names_the_entry(tmp_path, toml, message):

@@ -22,8 +22,8 @@ from xivn.rare_earths.quantities import PERCENT, TONNES, quantities
         ("about 70% of mining", [(70, PERCENT, "70%")]),
         ("90 per cent of processing", [(90, PERCENT, "90 per cent")]),
         ("85 percent", [(85, PERCENT, "85 percent")]),
-        ("40 million tonnes of coal", []),  # not a mineral tonnage
-        ("5 million tonnes of CO2", []),
+        # every tonnage is read; that coal is no mineral is for the exclusions (tests/test_rare_earths.py)
+        ("40 million tonnes of coal", [(40e6, TONNES, "40 million tonnes")]),
         ("the 36 documents signed in 2023", []),  # plain counts and years
         ("$3 billion", []),  # money is not a quantity of a claim
         ("the X4t model", []),  # a digit inside a word

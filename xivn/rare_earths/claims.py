@@ -3,8 +3,9 @@ the checkable claims hold against the USGS Mineral Commodity Summaries.
 
 Claims and their cues are data (``xivn/rare_earths/data/rare_earth_claims.toml``, read by :func:`load_claims`).
 A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
-sentence and every group in its ``context`` list matches the sentence or the article sentence just
-before it; cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
+sentence and every group in its ``context`` list matches the sentence or one of the article
+sentences just before it (the file's ``context_sentences``, in the same section: a heading starts
+a new one); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
 surname Rees) do not count. Page chrome is never read.
 
 Each claim row says which country it is about and the number it states, read from the text:
@@ -12,15 +13,19 @@ Each claim row says which country it is about and the number it states, read fro
 - the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
   to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
   it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
-  first and the production claim the second); a claim that ``needs_number`` fires only with one;
-- the **country**: the country mention (the file's ``[countries]``) nearest before the number, or
-  before the claim's first cue; else, when the sentence refers back before it (the cue group
-  ``refers_back``: "It holds ...", "The Southeast Asian country has ...") or names no country, the
-  first one in the sentence before; else the nearest after it ("70% of supply comes from China"). A claim
-  may be limited to the countries it can be about (``about``: China for "China dominates
-  supply"); a claim about no country (``subject = false``: no deal was signed) has none. Where the
-  text names no country, the country is empty and ``country_from`` says ``unresolved``: it is never
-  filled in from what the corpus is about.
+  first and the production claim the second); a claim that ``needs_number`` fires only with one.
+  A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
+- the **country**, among the file's ``[countries]`` mentions, in this order: one inside the
+  claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
+  the number; the one nearest before the number or the first cue (but the sentence's first when a
+  word referring back stands between them: "Vietnam ... after China, but it lacks ..."); the first
+  of the sentence before, when the sentence refers back before the cue (cue group ``refers_back``:
+  "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
+  after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
+  can be about (``about``: China for "China dominates supply"); a claim about no country
+  (``subject = false``: no deal was signed) has none. Where the text names no country, the
+  country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
+  corpus is about.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import pandas as pd
 from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
 from xivn.cues.datafiles import (
     FLAG,
+    INTEGER,
     REGEX,
     STRINGS,
     TEXT,
@@ -53,7 +59,7 @@ from xivn.cues.exclusions import EXCLUSIONS_FILE, Exclusions, load_exclusions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
-from xivn.rare_earths.quantities import UNITS, Quantity, quantities
+from xivn.rare_earths.quantities import QUANTITY, UNITS, Quantity, quantities
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -116,6 +122,7 @@ class ClaimSet:
     source: str
     exclusions: Exclusions
     countries: dict[str, list[re.Pattern[str]]]
+    context_sentences: int = 1
 
     @cached_property
     def cue_table(self) -> CueTable:
@@ -162,6 +169,7 @@ CLAIMS_SCHEMA = Schema(
             ),
         },
         optional={
+            "context_sentences": INTEGER,
             "exclusions": ListOf(TEXT, nonempty=True),
             "countries": Entries(ListOf(REGEX, nonempty=True)),
         },
@@ -215,7 +223,10 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
         name: compile_patterns(patterns, where=f"{where} [countries.{name}]")
         for name, patterns in data.get("countries", {}).items()
     }
-    return ClaimSet(cues, claims, where, exclusions, countries)
+    window = data.get("context_sentences", 1)
+    if window < 0:
+        raise data_error(where, "context_sentences", f"expected 0 or more sentences, got {window}")
+    return ClaimSet(cues, claims, where, exclusions, countries, window)
 
 
 def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
@@ -268,12 +279,13 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     """The claims each article sentence makes: one row per (sentence, claim, number stated).
 
     Columns: ``doc_id``, ``sent_id``, ``claim_id``, ``start``/``end``/``quote`` (the sentence),
-    ``context_sent_id`` (the previous sentence when a context cue was found only there, else
-    missing), ``cues`` (the words that matched each cue group, ``group=words``; a ``^`` marks words
-    from the previous sentence); ``country`` (whom the claim is about, "" when it is about no
-    country or the text does not say), ``country_quote``/``country_start``/``country_end`` (the
-    mention it was read from, raw offsets), ``country_from`` (``sentence``, ``previous sentence``,
-    ``unresolved``, or "" for a claim about no country); ``value`` and ``unit`` (the number the
+    ``context_sent_id`` (the earliest sentence before, among the file's ``context_sentences``,
+    that a context cue was found in only, else missing), ``cues`` (the words that matched each
+    cue group, ``group=words``; a ``^`` marks words from a sentence before); ``country`` (whom the
+    claim is about, "" when it is about no country or the text does not say),
+    ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
+    offsets), ``country_from`` (``sentence``, ``previous sentence``, ``unresolved``, or "" for a
+    claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
     two numbers for a claim ("70% of mining and 90% of processing") gives two rows. Sorted by
@@ -283,19 +295,19 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     book = _claim_set(claims)
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
-        previous: Reading | None = None
+        earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
         for sent in sentences:
             reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind)
-            if previous is not None and HEADINGS & {previous.kind, reading.kind}:
-                previous = None  # a heading starts a section: it neither takes nor gives context
+            if reading.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
+                earlier = ()  # a heading starts a section: it neither takes nor gives context
             asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
-            for claim, numbers in [] if asks else reading.claims(book, previous):
+            for claim, numbers in [] if asks else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
-                    context = reading.context(claim, previous)
-                    country = reading.country(claim, number, previous)
+                    context = reading.context(claim, earlier)
+                    country = reading.country(claim, number, earlier[0] if earlier else None)
                     rows.append((*head, *context, *country, *_number_columns(number, reading)))
-            previous = reading  # this sentence, as the next one's context
+            earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     integers = {"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"}
     offsets = {c: "Int64" for c in ("country_start", "country_end", "number_start", "number_end")}
@@ -323,28 +335,36 @@ class Reading:
         found = find_hits(text, book.cue_table, offset=start)
         hits = {name: leftmost_longest(h for h in found if h.label == name) for name in book.cues}
         countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
-        return cls(text, start, sent_id, kind, hits, countries, quantities(text, offset=start))
+        numbers = quantities(text, offset=start)
+        stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
+        numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
+        return cls(text, start, sent_id, kind, hits, countries, numbers)
 
     def words(self, name: str) -> str:
         """The words of the first hit of a cue group ("" when it has none)."""
         hits = self.hits.get(name)
         return self.text[hits[0].start - self.start : hits[0].end - self.start] if hits else ""
 
-    def context(self, claim: Claim, previous: Reading | None) -> tuple[int | None, str]:
-        """``(context_sent_id, cues)``: the previous sentence when a context group matched only
-        there, and the words of each group (``group=words``, ``^`` for the previous sentence's)."""
-        missing = [name for name in claim.context if not self.hits[name]] if previous else []
-        cues = [f"{name}={self.words(name)}" for name in claim.sentence + claim.context if name not in missing]
-        cues += [f"{name}=^{previous.words(name)}" for name in missing if previous]
-        return (previous.sent_id if missing and previous else None, "; ".join(cues))
+    def context(self, claim: Claim, earlier: tuple[Reading, ...]) -> tuple[int | None, str]:
+        """``(context_sent_id, cues)``: the earliest sentence before this one that a context group
+        was read from (None when all are in this sentence), and the words of each group
+        (``group=words``, ``^`` marking words of a sentence before)."""
+        cues = [f"{name}={self.words(name)}" for name in claim.sentence + claim.context if self.hits[name]]
+        used = []
+        for name in claim.context:
+            source = None if self.hits[name] else next((r for r in earlier if r.hits[name]), None)
+            if source is not None:
+                cues.append(f"{name}=^{source.words(name)}")
+                used.append(source.sent_id)
+        return (min(used) if used else None, "; ".join(cues))
 
-    def claims(self, book: ClaimSet, previous: Reading | None) -> list[tuple[Claim, list[Quantity]]]:
+    def claims(self, book: ClaimSet, earlier: tuple[Reading, ...]) -> list[tuple[Claim, list[Quantity]]]:
         """The claims this sentence makes, in file order, each with the numbers that go to it."""
         made = [
             claim
             for claim in book.claims.values()
             if all(self.hits[name] for name in claim.sentence)
-            and all(self.hits[name] or (previous and previous.hits[name]) for name in claim.context)
+            and all(self.hits[name] or any(r.hits[name] for r in earlier) for name in claim.context)
         ]
         numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
         for number in self.numbers:
@@ -375,6 +395,8 @@ class Reading:
             mention, source = inside[-1], IN_SENTENCE
         elif respective:
             mention, source = respective, IN_SENTENCE
+        elif before and any(before[-1].end <= h.start and h.end <= anchor for h in self.hits.get(REFERS_BACK, [])):
+            mention, source = before[0], IN_SENTENCE  # "Vietnam ... after China, but it has struggled": the subject
         elif before:
             mention, source = before[-1], IN_SENTENCE
         elif earlier and (refers_back or not after):  # "It holds ...", "The country has ..."

@@ -5,8 +5,8 @@ Claims about rare earths carry two kinds of number: a tonnage ("an estimated 22 
 This module reads both in a sentence and gives each in one unit — tonnes (``t``, the value in
 tonnes: "22 million tonnes" is 22,000,000) or percent (``%``) — with the words as written and
 their offsets. How numbers and units are written is grammar of notation, so it lives here rather
-than in a data file. Money, years and plain counts are not quantities of a mineral claim and are
-not read.
+than in a data file; what a tonnage is of (coal, rice) is not, and is left to the exclusions file.
+Money, years and plain counts are not quantities of a mineral claim and are not read.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 TONNES = "t"
 PERCENT = "%"
 UNITS = (TONNES, PERCENT)
+QUANTITY = "quantity"  # the label under which exclusions veto a quantity
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -32,8 +33,7 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln"
 _TONNAGE = re.compile(
     _NUMBER
     + r"(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|m|k)\b)?"
-    + r"\s*(?:(?:metric|short|long)\s+)?(?P<unit>tonnes|tonne|tons|ton|mt|t)\b"
-    + r"(?!\s*(?:of\s+)?(?:CO2|carbon|coal|oil))",
+    + r"\s*(?:(?:metric|short|long)\s+)?(?P<unit>tonnes|tonne|tons|ton|mt|t)\b",
     re.IGNORECASE,
 )
 _WORDED_TONNAGE = re.compile(_WORDED, re.IGNORECASE)
@@ -56,7 +56,8 @@ def quantities(text: str, *, offset: int = 0) -> list[Quantity]:
 
     "Mt" after a bare number is million tonnes ("22 Mt"); after a scale word it is metric tons
     ("22 million mt"). Small numbers may be words when a scale word follows ("two million tonnes").
-    A tonnage of carbon dioxide, coal or oil is not a mineral quantity."""
+    Every tonnage is read, whatever it weighs; which are not minerals (tonnes of coal, rice or CO2)
+    is data: the claims drop the quantities an exclusion with the label :data:`QUANTITY` vetoes."""
     found = []
     for match in _TONNAGE.finditer(text):
         scale_word = (match.group("scale") or "").lower()
