@@ -157,6 +157,12 @@ READINGS = [
         "china_dominates_supply",
         [("China", "sentence", 70, "%"), ("China", "sentence", 90, "%")],
     ),
+    # a number after another country's name is not a number of a claim limited to China
+    (
+        "Vietnam makes just 1% of the world's rare earth magnets, against China's 92%.",
+        "china_dominates_supply",
+        [("China", "sentence", 92, "%")],
+    ),
     # the nearest claim takes each number: the reserves tonnage here, the production one below
     (
         "Vietnam holds 22 million tonnes of rare earth reserves but produced only 4,300 tonnes last year.",

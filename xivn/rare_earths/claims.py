@@ -13,7 +13,9 @@ Each claim row says which country it is about and the number it states, read fro
 - the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
   to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
   it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
-  first and the production claim the second); a claim that ``needs_number`` fires only with one.
+  first and the production claim the second), but not to a claim limited to some countries when
+  the country named last before it is another ("Vietnam makes 1% of magnets, China 92%"); a
+  claim that ``needs_number`` fires only with one.
   A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
 - the **country**, among the file's ``[countries]`` mentions, in this order: one inside the
   claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
@@ -368,7 +370,12 @@ class Reading:
         ]
         numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
         for number in self.numbers:
-            takers = [claim for claim in made if number.unit in claim.units]
+            owner = next((h.label for h in reversed(self.countries) if h.end <= number.start), None)
+            takers = [  # "Vietnam makes 1% of magnets, China 92%": the 1% is not China's
+                claim
+                for claim in made
+                if number.unit in claim.units and not (claim.about and owner and owner not in claim.about)
+            ]
             if takers:
                 nearest = min(takers, key=lambda claim: self._distance(claim, number))  # ties: file order
                 numbers[nearest.claim_id].append(number)
