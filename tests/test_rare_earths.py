@@ -186,6 +186,13 @@ READINGS = [
         "second_largest_reserves",
         [("Vietnam", "previous sentence", None, "")],
     ),
+    # the subject passes on: "Its" means what "The Southeast Asian country" meant, not China
+    (
+        "Vietnam aims to raise rare earth output. The Southeast Asian country has the second-largest reserves, "
+        "second only to China. Its production jumped to 4,300 tonnes last year.",
+        "mine_production",
+        [("Vietnam", "previous sentence", 4300, "t")],
+    ),
     # "but it" after two countries: the sentence's subject, not the nearest mention
     (
         "Vietnam holds more rare earth deposits than Brazil, but it has struggled to build a processing industry.",

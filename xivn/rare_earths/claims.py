@@ -286,7 +286,8 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     cue group, ``group=words``; a ``^`` marks words from a sentence before); ``country`` (whom the
     claim is about, "" when it is about no country or the text does not say),
     ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
-    offsets), ``country_from`` (``sentence``, ``previous sentence``, ``unresolved``, or "" for a
+    offsets), ``country_from`` (``sentence``; ``previous sentence`` for the country a sentence
+    before is about, which may have come to it from further back; ``unresolved``; or "" for a
     claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
@@ -299,9 +300,9 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
         for sent in sentences:
-            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind)
-            if reading.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
+            if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
+            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, earlier[:1])
             asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
             for claim, numbers in [] if asks else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
@@ -322,7 +323,10 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
 class Reading:
     """One sentence as the claims see it: the hits of each cue group (leftmost, longest), the
     country mentions and the numbers, all as raw-text offsets (``start`` is the sentence's), and
-    its paragraph kind (the sentence before a heading, or a heading's, is not context)."""
+    its paragraph kind (the sentence before a heading, or a heading's, is not context); and its
+    ``subject``, the country it is about with the words naming it: its first country mention, or
+    the subject of the sentence before when it names none or refers back before the first ("Its
+    production jumped ..." after "The Southeast Asian country has ..." after "Vietnam aims ...")."""
 
     text: str
     start: int
@@ -331,16 +335,25 @@ class Reading:
     hits: dict[str, list[Hit]]
     countries: list[Hit]
     numbers: list[Quantity]
+    subject: tuple[Hit, str] | None
 
     @classmethod
-    def of(cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str) -> Reading:
+    def of(
+        cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str, before: tuple[Reading, ...] = ()
+    ) -> Reading:
         found = find_hits(text, book.cue_table, offset=start)
         hits = {name: leftmost_longest(h for h in found if h.label == name) for name in book.cues}
         countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
         numbers = quantities(text, offset=start)
         stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
         numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
-        return cls(text, start, sent_id, kind, hits, countries, numbers)
+        first = countries[0] if countries else None
+        points_back = first is None or any(h.end <= first.start for h in hits.get(REFERS_BACK, []))
+        if points_back and before and before[0].subject:
+            subject = before[0].subject
+        else:
+            subject = (first, text[first.start - start : first.end - start]) if first else None
+        return cls(text, start, sent_id, kind, hits, countries, numbers, subject)
 
     def words(self, name: str) -> str:
         """The words of the first hit of a cue group ("" when it has none)."""
@@ -393,7 +406,7 @@ class Reading:
         anchor = number.start if number else self.hits[claim.sentence[0]][0].start
         before = [h for h in allowed if h.end <= anchor]
         after = [h for h in allowed if h.start >= anchor]
-        earlier = [h for h in previous.countries if not claim.about or h.label in claim.about] if previous else []
+        back = previous.referent(claim) if previous else None
         refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
         anchor_hit = self.hits[claim.sentence[0]][0]
         inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
@@ -406,15 +419,23 @@ class Reading:
             mention, source = before[0], IN_SENTENCE  # "Vietnam ... after China, but it has struggled": the subject
         elif before:
             mention, source = before[-1], IN_SENTENCE
-        elif earlier and (refers_back or not after):  # "It holds ...", "The country has ..."
-            mention, source = earlier[0], IN_PREVIOUS
+        elif back and (refers_back or not after):  # "It holds ...", "The country has ..."
+            (mention, quote), source = back, IN_PREVIOUS
         else:
             mention, source = (after[0] if after else None), IN_SENTENCE
         if mention is None:
             return ("", "", None, None, UNRESOLVED)
-        text = (self if source == IN_SENTENCE else previous).text
-        base = (self if source == IN_SENTENCE else previous).start
-        return (mention.label, text[mention.start - base : mention.end - base], mention.start, mention.end, source)
+        if source == IN_SENTENCE:
+            quote = self.text[mention.start - self.start : mention.end - self.start]
+        return (mention.label, quote, mention.start, mention.end, source)
+
+    def referent(self, claim: Claim) -> tuple[Hit, str] | None:
+        """The country a later sentence referring back means, for ``claim``: this sentence's subject,
+        else (when the claim cannot be about it) its first mention the claim can be about."""
+        if self.subject and (not claim.about or self.subject[0].label in claim.about):
+            return self.subject
+        hit = next((h for h in self.countries if h.label in claim.about), None)
+        return (hit, self.text[hit.start - self.start : hit.end - self.start]) if hit else None
 
     def _respective(self, allowed: list[Hit], claim: Claim, number: Quantity | None) -> Hit | None:
         """In a sentence saying "respectively", the country that pairs with this number (or, for a
