@@ -341,8 +341,10 @@ class Reading:
     def of(
         cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str, before: tuple[Reading, ...] = ()
     ) -> Reading:
-        found = find_hits(text, book.cue_table, offset=start)
-        hits = {name: leftmost_longest(h for h in found if h.label == name) for name in book.cues}
+        by_group: dict[str, list[Hit]] = {}
+        for hit in find_hits(text, book.cue_table, offset=start):
+            by_group.setdefault(hit.label, []).append(hit)
+        hits = {name: leftmost_longest(by_group[name]) if name in by_group else [] for name in book.cues}
         countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
         numbers = quantities(text, offset=start)
         stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
