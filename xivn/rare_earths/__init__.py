@@ -2,6 +2,8 @@
 
 - :mod:`~xivn.rare_earths.claims` — the concordance, claims (``data/rare_earth_claims.toml``), the claim
   matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts);
+- :mod:`~xivn.rare_earths.reading` — how one sentence is read: its claims, their numbers and countries;
+- :mod:`~xivn.rare_earths.quantities` — tonnages and shares with their unit;
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
 - :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (bottom line, mentions, omissions, reserves,

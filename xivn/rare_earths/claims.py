@@ -56,17 +56,17 @@ from xivn.cues.datafiles import (
     data_error,
     load_data_file,
 )
-from xivn.cues.engine import CueTable, Hit, find_hits, leftmost_longest
+from xivn.cues.engine import CueTable, find_hits, leftmost_longest
 from xivn.cues.exclusions import EXCLUSIONS_FILE, Exclusions, load_exclusions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
-from xivn.rare_earths.quantities import QUANTITY, UNITS, Quantity, quantities
+from xivn.rare_earths.quantities import UNITS
+from xivn.rare_earths.reading import HEADINGS, QUESTION, Reading
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
 TOPIC = "topic"
-REFERS_BACK = "refers_back"
 
 CONCORDANCE = ("doc_id", "sent_id", "start", "end", "quote", "left", "right")
 CLAIMS = (
@@ -89,11 +89,6 @@ CLAIMS = (
     "number_start",
     "number_end",
 )
-IN_SENTENCE, IN_PREVIOUS, UNRESOLVED = "sentence", "previous sentence", "unresolved"
-HEADINGS = frozenset({"headline", "heading"})
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
-QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 NOT_COUNTRIES = ("World total", "Other countries", "Other")
 
 
@@ -302,14 +297,15 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
         for sent in sentences:
             if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
-            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, earlier[:1])
+            previous = earlier[0] if earlier else None
+            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, previous)
             asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
             for claim, numbers in [] if asks else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
                     context = reading.context(claim, earlier)
-                    country = reading.country(claim, number, earlier[0] if earlier else None)
-                    rows.append((*head, *context, *country, *_number_columns(number, reading)))
+                    country = reading.country(claim, number, previous)
+                    rows.append((*head, *context, *country, *reading.number_columns(number)))
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     integers = {"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"}
@@ -317,156 +313,6 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     table = table.astype({**integers, **offsets, "value": "float64"})
     table.attrs["claims_file"] = book.source
     return table
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One sentence as the claims see it: the hits of each cue group (leftmost, longest), the
-    country mentions and the numbers, all as raw-text offsets (``start`` is the sentence's), and
-    its paragraph kind (the sentence before a heading, or a heading's, is not context); and its
-    ``subject``, the country it is about with the words naming it: its first country mention, or
-    the subject of the sentence before when it names none or refers back before the first ("Its
-    production jumped ..." after "The Southeast Asian country has ..." after "Vietnam aims ...")."""
-
-    text: str
-    start: int
-    sent_id: int
-    kind: str
-    hits: dict[str, list[Hit]]
-    countries: list[Hit]
-    numbers: list[Quantity]
-    subject: tuple[Hit, str] | None
-
-    @classmethod
-    def of(
-        cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str, before: tuple[Reading, ...] = ()
-    ) -> Reading:
-        by_group: dict[str, list[Hit]] = {}
-        for hit in find_hits(text, book.cue_table, offset=start):
-            by_group.setdefault(hit.label, []).append(hit)
-        hits = {name: leftmost_longest(by_group[name]) if name in by_group else [] for name in book.cues}
-        countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
-        numbers = quantities(text, offset=start)
-        stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
-        numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
-        first = countries[0] if countries else None
-        points_back = first is None or any(h.end <= first.start for h in hits.get(REFERS_BACK, []))
-        if points_back and before and before[0].subject:
-            subject = before[0].subject
-        else:
-            subject = (first, text[first.start - start : first.end - start]) if first else None
-        return cls(text, start, sent_id, kind, hits, countries, numbers, subject)
-
-    def words(self, name: str) -> str:
-        """The words of the first hit of a cue group ("" when it has none)."""
-        hits = self.hits.get(name)
-        return self.text[hits[0].start - self.start : hits[0].end - self.start] if hits else ""
-
-    def context(self, claim: Claim, earlier: tuple[Reading, ...]) -> tuple[int | None, str]:
-        """``(context_sent_id, cues)``: the earliest sentence before this one that a context group
-        was read from (None when all are in this sentence), and the words of each group
-        (``group=words``, ``^`` marking words of a sentence before)."""
-        cues = [f"{name}={self.words(name)}" for name in claim.sentence + claim.context if self.hits[name]]
-        used = []
-        for name in claim.context:
-            source = None if self.hits[name] else next((r for r in earlier if r.hits[name]), None)
-            if source is not None:
-                cues.append(f"{name}=^{source.words(name)}")
-                used.append(source.sent_id)
-        return (min(used) if used else None, "; ".join(cues))
-
-    def claims(self, book: ClaimSet, earlier: tuple[Reading, ...]) -> list[tuple[Claim, list[Quantity]]]:
-        """The claims this sentence makes, in file order, each with the numbers that go to it."""
-        made = [
-            claim
-            for claim in book.claims.values()
-            if all(self.hits[name] for name in claim.sentence)
-            and all(self.hits[name] or any(r.hits[name] for r in earlier) for name in claim.context)
-        ]
-        numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
-        for number in self.numbers:
-            owner = next((h.label for h in reversed(self.countries) if h.end <= number.start), None)
-            takers = [  # "Vietnam makes 1% of magnets, China 92%": the 1% is not China's
-                claim
-                for claim in made
-                if number.unit in claim.units and not (claim.about and owner and owner not in claim.about)
-            ]
-            if takers:
-                nearest = min(takers, key=lambda claim: self._distance(claim, number))  # ties: file order
-                numbers[nearest.claim_id].append(number)
-        return [(c, numbers[c.claim_id]) for c in made if numbers[c.claim_id] or not c.needs_number]
-
-    def _distance(self, claim: Claim, number: Quantity) -> int:
-        hits = [h for name in claim.sentence for h in self.hits[name]]
-        return min(max(h.start - number.end, number.start - h.end, 0) for h in hits)
-
-    def country(self, claim: Claim, number: Quantity | None, previous: Reading | None) -> tuple:
-        """``(country, quote, start, end, resolved_from)`` of the claim (see the module docstring)."""
-        if not claim.subject:
-            return ("", "", None, None, "")
-        allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
-        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
-        before = [h for h in allowed if h.end <= anchor]
-        after = [h for h in allowed if h.start >= anchor]
-        back = previous.referent(claim) if previous else None
-        refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
-        anchor_hit = self.hits[claim.sentence[0]][0]
-        inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
-        respective = self._respective(allowed, claim, number)
-        if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
-            mention, source = inside[-1], IN_SENTENCE
-        elif respective:
-            mention, source = respective, IN_SENTENCE
-        elif before and any(before[-1].end <= h.start and h.end <= anchor for h in self.hits.get(REFERS_BACK, [])):
-            mention, source = before[0], IN_SENTENCE  # "Vietnam ... after China, but it has struggled": the subject
-        elif before:
-            mention, source = before[-1], IN_SENTENCE
-        elif back and (refers_back or not after):  # "It holds ...", "The country has ..."
-            (mention, quote), source = back, IN_PREVIOUS
-        else:
-            mention, source = (after[0] if after else None), IN_SENTENCE
-        if mention is None:
-            return ("", "", None, None, UNRESOLVED)
-        if source == IN_SENTENCE:
-            quote = self.text[mention.start - self.start : mention.end - self.start]
-        return (mention.label, quote, mention.start, mention.end, source)
-
-    def referent(self, claim: Claim) -> tuple[Hit, str] | None:
-        """The country a later sentence referring back means, for ``claim``: this sentence's subject,
-        else (when the claim cannot be about it) its first mention the claim can be about."""
-        if self.subject and (not claim.about or self.subject[0].label in claim.about):
-            return self.subject
-        hit = next((h for h in self.countries if h.label in claim.about), None)
-        return (hit, self.text[hit.start - self.start : hit.end - self.start]) if hit else None
-
-    def _respective(self, allowed: list[Hit], claim: Claim, number: Quantity | None) -> Hit | None:
-        """In a sentence saying "respectively", the country that pairs with this number (or, for a
-        claim without one, the first): "Vietnam and Brazil rank second and third with 22 and 21
-        million tonnes respectively" pairs the list of countries before them in order."""
-        if not RESPECTIVELY.search(self.text):
-            return None
-        mine = [n for n in self.numbers if n.unit in claim.units]
-        first = mine[0].start if mine else self.hits[claim.sentence[0]][0].start
-        listed = [h for h in allowed if h.end <= first]
-        coordinated = listed[-1:]  # the last country before them, and those listed with it
-        for earlier in reversed(listed[:-1]):
-            if not LIST_GAP.fullmatch(self._between(earlier, coordinated[0])):
-                break
-            coordinated.insert(0, earlier)
-        if len(coordinated) < 2:
-            return None
-        index = mine.index(number) if number in mine else 0
-        return coordinated[index] if index < len(coordinated) else None
-
-    def _between(self, left: Hit, right: Hit) -> str:
-        return self.text[left.end - self.start : right.start - self.start]
-
-
-def _number_columns(number: Quantity | None, reading: Reading) -> tuple:
-    if number is None:
-        return (None, "", "", None, None)
-    quote = reading.text[number.start - reading.start : number.end - reading.start]
-    return (number.value, number.unit, quote, number.start, number.end)
 
 
 def _sentences(found: pd.DataFrame) -> pd.DataFrame:
