@@ -22,6 +22,11 @@ from xivn.rare_earths.quantities import PERCENT, TONNES, quantities
         ("about 70% of mining", [(70, PERCENT, "70%")]),
         ("90 per cent of processing", [(90, PERCENT, "90 per cent")]),
         ("85 percent", [(85, PERCENT, "85 percent")]),
+        ("two-thirds of global output", [(200 / 3, PERCENT, "two-thirds")]),
+        ("about a fifth of the world's reserves", [(20, PERCENT, "a fifth")]),
+        ("half of all refining", [(50, PERCENT, "half")]),
+        ("in the first half of 2023", []),  # a part of a year, not a share
+        ("a third party", []),  # a fraction word needs "of"
         # every tonnage is read; that coal is no mineral is for the exclusions (tests/test_rare_earths.py)
         ("40 million tonnes of coal", [(40e6, TONNES, "40 million tonnes")]),
         ("the 36 documents signed in 2023", []),  # plain counts and years
