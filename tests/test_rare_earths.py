@@ -163,6 +163,12 @@ READINGS = [
         "china_dominates_supply",
         [("China", "sentence", 92, "%")],
     ),
+    # a claim limited to China is not made when its cue is said of another country
+    (
+        "Myanmar has become a major source of heavy rare earths for Chinese refineries.",
+        "china_dominates_supply",
+        [],
+    ),
     # the nearest claim takes each number: the reserves tonnage here, the production one below
     (
         "Vietnam holds 22 million tonnes of rare earth reserves but produced only 4,300 tonnes last year.",

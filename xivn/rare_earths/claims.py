@@ -24,7 +24,8 @@ Each claim row says which country it is about and the number it states, read fro
   of the sentence before, when the sentence refers back before the cue (cue group ``refers_back``:
   "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
   after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
-  can be about (``about``: China for "China dominates supply"); a claim about no country
+  can be about (``about``: China for "China dominates supply"), and is not made when its cue is
+  said of another ("Myanmar is a major source for Chinese refiners"); a claim about no country
   (``subject = false``: no deal was signed) has none. Where the text names no country, the
   country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
   corpus is about.

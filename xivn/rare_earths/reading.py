@@ -89,10 +89,11 @@ class Reading:
             for claim in book.claims.values()
             if all(self.hits[name] for name in claim.sentence)
             and all(self.hits[name] or any(r.hits[name] for r in earlier) for name in claim.context)
+            and not self._said_of_another(claim)
         ]
         numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
         for number in self.numbers:
-            owner = next((h.label for h in reversed(self.countries) if h.end <= number.start), None)
+            owner = self._owner(number)
             takers = [  # "Vietnam makes 1% of magnets, China 92%": the 1% is not China's
                 claim
                 for claim in made
@@ -102,6 +103,25 @@ class Reading:
                 nearest = min(takers, key=lambda claim: self._distance(claim, number))  # ties: file order
                 numbers[nearest.claim_id].append(number)
         return [(c, numbers[c.claim_id]) for c in made if numbers[c.claim_id] or not c.needs_number]
+
+    def _said_of_another(self, claim: Claim) -> bool:
+        """Whether a claim limited to some countries is said of another one: before each hit of its
+        first cue group the country named last is not among them, and no number it takes follows
+        one of them ("Myanmar has become a major source of rare earths for Chinese refineries" is
+        no claim that China dominates supply; "Vietnam makes 1% of magnets, China's 92%" is)."""
+        if not claim.about or not all(self._of_another(claim, hit) for hit in self.hits[claim.sentence[0]]):
+            return False
+        return not any(self._owner(n) in claim.about for n in self.numbers if n.unit in claim.units)  # "China's 92%"
+
+    def _owner(self, number: Quantity) -> str | None:
+        """The country named last before a number (None when none is)."""
+        return next((h.label for h in reversed(self.countries) if h.end <= number.start), None)
+
+    def _of_another(self, claim: Claim, cue: Hit) -> bool:
+        named = [h for h in self.countries if h.start < cue.end]
+        if any(cue.start <= h.start and h.label in claim.about for h in named):
+            return False  # the cue names an allowed country itself ("Xi urged ...")
+        return bool(named) and named[-1].label not in claim.about
 
     def _distance(self, claim: Claim, number: Quantity) -> int:
         hits = [h for name in claim.sentence for h in self.hits[name]]
