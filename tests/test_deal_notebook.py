@@ -12,7 +12,7 @@ PREVIEW = """Rail and Cable Deals Expected as Leaders Meet
 The two governments are poised to sign agreements on a cross-border railway, and Chinese grants for the
 line would be part of the package. Talks on new submarine cables may follow.
 """
-REPORT = """# Leaders sign memoranda
+REPORT = """# Vietnam and China sign memoranda
 
 Officials said 12 agreements were signed on Wednesday. The two leaders signed MOUs to:
 
@@ -50,4 +50,6 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
     assert "Hospital cooperation" in text  # the user's item reached the tables
     assert "1 cannot be right if the official count of 36 is" in text  # "12 agreements"
     assert "reported absent after the visit: 1 (Rare earths and critical minerals)" in text
+    # the preview names one side only ("Chinese grants"): its mentions stay unresolved, not China-Vietnam
+    assert "2 mentions are unresolved and counted in no table: 1 names only one side, 1 no side at all" in text
     assert "checks passed" in text

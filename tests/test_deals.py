@@ -9,6 +9,7 @@ from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 import xivn
 from xivn.corpus.checks import offset_mismatches
 from xivn.deals.counts import official_count
+from xivn.paths import data_path
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
 PAMIR_ITEMS = {
@@ -44,8 +45,12 @@ def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
 def test_columns_and_provenance(mentions, seeds):
     assert tuple(mentions.columns) == xivn.deals.mentions.MENTIONS
     assert offset_mismatches(mentions, seeds, text_column="quote").empty
-    assert set(mentions["status"]) <= {"signed", "expected", "proposed", "urged", "absent"}
-    assert mentions.attrs == {"taxonomy": "deal_taxonomy.toml", "cues": "deal_cues.toml"}
+    assert set(mentions["status"]) <= set(xivn.deals.load_deal_cues().statuses)
+    assert mentions.attrs == {
+        "taxonomy": "deal_taxonomy.toml",
+        "cues": "deal_cues.toml",
+        "parties": "deal_parties.toml",
+    }
 
 
 @pytest.mark.parametrize(("item_id", "category"), PAMIR_ITEMS.items())
@@ -170,6 +175,11 @@ def test_questions_are_not_mentions(mentions):
             "Several MOUs were signed:\n\n- rail cooperation\n- a rare earths agreement was proposed by Beijing\n",
             [("railway_cooperation", "signed"), ("rare_earths", "proposed")],
         ),
+        # ... but a bullet telling what the signed deal will do keeps the lead-in's status
+        (
+            "The visit included an agreement with five initiatives:\n\n- the two sides will launch a 5G network\n",
+            [("five_g_network", "signed")],
+        ),
         # absence worded differently; the longer cue beats the "reached" inside it
         ("Officials said no accord was reached on critical minerals cooperation.\n", [("rare_earths", "absent")]),
         ("A rare-earth deal did not find its way into the package of agreements.\n", [("rare_earths", "absent")]),
@@ -196,6 +206,57 @@ def test_questions_are_not_mentions(mentions):
         ("The railway from Lao Cai to Hanoi is slow and crowded.\n", []),
         # a question asserts nothing
         ("Was there any agreement on rare earths?\n", []),
+        # the mood of the verb: agreed to act, pledged or preparing, denied
+        ("Russia and Vietnam agreed to expand energy cooperation.\n", [("energy_area", "agreed")]),
+        (
+            "Japan is preparing to provide grant aid for a railway in Vietnam.\n",
+            [("cross_border_rail_funding", "pledged")],
+        ),
+        ("China pledged support for maritime security cooperation.\n", [("security_area", "pledged")]),
+        ("Beijing denied reports that it had signed a rare earths agreement.\n", [("rare_earths", "denied")]),
+        ("China and Vietnam agreed on Wednesday to step up security cooperation.\n", [("security_area", "agreed")]),
+        ("Vietnam proposed a railway from Lao Cai to Hai Phong.\n", [("kunming_haiphong_railway", "proposed")]),
+        ("Washington will offer security assistance to Hanoi.\n", [("security_area", "pledged")]),
+        ("Vietnam asked China for soft loans to build railways.\n", [("cross_border_rail_funding", "urged")]),
+        # a proposal or a denial opening the clause decides over the verbs after it
+        (
+            "Vietnam proposed that the two sides soon sign an agreement on a standard-gauge railway.\n",
+            [("kunming_haiphong_railway", "proposed")],
+        ),
+        (
+            "Hanoi denied that it had agreed to a Chinese proposal for joint patrols.\n",
+            [("gulf_of_tonkin_patrols", "denied")],
+        ),
+        # ... up to a verb joined with "and", which starts a predicate of its own
+        (
+            "Lam asked China for soft loans and agreed with Xi Jinping to boost security cooperation.\n",
+            [("security_area", "agreed")],
+        ),
+        ("They signed an agreement on transferring people with prison sentences.\n", [("prisoner_transfer", "signed")]),
+        # what a signed deal will do keeps the deal's status
+        (
+            "Japan signed an agreement under which Tokyo will lend 50 billion yen for a railway.\n",
+            [("cross_border_rail_funding", "signed")],
+        ),
+        # a topic word that modifies another noun, or sets the scene, is no deal
+        ("National security concerns often take precedence over projects.\n", []),
+        ("The statistics bureau agreed new methods, National Bureau of Statistics chief Li Deshui said.\n", []),
+        ("Vietnam and China signed the documents amid tight security in Hanoi.\n", []),
+        ("The deal was announced by the transport ministry.\n", []),
+        # hopes and plans to sign are expectations; refusals are denials; agendas can leave a topic out
+        ("South Korea hopes to sign a semiconductor supply chain agreement.\n", [("semiconductors_area", "expected")]),
+        ("China is seeking to sign an agreement on 5G networks.\n", [("five_g_network", "expected")]),
+        ("The EU and Vietnam are negotiating a trade cooperation agreement.\n", [("trade_area", "expected")]),
+        ("Hanoi rejected a Chinese proposal for joint patrols.\n", [("gulf_of_tonkin_patrols", "denied")]),
+        ("Rare earths cooperation was not on the agenda.\n", [("rare_earths", "absent")]),
+        ("The US and Vietnam will launch the DELTA Network to train engineers.\n", [("us_delta_network", "pledged")]),
+        ("Xi attended the signing ceremony, where security was tight.\n", []),
+        # the trade and telecoms wording of general business news
+        ("The EU and the US failed to reach a deal on farm subsidies.\n", [("trade_area", "absent")]),
+        ("Beijing proposed a deal to limit textile exports.\n", [("trade_area", "proposed")]),
+        ("The firms signed a deal to share mobile network infrastructure.\n", [("digital_area", "signed")]),
+        # the deal word must share the topic's clause
+        ("The railway is slow; officials signed documents on Tuesday.\n", []),
     ],
 )
 def test_new_wording_and_markdown_lists(make_corpus, text, expected):
@@ -234,6 +295,14 @@ def test_counts_on_the_seeds(counts, seeds):
     assert (telecoms["low"], telecoms["scope"], telecoms["verdict"]) == (3, "digital_telecoms", "consistent")
     # the preview: "would come with the signing of “dozens of co-operation documents,”"
     assert by_quote.loc["dozens of co-operation documents", "status"] == "expected"
+
+
+def test_a_claim_repeated_in_a_heading_is_counted_once(counts, make_corpus):
+    # the Inquirer preview: the heading "'Dozens' of deals" above "dozens of co-operation documents"
+    assert counts[counts["doc_id"] == INQUIRER]["quote"].tolist() == ["dozens of co-operation documents"]
+    text = "Vietnam, China sign 36 deals\n\nThe two sides signed 36 deals on Tuesday, and 36 deals is a record.\n"
+    found = xivn.deals.deal_counts(xivn.load_corpus(make_corpus({"a.txt": text})))
+    assert found[["sent_id", "claim"]].values.tolist() == [[1, "36 deals"]]  # the body's first, once
 
 
 def test_official_count_comes_from_the_reference(counts):
@@ -314,3 +383,17 @@ def test_the_shipped_files_load_by_their_bare_names():
     cues = xivn.deals.load_deal_cues("deal_cues.toml")
     assert taxonomy.source == "deal_taxonomy.toml" and cues.source == "deal_cues.toml"
     assert taxonomy == xivn.deals.load_taxonomy("") and cues.statuses == xivn.deals.load_deal_cues().statuses
+
+
+def test_every_documented_item_is_read_from_its_official_title(make_corpus):
+    # each row of deals_official.csv, written as a signing sentence, gives the item that cites it
+    official = pd.read_csv(data_path("deals_official.csv"), dtype=str, keep_default_na=False)
+    rows = official[~official["doc_no"].str.startswith("COUNT-")]
+    text = "".join(f"Vietnam and China signed the {title}.\n\n" for title in rows["short_title"])
+    found = mentions_in(make_corpus, text)
+    cited = {item.reference: item_id for item_id, item in xivn.deals.load_taxonomy().items.items() if item.reference}
+    assert set(cited) == set(rows["doc_no"])
+    for doc_no, item_id in cited.items():
+        title = rows.loc[rows["doc_no"] == doc_no, "short_title"].iloc[0]
+        hit = found[found["sentence"].str.contains(title, regex=False) & (found["item_id"] == item_id)]
+        assert hit[["parties", "status"]].values.tolist()[:1] == [["China-Vietnam", "signed"]], doc_no

@@ -218,7 +218,7 @@ def evidence(*statuses) -> pd.DataFrame:
 def test_evidence_sentence_empty():
     assert text(prose.evidence_sentence(evidence(), 12)) == (
         "No mention needs checking: every status was read from the mention's own sentence or list, "
-        "and none is an absence, a call or a proposal."
+        "and none is an absence, a call, a proposal or a denial."
     )
 
 
@@ -383,4 +383,49 @@ def test_packages_sentence_missing_values_count_as_zero():
     assert text(prose.packages_sentence(wide)) == (
         r"The China\-Vietnam package has 2 signed items, most in *Digital*; "
         r"the US\-Vietnam package has 0 signed items. Sectors present in both: none."
+    )
+
+
+# --- parties ---------------------------------------------------------------------------------------
+
+SUMMARY = ["parties", "resolved", "mentions", "documents"]
+
+
+def summary(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=SUMMARY)
+
+
+def test_parties_sentence_empty():
+    assert text(prose.parties_sentence(summary(), "China-Vietnam")) == "No deal mention to attribute to its parties."
+
+
+def test_parties_sentence_only_the_focal_pair():
+    table = summary(("China-Vietnam", True, 1, 1))
+    assert text(prose.parties_sentence(table, "China-Vietnam")) == (
+        r"Of 1 deal mention, 1 is of China\-Vietnam deals, none of another pair; "
+        "every mention has both its sides named in the text."
+    )
+
+
+def test_parties_sentence_other_pairs_and_unresolved_escapes_names():
+    table = summary(
+        ("China-Vietnam", True, 5, 2),
+        ("Japan-Vietnam", True, 3, 1),
+        (EVIL, True, 1, 1),
+        ("China", False, 2, 1),
+        ("", False, 1, 1),
+    )
+    assert text(prose.parties_sentence(table, "China-Vietnam")) == (
+        r"Of 12 deal mentions, 5 are of China\-Vietnam deals and 4 of other pairs (Japan\-Vietnam 3, "
+        rf"{EVIL_MD} 1), which the China\-Vietnam tables leave out; 3 mentions are unresolved and "
+        "counted in no table: 2 name only one side, 1 no side at all."
+    )
+
+
+def test_parties_sentence_without_the_focal_pair():
+    table = summary(("ATR-India", True, 1, 1), ("", False, 1, 1))
+    assert text(prose.parties_sentence(table, "China-Vietnam")) == (
+        r"Of 2 deal mentions, 0 are of China\-Vietnam deals and 1 of other pairs (ATR\-India 1), "
+        r"which the China\-Vietnam tables leave out; 1 mention is unresolved and counted in no table: "
+        "0 name only one side, 1 no side at all."
     )

@@ -24,6 +24,30 @@ MENTIONS = mentions(
 )
 
 
+def test_parties_summary_puts_the_focal_pair_first_and_the_unresolved_last():
+    table = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1", "d2", "d2", "d3", "d3", "d3"],
+            "parties": ["China-Vietnam", "", "Japan-Vietnam", "China-Vietnam", "China", "ATR-India", "Japan-Vietnam"],
+            "parties_from": ["clause", "", "sentence", "heading", "one side", "clause", "document"],
+        }
+    )
+    found = deals.parties_summary(table, "China-Vietnam")
+    assert found.values.tolist() == [
+        ["China-Vietnam", True, 2, 2],
+        ["Japan-Vietnam", True, 2, 2],
+        ["ATR-India", True, 1, 1],
+        ["China", False, 1, 1],
+        ["", False, 1, 1],
+    ]
+    assert deals.parties_summary(table.iloc[:0], "China-Vietnam").empty
+
+
+def test_pair_mentions_drop_the_unresolved():
+    table = pd.DataFrame({"parties": ["China-Vietnam", "China", ""], "parties_from": ["clause", "one side", ""]})
+    assert deals.pair_mentions(table)["parties"].tolist() == ["China-Vietnam"]
+
+
 def test_own_mentions_keeps_one_partnership():
     assert deals.own_mentions(MENTIONS, "China-Vietnam")["item_id"].tolist() == ["rail", "rare", "five_g", "cables"]
     assert deals.own_mentions(MENTIONS.iloc[:0], "China-Vietnam").empty
@@ -61,6 +85,8 @@ def test_doubtful_mentions_are_outside_statuses_and_absences():
     ]
     assert evidence["item_id"].tolist() == ["rare", "five_g", "cables"]
     assert evidence["source"].tolist()[:2] == ["AF", "AF"]
+    denial = mentions(("d4", "rare earths", "rare", "minerals", "China-Vietnam", "denied", "clause", "denied"))
+    assert deals.doubtful_mentions(denial, {})["status"].tolist() == ["denied"]  # a denial is checked too
 
 
 def test_anticipated_evidence_keeps_items_with_a_before_side():

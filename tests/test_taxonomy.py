@@ -32,10 +32,11 @@ def test_shipped_taxonomy_has_the_issue_categories_and_reference_links():
     assert referenced <= set(pd.read_csv(xivn.paths.data_path("deals_official.csv"), dtype=str)["doc_no"])
 
 
-def test_shipped_cues_name_the_five_statuses():
+def test_shipped_cues_name_the_eight_statuses():
     cues = xivn.deals.load_deal_cues()
-    assert cues.statuses == ("signed", "expected", "proposed", "urged", "absent")
+    assert cues.statuses == ("signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent")
     assert cues.default_status in cues.statuses
+    assert cues.governing == ("proposed", "urged", "denied")  # they decide the verbs after them
 
 
 def test_a_user_can_add_a_category_and_an_item(tmp_path, make_corpus):
@@ -76,9 +77,9 @@ def test_a_user_can_add_a_category_and_an_item(tmp_path, make_corpus):
             r"\[items.digital_silk_road\]: parties must be one of",
         ),
         (
-            'default_parties = "China-Vietnam"',
-            'default_parties = "Nobody"',
-            r"\[default_parties\]: 'Nobody' is not one of",
+            'focal_parties = "China-Vietnam"',
+            'focal_parties = "Nobody"',
+            r"\[focal_parties\]: 'Nobody' is not one of",
         ),
     ],
 )
@@ -102,8 +103,8 @@ def test_a_category_without_items_is_an_error(tmp_path):
     [
         ('default_status = "signed"', 'default_status = "maybe"', r"\[default_status\]: 'maybe' is not one of"),
         (
-            'statuses = ["signed", "expected", "proposed", "urged", "absent"]',
-            'statuses = ["signed", "expected", "proposed", "urged"]',
+            'statuses = ["signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent"]',
+            'statuses = ["signed", "agreed", "pledged", "expected", "proposed", "urged", "denied"]',
             r"\[statuses\]: .* must name exactly",
         ),
         ('"more than" = "above"', '"more than" = "plenty"', r"\[counts.qualifiers.more than\]: expected one of above"),

@@ -1,7 +1,9 @@
-"""Deals: what was signed, expected, proposed, urged or left out, and the deal counts against the official one.
+"""Deals: what was signed, agreed, pledged, expected, proposed, urged, denied or left out, between whom, and the
+deal counts against the official one.
 
 - :mod:`~xivn.deals.taxonomy` — the deal taxonomy and cue files (``data/deal_taxonomy.toml``, ``data/deal_cues.toml``);
-- :mod:`~xivn.deals.status` — the status rules (signed, expected, proposed, urged, denied);
+- :mod:`~xivn.deals.status` — the status rules (signed, agreed, pledged, expected, proposed, urged, denied, absent);
+- :mod:`~xivn.deals.parties` — who a deal is between, read from the text (``data/deal_parties.toml``);
 - :mod:`~xivn.deals.mentions` — :func:`deal_mentions` and the coverage, outcome and package tables;
 - :mod:`~xivn.deals.counts` — number claims ("dozens of deals", "36 agreements") and their reconciliation;
 - :mod:`~xivn.deals.selection` — the rows and shapes the notebook shows (pure table-to-table functions);
@@ -13,13 +15,14 @@
 from xivn.deals import plots as plots  # the notebook reaches deals.plots and deals.prose
 from xivn.deals import prose as prose
 from xivn.deals.counts import count_conflicts, deal_counts, reference_counts
-from xivn.deals.mentions import deal_coverage, deal_mentions, deal_outcomes, partner_packages
+from xivn.deals.mentions import deal_coverage, deal_mentions, deal_outcomes, pair_mentions, partner_packages
 from xivn.deals.selection import (
     anticipated_evidence,
     count_evidence,
     doubtful_mentions,
     impossible_pairs,
     own_mentions,
+    parties_summary,
     shared_sectors,
     shown_coverage,
     signed_by_sector,
@@ -41,6 +44,8 @@ __all__ = [
     "load_deal_cues",
     "load_taxonomy",
     "own_mentions",
+    "pair_mentions",
+    "parties_summary",
     "partner_packages",
     "reference_counts",
     "shared_sectors",

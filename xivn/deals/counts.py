@@ -18,7 +18,7 @@ import pandas as pd
 from xivn.corpus.corpus import Corpus
 from xivn.cues.engine import find_hits, resolve_overlaps
 from xivn.cues.reference import load_reference
-from xivn.deals.status import analyse, document_status, resolve_status
+from xivn.deals.status import HEADING_KINDS, analyse, document_status, resolve_status
 from xivn.deals.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
 from xivn.paths import data_path
 
@@ -157,9 +157,12 @@ def deal_counts(
     subset, e.g. "three on telecoms"), ``status`` (as for deal mentions: "signed dozens" vs
     "would come with the signing of dozens"), ``official`` (the official total), ``verdict``:
     "agrees" (the exact official number), "consistent" (a range or a subset that contains or fits
-    under it), "conflicts" (cannot be right if the official count is). Sorted by ``doc_id`` and
-    ``start``; ``attrs["official"]`` is the official count (also for an empty table) and
-    ``attrs["official_sources"]`` names the sources that state it.
+    under it), "conflicts" (cannot be right if the official count is). A document's claim is
+    counted once however often it repeats it (a heading "'Dozens' of deals" above "dozens of
+    co-operation documents"): one row per document and stated range and scope, the first in the
+    body kept before a heading's. Sorted by ``doc_id`` and ``start``; ``attrs["official"]`` is the
+    official count (also for an empty table) and ``attrs["official_sources"]`` names the sources
+    that state it.
     """
     tax, dc = as_taxonomy(taxonomy), as_cues(cues)
     ref = reference_counts(reference, tax)
@@ -176,8 +179,15 @@ def deal_counts(
                 verdict = _verdict(low, high, scope, official)
                 quote = sentence.text[start:end]
                 provenance = (sentence.doc_id, sentence.sent_id, at, sentence.start + end, quote)
-                rows.append((*provenance, claim, low, high, scope, status, official, verdict))
-    table = pd.DataFrame(rows, columns=list(COUNTS)).sort_values(["doc_id", "start"], ignore_index=True)
+                heading = sentence.kind in HEADING_KINDS
+                rows.append((*provenance, claim, low, high, scope, status, official, verdict, heading))
+    table = (
+        pd.DataFrame(rows, columns=[*COUNTS, "heading"])
+        .sort_values(["doc_id", "heading", "start"])
+        .drop_duplicates(["doc_id", "low", "high", "scope"])
+        .drop(columns="heading")
+        .sort_values(["doc_id", "start"], ignore_index=True)
+    )
     table[["low", "high", "official"]] = table[["low", "high", "official"]].astype("Int64")
     agreeing = ref[(ref["low"] == official) & (ref["high"] == official)] if official is not None else ref.iloc[:0]
     table.attrs.update(

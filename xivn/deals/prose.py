@@ -92,12 +92,12 @@ def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
     return f". Of {claims}, {len(wrong):,} cannot be right if the official count of {official:,} is{quoted}{more}."
 
 
-def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, default_parties: str) -> Markdown:
+def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, focal_parties: str) -> Markdown:
     """The sentence under the taxonomy table: categories, items, areas, documented and other-partnership items."""
     items = table[table["kind"] == "item"]
     areas = int((table["kind"] == "area").sum())
     documented = int((items["reference"].fillna("") != "").sum())
-    other = int((items["parties"].notna() & (items["parties"] != default_parties)).sum())
+    other = int((items["parties"].notna() & (items["parties"] != focal_parties)).sum())
     return Markdown(
         f"The taxonomy ({code_span(source)}) has {counted(n_categories, 'category', 'categories')}, "
         f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {counted(documented, 'item')} "
@@ -133,7 +133,7 @@ def evidence_sentence(evidence: pd.DataFrame, max_rows: int) -> Markdown:
     if evidence.empty:
         return Markdown(
             "No mention needs checking: every status was read from the mention's own sentence or list, "
-            "and none is an absence, a call or a proposal."
+            "and none is an absence, a call, a proposal or a denial."
         )
     by_status = evidence["status"].dropna().value_counts(sort=False)
     parts = ", ".join(f"{escape_markdown(str(name))} {int(n):,}" for name, n in by_status.items()) or "none"
@@ -203,3 +203,32 @@ def packages_sentence(wide: pd.DataFrame) -> Markdown:
     where = "both" if len(parts) == 2 else "every package"
     shared = name_list(escaped(shared_sectors(wide))) or "none"
     return Markdown(f"{text[0].upper()}{text[1:]}. Sectors present in {where}: {shared}.")
+
+
+def parties_sentence(summary: pd.DataFrame, focal: str) -> Markdown:
+    """Whose deals the mentions are (a :func:`~xivn.deals.selection.parties_summary` table): the
+    focal pair's, other pairs' (left out of the focal tables), and the unresolved ones, which no
+    table counts because the text names fewer than two sides."""
+    if summary.empty:
+        return Markdown("No deal mention to attribute to its parties.")
+    total = int(summary["mentions"].sum())
+    own = int(summary.loc[summary["parties"] == focal, "mentions"].sum())
+    others = summary[summary["resolved"] & (summary["parties"] != focal)]
+    one = summary[~summary["resolved"] & (summary["parties"] != "")]
+    none = int(summary.loc[summary["parties"] == "", "mentions"].sum())
+    pairs = name_list(
+        f"{escape_markdown(str(p))} {int(n):,}" for p, n in zip(others["parties"], others["mentions"], strict=True)
+    )
+    first = f"Of {counted(total, 'deal mention')}, {own:,} {verb(own, 'is', 'are')} of {escape_markdown(focal)} deals"
+    if others.empty:
+        first += ", none of another pair"
+    else:
+        n_other = int(others["mentions"].sum())
+        first += f" and {n_other:,} of other pairs ({pairs}), which the {escape_markdown(focal)} tables leave out"
+    n_one, unresolved = int(one["mentions"].sum()), int(one["mentions"].sum()) + none
+    if unresolved == 0:
+        return Markdown(first + "; every mention has both its sides named in the text.")
+    return Markdown(
+        f"{first}; {counted(unresolved, 'mention')} {verb(unresolved, 'is', 'are')} unresolved and counted in no "
+        f"table: {n_one:,} {verb(n_one, 'names', 'name')} only one side, {none:,} no side at all."
+    )

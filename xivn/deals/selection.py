@@ -10,19 +10,41 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from xivn.deals.parties import UNRESOLVED
 from xivn.display.wording import top_documents
 
 DOUBTFUL_SOURCES = ("paragraph", "document", "default")
 """Status rules that look outside the mention's own sentence."""
-DOUBTFUL_STATUSES = ("absent", "urged", "proposed")
+DOUBTFUL_STATUSES = ("absent", "urged", "proposed", "denied")
 EVIDENCE_COLUMNS = ["source", "quote", "item_id", "status", "status_source", "status_cue", "sentence"]
 COUNT_COLUMNS = ["source", "quote", "low", "high", "scope", "status", "official", "verdict"]
 CANNOT_BOTH = "cannot both be right"
 
 
 def own_mentions(mentions: pd.DataFrame, parties: str) -> pd.DataFrame:
-    """The mentions of one partnership's deals (the taxonomy's ``default_parties``: China-Vietnam)."""
+    """The mentions of one partnership's deals (the taxonomy's ``focal_parties``: China-Vietnam)."""
     return mentions[mentions["parties"] == parties]
+
+
+def parties_summary(mentions: pd.DataFrame, focal: str) -> pd.DataFrame:
+    """Mentions per parties value, so a reader sees whose deals the texts report.
+
+    Columns: ``parties`` (as in the mentions; "" when the text names no side), ``resolved``
+    (whether the text names both sides), ``mentions``, ``documents``. Rows: the ``focal`` pair,
+    then the other resolved pairs, then the mentions with one side named, then those with none;
+    within each group the most mentioned first, then by name.
+    """
+    resolved = ~mentions["parties_from"].isin(UNRESOLVED)
+    table = (
+        mentions.assign(resolved=resolved)
+        .groupby(["parties", "resolved"], as_index=False)
+        .agg(mentions=("doc_id", "size"), documents=("doc_id", "nunique"))
+    )
+    group = (
+        table["parties"].ne(focal).astype(int) + (~table["resolved"]).astype(int) + table["parties"].eq("").astype(int)
+    )
+    order = table.assign(group=group, negative=-table["mentions"]).sort_values(["group", "negative", "parties"])
+    return order[["parties", "resolved", "mentions", "documents"]].reset_index(drop=True)
 
 
 def shown_coverage(coverage: pd.DataFrame, labels: Mapping[str, str], max_documents: int) -> pd.DataFrame:
@@ -43,7 +65,7 @@ def status_by_category(mentions: pd.DataFrame, categories: Mapping[str, str], st
 
 def doubtful_mentions(mentions: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     """Mentions a reader might doubt: status taken from outside the sentence (paragraph, document,
-    default), and every absence, call or proposal; with the document's label as ``source``."""
+    default), and every absence, call, proposal or denial; with the document's label as ``source``."""
     doubt = mentions["status_source"].isin(DOUBTFUL_SOURCES) | mentions["status"].isin(DOUBTFUL_STATUSES)
     chosen = mentions[doubt]
     return chosen.assign(source=chosen["doc_id"].map(dict(labels)))[EVIDENCE_COLUMNS]

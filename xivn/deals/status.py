@@ -1,5 +1,6 @@
 """What a text says happened to a deal: status cues, clauses, list lead-ins, and the rule that
-gives each mention its status (signed / expected / proposed / urged / absent).
+gives each mention its status (signed / agreed / pledged / expected / proposed / urged / denied /
+absent).
 
 Shared by :mod:`xivn.deals.mentions` (deal mentions) and :mod:`xivn.deals.counts` (number claims). The
 rules are described in the header of ``data/deal_cues.toml``; the cues live there too.
@@ -18,6 +19,8 @@ from xivn.deals.taxonomy import DealCues
 
 EXPLICIT, WEAK = 0, 1
 LIST_KINDS = ("list_item",)
+HEADING_KINDS = ("headline", "heading")
+COORDINATED = re.compile(r"\b(?:and|but|while)\s+$")  # text before a verb joined to the one before it
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Sentence:
     in_list: bool = False
     lead_in: Sentence | None = None
     earlier: list[Sentence] = field(default_factory=list)
+    previous: Sentence | None = field(default=None, repr=False, compare=False)  # the document's, any paragraph
 
     @property
     def is_question(self) -> bool:
@@ -99,9 +103,11 @@ def analyse(corpus: Corpus, cues: DealCues) -> dict[str, list[Sentence]]:
 
 
 def _link(sentences: list[Sentence], raw: str) -> None:
-    """Attach to each sentence the earlier sentences of its paragraph and, for a list item (or an
-    indented line continuing one), the last sentence of the paragraph that introduces the list."""
+    """Attach to each sentence the earlier sentences of its paragraph, the sentence before it in the
+    document and, for a list item (or an indented line continuing one), the last sentence of the
+    paragraph that introduces the list."""
     lead: Sentence | None = None
+    last: Sentence | None = None
     previous_par, in_list = None, False
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
@@ -111,6 +117,7 @@ def _link(sentences: list[Sentence], raw: str) -> None:
             in_list = sentence.kind in LIST_KINDS or (in_list and indented and sentence.kind == "body")
         sentence.in_list = in_list
         sentence.lead_in = lead if in_list else None
+        sentence.previous, last = last, sentence
         earlier = by_paragraph.setdefault(sentence.par_id, [])
         sentence.earlier = earlier.copy()  # not a scan of the whole document: long ones took minutes
         earlier.append(sentence)
@@ -145,13 +152,19 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     hits = sentence.status_hits
     clause = sentence.clause_of(start)
     whole = (sentence.start, sentence.end)
-    own = nearest(hits, start, end, clause)
+    own = (
+        _governing(sentence, start, clause, cues)
+        or _content(sentence, start, clause, cues)
+        or nearest(hits, start, end, clause)
+    )
     if sentence.in_list:
-        explicit = [h for h in hits if h.rank == EXPLICIT]
+        # a bullet's own cue beats its lead-in only when it proposes, calls for, denies or rules
+        # out ("- a rare earths deal was proposed"), not when it tells what the deal will do
+        overriding = [h for h in hits if h.rank == EXPLICIT and h.label in cues.bullet_overrides]
         lead = lead_in_status(sentence.lead_in) if sentence.lead_in else None
         candidates = [
-            ("clause", nearest(explicit, start, end, clause), sentence),
-            ("sentence", nearest(explicit, start, end, whole), sentence),
+            ("clause", nearest(overriding, start, end, clause), sentence),
+            ("sentence", nearest(overriding, start, end, whole), sentence),
             ("lead-in", lead, sentence.lead_in),
             ("clause", own, sentence),
         ]
@@ -170,8 +183,33 @@ def resolve_status(sentence: Sentence, start: int, end: int, doc_status: str | N
     return Status(cues.default_status, "default", "")
 
 
-def party_of(text: str, parties: dict[str, tuple[re.Pattern[str], ...]], default: str) -> str:
-    """The parties named in ``text``: another side than ``default`` when only that side is named."""
-    named = [name for name, patterns in parties.items() if any(p.search(text) for p in patterns)]
-    others = [name for name in named if name != default]
-    return others[0] if len(others) == 1 and default not in named else default
+def _governing(sentence: Sentence, start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
+    """The clause's first explicit cue when it comes before the mention and its status governs the
+    verbs after it ("denied that ... had signed", "proposed that the two sides sign"), unless a
+    verb joined with "and" starts another predicate in between ("asked China for loans and agreed
+    to boost ties")."""
+    low, high = clause
+    explicit = [h for h in sentence.status_hits if h.rank == EXPLICIT and low <= h.start and h.end <= high]
+    first = explicit[0] if explicit else None
+    if first is None or first.end > start or first.label not in cues.governing:
+        return None
+    between = [h for h in explicit[1:] if h.end <= start]
+    joined = any(COORDINATED.search(sentence.text[: h.start - sentence.start]) for h in between)
+    return None if joined else first
+
+
+def _content(sentence: Sentence, start: int, clause: tuple[int, int], cues: DealCues) -> Hit | None:
+    """The explicit cue before the words that open what a deal will do ("under which", "whereby"),
+    when they stand between it and the mention with no explicit cue after them: the modal that
+    follows ("will lend") tells the deal's content, not its status."""
+    low = clause[0]
+    before = sentence.text[low - sentence.start : start - sentence.start]
+    openers = [low + m.start() for pattern in cues.contents for m in pattern.finditer(before)]
+    if not openers:
+        return None
+    opener = max(openers)
+    explicit = [h for h in sentence.status_hits if h.rank == EXPLICIT and low <= h.start and h.end <= start]
+    if any(h.start >= opener for h in explicit):
+        return None
+    earlier = [h for h in explicit if h.end <= opener]
+    return earlier[-1] if earlier else None

@@ -56,14 +56,15 @@ class DealItem:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Categories (in display order), items, and the cues that attribute an area to its parties."""
+    """Categories (in display order), items, the partnerships the notebook sets side by side and
+    the focal one it reports on (never given to a mention: parties are read from the text)."""
 
     source: str
     categories: dict[str, str]
     descriptions: dict[str, str]
     items: dict[str, DealItem]
-    parties: dict[str, tuple[re.Pattern[str], ...]]
-    default_parties: str
+    partnerships: tuple[str, ...]
+    focal_parties: str
 
     @cached_property
     def _item_table(self) -> CueTable:
@@ -77,7 +78,8 @@ class Taxonomy:
         """The taxonomy as a readable table, in category order.
 
         Columns: ``category`` (label), ``item_id``, ``label``, ``kind`` (item or area),
-        ``parties`` ("" for an area: read from the sentence), ``reference`` (doc_no in
+        ``parties`` (the partnership the item documents, "" for an area; a mention's parties are
+        always read from its text), ``reference`` (doc_no in
         ``deals_official.csv``), ``cues`` (the patterns, joined with " | ").
         """
         import pandas as pd
@@ -119,9 +121,14 @@ class DealCues:
     descriptions: dict[str, str]
     status: dict[str, tuple[re.Pattern[str], ...]]
     weak: dict[str, tuple[re.Pattern[str], ...]]
+    governing: tuple[str, ...]
+    bullet_overrides: tuple[str, ...]
     context: tuple[re.Pattern[str], ...]
     context_statuses: tuple[str, ...]
+    topic_heads: re.Pattern[str]
+    topic_settings: re.Pattern[str]
     clauses: tuple[re.Pattern[str], ...]
+    contents: tuple[re.Pattern[str], ...]
     counts: CountVocabulary
 
 
@@ -129,8 +136,8 @@ TAXONOMY_SCHEMA = Schema(
     TAXONOMY_FILE,
     Table(
         required={
-            "default_parties": TEXT,
-            "parties": Entries(Table(optional={"cues": PATTERNS}), nonempty=True),
+            "focal_parties": TEXT,
+            "partnerships": ListOf(TEXT, nonempty=True),
             "categories": Entries(Table(required={"label": TEXT}, optional={"description": TEXT}), nonempty=True),
             "items": Entries(
                 Table(
@@ -142,7 +149,7 @@ TAXONOMY_SCHEMA = Schema(
         }
     ),
 )
-"""The deal taxonomy: the parties and their cues, the categories, and the items with their cues."""
+"""The deal taxonomy: the partnerships shown, the categories, and the items with their cues."""
 
 CUES_SCHEMA = Schema(
     CUES_FILE,
@@ -150,9 +157,13 @@ CUES_SCHEMA = Schema(
         required={
             "statuses": ListOf(TEXT, nonempty=True),
             "default_status": TEXT,
-            "status": Entries(Table(required={"description": TEXT, "cues": PATTERNS}, optional={"weak": PATTERNS})),
+            "bullet_overrides": STRINGS,
+            "status": Entries(
+                Table(required={"description": TEXT, "cues": PATTERNS}, optional={"weak": PATTERNS, "governs": FLAG})
+            ),
             "context": Table(optional={"statuses": STRINGS, "cues": PATTERNS}),
-            "clauses": Table(optional={"boundaries": PATTERNS}),
+            "topics": Table(optional={"heads": PATTERNS, "settings": STRINGS}),
+            "clauses": Table(optional={"boundaries": PATTERNS, "contents": PATTERNS}),
             "counts": Table(
                 required={
                     "nouns": REGEX,
@@ -165,7 +176,8 @@ CUES_SCHEMA = Schema(
         }
     ),
 )
-"""The deal cues: the statuses with their cues, the deal-word context, clause boundaries, the count vocabulary."""
+"""The deal cues: the statuses with their cues, the deal-word context, the words that make a topic word
+no deal topic, clause boundaries, the count vocabulary."""
 
 
 def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
@@ -175,14 +187,11 @@ def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
     raw = load_data_file(path, TAXONOMY_SCHEMA)
     where = Path(path).name
     categories = raw["categories"]
-    parties = {
-        name: tuple(compile_patterns(entry.get("cues", []), where=f"{where} [parties.{name}]"))
-        for name, entry in raw["parties"].items()
-    }
-    default_parties = raw["default_parties"]
-    if default_parties not in parties:
-        raise data_error(where, "default_parties", f"{default_parties!r} is not one of [parties] {sorted(parties)}")
-    items = {name: _item(name, entry, categories, parties, where) for name, entry in raw["items"].items()}
+    partnerships = tuple(raw["partnerships"])
+    focal_parties = raw["focal_parties"]
+    if focal_parties not in partnerships:
+        raise data_error(where, "focal_parties", f"{focal_parties!r} is not one of partnerships {list(partnerships)}")
+    items = {name: _item(name, entry, categories, partnerships, where) for name, entry in raw["items"].items()}
     empty = [name for name in categories if not any(i.category == name for i in items.values())]
     if empty:
         raise data_error(where, f"categories.{empty[0]}", "no item belongs to this category")
@@ -191,18 +200,18 @@ def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
         categories={name: entry["label"] for name, entry in categories.items()},
         descriptions={name: entry.get("description", "") for name, entry in categories.items()},
         items=items,
-        parties=parties,
-        default_parties=default_parties,
+        partnerships=partnerships,
+        focal_parties=focal_parties,
     )
 
 
-def _item(name: str, entry: dict[str, Any], categories: dict, parties: dict, where: str) -> DealItem:
+def _item(name: str, entry: dict[str, Any], categories: dict, parties: tuple[str, ...], where: str) -> DealItem:
     here = f"items.{name}"
     if entry["category"] not in categories:
         raise data_error(where, here, f"unknown category {entry['category']!r} (known: {', '.join(categories)})")
     item_parties = entry.get("parties", "")
     if entry["kind"] == "item" and item_parties not in parties:
-        raise data_error(where, here, f"parties must be one of {sorted(parties)}, got {item_parties!r}")
+        raise data_error(where, here, f"parties must be one of {list(parties)}, got {item_parties!r}")
     return DealItem(
         item_id=name,
         label=entry["label"],
@@ -226,9 +235,13 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         raise data_error(where, "statuses", f"{list(statuses)} must name exactly the [status.*] tables")
     if raw["default_status"] not in statuses:
         raise data_error(where, "default_status", f"{raw['default_status']!r} is not one of {list(statuses)}")
-    unknown = [name for name in raw["context"].get("statuses", []) if name not in statuses]
-    if unknown:
-        raise data_error(where, "context.statuses", f"unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
+    for entry, names in (
+        ("context.statuses", raw["context"].get("statuses", [])),
+        ("bullet_overrides", raw["bullet_overrides"]),
+    ):
+        unknown = [name for name in names if name not in statuses]
+        if unknown:
+            raise data_error(where, entry, f"unknown status {unknown[0]!r} (known: {', '.join(statuses)})")
     counts = raw["counts"]
     for word, bounds in counts["vague"].items():
         if len(bounds) != 2:
@@ -238,6 +251,9 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         return tuple(compile_patterns(values, where=f"{where} [{entry}]"))
 
     status = raw["status"]
+    topics = raw.get("topics", {})
+    heads = "|".join(p.pattern for p in patterns(topics.get("heads", []), "topics.heads")) or "(?!)"
+    settings = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in topics.get("settings", [])) or "(?!)"
     return DealCues(
         source=where,
         statuses=statuses,
@@ -245,9 +261,14 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         descriptions={name: status[name]["description"] for name in statuses},
         status={name: patterns(status[name]["cues"], f"status.{name}.cues") for name in statuses},
         weak={name: patterns(status[name].get("weak", []), f"status.{name}.weak") for name in statuses},
+        governing=tuple(name for name in statuses if status[name].get("governs", False)),
+        bullet_overrides=tuple(raw["bullet_overrides"]),
         context=patterns(raw["context"].get("cues", []), "context.cues"),
         context_statuses=tuple(raw["context"].get("statuses", [])),
+        topic_heads=re.compile(rf"^[’'s]*\s+(?:{heads})\b", re.IGNORECASE),
+        topic_settings=re.compile(rf"\b(?:{settings})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         clauses=patterns(raw["clauses"].get("boundaries", []), "clauses.boundaries"),
+        contents=patterns(raw["clauses"].get("contents", []), "clauses.contents"),
         counts=CountVocabulary(
             nouns=counts["nouns"],
             numbers=dict(counts["numbers"]),
