@@ -385,8 +385,8 @@ CLAIM = "[claims.x]\nlabel = 'x'\n"
         ("[cues]\ntopic = ['rare']\n", r"claims\.toml: missing field\(s\) claims"),
         ("[cues]\nrare = ['rare']\n" + CLAIM + "sentence = ['rare']\n", r"\[cues\]: needs a 'topic' group"),
         (
-            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nabout = ['Vietnam']\n",
-            r"\[claims.x.about\]: unknown country 'Vietnam'",
+            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nabout = ['Vietnma']\n",
+            r"\[claims.x.about\]: unknown country 'Vietnma'",
         ),
         (
             "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nneeds_number = true\n",

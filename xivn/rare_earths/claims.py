@@ -17,7 +17,9 @@ Each claim row says which country it is about and the number it states, read fro
   the country named last before it is another ("Vietnam makes 1% of magnets, China 92%"); a
   claim that ``needs_number`` fires only with one.
   A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
-- the **country**, among the file's ``[countries]`` mentions, in this order: one inside the
+- the **country**, among the countries the sentence names (the shared gazetteer of
+  :mod:`xivn.cues.countries`, and the file's ``[countries]``: leaders and offices such as "Xi"
+  or "the White House"), in this order: one inside the
   claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
   the number; the one nearest before the number or the first cue (but the sentence's first when a
   word referring back stands between them: "Vietnam ... after China, but it lacks ..."); the first
@@ -42,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
+from xivn.cues.countries import countries as gazetteer
 from xivn.cues.datafiles import (
     FLAG,
     INTEGER,
@@ -130,7 +133,8 @@ class ClaimSet:
 
     @cached_property
     def country_table(self) -> CueTable:
-        """The country mentions (label: the country's name), with the exclusions ("South China Sea")."""
+        """The file's own words for countries (leaders, offices; label: the country's name), with
+        the exclusions."""
         return CueTable(self.countries, exclusions=self.exclusions)
 
     def labels(self) -> dict[str, str]:
@@ -198,9 +202,11 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             if unknown:
                 problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
                 raise data_error(where, f"claims.{claim_id}.{key}", problem)
-        unknown = [name for name in entry.get("about", []) if name not in data.get("countries", {})]
+        known = {*gazetteer().kinds, *data.get("countries", {})}
+        unknown = [name for name in entry.get("about", []) if name not in known]
         if unknown:
-            raise data_error(where, f"claims.{claim_id}.about", f"unknown country {unknown[0]!r} (not in [countries])")
+            problem = f"unknown country {unknown[0]!r} (not in countries.toml or [countries])"
+            raise data_error(where, f"claims.{claim_id}.about", problem)
         if entry.get("needs_number") and not entry.get("units"):
             raise data_error(
                 where, f"claims.{claim_id}.needs_number", "a claim that needs a number must name its units"

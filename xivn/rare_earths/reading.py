@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from xivn.cues.countries import countries as gazetteer
+from xivn.cues.countries import country_mentions
 from xivn.cues.engine import Hit, find_hits, leftmost_longest
 from xivn.rare_earths.quantities import QUANTITY, Quantity, quantities
 
@@ -52,7 +54,7 @@ class Reading:
         for hit in find_hits(text, book.cue_table, offset=start):
             by_group.setdefault(hit.label, []).append(hit)
         hits = {name: leftmost_longest(by_group[name]) if name in by_group else [] for name in book.cues}
-        countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
+        countries = _countries(text, start, book)
         numbers = quantities(text, offset=start)
         stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
         numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
@@ -194,3 +196,17 @@ class Reading:
             return (None, "", "", None, None)
         quote = self.text[number.start - self.start : number.end - self.start]
         return (number.value, number.unit, quote, number.start, number.end)
+
+
+def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
+    """The countries a sentence names (label: the country), leftmost and longest: those of the shared
+    gazetteer (:mod:`xivn.cues.countries`; "the world" is no country) that no exclusion vetoes
+    ("US Geological Survey" is a source), and the claims file's own ``[countries]`` (leaders and
+    offices that stand for a country: "Xi", "the White House")."""
+    kinds = gazetteer().kinds
+    shared = [
+        Hit(m.start, m.end, m.country) for m in country_mentions(text, offset=start) if kinds[m.country] != "world"
+    ]
+    stands = book.exclusions.keep(text, [(h.start, h.end, h.label) for h in shared], start)
+    extra = find_hits(text, book.country_table, offset=start) if book.countries else []
+    return leftmost_longest([*(h for h, kept in zip(shared, stands, strict=True) if kept), *extra])
