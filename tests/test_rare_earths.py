@@ -223,6 +223,12 @@ READINGS = [
         "reserves_size",
         [("Vietnam", "sentence", 22e6, "t"), ("Brazil", "sentence", 21e6, "t")],
     ),
+    # "the country's" with no country before it: the country the document names most
+    (
+        "Officials put the country's rare earth reserves at 22 million tonnes. Vietnam has licensed few mines.",
+        "reserves_size",
+        [("Vietnam", "document", 22e6, "t")],
+    ),
     # no country anywhere: left empty and said to be unresolved, never the event's country
     (
         "Rare earth reserves in the north are estimated at 3 million tonnes.",

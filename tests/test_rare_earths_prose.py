@@ -421,6 +421,12 @@ def claim_rows(*rows) -> pd.DataFrame:
             "one the text does not state. 0 rows state a number (tonnes or a share).",
         ),
         (
+            claim_rows(("sentence", ""), ("document", "18%")),
+            "Of 2 claim rows (one per sentence, claim and number stated), 2 are about a country: 1 names it in the "
+            "sentence, 0 in the sentence before, 1 refers back to the country the text names most. 1 row states "
+            "a number (tonnes or a share).",
+        ),
+        (
             claim_rows(("", ""), (NAN, NAN)),  # claims about no country; missing values count as none
             "Of 2 claim rows (one per sentence, claim and number stated), none is about a particular country. "
             "0 rows state a number (tonnes or a share).",

@@ -27,7 +27,9 @@ Each claim row says which country it is about and the number it states, read fro
   "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
   after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
   can be about (``about``: China for "China dominates supply"), and is not made when its cue is
-  said of another ("Myanmar is a major source for Chinese refiners"); a claim about no country
+  said of another ("Myanmar is a major source for Chinese refiners"). A sentence that refers
+  back ("the country's reserves") with no country before it takes the country the document names
+  most (``country_from = document``); a claim about no country
   (``subject = false``: no deal was signed) has none. Where the text names no country, the
   country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
   corpus is about.
@@ -66,7 +68,7 @@ from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
 from xivn.rare_earths.quantities import UNITS
-from xivn.rare_earths.reading import HEADINGS, QUESTION, Reading
+from xivn.rare_earths.reading import HEADINGS, QUESTION, UNRESOLVED, Reading, document_country
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -289,8 +291,9 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     claim is about, "" when it is about no country or the text does not say),
     ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
     offsets), ``country_from`` (``sentence``; ``previous sentence`` for the country a sentence
-    before is about, which may have come to it from further back; ``unresolved``; or "" for a
-    claim about no country); ``value`` and ``unit`` (the number the
+    before is about, which may have come to it from further back; ``document`` for a sentence
+    that refers back ("the country's reserves") with no country before it, given the country the
+    document names most; ``unresolved``; or "" for a claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
     two numbers for a claim ("70% of mining and 90% of processing") gives two rows. Sorted by
@@ -301,6 +304,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
+        readings, pointing = [], []  # pointing: rows whose sentence refers back to no country found
         for sent in sentences:
             if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
@@ -312,8 +316,16 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                 for number in numbers or [None]:
                     context = reading.context(claim, earlier)
                     country = reading.country(claim, number, previous)
+                    if country[-1] == UNRESOLVED and reading.refers_back(claim, number):
+                        pointing.append((len(rows), claim))
                     rows.append((*head, *context, *country, *reading.number_columns(number)))
+            readings.append(reading)
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
+        for index, claim in pointing:  # "the country's reserves": the country the document names most
+            found = document_country(readings, claim)
+            if found is not None:
+                row = rows[index]
+                rows[index] = (*row[:8], *found, *row[13:])
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     integers = {"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"}
     offsets = {c: "Int64" for c in ("country_start", "country_end", "number_start", "number_end")}

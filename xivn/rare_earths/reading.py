@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from xivn.rare_earths.claims import Claim, ClaimSet
 
 REFERS_BACK = "refers_back"  # the cue group of words that point to a country named before
-IN_SENTENCE, IN_PREVIOUS, UNRESOLVED = "sentence", "previous sentence", "unresolved"
+IN_SENTENCE, IN_PREVIOUS, IN_DOCUMENT, UNRESOLVED = "sentence", "previous sentence", "document", "unresolved"
 HEADINGS = frozenset({"headline", "heading"})
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
@@ -160,6 +160,12 @@ class Reading:
             quote = self.text[mention.start - self.start : mention.end - self.start]
         return (mention.label, quote, mention.start, mention.end, source)
 
+    def refers_back(self, claim: Claim, number: Quantity | None) -> bool:
+        """Whether words referring back to a country ("It", "the country's") stand before the
+        claim's number or first cue."""
+        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
+        return any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
+
     def referent(self, claim: Claim) -> tuple[Hit, str] | None:
         """The country a later sentence referring back means, for ``claim``: this sentence's subject,
         else (when the claim cannot be about it) its first mention the claim can be about."""
@@ -210,3 +216,18 @@ def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
     stands = book.exclusions.keep(text, [(h.start, h.end, h.label) for h in shared], start)
     extra = find_hits(text, book.country_table, offset=start) if book.countries else []
     return leftmost_longest([*(h for h, kept in zip(shared, stands, strict=True) if kept), *extra])
+
+
+def document_country(readings: list[Reading], claim: Claim) -> tuple | None:
+    """``(country, quote, start, end, "document")``: the country the document's sentences name most
+    often among those ``claim`` can be about (ties: the first named), at its first mention; None
+    when they name none."""
+    named = [(h, r) for r in readings for h in r.countries if not claim.about or h.label in claim.about]
+    if not named:
+        return None
+    counts: dict[str, int] = {}
+    for hit, _ in named:
+        counts[hit.label] = counts.get(hit.label, 0) + 1
+    best = max(counts, key=lambda label: counts[label])  # max keeps the first of equals: first named
+    hit, reading = next((h, r) for h, r in named if h.label == best)
+    return (best, reading.text[hit.start - reading.start : hit.end - reading.start], hit.start, hit.end, IN_DOCUMENT)

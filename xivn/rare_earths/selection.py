@@ -51,7 +51,8 @@ def shown_claims(
 ) -> pd.DataFrame:
     """The first ``max_rows`` claim rows with whom each is about and the number it states:
     ``label`` (document), ``sent_id``, ``claim`` (its label), ``country``, ``country_from``
-    (``sentence``, ``previous sentence``, ``unresolved``; "" for a claim about no country) and
+    (``sentence``, ``previous sentence``, ``document``, ``unresolved``; "" for a claim about no
+    country) and
     ``number_quote`` (the number as written, "" when none)."""
     shown = found.assign(
         label=found["doc_id"].map(lambda doc_id: labels.get(doc_id, doc_id)),
