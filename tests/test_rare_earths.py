@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
@@ -140,6 +141,153 @@ def test_claims_in_wordings_the_seeds_do_not_use(unseen, number, case):
     assert rows.empty or rows["quote"].iloc[0] == sentence
 
 
+# Whom a claim is about and the number it states, read from the text:
+# (text, claim, [(country, country_from, value, unit), ...]) — one tuple per expected row.
+READINGS = [
+    # the mention nearest before the number; "US Geological Survey" names no country
+    (
+        "According to the US Geological Survey, Vietnam's rare earth reserves stand at 22 million tonnes, "
+        "compared with China's 44 million tonnes.",
+        "reserves_size",
+        [("Vietnam", "sentence", 22e6, "t"), ("China", "sentence", 44e6, "t")],
+    ),
+    # two shares of one claim give two rows; "about" limits the claim to China
+    (
+        "Unlike Vietnam, China controls about 70% of rare earth mining and 90% of processing.",
+        "china_dominates_supply",
+        [("China", "sentence", 70, "%"), ("China", "sentence", 90, "%")],
+    ),
+    # a number after another country's name is not a number of a claim limited to China
+    (
+        "Vietnam makes just 1% of the world's rare earth magnets, against China's 92%.",
+        "china_dominates_supply",
+        [("China", "sentence", 92, "%")],
+    ),
+    # a claim limited to China is not made when its cue is said of another country
+    (
+        "Myanmar has become a major source of heavy rare earths for Chinese refineries.",
+        "china_dominates_supply",
+        [],
+    ),
+    # the nearest claim takes each number: the reserves tonnage here, the production one below
+    (
+        "Vietnam holds 22 million tonnes of rare earth reserves but produced only 4,300 tonnes last year.",
+        "reserves_size",
+        [("Vietnam", "sentence", 22e6, "t")],
+    ),
+    (
+        "Vietnam holds 22 million tonnes of rare earth reserves but produced only 4,300 tonnes last year.",
+        "mine_production",
+        [("Vietnam", "sentence", 4300, "t")],
+    ),
+    # a tonnage of coal is vetoed by the exclusions: only the rare-earth tonnage is a claim's number
+    (
+        "Vietnam produced 40 million tonnes of coal and mined 600 tonnes of rare earths.",
+        "mine_production",
+        [("Vietnam", "sentence", 600, "t")],
+    ),
+    # "It" refers back to the sentence before, even with China named after the cue
+    (
+        "Vietnam has rare earth deposits in the north. It has the second-largest reserves, behind China.",
+        "second_largest_reserves",
+        [("Vietnam", "previous sentence", None, "")],
+    ),
+    # the subject passes on: "Its" means what "The Southeast Asian country" meant, not China
+    (
+        "Vietnam aims to raise rare earth output. The Southeast Asian country has the second-largest reserves, "
+        "second only to China. Its production jumped to 4,300 tonnes last year.",
+        "mine_production",
+        [("Vietnam", "previous sentence", 4300, "t")],
+    ),
+    # "but it" after two countries: the sentence's subject, not the nearest mention
+    (
+        "Vietnam holds more rare earth deposits than Brazil, but it has struggled to build a processing industry.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    # the topic two sentences before is context (context_sentences = 2 in the shipped file)
+    (
+        "Rare earths are found in the north. Vietnam wants partners. China accounts for about 60% of mine output.",
+        "china_dominates_supply",
+        [("China", "sentence", 60, "%")],
+    ),
+    # the anchor names its country: "followed by Vietnam"
+    (
+        "China has the largest rare earth reserves, followed by Vietnam.",
+        "second_largest_reserves",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    # "respectively" pairs the listed countries with their numbers in order
+    (
+        "Among rare earth holders, Vietnam and Brazil follow with 22 million tons and 21 million tons respectively.",
+        "reserves_size",
+        [("Vietnam", "sentence", 22e6, "t"), ("Brazil", "sentence", 21e6, "t")],
+    ),
+    # "the country's" with no country before it: the country the document names most
+    (
+        "Officials put the country's rare earth reserves at 22 million tonnes. Vietnam has licensed few mines.",
+        "reserves_size",
+        [("Vietnam", "document", 22e6, "t")],
+    ),
+    # no country anywhere: left empty and said to be unresolved, never the event's country
+    (
+        "Rare earth reserves in the north are estimated at 3 million tonnes.",
+        "reserves_size",
+        [("", "unresolved", 3e6, "t")],
+    ),
+    # a claim about no country has none
+    ("No deal was signed on rare earths.", "no_deal_announced", [("", "", None, "")]),
+    # a claim that needs a number is not made without one
+    ("Vietnam has large rare earth reserves.", "reserves_size", []),
+    # a question asserts nothing
+    ("Does Vietnam have the second-largest rare earth reserves?", "second_largest_reserves", []),
+    # exclusions: oil reserves are no mineral reserves, mineral water is no mineral
+    ("Vietnam mines rare earths and has the second-largest oil reserves.", "second_largest_reserves", []),
+    ("Vietnam sells mineral water and has the second-largest reserves.", "second_largest_reserves", []),
+]
+
+
+@pytest.fixture(scope="module")
+def readings(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("readings")
+    for number, (text, _, _) in enumerate(READINGS):
+        (folder / f"r{number:02d}.txt").write_text(f"{text}\n", encoding="utf-8")
+    corpus = xivn.load_corpus(folder)
+    return corpus, rare_earths.rare_earth_claims(corpus)
+
+
+@pytest.mark.parametrize(("number", "case"), list(enumerate(READINGS)), ids=lambda v: v if isinstance(v, int) else "")
+def test_claims_say_whom_they_are_about_and_their_numbers(readings, number, case):
+    corpus, found = readings
+    _, claim_id, expected = case
+    rows = found[(found["doc_id"] == f"r{number:02d}") & (found["claim_id"] == claim_id)]
+    got = [
+        (r.country, r.country_from, None if pd.isna(r.value) else pytest.approx(r.value), r.unit)
+        for r in rows.itertuples()
+    ]
+    assert got == expected
+    raw = corpus.text(f"r{number:02d}")
+    for r in rows.itertuples():  # every country and number is quoted with its offsets
+        if r.country_quote:
+            assert raw[r.country_start : r.country_end] == r.country_quote
+        if r.number_quote:
+            assert raw[r.number_start : r.number_end] == r.number_quote
+
+
+def test_a_heading_neither_takes_nor_gives_context(make_corpus):
+    # like Pamir's "The US-Vietnam Comprehensive Strategic Partnership" after a rare-earth sentence
+    text = (
+        "Xi visits Hanoi for talks\n\n"
+        "Chinese President Xi Jinping arrived in Hanoi on Tuesday for a two-day state visit, his first in years.\n\n"
+        "The leaders discussed trade, rail links and rare earths during a long meeting at the party headquarters.\n\n"
+        "The US partnership\n\n"
+        "Biden signed a partnership with Vietnam in September, officials said on Monday.\n"
+    )
+    corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
+    assert corpus.article_sentences()["kind"].tolist()[3] == "heading"
+    assert rare_earths.rare_earth_claims(corpus).empty
+
+
 def test_concordance_reads_article_text_only(seeds):
     table = rare_earths.concordance(seeds)
     article = seeds.article_sentences().set_index(["doc_id", "sent_id"]).index
@@ -242,6 +390,19 @@ CLAIM = "[claims.x]\nlabel = 'x'\n"
         # a claim file with cues but no claims is a mistake, not an empty analysis
         ("[cues]\ntopic = ['rare']\n", r"claims\.toml: missing field\(s\) claims"),
         ("[cues]\nrare = ['rare']\n" + CLAIM + "sentence = ['rare']\n", r"\[cues\]: needs a 'topic' group"),
+        (
+            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nabout = ['Vietnma']\n",
+            r"\[claims.x.about\]: unknown country 'Vietnma'",
+        ),
+        (
+            "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nneeds_number = true\n",
+            r"\[claims.x.needs_number\]: a claim that needs a number must name its units",
+        ),
+        ("[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\nunits = ['kg']\n", r"\[claims.x.units.1\]"),
+        (
+            "context_sentences = -1\n[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = ['topic']\n",
+            r"\[context_sentences\]: expected 0 or more sentences, got -1",
+        ),
     ],
 )
 def test_bad_claims_file_names_the_entry(tmp_path, toml, message):

@@ -397,3 +397,46 @@ def test_conclusion_escapes_labels_stations_and_editions(where):
                                   vietnam(), china()))  # fmt: skip
     assert EVIL_SHOWN in found
     assert "<b>" not in found and "$x$" not in found and "*Evil*" not in found
+
+
+def claim_rows(*rows) -> pd.DataFrame:
+    """Claim rows: (country_from, number_quote) each."""
+    return pd.DataFrame(list(rows), columns=["country_from", "number_quote"])
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (claim_rows(), "No text here makes any claim."),
+        (
+            claim_rows(("sentence", "22 million tonnes"), ("previous sentence", ""), ("unresolved", "70%"), ("", "")),
+            "Of 4 claim rows (one per sentence, claim and number stated), 3 are about a country: 1 names it in the "
+            "sentence, 1 in the sentence before, and 1 names none and is left without a country rather than given "
+            "one the text does not state. 2 rows state a number (tonnes or a share).",
+        ),
+        (
+            claim_rows(("sentence", ""), ("sentence", ""), ("unresolved", ""), ("unresolved", "")),
+            "Of 4 claim rows (one per sentence, claim and number stated), 4 are about a country: 2 name it in the "
+            "sentence, 0 in the sentence before, and 2 name none and are left without a country rather than given "
+            "one the text does not state. 0 rows state a number (tonnes or a share).",
+        ),
+        (
+            claim_rows(("sentence", ""), ("document", "18%")),
+            "Of 2 claim rows (one per sentence, claim and number stated), 2 are about a country: 1 names it in the "
+            "sentence, 0 in the sentence before, 1 refers back to the country the text names most. 1 row states "
+            "a number (tonnes or a share).",
+        ),
+        (
+            claim_rows(("", ""), (NAN, NAN)),  # claims about no country; missing values count as none
+            "Of 2 claim rows (one per sentence, claim and number stated), none is about a particular country. "
+            "0 rows state a number (tonnes or a share).",
+        ),
+    ],
+)
+def test_subjects_sentence(found, expected):
+    assert text(prose.subjects_sentence(found, 10)) == expected
+
+
+def test_subjects_sentence_says_when_the_table_is_cut():
+    found = claim_rows(*[("sentence", "")] * 3)
+    assert text(prose.subjects_sentence(found, 2)).endswith(" The table shows the first 2 of 3 claim rows.")

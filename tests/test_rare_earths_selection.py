@@ -76,3 +76,26 @@ def test_as_of_month_is_the_parameter_else_the_corpus_date(make_corpus):
     )
     assert rare_earths.as_of_month("2024-01", corpus) == "2024-01"
     assert rare_earths.as_of_month("", corpus) == "2025-06"
+
+
+def test_shown_claims_label_documents_and_claims_and_keep_the_first_rows():
+    found = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1", "d2"],
+            "sent_id": [3, 3, 0],
+            "claim_id": ["reserves_size", "reserves_size", "no_deal_announced"],
+            "country": ["Vietnam", "China", ""],
+            "country_from": ["sentence", "sentence", ""],
+            "number_quote": ["22 million tonnes", "44 million tonnes", ""],
+            "quote": ["...", "...", "..."],
+        }
+    )
+    shown = rare_earths.shown_claims(found, {"d1": "Wire"}, {"reserves_size": "Reserves (t)"}, 2)
+    assert shown.columns.tolist() == ["label", "sent_id", "claim", "country", "country_from", "number_quote"]
+    assert shown.values.tolist() == [
+        ["Wire", 3, "Reserves (t)", "Vietnam", "sentence", "22 million tonnes"],
+        ["Wire", 3, "Reserves (t)", "China", "sentence", "44 million tonnes"],
+    ]
+    # a document without a label shows its id, a claim without one its id
+    unlabelled = rare_earths.shown_claims(found, {}, {}, 5)
+    assert unlabelled[["label", "claim"]].iloc[2].tolist() == ["d2", "no_deal_announced"]

@@ -90,14 +90,16 @@ class Exclusions:
     def __add__(self, other: Exclusions) -> Exclusions:
         return Exclusions(self.entries + other.entries, self.sources + other.sources)
 
-    def spans(self, text: str) -> list[tuple[int, int, Exclusion]]:
-        """``(start, end, exclusion)`` for every match of every exclusion in ``text`` (only the
-        patterns whose required words the text holds are run)."""
-        maybe = possible(text)
+    def spans(self, text: str, labels: Iterable[str] | None = None) -> list[tuple[int, int, Exclusion]]:
+        """``(start, end, exclusion)`` for every match in ``text`` of the exclusions that apply to
+        one of ``labels`` (None: all). Only the patterns whose required words the text holds run."""
+        maybe, wanted = possible(text), None if labels is None else set(labels)
         found = []
         for entry in self.entries:
             pattern = entry.pattern
             if isinstance(pattern, CuePattern) and pattern.uid not in maybe:
+                continue
+            if wanted is not None and entry.labels and not entry.labels & wanted:
                 continue
             found.extend((m.start(), m.end(), entry) for m in pattern.finditer(text) if m.end() > m.start())
         return found
@@ -108,7 +110,7 @@ class Exclusions:
         hits = list(hits)
         if not hits or not self.entries:
             return [True] * len(hits)
-        spans = self.spans(text)
+        spans = self.spans(text, {label for _, _, label in hits})
         return [
             not any(a < end - offset and start - offset < b and e.applies_to(label) for a, b, e in spans)
             for start, end, label in hits

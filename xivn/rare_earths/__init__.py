@@ -2,10 +2,12 @@
 
 - :mod:`~xivn.rare_earths.claims` — the concordance, claims (``data/rare_earth_claims.toml``), the claim
   matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts);
+- :mod:`~xivn.rare_earths.reading` — how one sentence is read: its claims, their numbers and countries;
+- :mod:`~xivn.rare_earths.quantities` — tonnages and shares with their unit;
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
 - :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (bottom line, mentions, omissions, reserves,
-  precision of the map, what it adds up to);
+  precision of the map, whom the claims are about, what it adds up to);
 - :mod:`~xivn.rare_earths.plots` — its charts (the claim chart, reserves by edition, the corridor map);
 - :mod:`~xivn.rare_earths.stages` — the stages offered to the runner.
 """
@@ -34,8 +36,16 @@ from xivn.rare_earths.prose import (
     omissions_sentence,
     precision_sentence,
     reserves_sentence,
+    subjects_sentence,
 )
-from xivn.rare_earths.selection import for_documents, leading_reserves, shown_documents, shown_matrix, shown_mentions
+from xivn.rare_earths.selection import (
+    for_documents,
+    leading_reserves,
+    shown_claims,
+    shown_documents,
+    shown_matrix,
+    shown_mentions,
+)
 
 __all__ = [
     "as_of_date",
@@ -64,8 +74,10 @@ __all__ = [
     "reserves_chart",
     "reserves_sentence",
     "reserves_vs_production",
+    "shown_claims",
     "shown_documents",
     "shown_matrix",
     "shown_mentions",
+    "subjects_sentence",
     "verdicts",
 ]

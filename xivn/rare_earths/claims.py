@@ -3,8 +3,9 @@ the checkable claims hold against the USGS Mineral Commodity Summaries.
 
 Claims and their cues are data (``xivn/rare_earths/data/rare_earth_claims.toml``, read by :func:`load_claims`).
 A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
-sentence and every group in its ``context`` list matches the sentence or the article sentence just
-before it; cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
+sentence and every group in its ``context`` list matches the sentence or one of the article
+sentences just before it (the file's ``context_sentences``, in the same section: a heading starts
+a new one); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
 surname Rees) do not count. Page chrome is never read.
 
 Each claim row says which country it is about and the number it states, read from the text:
@@ -12,15 +13,26 @@ Each claim row says which country it is about and the number it states, read fro
 - the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
   to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
   it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
-  first and the production claim the second); a claim that ``needs_number`` fires only with one;
-- the **country**: the country mention (the file's ``[countries]``) nearest before the number, or
-  before the claim's first cue; else, when the sentence refers back before it (the cue group
-  ``refers_back``: "It holds ...", "The Southeast Asian country has ...") or names no country, the
-  first one in the sentence before; else the nearest after it ("70% of supply comes from China"). A claim
-  may be limited to the countries it can be about (``about``: China for "China dominates
-  supply"); a claim about no country (``subject = false``: no deal was signed) has none. Where the
-  text names no country, the country is empty and ``country_from`` says ``unresolved``: it is never
-  filled in from what the corpus is about.
+  first and the production claim the second), but not to a claim limited to some countries when
+  the country named last before it is another ("Vietnam makes 1% of magnets, China 92%"); a
+  claim that ``needs_number`` fires only with one.
+  A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
+- the **country**, among the countries the sentence names (the shared gazetteer of
+  :mod:`xivn.cues.countries`, and the file's ``[countries]``: leaders and offices such as "Xi"
+  or "the White House"), in this order: one inside the
+  claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
+  the number; the one nearest before the number or the first cue (but the sentence's first when a
+  word referring back stands between them: "Vietnam ... after China, but it lacks ..."); the first
+  of the sentence before, when the sentence refers back before the cue (cue group ``refers_back``:
+  "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
+  after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
+  can be about (``about``: China for "China dominates supply"), and is not made when its cue is
+  said of another ("Myanmar is a major source for Chinese refiners"). A sentence that refers
+  back ("the country's reserves") with no country before it takes the country the document names
+  most (``country_from = document``); a claim about no country
+  (``subject = false``: no deal was signed) has none. Where the text names no country, the
+  country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
+  corpus is about.
 """
 
 from __future__ import annotations
@@ -34,8 +46,10 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
+from xivn.cues.countries import countries as gazetteer
 from xivn.cues.datafiles import (
     FLAG,
+    INTEGER,
     REGEX,
     STRINGS,
     TEXT,
@@ -48,17 +62,17 @@ from xivn.cues.datafiles import (
     data_error,
     load_data_file,
 )
-from xivn.cues.engine import CueTable, Hit, find_hits, leftmost_longest
+from xivn.cues.engine import CueTable, find_hits, leftmost_longest
 from xivn.cues.exclusions import EXCLUSIONS_FILE, Exclusions, load_exclusions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
-from xivn.rare_earths.quantities import UNITS, Quantity, quantities
+from xivn.rare_earths.quantities import UNITS
+from xivn.rare_earths.reading import HEADINGS, QUESTION, UNRESOLVED, Reading, document_country
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
 TOPIC = "topic"
-REFERS_BACK = "refers_back"
 
 CONCORDANCE = ("doc_id", "sent_id", "start", "end", "quote", "left", "right")
 CLAIMS = (
@@ -81,11 +95,6 @@ CLAIMS = (
     "number_start",
     "number_end",
 )
-IN_SENTENCE, IN_PREVIOUS, UNRESOLVED = "sentence", "previous sentence", "unresolved"
-HEADINGS = frozenset({"headline", "heading"})
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
-QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 NOT_COUNTRIES = ("World total", "Other countries", "Other")
 
 
@@ -116,6 +125,7 @@ class ClaimSet:
     source: str
     exclusions: Exclusions
     countries: dict[str, list[re.Pattern[str]]]
+    context_sentences: int = 1
 
     @cached_property
     def cue_table(self) -> CueTable:
@@ -125,7 +135,8 @@ class ClaimSet:
 
     @cached_property
     def country_table(self) -> CueTable:
-        """The country mentions (label: the country's name), with the exclusions ("South China Sea")."""
+        """The file's own words for countries (leaders, offices; label: the country's name), with
+        the exclusions."""
         return CueTable(self.countries, exclusions=self.exclusions)
 
     def labels(self) -> dict[str, str]:
@@ -162,6 +173,7 @@ CLAIMS_SCHEMA = Schema(
             ),
         },
         optional={
+            "context_sentences": INTEGER,
             "exclusions": ListOf(TEXT, nonempty=True),
             "countries": Entries(ListOf(REGEX, nonempty=True)),
         },
@@ -192,9 +204,11 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             if unknown:
                 problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
                 raise data_error(where, f"claims.{claim_id}.{key}", problem)
-        unknown = [name for name in entry.get("about", []) if name not in data.get("countries", {})]
+        known = {*gazetteer().kinds, *data.get("countries", {})}
+        unknown = [name for name in entry.get("about", []) if name not in known]
         if unknown:
-            raise data_error(where, f"claims.{claim_id}.about", f"unknown country {unknown[0]!r} (not in [countries])")
+            problem = f"unknown country {unknown[0]!r} (not in countries.toml or [countries])"
+            raise data_error(where, f"claims.{claim_id}.about", problem)
         if entry.get("needs_number") and not entry.get("units"):
             raise data_error(
                 where, f"claims.{claim_id}.needs_number", "a claim that needs a number must name its units"
@@ -215,7 +229,10 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
         name: compile_patterns(patterns, where=f"{where} [countries.{name}]")
         for name, patterns in data.get("countries", {}).items()
     }
-    return ClaimSet(cues, claims, where, exclusions, countries)
+    window = data.get("context_sentences", 1)
+    if window < 0:
+        raise data_error(where, "context_sentences", f"expected 0 or more sentences, got {window}")
+    return ClaimSet(cues, claims, where, exclusions, countries, window)
 
 
 def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
@@ -268,12 +285,15 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     """The claims each article sentence makes: one row per (sentence, claim, number stated).
 
     Columns: ``doc_id``, ``sent_id``, ``claim_id``, ``start``/``end``/``quote`` (the sentence),
-    ``context_sent_id`` (the previous sentence when a context cue was found only there, else
-    missing), ``cues`` (the words that matched each cue group, ``group=words``; a ``^`` marks words
-    from the previous sentence); ``country`` (whom the claim is about, "" when it is about no
-    country or the text does not say), ``country_quote``/``country_start``/``country_end`` (the
-    mention it was read from, raw offsets), ``country_from`` (``sentence``, ``previous sentence``,
-    ``unresolved``, or "" for a claim about no country); ``value`` and ``unit`` (the number the
+    ``context_sent_id`` (the earliest sentence before, among the file's ``context_sentences``,
+    that a context cue was found in only, else missing), ``cues`` (the words that matched each
+    cue group, ``group=words``; a ``^`` marks words from a sentence before); ``country`` (whom the
+    claim is about, "" when it is about no country or the text does not say),
+    ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
+    offsets), ``country_from`` (``sentence``; ``previous sentence`` for the country a sentence
+    before is about, which may have come to it from further back; ``document`` for a sentence
+    that refers back ("the country's reserves") with no country before it, given the country the
+    document names most; ``unresolved``; or "" for a claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
     two numbers for a claim ("70% of mining and 90% of processing") gives two rows. Sorted by
@@ -283,138 +303,35 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     book = _claim_set(claims)
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
-        previous: Reading | None = None
+        earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
+        readings, pointing = [], []  # pointing: rows whose sentence refers back to no country found
         for sent in sentences:
-            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind)
-            if previous is not None and HEADINGS & {previous.kind, reading.kind}:
-                previous = None  # a heading starts a section: it neither takes nor gives context
+            if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
+                earlier = ()  # a heading starts a section: it neither takes nor gives context
+            previous = earlier[0] if earlier else None
+            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, previous)
             asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
-            for claim, numbers in [] if asks else reading.claims(book, previous):
+            for claim, numbers in [] if asks else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
-                    context = reading.context(claim, previous)
+                    context = reading.context(claim, earlier)
                     country = reading.country(claim, number, previous)
-                    rows.append((*head, *context, *country, *_number_columns(number, reading)))
-            previous = reading  # this sentence, as the next one's context
+                    if country[-1] == UNRESOLVED and reading.refers_back(claim, number):
+                        pointing.append((len(rows), claim))
+                    rows.append((*head, *context, *country, *reading.number_columns(number)))
+            readings.append(reading)
+            earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
+        for index, claim in pointing:  # "the country's reserves": the country the document names most
+            found = document_country(readings, claim)
+            if found is not None:
+                row = rows[index]
+                rows[index] = (*row[:8], *found, *row[13:])
     table = pd.DataFrame(rows, columns=list(CLAIMS))
     integers = {"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"}
     offsets = {c: "Int64" for c in ("country_start", "country_end", "number_start", "number_end")}
     table = table.astype({**integers, **offsets, "value": "float64"})
     table.attrs["claims_file"] = book.source
     return table
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One sentence as the claims see it: the hits of each cue group (leftmost, longest), the
-    country mentions and the numbers, all as raw-text offsets (``start`` is the sentence's), and
-    its paragraph kind (the sentence before a heading, or a heading's, is not context)."""
-
-    text: str
-    start: int
-    sent_id: int
-    kind: str
-    hits: dict[str, list[Hit]]
-    countries: list[Hit]
-    numbers: list[Quantity]
-
-    @classmethod
-    def of(cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str) -> Reading:
-        found = find_hits(text, book.cue_table, offset=start)
-        hits = {name: leftmost_longest(h for h in found if h.label == name) for name in book.cues}
-        countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
-        return cls(text, start, sent_id, kind, hits, countries, quantities(text, offset=start))
-
-    def words(self, name: str) -> str:
-        """The words of the first hit of a cue group ("" when it has none)."""
-        hits = self.hits.get(name)
-        return self.text[hits[0].start - self.start : hits[0].end - self.start] if hits else ""
-
-    def context(self, claim: Claim, previous: Reading | None) -> tuple[int | None, str]:
-        """``(context_sent_id, cues)``: the previous sentence when a context group matched only
-        there, and the words of each group (``group=words``, ``^`` for the previous sentence's)."""
-        missing = [name for name in claim.context if not self.hits[name]] if previous else []
-        cues = [f"{name}={self.words(name)}" for name in claim.sentence + claim.context if name not in missing]
-        cues += [f"{name}=^{previous.words(name)}" for name in missing if previous]
-        return (previous.sent_id if missing and previous else None, "; ".join(cues))
-
-    def claims(self, book: ClaimSet, previous: Reading | None) -> list[tuple[Claim, list[Quantity]]]:
-        """The claims this sentence makes, in file order, each with the numbers that go to it."""
-        made = [
-            claim
-            for claim in book.claims.values()
-            if all(self.hits[name] for name in claim.sentence)
-            and all(self.hits[name] or (previous and previous.hits[name]) for name in claim.context)
-        ]
-        numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
-        for number in self.numbers:
-            takers = [claim for claim in made if number.unit in claim.units]
-            if takers:
-                nearest = min(takers, key=lambda claim: self._distance(claim, number))  # ties: file order
-                numbers[nearest.claim_id].append(number)
-        return [(c, numbers[c.claim_id]) for c in made if numbers[c.claim_id] or not c.needs_number]
-
-    def _distance(self, claim: Claim, number: Quantity) -> int:
-        hits = [h for name in claim.sentence for h in self.hits[name]]
-        return min(max(h.start - number.end, number.start - h.end, 0) for h in hits)
-
-    def country(self, claim: Claim, number: Quantity | None, previous: Reading | None) -> tuple:
-        """``(country, quote, start, end, resolved_from)`` of the claim (see the module docstring)."""
-        if not claim.subject:
-            return ("", "", None, None, "")
-        allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
-        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
-        before = [h for h in allowed if h.end <= anchor]
-        after = [h for h in allowed if h.start >= anchor]
-        earlier = [h for h in previous.countries if not claim.about or h.label in claim.about] if previous else []
-        refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
-        anchor_hit = self.hits[claim.sentence[0]][0]
-        inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
-        respective = self._respective(allowed, claim, number)
-        if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
-            mention, source = inside[-1], IN_SENTENCE
-        elif respective:
-            mention, source = respective, IN_SENTENCE
-        elif before:
-            mention, source = before[-1], IN_SENTENCE
-        elif earlier and (refers_back or not after):  # "It holds ...", "The country has ..."
-            mention, source = earlier[0], IN_PREVIOUS
-        else:
-            mention, source = (after[0] if after else None), IN_SENTENCE
-        if mention is None:
-            return ("", "", None, None, UNRESOLVED)
-        text = (self if source == IN_SENTENCE else previous).text
-        base = (self if source == IN_SENTENCE else previous).start
-        return (mention.label, text[mention.start - base : mention.end - base], mention.start, mention.end, source)
-
-    def _respective(self, allowed: list[Hit], claim: Claim, number: Quantity | None) -> Hit | None:
-        """In a sentence saying "respectively", the country that pairs with this number (or, for a
-        claim without one, the first): "Vietnam and Brazil rank second and third with 22 and 21
-        million tonnes respectively" pairs the list of countries before them in order."""
-        if not RESPECTIVELY.search(self.text):
-            return None
-        mine = [n for n in self.numbers if n.unit in claim.units]
-        first = mine[0].start if mine else self.hits[claim.sentence[0]][0].start
-        listed = [h for h in allowed if h.end <= first]
-        coordinated = listed[-1:]  # the last country before them, and those listed with it
-        for earlier in reversed(listed[:-1]):
-            if not LIST_GAP.fullmatch(self._between(earlier, coordinated[0])):
-                break
-            coordinated.insert(0, earlier)
-        if len(coordinated) < 2:
-            return None
-        index = mine.index(number) if number in mine else 0
-        return coordinated[index] if index < len(coordinated) else None
-
-    def _between(self, left: Hit, right: Hit) -> str:
-        return self.text[left.end - self.start : right.start - self.start]
-
-
-def _number_columns(number: Quantity | None, reading: Reading) -> tuple:
-    if number is None:
-        return (None, "", "", None, None)
-    quote = reading.text[number.start - reading.start : number.end - reading.start]
-    return (number.value, number.unit, quote, number.start, number.end)
 
 
 def _sentences(found: pd.DataFrame) -> pd.DataFrame:

@@ -124,6 +124,33 @@ def mentions_sentence(mentions: pd.DataFrame, n_texts: int, max_rows: int) -> Ma
     return Markdown(text + rows_note(len(mentions), max_rows, "mentions"))
 
 
+def subjects_sentence(found: pd.DataFrame, max_rows: int) -> Markdown:
+    """The sentence under the claim details: how many claims name their country (in the sentence or
+    the one before, or refer back to the country the text names most), how many name none and are
+    left without one, how many state a number."""
+    if found.empty:
+        return Markdown("No text here makes any claim.")
+    source = found["country_from"].fillna("")
+    about = int((source != "").sum())
+    here, before = int((source == "sentence").sum()), int((source == "previous sentence").sum())
+    document, unresolved = int((source == "document").sum()), int((source == "unresolved").sum())
+    rows = f"Of {counted(len(found), 'claim row')} (one per sentence, claim and number stated), "
+    if about:
+        text = rows + f"{about:,} {verb(about, 'is', 'are')} about a country: {here:,} {verb(here, 'names', 'name')}"
+        text += f" it in the sentence, {before:,} in the sentence before"
+        if document:
+            text += f", {document:,} {verb(document, 'refers', 'refer')} back to the country the text names most"
+        if unresolved:
+            none = verb(unresolved, "names none and is", "name none and are")
+            text += f", and {unresolved:,} {none} left without a country rather than given one the text does not state"
+        text += "."
+    else:
+        text = rows + "none is about a particular country."
+    numbers = int((found["number_quote"].fillna("") != "").sum())
+    text += f" {counted(numbers, 'row')} {verb(numbers, 'states', 'state')} a number (tonnes or a share)."
+    return Markdown(text + rows_note(len(found), max_rows, "claim rows"))
+
+
 def omissions_sentence(omissions: pd.DataFrame, matrix: pd.DataFrame, max_documents: int) -> Markdown:
     """The sentence under the claim tables: the texts making the most and fewest claims, claims made once or never."""
     ranked = omissions.dropna(subset=["n_claims"]).sort_values(["n_claims", "doc_id"])

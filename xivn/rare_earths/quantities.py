@@ -1,12 +1,13 @@
 """The numbers a mineral claim states: tonnages and shares, read with their unit.
 
 Claims about rare earths carry two kinds of number: a tonnage ("an estimated 22 million tonnes",
-"22m metric tons", "4,300 t", "22 Mt", "two million tons") and a share ("about 70%", "90 per cent", "85 percent").
+"22m metric tons", "4,300 t", "22 Mt", "two million tons") and a share ("about 70%", "90 per cent",
+"85 percent", "two-thirds of").
 This module reads both in a sentence and gives each in one unit — tonnes (``t``, the value in
 tonnes: "22 million tonnes" is 22,000,000) or percent (``%``) — with the words as written and
 their offsets. How numbers and units are written is grammar of notation, so it lives here rather
-than in a data file. Money, years and plain counts are not quantities of a mineral claim and are
-not read.
+than in a data file; what a tonnage is of (coal, rice) is not, and is left to the exclusions file.
+Money, years and plain counts are not quantities of a mineral claim and are not read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 TONNES = "t"
 PERCENT = "%"
 UNITS = (TONNES, PERCENT)
+QUANTITY = "quantity"  # the label under which exclusions veto a quantity
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -32,12 +34,20 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln"
 _TONNAGE = re.compile(
     _NUMBER
     + r"(?:\s*(?P<scale>thousand|million|billion|mln|mn|bn|m|k)\b)?"
-    + r"\s*(?:(?:metric|short|long)\s+)?(?P<unit>tonnes|tonne|tons|ton|mt|t)\b"
-    + r"(?!\s*(?:of\s+)?(?:CO2|carbon|coal|oil))",
+    + r"\s*(?:(?:metric|short|long)\s+)?(?P<unit>tonnes|tonne|tons|ton|mt|t)\b",
     re.IGNORECASE,
 )
 _WORDED_TONNAGE = re.compile(_WORDED, re.IGNORECASE)
 _SHARE = re.compile(_NUMBER + r"\s*(?:%|\bper\s?cent\b|\bpercent\b|\bpct\b)", re.IGNORECASE)
+_FRACTIONS = {
+    "half": 50, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25, "quarters": 75, "fifth": 20, "fifths": 80,
+    "tenths": 90,
+}  # fmt: skip
+_FRACTION = re.compile(  # "two-thirds of", "about a fifth of" (not "the first half of the year")
+    r"(?<!first )(?<!second )\b(?P<fraction>half|(?:a|one)[\s-]+(?:third|quarter|fifth)|two[\s-]+thirds"
+    r"|three[\s-]+quarters|four[\s-]+fifths|nine[\s-]+tenths)(?=\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +65,10 @@ def quantities(text: str, *, offset: int = 0) -> list[Quantity]:
     """Every tonnage and share in ``text``, in text order (offsets plus ``offset``).
 
     "Mt" after a bare number is million tonnes ("22 Mt"); after a scale word it is metric tons
-    ("22 million mt"). Small numbers may be words when a scale word follows ("two million tonnes").
-    A tonnage of carbon dioxide, coal or oil is not a mineral quantity."""
+    ("22 million mt"). Small numbers may be words when a scale word follows ("two million tonnes"),
+    and a share may be a fraction of something ("two-thirds of" is 66.67%, "half of" 50%).
+    Every tonnage is read, whatever it weighs; which are not minerals (tonnes of coal, rice or CO2)
+    is data: the claims drop the quantities an exclusion with the label :data:`QUANTITY` vetoes."""
     found = []
     for match in _TONNAGE.finditer(text):
         scale_word = (match.group("scale") or "").lower()
@@ -68,6 +80,9 @@ def quantities(text: str, *, offset: int = 0) -> list[Quantity]:
         word = " ".join(match.group("word").lower().split())
         value = _WORDS[word] * _SCALES[match.group("wscale").lower()]
         found.append(Quantity(value, TONNES, match.start() + offset, match.end() + offset))
+    for match in _FRACTION.finditer(text):
+        value = _FRACTIONS[re.split(r"[\s-]+", match.group("fraction").lower())[-1]]
+        found.append(Quantity(value, PERCENT, match.start() + offset, match.end() + offset))
     for match in _SHARE.finditer(text):
         found.append(Quantity(_number(match), PERCENT, match.start() + offset, match.end() + offset))
     return sorted(found, key=lambda q: q.start)

@@ -14,6 +14,7 @@ from xivn.display.wording import top_documents
 
 MENTION_COLUMNS = ["label", "sent_id", "left", "quote", "right"]
 RANK_COLUMNS = ["edition", "country", "reserves_t", "rank", "listed"]
+CLAIM_COLUMNS = ["label", "sent_id", "claim", "country", "country_from", "number_quote"]
 
 
 def shown_mentions(mentions: pd.DataFrame, labels: Mapping[str, str], max_rows: int) -> pd.DataFrame:
@@ -43,3 +44,18 @@ def leading_reserves(ranks: pd.DataFrame, max_rank: int = 6) -> pd.DataFrame:
     """The countries ranked ``max_rank`` or better by reserves in each edition (ties included):
     ``edition``, ``country``, ``reserves_t``, ``rank``, ``listed`` (index kept)."""
     return ranks.loc[ranks["rank"] <= max_rank, RANK_COLUMNS]
+
+
+def shown_claims(
+    found: pd.DataFrame, labels: Mapping[str, str], claim_labels: Mapping[str, str], max_rows: int
+) -> pd.DataFrame:
+    """The first ``max_rows`` claim rows with whom each is about and the number it states:
+    ``label`` (document), ``sent_id``, ``claim`` (its label), ``country``, ``country_from``
+    (``sentence``, ``previous sentence``, ``document``, ``unresolved``; "" for a claim about no
+    country) and
+    ``number_quote`` (the number as written, "" when none)."""
+    shown = found.assign(
+        label=found["doc_id"].map(lambda doc_id: labels.get(doc_id, doc_id)),
+        claim=found["claim_id"].map(lambda claim_id: claim_labels.get(claim_id, claim_id)),
+    )
+    return shown[CLAIM_COLUMNS].head(max(max_rows, 0))
