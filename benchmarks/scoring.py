@@ -22,13 +22,15 @@ import xivn
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
+HELDOUT = GOLD / "heldout"
 SCORE_COLUMNS = ("task", "field", "gold", "found", "correct", "precision", "recall", "f1")
 METADATA = ("title", "date", "outlet")
 
 
-def load_gold(task: str) -> list[dict]:
-    """The ``[[document]]`` tables of ``tests/gold/<task>.toml``, each with its ``expect`` rows."""
-    with open(GOLD / f"{task}.toml", "rb") as handle:
+def load_gold(task: str, folder: Path = GOLD) -> list[dict]:
+    """The ``[[document]]`` tables of ``<folder>/<task>.toml`` (by default the development set in
+    ``tests/gold/``; ``tests/gold/heldout/`` is the held-out set), each with its ``expect`` rows."""
+    with open(folder / f"{task}.toml", "rb") as handle:
         documents = tomllib.load(handle)["document"]
     for document in documents:
         document.setdefault("expect", [])
@@ -129,8 +131,10 @@ def markdown(table: pd.DataFrame) -> str:
     """``table`` as a Markdown table (fractions with two decimals)."""
 
     def cell(value: object) -> str:
+        if isinstance(value, float) and math.isnan(value):
+            return "–"
         if isinstance(value, float):
-            return "–" if math.isnan(value) else f"{value:.2f}"
+            return f"{value:.0f}" if value.is_integer() and value > 1 else f"{value:.2f}"
         return str(value).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(map(str, table.columns)) + " |", "|" + " --- |" * len(table.columns)]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 import pandas as pd
-from scoring import SCORE_COLUMNS, corpus_of, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, SCORE_COLUMNS, corpus_of, field_scores, gold_rows, load_gold, misreads
 
 import xivn
 from xivn.corpus.structure import line_spans
@@ -58,9 +58,9 @@ def chrome_line_scores(gold: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([row], columns=SCORE_COLUMNS)
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores and misreads of the chrome flags and kinds of every line of the gold captures."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     gold = _numbered(gold_rows(documents, ["quote", *FIELDS]))
     gold["chrome"] = gold["chrome"].astype(bool)
     found = _numbered(line_rows(corpus_of(documents, folder)))

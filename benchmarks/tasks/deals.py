@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from scoring import corpus_of, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, corpus_of, field_scores, gold_rows, load_gold, misreads
 
 import xivn
 
@@ -19,9 +19,9 @@ KEY = ["doc_id", "category"]
 FIELDS = ["item_id", "parties", "status"]
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores and misreads of the deal mentions read from the gold documents."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     mentions = xivn.deals.deal_mentions(corpus_of(documents, folder))
     found = mentions.drop_duplicates(["doc_id", *FIELDS])
     gold = gold_rows(documents, ["category", *FIELDS])

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from scoring import SCORE_COLUMNS, corpus_of, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, SCORE_COLUMNS, corpus_of, field_scores, gold_rows, load_gold, misreads
 
 from xivn.framing.frames import cohen_kappa, frame_evidence, load_frames
 
@@ -62,9 +62,9 @@ def kappa_rows(hand: pd.DataFrame, auto: pd.DataFrame, frame_ids: list[str]) -> 
     return pd.concat([table, pd.DataFrame([mean_row], columns=table.columns)], ignore_index=True)
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores (per-pair rows, then one row per frame and the mean kappa) and misreads on the gold set."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     corpus = corpus_of(documents, folder)
     frame_ids = [frame.id for frame in load_frames()]
     sentences = corpus.article_sentences()[["doc_id", "sent_id", "text"]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from scoring import corpus_of, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, corpus_of, field_scores, gold_rows, load_gold, misreads
 
 import xivn.rare_earths
 
@@ -20,9 +20,9 @@ KEY = ["doc_id", "claim_id"]
 FIELDS = ["country", "value", "unit"]
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores and misreads of :func:`xivn.rare_earths.rare_earth_claims` on the gold documents."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     corpus = corpus_of(documents, folder)
     found = xivn.rare_earths.rare_earth_claims(corpus)[[*KEY, *FIELDS]]
     found = found.assign(value=found["value"].astype("object").where(found["value"].notna(), ""))

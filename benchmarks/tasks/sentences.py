@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
-from scoring import SCORE_COLUMNS, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, SCORE_COLUMNS, field_scores, gold_rows, load_gold, misreads
 
 from xivn.corpus.sentences import segment
 
@@ -54,9 +54,9 @@ def cases_right(documents: list[dict], segmenter: Segmenter = xivn_sentences) ->
     return result
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores and misreads of xivn's segmentation (``folder`` is unused: no corpus is written)."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     gold, found = gold_rows(documents, ["quote"]), found_rows(documents)
     scores = field_scores(TASK, gold, found, KEY, [])
     cases = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from scoring import corpus_of, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, corpus_of, field_scores, gold_rows, load_gold, misreads
 
 import xivn
 
@@ -19,9 +19,9 @@ KEY = ["doc_id", "quote"]
 FIELDS = ["reporter", "partner", "flow", "year", "period", "value", "currency"]
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Scores and misreads of the trade figures read from the gold documents."""
-    documents = load_gold(TASK)
+    documents = load_gold(TASK, gold_folder)
     found = xivn.trade.trade_figures(corpus_of(documents, folder)).rename(columns={"value_bn": "value"})
     gold = gold_rows(documents, ["quote", *FIELDS])
     return field_scores(TASK, gold, found, KEY, FIELDS), misreads(gold, found, KEY, FIELDS)
