@@ -48,3 +48,14 @@ def test_larger_prior_weight_changes_little_of_the_top(seeds):
 
 def test_one_document_has_no_rest(seeds):
     assert keyness(seeds.subset(seeds.doc_ids[:1])).empty
+
+
+def test_a_corpus_of_one_distinct_word_has_no_keyness_and_no_warning(make_corpus):
+    import warnings
+
+    import xivn
+
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "Rail rail rail.\n", "b.txt": "Rail.\n"}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert keyness(corpus, min_count=1).empty

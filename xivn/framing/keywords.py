@@ -88,7 +88,8 @@ def keyness(
     odds ratio, an effect size), ``z`` (delta over its standard error: the ranking), ``rank``
     (1 = most distinctive, per document), then ``sent_id``, ``start``, ``end`` and ``quote`` of the
     word's first occurrence. Sorted by document, then z descending. Empty with fewer than two
-    documents (there is no "rest"). ``attrs`` hold ``alpha0``, ``min_count`` and ``prior``.
+    documents (there is no "rest") or fewer than two distinct words (nothing to contrast).
+    ``attrs`` hold ``alpha0``, ``min_count`` and ``prior``.
     """
     if min_count < 1:
         raise ParameterError(f"min_count must be at least 1, got {min_count}")
@@ -96,7 +97,7 @@ def keyness(
     counts = pd.crosstab(occurrences["term"], occurrences["doc_id"]) if len(occurrences) else pd.DataFrame()
     first = occurrences.drop_duplicates(["doc_id", "term"]).set_index(["doc_id", "term"])
     frames = []
-    if counts.shape[1] >= 2:
+    if counts.shape[1] >= 2 and counts.shape[0] >= 2:  # the odds of a vocabulary's only word are undefined
         pooled = counts.sum(axis=1)
         prior_counts = pooled if background is None else background.reindex(pooled.index).fillna(0)
         size = float(prior_counts.sum()) or 1.0
