@@ -96,7 +96,7 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
         (["--out", "notes.txt"], "notes.txt exists and is not an xivn report"),
         (["--out", "notes.txt/report"], "cannot write the output folder"),  # under a file
         (["--corpus", "notes.txt"], "notes.txt: not a folder"),
-        (["--corpus", "empty"], "empty: no documents (expected *.txt or *.md files)"),
+        (["--corpus", "empty"], "empty: no documents (expected *.txt, *.md, *.html or *.htm files)"),
         (["--corpus", "nowhere"], "nowhere: corpus folder not found"),
     ],
 )
