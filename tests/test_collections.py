@@ -425,3 +425,20 @@ def test_url_facts():
     }
     assert url_facts("http://en.example.cn/20231213/abc.html") == {"outlet": "en.example.cn", "date": "2023-12-13"}
     assert url_facts("") == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        ("<p>Talks went on in Hanoi, no day given.</p><footer>Copyright 2023 Example News</footer>", ""),  # a year
+        ("<p>Talks in 2023 went on in Hanoi and will go on in 2024.</p>", ""),
+        ("<p>Posted 13/12/2023 by staff.</p><p>Talks went on in Hanoi.</p>", "2023-12-13"),
+        ("<p class='date'>December 12, 2023</p><p>Talks went on in Hanoi.</p>", "2023-12-12"),
+        ("<p>Updated: 2024-01-05</p><p>Published: 2023-12-12</p><p>Talks went on.</p>", "2023-12-12"),
+        ("<time datetime='2023-12-12'>Tuesday</time><p>Talks went on in Hanoi.</p>", "2023-12-12"),
+    ],
+)
+def test_a_date_found_in_the_page_must_be_written_out(make_corpus, body, date):
+    folder = make_corpus({"page.html": f"<html><body>{body}</body></html>"})
+    row = xivn.load_corpus(folder).documents.iloc[0]
+    assert (row["date"], row["date_source"]) == (date, "text" if date else "none")

@@ -20,7 +20,8 @@ Metadata stated by the page (source ``html_meta``): the title (``og:title``, ``t
 JSON-LD, and the other common date meta tags), the site name (``og:site_name``), the canonical URL
 (``<link rel=canonical>``, ``og:url``), the author and the language (``<html lang>``,
 ``og:locale``, ``content-language``). When the page has no date tag, htmldate's search of the
-page's markup (``<time>`` elements, date patterns in the text) gives one, with source ``text``.
+page's markup (``<time>`` elements, date patterns in the text) gives one, with source ``text``,
+when the page writes that day out (never a year alone taken for 1 January).
 
 Encoding: a byte-order mark, else the charset the page declares, else UTF-8, else Windows-1252
 with a warning. The SHA-256 is that of the raw bytes.
@@ -34,6 +35,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -320,7 +322,7 @@ def page_metadata(root: Any, markup: str) -> dict[str, tuple[str, str]]:
     if "language" in found:
         found["language"] = (found["language"][0].replace("_", "-").split("-")[0].lower(), "html_meta")
     if "date" not in found:
-        date = _searched_date(root)
+        date = _searched_date(root, markup)
         if date:
             found["date"] = (date, "text")
     return found
@@ -376,11 +378,37 @@ def _ld_name(value: Any) -> str:
     return str(value).strip() if isinstance(value, str | int | float) else ""
 
 
-def _searched_date(root: Any) -> str:
-    """A publication date htmldate finds in the page's markup and text (no meta tag stated one)."""
+def _searched_date(root: Any, markup: str) -> str:
+    """A publication date htmldate finds in the page's markup and text (no meta tag stated one),
+    kept only when the page writes that day out: htmldate's extensive search also turns a bare
+    year ("Copyright 2023") into 1 January, which the page never said."""
     import htmldate
 
     try:
-        return htmldate.find_date(root, original_date=True, extensive_search=True, outputformat="%Y-%m-%d") or ""
+        found = htmldate.find_date(root, original_date=True, extensive_search=True, outputformat="%Y-%m-%d") or ""
     except (ValueError, TypeError):
         return ""
+    return found if found and _written_out(found, markup) else ""
+
+
+def _written_out(date: str, markup: str) -> bool:
+    """Whether ``markup`` writes the ISO ``date`` with its day, in one of the common notations."""
+    moment = datetime.strptime(date, "%Y-%m-%d")
+    y, m, d = moment.year, moment.month, moment.day
+    month, short = moment.strftime("%B").lower(), moment.strftime("%b").lower()
+    numeric = [f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}{m:02d}{d:02d}"]
+    numeric += [
+        f"{a}{sep}{b}{sep}{y}"
+        for sep in "/.-"
+        for a, b in ((d, m), (m, d), (f"{d:02d}", f"{m:02d}"), (f"{m:02d}", f"{d:02d}"))
+    ]
+    words = [
+        f"{d} {month} {y}",
+        f"{month} {d}, {y}",
+        f"{month} {d} {y}",
+        f"{short} {d}, {y}",
+        f"{d} {short} {y}",
+        f"{short}. {d}, {y}",
+    ]
+    text = WHITESPACE.sub(" ", markup.lower())
+    return any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", text) for form in numeric + words)
