@@ -26,17 +26,21 @@ from pathlib import Path
 from generate_corpus import document, seed_pools
 
 HERE = Path(__file__).resolve().parent
+# Memory from /proc/self/status: VmHWM (peak resident) and VmRSS (now), in kB. getrusage's
+# ru_maxrss would do, but a child started from a large parent inherits the parent's peak.
 PROBE = """
-import resource, sys, time
+import sys, time
 import xivn
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def status(field):
+    with open("/proc/self/status") as handle:
+        return next(int(line.split()[1]) for line in handle if line.startswith(field + ":"))
+base = status("VmRSS")
 start = time.perf_counter()
 corpus = xivn.load_corpus(sys.argv[1])
 documents = corpus.documents
 groups = corpus.syndication if sys.argv[2] == "groups" else None
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(len(corpus), round(seconds, 2), round((peak - base) / 1024), 0 if groups is None else len(groups))
+print(len(corpus), round(seconds, 2), round((status("VmHWM") - base) / 1024), 0 if groups is None else len(groups))
 """
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>

@@ -22,7 +22,7 @@ import pandas as pd
 
 from xivn.corpus import schema
 from xivn.corpus.exports import EXPORT_SUFFIXES, read_export
-from xivn.corpus.html import landmark_kind, read_html
+from xivn.corpus.html import markup_kind, read_html
 from xivn.corpus.language import detect_language
 from xivn.corpus.metadata import metadata_row, publication_order
 from xivn.corpus.reader import (
@@ -118,13 +118,14 @@ class Corpus:
         """One row per paragraph, chrome included; columns in :data:`xivn.corpus.schema.PARAGRAPHS`.
 
         An HTML paragraph in a chrome landmark (navigation, footer, sidebar...) is chrome even when
-        its words read as article text (:func:`xivn.corpus.html.landmark_kind`)."""
+        its words read as article text, and so is one whose class or id names chrome when the
+        extractor does not keep it (:func:`xivn.corpus.html.markup_kind`)."""
         chrome = kind_vocabulary().chrome
         rows = []
         for doc_id, doc in self._raw.items():
-            landmarks = {block.start: block.landmark for block in doc.blocks if block.landmark}
+            blocks = {block.start: block for block in doc.blocks}
             for par_id, par in enumerate(classify(split_paragraphs(doc.text))):
-                kind = landmark_kind(par.kind, landmarks[par.start], chrome) if par.start in landmarks else par.kind
+                kind = markup_kind(par.kind, blocks[par.start], chrome) if par.start in blocks else par.kind
                 rows.append((doc_id, par_id, kind, chrome[kind], par.start, par.end, par.text))
         return _frame(rows, schema.PARAGRAPHS)
 
@@ -196,7 +197,16 @@ class Corpus:
             (d, s): p for d, s, p in zip(*(self.paragraphs[c] for c in ("doc_id", "start", "par_id")), strict=True)
         }
         rows = [
-            (doc_id, par_ids.get((doc_id, b.start), -1), b.start, b.end, b.tag, b.landmark, b.extractor_main)
+            (
+                doc_id,
+                par_ids.get((doc_id, b.start), -1),
+                b.start,
+                b.end,
+                b.tag,
+                b.landmark,
+                b.markup_hint,
+                b.extractor_main,
+            )
             for doc_id, doc in self._raw.items()
             for b in doc.blocks
         ]

@@ -13,7 +13,9 @@ whether it is article text: trafilatura's main-content extraction, matched back 
 opinion is a column of :attr:`xivn.corpus.Corpus.html_blocks`, never a deletion. The landmark is
 evidence the text classifier does not have: a block inside the page's navigation, site header,
 footer, sidebar, figure or form that the classifier took for article text gets that landmark's
-chrome kind (:func:`landmark_kind`, ``[landmark_kinds]`` in the data file).
+chrome kind (:func:`markup_kind`, ``[landmark_kinds]`` in the data file); so does one whose
+element or an ancestor has a class or id naming chrome ("story-byline", "share-bar",
+"related-articles": ``[markup_cues]``) when the extractor does not keep it either.
 
 Metadata stated by the page (source ``html_meta``): the title (``og:title``, ``twitter:title``,
 ``<title>``), the publication date (``article:published_time``, ``datePublished`` in microdata or
@@ -50,6 +52,8 @@ CHARSET_SAMPLE = 4096
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 WHITESPACE = re.compile(r"\s+")
+MARKUP_WORD = re.compile(r"[A-Za-z]+")
+CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Meta tags that state each field, by attribute value (property=, name= or itemprop=), in order.
 META_FIELDS = {
     "headline": ("og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title"),
@@ -86,6 +90,7 @@ BLOCKS_SCHEMA = Schema(
             "hidden_classes": STRINGS,
             "landmarks": Entries(TEXT),
             "landmark_kinds": Entries(TEXT),
+            "markup_cues": Entries(STRINGS),
         }
     ),
 )
@@ -103,6 +108,7 @@ class Layout:
     hidden_classes: frozenset[str]
     landmarks: dict[str, str]
     landmark_kinds: dict[str, str]
+    markup_cues: dict[str, str]  # cue word -> chrome kind
 
 
 @cache
@@ -116,6 +122,7 @@ def layout() -> Layout:
         frozenset(raw["hidden_classes"]),
         dict(raw["landmarks"]),
         dict(raw["landmark_kinds"]),
+        {word: kind for kind, words in raw["markup_cues"].items() for word in words},
     )
 
 
@@ -123,23 +130,28 @@ def layout() -> Layout:
 class _Builder:
     """Blocks as they are found: the open block's parts, its element and landmark."""
 
-    blocks: list[tuple[str, str, str]] = field(default_factory=list)
+    blocks: list[tuple[str, str, str, str]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     tag: str = ""
     landmark: str = ""
+    hint: str = ""
 
-    def add(self, text: str | None, tag: str, landmark: str) -> None:
+    started: bool = False
+
+    def add(self, text: str | None, tag: str, landmark: str, hint: str) -> None:
+        """Add text to the open block; the first visible text decides the block's element,
+        landmark and hint (the whitespace between tags does not)."""
         if not text:
             return
-        if not self.parts:
-            self.tag, self.landmark = tag, landmark
+        if not self.started and not text.isspace():
+            self.tag, self.landmark, self.hint, self.started = tag, landmark, hint, True
         self.parts.append(text)
 
     def flush(self) -> None:
         text = WHITESPACE.sub(" ", "".join(self.parts)).strip()
         if text:
-            self.blocks.append((text, self.tag, self.landmark))
-        self.parts = []
+            self.blocks.append((text, self.tag, self.landmark, self.hint))
+        self.parts, self.started = [], False
 
 
 def read_html(path: Path, doc_id: str) -> RawDocument:
@@ -172,12 +184,12 @@ def parse_html(
         raise CorpusError(f"{where}: HTML page with no visible text")
     pieces, blocks, position = [], [], 0
     kept = _extractor_lines(markup)
-    for text, tag, landmark in builder.blocks:
+    for text, tag, landmark, hint in builder.blocks:
         if pieces:
             pieces.append(BLOCK_SEPARATOR)
             position += len(BLOCK_SEPARATOR)
         pieces.append(text)
-        blocks.append(Block(position, position + len(text), tag, landmark, _kept(text, kept)))
+        blocks.append(Block(position, position + len(text), tag, landmark, _kept(text, kept), hint))
         position += len(text)
     stated = page_metadata(root, markup)
     if url and "url" not in stated:
@@ -195,12 +207,20 @@ def parse_html(
     )
 
 
-def landmark_kind(kind: str, landmark: str, chrome: dict[str, bool]) -> str:
+def markup_kind(kind: str, block: Block, chrome: dict[str, bool]) -> str:
     """The kind of an HTML paragraph: ``kind`` as the text classifier gave it, unless that is an
-    article kind and the block sits in a landmark that holds chrome."""
+    article kind and the markup says chrome: the block sits in a chrome landmark (navigation,
+    site header, footer, sidebar, figure, form), or a cue word of its element or an ancestor
+    names a chrome kind, the main-content extractor does not keep the block and it is not the
+    page's ``h1`` (extractors leave the headline out of the main text)."""
     if chrome.get(kind, True):
         return kind
-    return layout().landmark_kinds.get(landmark, kind)
+    by_landmark = layout().landmark_kinds.get(block.landmark)
+    if by_landmark:
+        return by_landmark
+    if block.markup_hint and not block.extractor_main and block.tag != "h1":
+        return block.markup_hint
+    return kind
 
 
 def _decode_html(data: bytes, where: str) -> tuple[str, str]:
@@ -219,14 +239,16 @@ def _decode_html(data: bytes, where: str) -> tuple[str, str]:
     return decode(data, where)
 
 
-def _walk(element: Any, landmark: str, rules: Layout, builder: _Builder, block_tag: str = "") -> None:
+def _walk(element: Any, landmark: str, rules: Layout, builder: _Builder, block_tag: str = "", hint: str = "") -> None:
     """Add the visible text of ``element`` and its descendants to ``builder``, in document order
     (each child's tail text, which follows it, is the caller's); ``block_tag`` is the innermost
-    block element around it, whose name each block keeps."""
+    block element around it, whose name each block keeps, and ``hint`` the chrome kind that the
+    innermost element with a markup cue names."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if not tag or tag in rules.skipped or _hidden(element, rules):
         return
     landmark = _landmark(element, tag, landmark, rules)
+    hint = _markup_hint(element, tag, rules) or hint
     if tag == "tr":
         builder.flush()
         cells = [
@@ -235,26 +257,36 @@ def _walk(element: Any, landmark: str, rules: Layout, builder: _Builder, block_t
             if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
         ]
         if any(cells):
-            builder.add("| " + " | ".join(cells) + " |", "tr", landmark)
+            builder.add("| " + " | ".join(cells) + " |", "tr", landmark, hint)
         builder.flush()
         return
     is_block = tag in rules.block
     if is_block or tag in rules.breaks:
         builder.flush()
     block_tag = tag if is_block else block_tag
-    builder.add(element.text, block_tag, landmark)
+    builder.add(element.text, block_tag, landmark, hint)
     for child in element:
-        _walk(child, landmark, rules, builder, block_tag)
-        builder.add(child.tail, block_tag, landmark)
+        _walk(child, landmark, rules, builder, block_tag, hint)
+        builder.add(child.tail, block_tag, landmark, hint)
     if is_block:
         builder.flush()
+
+
+def _markup_hint(element: Any, tag: str, rules: Layout) -> str:
+    """The chrome kind named by a cue word of the element's tag, class or id ("" when none)."""
+    names = f"{tag} {element.attrib.get('class', '')} {element.attrib.get('id', '')}"
+    for word in MARKUP_WORD.findall(CAMEL_HUMP.sub(" ", names)):
+        kind = rules.markup_cues.get(word.lower())
+        if kind:
+            return kind
+    return ""
 
 
 def _cell_text(cell: Any, rules: Layout) -> str:
     inner = _Builder()
     _walk(cell, "", rules, inner)
     inner.flush()
-    return " ".join(text for text, _, _ in inner.blocks).replace("|", "/")
+    return " ".join(block[0] for block in inner.blocks).replace("|", "/")
 
 
 def _hidden(element: Any, rules: Layout) -> bool:

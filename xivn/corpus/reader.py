@@ -59,13 +59,15 @@ _CONTROLS = re.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(
 class Block:
     """One block of an HTML page as laid out in the document text: ``text[start:end]`` is the block,
     ``tag`` its element, ``landmark`` the page region it sits in, ``extractor_main`` whether the
-    main-content extractor keeps it as article text."""
+    main-content extractor keeps it as article text, ``markup_hint`` the chrome kind a class or id
+    of its element or an ancestor names ("" when none)."""
 
     start: int
     end: int
     tag: str
     landmark: str
     extractor_main: bool
+    markup_hint: str = ""
 
 
 @dataclass(frozen=True)

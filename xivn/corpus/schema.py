@@ -47,11 +47,12 @@ when too short to tell); ``captured_at`` is when a crawler fetched the page (a W
 PARAGRAPHS = ("doc_id", "par_id", "kind", "is_chrome", "start", "end", "text")
 """One row per paragraph; ``kind`` is from :func:`xivn.corpus.corpus.paragraph_kinds`."""
 
-HTML_BLOCKS = ("doc_id", "par_id", "start", "end", "tag", "landmark", "extractor_main")
+HTML_BLOCKS = ("doc_id", "par_id", "start", "end", "tag", "landmark", "markup_hint", "extractor_main")
 """One row per block of an HTML document (each block is one paragraph): the element it came from
 (``tag``), the page landmark it sits in (``nav``, ``header``, ``footer``, ``aside``, ``figure``,
-``form``, ``main``, ``article`` or empty), and whether the main-content extractor keeps it as
-article text (``extractor_main``): a second opinion beside ``kind``, never a deletion."""
+``form``, ``main``, ``article`` or empty), the chrome kind a class or id around it names
+(``markup_hint``, "" when none), and whether the main-content extractor keeps it as article text
+(``extractor_main``): a second opinion beside ``kind``, never a deletion."""
 
 SENTENCES = ("doc_id", "sent_id", "par_id", "kind", "is_chrome", "start", "end", "text")
 """One row per sentence; ``kind``/``is_chrome`` are those of its paragraph."""
