@@ -44,6 +44,7 @@ from xivn.paths import seeds_dir
 
 KNOWN_IDS_SHOWN = 10
 PROGRESS_EVERY = 1000
+BYLINE = r"^\s*[Bb][Yy]\s+([^\W\d_][^|,(]*?)\s*$"  # "By Mai Tran", "BY MAI TRAN and LE AN"; not "by 2030"
 
 
 def paragraph_kinds() -> pd.DataFrame:
@@ -152,8 +153,9 @@ class Corpus:
         and where each inferred one came from; columns start with :data:`xivn.corpus.schema.DOCUMENTS`,
         extra ``metadata.csv`` columns follow.
 
-        Beyond the input's own metadata, the headline is the first headline paragraph (source
-        ``text``) and the language the detected one (source ``text``) when the input states neither.
+        Beyond the input's own metadata, when the input does not state them (source ``text``): the
+        headline is the first headline paragraph, the byline the names of the first byline
+        paragraph of the form "By …", the language the detected one.
         """
         paragraphs = self.paragraphs
         article = paragraphs[~paragraphs["is_chrome"]]
@@ -161,6 +163,8 @@ class Corpus:
         words = texts.agg(lambda parts: sum(word_count(t) for t in parts))
         joined = texts.agg("\n\n".join)
         headlines = article[article["kind"] == "headline"].groupby("doc_id")["text"].first()
+        credited = paragraphs[paragraphs["kind"] == "byline"]["text"].str.extract(BYLINE, expand=False).dropna()
+        bylines = credited.groupby(paragraphs.loc[credited.index, "doc_id"]).first()
         rows = []
         for doc_id, doc in self._raw.items():
             meta = self._metadata[doc_id]
@@ -178,6 +182,8 @@ class Corpus:
             row["label"] = row["label"] or doc_id
             if not row["headline"] and doc_id in headlines:
                 row["headline"], row["headline_source"] = headlines[doc_id], "text"
+            if not row["byline"] and doc_id in bylines:
+                row["byline"], row["byline_source"] = bylines[doc_id].strip(), "text"
             row["detected_language"] = detect_language(joined.get(doc_id, ""))
             if not row["language"] and row["detected_language"]:
                 row["language"], row["language_source"] = row["detected_language"], "text"

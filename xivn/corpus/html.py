@@ -18,12 +18,14 @@ element or an ancestor has a class or id naming chrome ("story-byline", "share-b
 "related-articles": ``[markup_cues]``) when the extractor does not keep it either.
 
 Metadata stated by the page (source ``html_meta``): the title (``og:title``, ``twitter:title``,
-``<title>``), the publication date (``article:published_time``, ``datePublished`` in microdata or
-JSON-LD, and the other common date meta tags), the site name (``og:site_name``), the canonical URL
-(``<link rel=canonical>``, ``og:url``), the author and the language (``<html lang>``,
-``og:locale``, ``content-language``). When the page has no date tag, htmldate's search of the
-page's markup (``<time>`` elements, date patterns in the text) gives one, with source ``text``,
-when the page writes that day out (never a year alone taken for 1 January).
+else ``<title>`` without the site name appended after " | "), the publication date
+(``article:published_time``, ``datePublished`` in microdata or JSON-LD, and the other common date
+meta tags), the site name (``og:site_name``), the canonical URL (``<link rel=canonical>``
+resolved against ``og:url``, else ``og:url``), the author (never an address: templates put a
+profile page's there) and the language (``<html lang>``, ``og:locale``, ``content-language``).
+When the page has no date tag, htmldate's search of the page's markup (``<time>`` elements, date
+patterns in the text) gives one, with source ``text``, when the page writes that day out (never a
+year alone taken for 1 January).
 
 Encoding: a byte-order mark, else the charset the page declares, else UTF-8, else Windows-1252
 with a warning. The SHA-256 is that of the raw bytes.
@@ -41,6 +43,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from xivn.corpus.reader import UNICODE_BOMS, Block, RawDocument, decode, read_bounded
 from xivn.cues.datafiles import STRINGS, TEXT, Entries, Schema, Table, load_data_file
@@ -52,6 +55,7 @@ CHARSET_SAMPLE = 4096
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 WHITESPACE = re.compile(r"\s+")
+URL_LIKE = re.compile(r"^\s*(https?://|www\.)", re.I)
 MARKUP_WORD = re.compile(r"[A-Za-z]+")
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Meta tags that state each field, by attribute value (property=, name= or itemprop=), in order.
@@ -342,12 +346,17 @@ def page_metadata(root: Any, markup: str) -> dict[str, tuple[str, str]]:
     linked = _json_ld(root)
     for field_name, value in linked.items():
         found.setdefault(field_name, (value, "html_meta"))
+    if URL_LIKE.match(found.get("byline", ("", ""))[0]):
+        del found["byline"]  # templates put the author's profile address there, not a name
     canonical = root.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
     if canonical and canonical[0].strip():
-        found["url"] = (canonical[0].strip(), "html_meta")
+        address = urljoin(found.get("url", ("", ""))[0], canonical[0].strip())
+        if urlsplit(address).scheme in ("http", "https"):
+            found["url"] = (address, "html_meta")
     title = root.findtext(".//title")
     if "headline" not in found and title and title.strip():
-        found["headline"] = (WHITESPACE.sub(" ", title).strip(), "html_meta")
+        site = found.get("outlet", ("", ""))[0]
+        found["headline"] = (_without_site_name(WHITESPACE.sub(" ", title).strip(), site), "html_meta")
     language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if language and language.strip():
         found["language"] = (language.strip(), "html_meta")
@@ -358,6 +367,19 @@ def page_metadata(root: Any, markup: str) -> dict[str, tuple[str, str]]:
         if date:
             found["date"] = (date, "text")
     return found
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """A ``<title>`` without the site's name that pages append to it: the part after the last
+    " | ", or after a dash when that part is the site name the page states."""
+    head, bar, tail = title.rpartition(" | ")
+    if bar and head.strip():
+        return head.strip()
+    for dash in (" - ", " – ", " — "):
+        head, found, tail = title.rpartition(dash)
+        if found and head.strip() and site and tail.strip().casefold() == site.casefold():
+            return head.strip()
+    return title
 
 
 def _meta_tags(root: Any) -> dict[str, str]:
