@@ -442,3 +442,50 @@ def test_a_date_found_in_the_page_must_be_written_out(make_corpus, body, date):
     folder = make_corpus({"page.html": f"<html><body>{body}</body></html>"})
     row = xivn.load_corpus(folder).documents.iloc[0]
     assert (row["date"], row["date_source"]) == (date, "text" if date else "none")
+
+
+def _page(make_corpus, head: str, body: str = "<p>Vietnam and China signed rail agreements on Tuesday.</p>"):
+    folder = make_corpus({"page.html": f"<html lang='en'><head>{head}</head><body>{body}</body></html>"})
+    return xivn.load_corpus(folder)
+
+
+def test_title_author_and_canonical_are_read_as_a_reader_would(make_corpus):
+    row = _page(make_corpus, "<title>Coal imports climb | Mekong Post</title>").documents.iloc[0]
+    assert row["headline"] == "Coal imports climb"
+    dashed = "<title>Vietnam - China trade rises</title>"  # a dash inside a headline is kept
+    assert _page(make_corpus, dashed).documents.iloc[0]["headline"] == "Vietnam - China trade rises"
+    named = "<title>Trade rises - Mekong Post</title><meta property='og:site_name' content='Mekong Post'>"
+    assert _page(make_corpus, named).documents.iloc[0]["headline"] == "Trade rises"
+    profile = "<meta property='article:author' content='https://www.facebook.com/somepaper'>"
+    assert _page(make_corpus, profile).documents.iloc[0][["byline", "byline_source"]].tolist() == ["", "none"]
+    relative = (
+        "<link rel='canonical' href='/a/2023/12/12/x'><meta property='og:url' content='https://m.site.example/a'>"
+    )
+    row = _page(make_corpus, relative).documents.iloc[0]
+    assert (row["url"], row["outlet"], row["date"]) == (
+        "https://m.site.example/a/2023/12/12/x",
+        "site.example",
+        "2023-12-12",
+    )
+
+
+def test_a_byline_paragraph_gives_the_byline_when_nothing_states_one(make_corpus):
+    body = (
+        "<h1>Fishermen wary of new patrols</h1><p>By Duc Anh</p><p>Fishermen in Quang Ngai said they were worried.</p>"
+    )
+    row = _page(make_corpus, "", body).documents.iloc[0]
+    assert (row["byline"], row["byline_source"]) == ("Duc Anh", "text")
+
+
+def test_markup_names_chrome_only_where_the_extractor_agrees(make_corpus):
+    body = (
+        "<div class='story share-enabled'><h1>Japan and Vietnam upgrade ties</h1>"
+        "<p>Japan and Vietnam raised their relationship to the highest level in Hanoi's ranking on Monday.</p>"
+        "<p>The two governments said they would cooperate on semiconductors and clean energy.</p></div>"
+        "<div class='story-byline'><span>Reporting by Ken Mori</span></div>"
+    )
+    corpus = _page(make_corpus, "", body)
+    blocks = corpus.html_blocks.merge(corpus.paragraphs, on=["doc_id", "par_id", "start", "end"]).set_index("text")
+    assert not blocks.loc[blocks.index.str.startswith("Japan and Vietnam"), "is_chrome"].any()
+    assert blocks.loc["Reporting by Ken Mori", ["markup_hint", "is_chrome"]].tolist() == ["byline", True]
+    assert blocks.loc["Japan and Vietnam upgrade ties", "markup_hint"] == "navigation"  # "share", a hint only

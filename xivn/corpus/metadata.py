@@ -2,7 +2,8 @@
 that place recorded in a ``<field>_source`` column.
 
 Order, first found wins: the user's ``metadata.csv``; what the input states (an export's columns,
-the page's meta tags, a WARC header); the page's URL (the site's host name as the outlet, a date
+the page's meta tags, a WARC header); the page's URL (the site's host name as the outlet, without
+``www.`` or a mobile ``m.``; a date
 written in the URL's path); what a search of the page found (a date in its text, source ``text``);
 else the field stays empty with source ``none``. Nothing is assumed
 about the event: a document that states no date has no date. Two fields can also come from the
@@ -30,6 +31,7 @@ URL_DATE = re.compile(
     r"(?<![\d])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![\d])|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-])"
 )
 TIME_ZONE = re.compile(r"T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$")
+HOST_PREFIX = re.compile(r"^(www\d?|m|amp|mobile)\.(?=[^.]+\.)")  # the same site on another host
 WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y%m%d", "%d.%m.%Y")
 
 
@@ -86,8 +88,9 @@ def iso_date(value: str) -> str:
 
 
 def url_facts(url: str) -> dict[str, str]:
-    """What a URL says: ``outlet`` (its host name without ``www.``) and ``date`` (a date in its
-    path such as ``/2023/12/12/`` or ``/20231212/``), each only when present."""
+    """What a URL says: ``outlet`` (its host name without ``www.``, ``m.``, ``amp.``, ``mobile.``)
+    and ``date`` (a date in its path such as ``/2023/12/12/`` or ``/20231212/``), each only when
+    present."""
     if not url:
         return {}
     try:
@@ -95,7 +98,7 @@ def url_facts(url: str) -> dict[str, str]:
     except ValueError:
         return {}
     facts = {}
-    host = (parts.hostname or "").removeprefix("www.")
+    host = HOST_PREFIX.sub("", parts.hostname or "")
     if host:
         facts["outlet"] = host
     match = URL_DATE.search(parts.path)
