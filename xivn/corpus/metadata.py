@@ -3,12 +3,12 @@ that place recorded in a ``<field>_source`` column.
 
 Order, first found wins: the user's ``metadata.csv``; what the input states (an export's columns,
 the page's meta tags, a WARC header); the page's URL (the site's host name as the outlet, without
-``www.`` or a mobile ``m.``; a date
-written in the URL's path); what a search of the page found (a date in its text, source ``text``);
-else the field stays empty with source ``none``. Nothing is assumed
-about the event: a document that states no date has no date. Two fields can also come from the
-text, which needs the document's structure and is done by :attr:`xivn.corpus.Corpus.documents`:
-the first headline paragraph, and the detected language.
+``www.`` or a mobile ``m.``; a date written in the URL's path); what a search of the page found (a
+date in its text, source ``text``); else the field stays empty with source ``none``. Nothing is
+assumed about the event: a document that states no date has no date. Three fields can also come
+from the text, which needs the document's structure and is done by
+:attr:`xivn.corpus.Corpus.documents`: the first headline paragraph, a "By …" byline paragraph,
+and the detected language.
 
 Dates are written as ISO 8601 calendar dates (``2023-12-12``, the date as stated, in the stated
 time zone); the stated value is kept in ``date_basis`` (``html_meta: 2023-12-12T08:30:00+07:00``)
