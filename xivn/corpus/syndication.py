@@ -23,10 +23,10 @@ import pandas as pd
 from xivn.corpus import schema
 
 SHINGLE_WORDS = 5
-THRESHOLD = 0.6
+THRESHOLD = 0.4
 MIN_WORDS = 20  # shorter texts (a caption, a one-line brief) are not grouped
-PERMUTATIONS = 128
-BANDS = 32
+PERMUTATIONS = 126
+BANDS = 42
 _PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+")
 _SEEDS = np.random.default_rng(20231212).integers(1, (1 << 31) - 1, size=(2, PERMUTATIONS), dtype=np.uint64)
