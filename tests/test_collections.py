@@ -489,3 +489,19 @@ def test_markup_names_chrome_only_where_the_extractor_agrees(make_corpus):
     assert not blocks.loc[blocks.index.str.startswith("Japan and Vietnam"), "is_chrome"].any()
     assert blocks.loc["Reporting by Ken Mori", ["markup_hint", "is_chrome"]].tolist() == ["byline", True]
     assert blocks.loc["Japan and Vietnam upgrade ties", "markup_hint"] == "navigation"  # "share", a hint only
+
+
+def test_loading_benchmark_writes_every_input_kind_with_the_same_texts(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import loading
+
+    paths = loading.write_inputs(6, 4, tmp_path)
+    plain = xivn.load_corpus(paths["text (export rows)"])
+    for kind in ("csv", "jsonl", "parquet"):
+        export = xivn.load_corpus(paths[kind])
+        assert [export.text(d) for d in export.doc_ids] == [plain.text(d) for d in plain.doc_ids], kind
+    assert len(xivn.load_corpus(paths["html"])) == len(xivn.load_corpus(paths["warc.gz"])) == 4
+    documents, seconds, megabytes, _ = loading.measure(paths["html"], groups=False)
+    assert documents == 4 and seconds > 0 and megabytes >= 0
