@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from xivn.corpus.reader import MAX_FILE_BYTES, RawDocument, Reject
-from xivn.cues.datafiles import STRINGS, Entries, Schema, Table, load_data_file
+from xivn.cues.datafiles import STRINGS, Entries, Schema, Table, data_error, load_data_file
 from xivn.errors import CorpusError, XivnWarning, shown
 
 EXPORT_SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -58,8 +58,6 @@ def column_spellings() -> dict[str, tuple[str, ...]]:
     fields = load_data_file(COLUMNS_SCHEMA.file, COLUMNS_SCHEMA)["fields"]
     unknown = sorted(set(fields) - set(FIELDS))
     if unknown or "text" not in fields:
-        from xivn.cues.datafiles import data_error
-
         problem = f"unknown field {unknown[0]!r}" if unknown else "no 'text' field"
         raise data_error(COLUMNS_SCHEMA.file, "fields", f"{problem} (fields: {', '.join(FIELDS)})")
     return {name: tuple(_normal(s) for s in spellings) for name, spellings in fields.items()}
@@ -104,14 +102,9 @@ def _document(
     path: Path, record: str, row: dict[str, Any], format: str, first_line: dict[str, str]
 ) -> RawDocument | Reject:
     text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        what = "no text" if text is None or text == "" else "text holds no visible characters"
-        return Reject(
-            str(path),
-            record,
-            "rejected",
-            what if isinstance(text, str | None) else f"text is not a string ({type(text).__name__})",
-        )
+    problem = _text_problem(text)
+    if problem:
+        return Reject(str(path), record, "rejected", problem)
     if len(text) > MAX_FILE_BYTES:
         return Reject(
             str(path), record, "rejected", f"text of {len(text):,} characters, above the limit of {MAX_FILE_BYTES:,}"
@@ -123,6 +116,15 @@ def _document(
     stated = {FIELD_COLUMNS[f]: (value, "export") for f in FIELD_COLUMNS if (value := _value(row.get(f)))}
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return RawDocument(doc_id, path, text, digest, "utf-8", record=record, format=format, stated=stated)
+
+
+def _text_problem(text: Any) -> str:
+    """Why a cell cannot be a document's text ("" when it can)."""
+    if text is None or text == "":
+        return "no text"
+    if not isinstance(text, str):
+        return f"text is not a string ({type(text).__name__})"
+    return "" if text.strip() else "text holds no visible characters"
 
 
 def _csv_rows(path: Path, chosen: Mapping[str, str]) -> Iterator[tuple[str, dict[str, Any] | Reject]]:
