@@ -3,15 +3,20 @@ metadata each states (with its source), detected languages and syndication group
 
 from __future__ import annotations
 
+import html
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import REPO
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import xivn
 from xivn.corpus import warc
 from xivn.corpus.checks import offset_mismatches, unaccounted_text
+from xivn.corpus.html import parse_html
 from xivn.corpus.metadata import iso_date, url_facts
 
 PAGES = REPO / "tests" / "fixtures" / "collections" / "pages"
@@ -505,3 +510,18 @@ def test_loading_benchmark_writes_every_input_kind_with_the_same_texts(tmp_path)
     assert len(xivn.load_corpus(paths["html"])) == len(xivn.load_corpus(paths["warc.gz"])) == 4
     documents, seconds, megabytes, _ = loading.measure(paths["html"], groups=False)
     assert documents == 4 and seconds > 0 and megabytes >= 0
+
+
+@given(st.lists(st.tuples(st.sampled_from(["p", "li", "h2", "span", "td", "figcaption"]), st.text()), max_size=8))
+@example([("p", "a\u2028b"), ("span", "\r\n\x85"), ("p", "\u200b")])  # line separators inside a block
+def test_any_page_keeps_the_offset_invariants(elements):
+    page = "<html><body>" + "".join(f"<{tag}>{html.escape(text)}</{tag}>" for tag, text in elements) + "</body></html>"
+    try:
+        document = parse_html(page.encode("utf-8", "surrogatepass"), Path("page.html"), "page")
+    except xivn.errors.CorpusError:
+        return  # a page with no visible text, or one that is not HTML
+    corpus = xivn.corpus.Corpus([document], {}, None)
+    assert offset_mismatches(corpus.paragraphs, corpus).empty
+    assert offset_mismatches(corpus.sentences, corpus).empty
+    assert unaccounted_text(corpus).empty
+    assert len(corpus.paragraphs) == len(document.blocks)
