@@ -84,10 +84,11 @@ def test_csv_without_a_text_column_names_its_columns(tmp_path):
 
 
 def test_column_options_override_the_spellings(tmp_path):
-    path = _csv(tmp_path, "key,story,when,paper\nk1,The story text.,2023-12-12,Nhan Dan\n")
+    path = _csv(tmp_path, "key,story,when,paper,writer\nk1,The story text.,2023-12-12,Nhan Dan,BY Hoa Le\n")
     corpus = xivn.load_corpus(path, text_column="story", id_column="key", date_column="when", outlet_column="paper")
     row = corpus.documents.iloc[0]
     assert (row["doc_id"], row["date"], row["outlet"]) == ("k1", "2023-12-12", "Nhan Dan")
+    assert xivn.load_corpus(path, author_column="writer").documents.iloc[0]["byline"] == "Hoa Le"
     with pytest.raises(xivn.errors.CorpusError, match=r"no column 'nope' for the text \(columns: 'key', 'story'"):
         xivn.load_corpus(path, text_column="nope")
 
@@ -415,6 +416,10 @@ def test_exact_copies_and_undated_groups(tmp_path):
         ("Tue, 12 Dec 2023 07:05:00 GMT", "2023-12-12"),
         ("December 12, 2023", "2023-12-12"),
         ("12th December 2023", "2023-12-12"),
+        ("12/13/2023", "2023-12-13"),  # month first: 13 is no month
+        ("13/12/2023 20:15", "2023-12-13"),
+        ("05.06.2023", "2023-06-05"),  # dots: the European day-first notation
+        ("05/06/2023", ""),  # 5 June or 6 May: the notation does not say
         ("2023-02-30", ""),  # no such day
         ("last Tuesday", ""),
     ],

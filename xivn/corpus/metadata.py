@@ -32,7 +32,9 @@ URL_DATE = re.compile(
 )
 TIME_ZONE = re.compile(r"T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$")
 HOST_PREFIX = re.compile(r"^(www\d?|m|amp|mobile)\.(?=[^.]+\.)")  # the same site on another host
-WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y%m%d", "%d.%m.%Y")
+WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y%m%d")
+NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:$|[T\s,])")
+BY_PREFIX = re.compile(r"^by\s+", re.I)
 
 
 def metadata_row(curated: Mapping[str, str], stated: Mapping[str, tuple[str, str]]) -> dict[str, str]:
@@ -49,6 +51,8 @@ def metadata_row(curated: Mapping[str, str], stated: Mapping[str, tuple[str, str
                 basis, value = f"{source}: {value}", iso_date(value)
                 if not value:
                     basis += " (not read as a date)"
+            if field == "byline":
+                value = BY_PREFIX.sub("", value)
         if not value:
             value, source = "", "none"
         row[field], row[f"{field}_source"] = value, source
@@ -66,12 +70,17 @@ def metadata_row(curated: Mapping[str, str], stated: Mapping[str, tuple[str, str
 
 
 def iso_date(value: str) -> str:
-    """``value`` (ISO 8601, RFC 2822 as in HTTP and WARC headers, or a written date such as
-    "December 12, 2023") as ``YYYY-MM-DD``; "" when it is not a date."""
+    """``value`` (ISO 8601, RFC 2822 as in HTTP and WARC headers, a written date such as
+    "December 12, 2023", or a numeric one that reads one way only: ``13/12/2023``, ``12/13/2023``,
+    ``05.06.2023`` with the European dots) as ``YYYY-MM-DD``; "" when it is not a date, or when
+    ``05/06/2023`` could be either."""
     value = value.strip()
     match = ISO_DATE.match(value)
     if match:
         return _checked(*map(int, match.groups()))
+    match = NUMERIC_DATE.match(value)
+    if match:
+        return _day_month_year(int(match[1]), int(match[3]), int(match[4]), day_first=match[2] == ".")
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -108,6 +117,17 @@ def url_facts(url: str) -> dict[str, str]:
         if date:
             facts["date"] = date
     return facts
+
+
+def _day_month_year(first: int, second: int, year: int, *, day_first: bool) -> str:
+    """A numeric date written ``first/second/year``: day first when written with dots (the
+    European notation) or when only that reading is a date, month first likewise; "" when both
+    readings are dates and the notation does not say which."""
+    if day_first or second <= 12 < first:
+        return _checked(year, second, first)
+    if first <= 12 < second or first == second:
+        return _checked(year, first, second)
+    return ""
 
 
 def _checked(year: int, month: int, day: int) -> str:
