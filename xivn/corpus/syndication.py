@@ -4,7 +4,7 @@ different menu or footer does not hide a copy).
 
 Exact copies have the same article text once case, punctuation and whitespace are set aside.
 Near-exact copies (light edits, a sentence added or cut, a few words swapped for synonyms) share
-most of their five-word shingles: candidates come from MinHash signatures banded for
+most of their three-word shingles: candidates come from MinHash signatures banded for
 locality-sensitive hashing (so the work grows with the corpus, not with its pairs), and a pair
 counts when the Jaccard similarity of its shingle sets is at least :data:`THRESHOLD`. Groups are
 the connected sets of such pairs; each group's source is its earliest dated copy (by the
@@ -22,7 +22,7 @@ import pandas as pd
 
 from xivn.corpus import schema
 
-SHINGLE_WORDS = 5
+SHINGLE_WORDS = 3
 THRESHOLD = 0.4
 MIN_WORDS = 20  # shorter texts (a caption, a one-line brief) are not grouped
 PERMUTATIONS = 126
