@@ -1,6 +1,6 @@
 """Syndication groups: the same article published by several documents (a wire story on many
-sites), found at load time from the article text (chrome excluded, so a swapped credit line, a
-different menu or footer does not hide a copy).
+sites), found from the article text when the table is first asked for (chrome excluded, so a
+swapped credit line, a different menu or footer does not hide a copy).
 
 Exact copies have the same article text once case, punctuation and whitespace are set aside.
 Near-exact copies (light edits, a sentence added or cut, a few words swapped for synonyms) share
