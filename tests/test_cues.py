@@ -148,3 +148,79 @@ def test_a_cue_table_runs_plain_patterns_always_and_is_rebuilt_when_unpickled():
             Hit(10, 11, "digits"),
         ]
     )
+
+
+# --- exclusions: sense checks for cue words --------------------------------------------------------
+
+
+def _table(exclusions):
+    from xivn.cues.datafiles import compile_patterns
+
+    cues = {
+        "topic": compile_patterns([r"\bminerals?\b", r"\bREEs?\b", r"\brare\s+earths?\b"], where="test"),
+        "symbolic_outcome": compile_patterns([r"\bfell\s+short\b"], where="test"),
+    }
+    return CueTable(cues, exclusions=exclusions)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sales of mineral water rose.", []),
+        ("The mineral-rich country courts miners.", []),
+        ("Andreas Rees, an economist, said so.", []),  # a surname, not the abbreviation
+        ("REEs and critical minerals were discussed.", ["REEs", "minerals"]),  # capitals: the abbreviation
+        ("Mineral water aside, rare earths matter.", ["rare earths"]),  # only the overlapped hit goes
+        ("Growth fell short of the 4.2% rate pencilled in by forecasters.", []),
+        ("The visit fell short of hopes for a minerals deal.", ["fell short", "minerals"]),
+    ],
+)
+def test_shipped_exclusions_veto_the_hits_they_overlap(text, found):
+    from xivn.cues.exclusions import load_exclusions
+
+    hits = find_hits(text, _table(load_exclusions()), offset=40)
+    assert [text[h.start - 40 : h.end - 40] for h in hits] == found
+
+
+def test_an_exclusion_limited_to_labels_leaves_other_labels_alone(tmp_path):
+    from xivn.cues.exclusions import load_exclusions
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        "[[exclusion]]\npattern = 'short\\s+of\\s+minerals'\nlabels = ['topic']\n"
+        "note = 'a shortage'\nexamples = ['short of minerals']\n",
+        encoding="utf-8",
+    )
+    text = "It fell short of minerals."
+    assert [h.label for h in find_hits(text, _table(load_exclusions(mine)))] == ["symbolic_outcome"]
+    both = load_exclusions("cue_exclusions.toml", mine)  # the user's file after the shipped one
+    assert both.sources == ("cue_exclusions.toml", "mine.toml") and len(both.entries) > 1
+    assert [h.label for h in find_hits(text, _table(load_exclusions()))] == ["symbolic_outcome", "topic"]
+
+
+def test_without_exclusions_every_hit_stands_and_a_table_pickles_with_its_exclusions():
+    from xivn.cues.exclusions import NO_EXCLUSIONS, load_exclusions
+
+    text = "Mineral water, said Mr Rees."
+    assert [text[h.start : h.end] for h in find_hits(text, _table(NO_EXCLUSIONS))] == ["Mineral", "Rees"]
+    copy = pickle.loads(pickle.dumps(_table(load_exclusions())))
+    assert copy.exclusions == load_exclusions() and find_hits(text, copy) == []
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[[exclusion]]\npattern = '('\nnote = 'n'\nexamples = ['x']\n", "[exclusion.1.pattern]: bad regular"),
+        ("[[exclusion]]\npattern = 'x'\nnote = 'n'\n", "[exclusion.1]: missing field(s) examples"),
+        ("[[exclusion]]\npattern = 'x'\nnote = 'n'\nexamples = ['x']\nlabel = ['a']\n", "unknown field 'label'"),
+        ("[[exclusion]]\npattern = 'water'\nnote = 'n'\nexamples = ['wine']\n", "[exclusion.1.examples]: the pattern"),
+    ],
+)
+def test_a_bad_exclusions_file_names_the_entry(tmp_path, toml, message):
+    from xivn.cues.exclusions import load_exclusions
+    from xivn.errors import DataFileError
+
+    path = tmp_path / "mine.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape(message)):
+        load_exclusions(path)

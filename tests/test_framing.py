@@ -7,11 +7,13 @@ import math
 import pytest
 
 from xivn.corpus.checks import offset_mismatches
+from xivn.cues.exclusions import NO_EXCLUSIONS, load_exclusions
 from xivn.errors import DataFileError, ParameterError
 from xivn.framing import frames as framing
 from xivn.framing.lexicon import fold
 
 FRAMES = framing.load_frames()
+EXCLUSIONS = load_exclusions()  # the shared sense checks, as frame_evidence applies them
 EXAMPLES = [(f.id, text, True) for f in FRAMES for text in f.examples]
 EXAMPLES += [(f.id, text, False) for f in FRAMES for text in f.counter_examples]
 
@@ -19,12 +21,74 @@ EXAMPLES += [(f.id, text, False) for f in FRAMES for text in f.counter_examples]
 @pytest.mark.parametrize(("frame_id", "text", "fires"), EXAMPLES)
 def test_dictionary_examples_hold(frame_id, text, fires):
     frame = next(f for f in FRAMES if f.id == frame_id)
-    assert bool(frame.cues_in(fold(text))) is fires
+    assert bool(frame.cues_in(fold(text), EXCLUSIONS)) is fires
 
 
 def test_every_frame_has_examples_both_ways():
     assert all(f.examples and f.counter_examples for f in FRAMES)
     assert {f.set for f in FRAMES} == {"generic", "event"}
+
+
+SENSED = """
+[terms]
+sea = ['\\bislands?\\b', '\\bsea\\b']
+[[frame]]
+id = "dispute"
+set = "event"
+label = "Dispute"
+definition = "d"
+strong = [{ pattern = '\\bterritor(?:y|ies)\\b', with = ["sea"] }, '\\bshoal\\b']
+exclude = ['\\bred\\s+sea\\b', '\\bcountries\\s+and\\s+territories\\b']
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("They claim the territory around the islands.", ["territory"]),
+        ("Investors came from 111 countries and territories.", []),  # the word alone has no sense here
+        ("Territories in the Red Sea were named.", []),  # the excluded sea does not give it one
+        ("Countries and territories near the shoal, and territory near the islands.", ["shoal", "territory"]),
+    ],
+)
+def test_a_sensed_cue_needs_its_context_and_exclusions_cancel_only_what_they_overlap(tmp_path, text, cues):
+    path = tmp_path / "frames.toml"
+    path.write_text(SENSED, encoding="utf-8")
+    (frame,) = framing.load_frames(path)
+    assert [text[a:b].lower() for _, a, b, *_ in frame.cues_in(fold(text))] == cues
+
+
+def test_shared_exclusions_apply_to_the_frames_they_name(make_corpus):
+    import xivn
+
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "Sales of mineral water and lithium batteries rose.\n"}))
+    kept = framing.frame_evidence(corpus).query("frame_id == 'critical_minerals'")
+    assert list(kept["cues"]) == ["lithium"]  # "mineral" is vetoed, the true cue stays
+    assert "cue_exclusions.toml" in framing.frame_evidence(corpus).attrs["exclusions"]
+    bare = framing.frame_evidence(corpus, exclusions=NO_EXCLUSIONS).query("frame_id == 'critical_minerals'")
+    assert list(bare["cues"]) == ["mineral; lithium"]
+
+
+def test_evidence_names_the_context_word_that_gave_the_cue_its_sense(make_corpus):
+    import xivn
+
+    text = "The two sides pledged to respect each other's sovereignty over the islands.\n"
+    corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
+    row = framing.frame_evidence(corpus).query("frame_id == 'territorial_mistrust'").iloc[0]
+    assert (row["cue"], row["context"]) == ("sovereignty", "islands")
+
+
+@pytest.mark.parametrize(
+    ("frame_id", "text"),
+    [  # the false positives measured on real coverage
+        ("territorial_mistrust", "It drew capital from 111 countries and territories investing in the country."),
+        ("critical_minerals", "The two sides will expand cooperation in agriculture and mineral exploitation."),
+        ("symbolic_outcome", "Growth fell short of the 4.2% rate pencilled in by forecasters."),
+    ],
+)
+def test_single_ambiguous_words_no_longer_fire(frame_id, text):
+    frame = next(f for f in FRAMES if f.id == frame_id)
+    assert frame.cues_in(fold(text), EXCLUSIONS) == []
 
 
 def docs_with(evidence, frame_id):
@@ -113,6 +177,16 @@ def test_agreement_is_empty_on_a_corpus_without_gold_sentences(make_corpus):
         ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\nstrong = []\nrequires = ["us"]\n', "us"),
         ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\n', "definition"),
         ("title = 'no frames'\n", "frames.toml: missing field"),
+        (
+            '[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\n'
+            'strong = [{ pattern = "a", with = ["sea"] }]\n',
+            "[frame.1.strong.1.with]: unknown term list 'sea'",
+        ),
+        (
+            '[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\nstrong = [{ pattern = "a" }]\n',
+            "[frame.1.strong.1]: missing field",
+        ),
+        ('[[frame]]\nid = "x"\nset = "event"\nlabel = "X"\ndefinition = "d"\nstrong = [3]\n', "a regular expression"),
     ],
 )
 def test_bad_frame_files_name_the_entry(tmp_path, toml, message):

@@ -28,6 +28,10 @@ SEED_CLAIMS = {
     "railway_through_mines": {AF, PREVIEW, REWRITE, PAMIR},
     "ev_wind_uses": {AF, PREVIEW},
     "xi_urged_cooperation": {AF, INQUIRER, REWRITE},
+    # no seed states a tonnage; Pamir's US section is about semiconductors, not minerals
+    "reserves_size": set(),
+    "mine_production": set(),
+    "us_interest": set(),
 }
 
 
@@ -162,6 +166,17 @@ def test_concordance_skips_chrome_of_a_messy_page(make_corpus):
     # headline, standfirst and body say "rail"; the photo caption's "A train crosses" is chrome
     hits = rare_earths.concordance(corpus, ["train", "rail"])
     assert hits["quote"].str.lower().tolist() == ["rail", "rail", "rail"]
+
+
+def test_concordance_leaves_out_what_the_exclusions_veto(make_corpus):
+    text = (
+        "Shares of the bottler rose as mineral water sales grew.\n\n"
+        "The mineral rich country has few refineries, said Andreas Rees, an economist.\n\n"
+        "Its REE deposits and critical minerals drew investors.\n"
+    )
+    table = rare_earths.concordance(xivn.load_corpus(make_corpus({"bbc.txt": text})))
+    assert table["quote"].tolist() == ["REE", "critical minerals"]
+    assert table.attrs["exclusions"] == ["cue_exclusions.toml"]
 
 
 def test_concordance_context_stays_inside_the_paragraph(seeds):

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import tomllib
+from itertools import pairwise
+
 import pytest
+from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 
 import xivn
 from xivn.corpus.checks import offset_mismatches
+from xivn.corpus.sentences import segment, sentence_spans
+
+GOLD = tomllib.loads((REPO / "tests" / "gold" / "sentences.toml").read_text(encoding="utf-8"))["document"]
+GOLDEN_RULES = [d for d in GOLD if d["id"].startswith("golden-")]
 
 
 def sentences_of(make_corpus, text: str) -> list[str]:
@@ -74,3 +84,72 @@ def test_sentence_ids_run_per_document_and_sit_inside_their_paragraph(seeds):
     assert (merged["start"] >= merged["start_par"]).all()
     assert (merged["end"] <= merged["end_par"]).all()
     assert (merged["kind"] == merged["kind_par"]).all()
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in segment(text)]
+
+
+@pytest.mark.parametrize("case", GOLDEN_RULES, ids=lambda d: d["id"])
+def test_english_golden_rules(case):
+    # the 48 English Golden Rules of the Pragmatic Segmenter, as tests/gold/sentences.toml holds them
+    assert sentences(case["text"]) == [row["quote"] for row in case["expect"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title before a name never ends a sentence (sentencex splits after "Ms.")
+        ("Ms. Nguyen translated. He left.", ["Ms. Nguyen translated.", "He left."]),
+        # a month before a number: "Nov." then "2023"
+        ("Exports fell in Jan.-Nov. 2023, data showed.", ["Exports fell in Jan.-Nov. 2023, data showed."]),
+        # "approx." before a currency sign, "bn." before a lower-case word
+        ("It was approx. $20 bn. in 2022, officials said.", ["It was approx. $20 bn. in 2022, officials said."]),
+        (
+            "They signed 36 documents, incl. one on rail. Details were scarce.",
+            ["They signed 36 documents, incl. one on rail.", "Details were scarce."],
+        ),
+        # an abbreviation that can end a sentence still does before a capital
+        (
+            "They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+            ["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."],
+        ),
+        ("Trade hit $171.9 bn. The record was broken.", ["Trade hit $171.9 bn.", "The record was broken."]),
+        # numbers ending sentences are no list: the first does not open the text or follow a colon
+        ("China is No. 1. The U.S. is No. 2. Japan next.", ["China is No. 1.", "The U.S. is No. 2.", "Japan next."]),
+        # an inline enumeration: split before each marker, never after one
+        ("Goals: 1. Expand trade 2. Build rail links", ["Goals:", "1. Expand trade", "2. Build rail links"]),
+        ("a. Rail b. Ports c. Power", ["a. Rail", "b. Ports", "c. Power"]),
+        # a full stop, then a spaced ellipsis and a capital: the ellipsis opens the next sentence
+        ("Trade grew. . . . Investment did not.", ["Trade grew.", ". . . Investment did not."]),
+    ],
+)
+def test_mends_after_sentencex(text, expected):
+    assert sentences(text) == expected
+
+
+def test_mended_spans_are_exact_offsets_into_the_raw_text():
+    raw = "Intro line\r\nMs. Nguyen met\r\nLt. Gen. Li in Jan.-Nov.\n2023 talks on: 1. Rail 2. Ports"
+    start = raw.index("Ms.")
+    spans = list(sentence_spans(raw, start, len(raw)))
+    assert [raw[s:e] for s, e in spans] == [
+        "Ms. Nguyen met\r\nLt. Gen. Li in Jan.-Nov.\n2023 talks on:",
+        "1. Rail",
+        "2. Ports",
+    ]
+
+
+# Pieces that set off each mend: abbreviations, list markers, spaced ellipses, quotes.
+MEND_PIECES = [
+    "1. ", "2. ", "3.) ", "a. ", "b. ", "• 9. ", "⁃10. ", ". . . ", "word. ", "Ms. ", "Jan.-Nov. ", "bn. ",
+    "in ", "The ", "U.S. ", ": ", "?", "!", "“", "” ", "... ", "No. 2. ", "Co. ", "approx. ", "$5 ", "\t",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MEND_PIECES), min_size=1, max_size=14).map("".join))
+def test_mended_spans_are_ordered_trimmed_and_leave_out_only_whitespace(text):
+    spans = segment(text)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+    covered = {k for s, e in spans for k in range(s, e)}
+    assert all(text[k].isspace() for k in range(len(text)) if k not in covered)

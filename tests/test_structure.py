@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import xivn
-from xivn.corpus.structure import classify, is_title_like, split_paragraphs, word_count
+from xivn.corpus.checks import offset_mismatches
+from xivn.corpus.structure import classify, is_title_like, kind_vocabulary, lead_length, split_paragraphs, word_count
 
 
 def kind_of(corpus: xivn.Corpus, doc_id: str, opening: str) -> str:
@@ -212,3 +213,130 @@ def test_word_count_counts_whitespace_tokens_with_a_letter_or_digit(text):
 )
 def test_word_count_edge_cases(text, count):
     assert word_count(text) == count
+
+
+def kind_in_page(line: str) -> str:
+    """The kind of ``line`` placed between a headline and article text, as on a captured page."""
+    page = f"Vietnam and China Sign Rail Deals\n\n{line}\n\nThe two sides signed 36 documents on Tuesday.\n"
+    kinds = {text: kind for kind, text in kinds_of(page)}
+    return kinds[line]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Xinhua) 13:02, December 12, 2023", "byline"),  # agency stamp and time under a headline
+        ("Xinhua) 15:44, December 07, 2023", "byline"),  # the capture lost the opening bracket
+        ("(Web editor: Zhang Wenjie, Wu Chaolan)", "byline"),
+        ("Updated 12:30 GMT+7", "byline"),
+        ("December 10, 2023 - 19:29", "byline"),
+        ("Tuesday, 12/12/2023, 19:30 (GMT+7)", "byline"),
+        ("Published Tue, Dec 12, 2023 · 05:45 PM", "byline"),
+        ("By Staff reporters   November 12, 2017 | 11:29 am GMT+7", "byline"),
+        ("By Francesco Guarascio and Phuong Nguyen", "byline"),
+        ("By The Irrawaddy 13 December 2023", "byline"),
+        ("2023-12-11 15:20:01 ecns.cn", "byline"),
+        ("KATSUJI NAKAZAWA, Nikkei senior staff writer | China", "byline"),
+        ("Source: Xinhua| 2023-12-13 20:15:42|Editor: huaxia", "byline"),
+        ("HANOI, Dec 13 (Reuters) -", "byline"),  # a dateline alone on its line
+        ("Register to read three free articles", "notice"),
+        ("Subscribe to continue reading", "notice"),
+        ("You have reached your limit of free articles.", "notice"),
+        ("Already a subscriber? Log in", "notice"),
+        ("Photo: VNA", "caption"),
+        ("(Photo by NHAC NGUYEN / POOL / AFP)", "caption"),
+        ("Image source, Getty Images", "caption"),
+        ("Xi is greeted at Noi Bai airport in Hanoi. Photograph: Luong Thai Linh/EPA", "caption"),
+        ("Children wave flags in Hanoi, Dec. 12, 2023. (Nhac Nguyen/Pool/AFP)", "caption"),
+        ("AFP_34ZT7QK.jpg", "caption"),
+        ("Font size A A A", "navigation"),
+        ("Share Print", "navigation"),
+        ("ADVERTISEMENT", "navigation"),
+        ("Story continues", "navigation"),
+        ("Xi was greeted at the airport. (Reuters: Thinh Nguyen)", "caption"),
+        ("PTI | Beijing", "byline"),
+        ("Jakarta ● Thu, December 14, 2023", "byline"),
+        ("Log in | Subscribe", "notice"),
+        ("[Photo/Xinhua]", "caption"),
+        ("MOSCOW, December 13 (Sputnik)", "byline"),  # a dateline alone, without its dash
+        ("CGTN", "byline"),
+    ],
+)
+def test_furniture_of_real_captures_is_chrome(line, kind):
+    assert kind_in_page(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Wednesday, the two sides had signed 36 cooperation documents, officials said.",  # not a byline
+        "By the end of Dec 12, officials had signed 36 documents.",  # a date, but a sentence runs on
+        "Vietnam subscribes to the one-China policy, its foreign ministry said.",
+        "Companies can sign up for the new border e-commerce scheme from January.",
+        "Vietnam has said it hopes to become a member of the OECD's investment committee.",
+        "Chinese exporters must set up an account with a Vietnamese bank to use the new payment link.",
+        "Updated 2023 figures show trade fell in the first half before recovering.",
+        "Sources close to the talks said the rail terms were still being discussed.",
+        "Photos released by state media showed the two leaders drinking tea.",
+        "2023",  # a year heading inside the article
+        "Updated on the visit's progress, markets rose 1%.",
+        "On December 12, 2023, Xi landed in Hanoi at 2:30 pm local time.",
+    ],
+)
+def test_article_lines_worded_like_furniture_stay_article_text(line):
+    assert not kind_vocabulary().chrome[kind_in_page(line)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("HANOI, Dec 12 (Reuters) - Vietnam and China agreed.", "HANOI, Dec 12 (Reuters) - "),
+        ("BEIJING, Dec. 12 (Xinhua) -- Xi said so.", "BEIJING, Dec. 12 (Xinhua) -- "),
+        ("Hanoi (VNA) – Vietnam and China signed 36 documents.", "Hanoi (VNA) – "),
+        ("HANOI, Vietnam, Dec. 12, 2023 — Xi arrived.", "HANOI, Vietnam, Dec. 12, 2023 — "),
+        ("BANGKOK (AP) — Xi will visit Vietnam.", "BANGKOK (AP) — "),
+        ("HANOI — Xi starts a visit.", ""),  # a place alone states no date or source: left in
+        ("Vietnam (and China) – both agreed.", ""),  # no capitalised agency stamp after a place
+    ],
+)
+def test_datelines_with_a_date_or_agency_stamp(text, dateline):
+    assert text[: lead_length(text, "body")] == dateline
+    assert lead_length(text, "heading") == 0  # only body paragraphs open with a dateline
+
+
+def test_a_dateline_stays_in_its_paragraph_but_out_of_its_sentences(make_corpus):
+    text = "Xi Visits Hanoi\n\nHANOI, Dec 12 (Reuters) - Vietnam and China agreed on rail. Talks went on.\n"
+    corpus = xivn.load_corpus(make_corpus({"doc.txt": text}))
+    body = corpus.paragraphs[corpus.paragraphs["kind"] == "body"]
+    assert body["text"].tolist() == ["HANOI, Dec 12 (Reuters) - Vietnam and China agreed on rail. Talks went on."]
+    assert corpus.sentences["text"].tolist() == [
+        "Xi Visits Hanoi",
+        "Vietnam and China agreed on rail.",
+        "Talks went on.",
+    ]
+    assert offset_mismatches(corpus.sentences, corpus).empty
+
+
+@pytest.mark.parametrize(
+    ("ending", "kind"),
+    [
+        ("Analysts said firms were moving production to avoid tariffs and to be closer to", "body"),
+        ("Japanese and South Korean firms have also", "body"),
+        # cut off, then only furniture: still the article's last words
+        ("Construction is due to start next year, said Deputy Minister\n\nSubscribe to continue reading", "body"),
+        ("Rare Earth Prices Fall", "related"),  # a title-case headline after the article is a link
+    ],
+)
+def test_a_capture_cut_mid_sentence_keeps_its_last_line(ending, kind):
+    page = f"Vietnam Courts Chinese Capital\n\nChinese investors registered $3.7 billion in new projects.\n\n{ending}\n"
+    assert kinds_of(page)[2] == (kind, ending.split("\n")[0])
+
+
+def test_a_bare_name_above_a_dateline_is_the_byline():
+    page = "Vietnam's Rare Earths Are Not China's Problem Yet\n\nMinh Tran\n\nDec 15, 2023\n\nNo deal was made.\n"
+    assert kinds_of(page)[1] == ("byline", "Minh Tran")
+
+
+def test_a_section_breadcrumb_with_a_pipe_is_navigation_not_a_page_title():
+    page = "Diplomacy | Southeast Asia\n\nWhat Xi's Visit to Hanoi Did and Did Not Deliver\n\nThe statement was long.\n"
+    assert kinds_of(page)[0] == ("navigation", "Diplomacy | Southeast Asia")

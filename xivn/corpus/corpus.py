@@ -36,7 +36,7 @@ from xivn.corpus.reader import (
     read_metadata,
 )
 from xivn.corpus.sentences import sentence_spans
-from xivn.corpus.structure import classify, kind_vocabulary, marker_length, split_paragraphs, word_count
+from xivn.corpus.structure import classify, kind_vocabulary, lead_length, split_paragraphs, word_count
 from xivn.corpus.syndication import syndication_groups
 from xivn.corpus.warc import WARC_SUFFIXES, read_warc
 from xivn.errors import CorpusError, MetadataError, shown
@@ -140,7 +140,7 @@ class Corpus:
         counters: dict[str, int] = {}
         for par in table_rows(self.paragraphs):
             raw = self._raw[par.doc_id].text
-            content_start = par.start + _marker_length(par.text, par.kind)
+            content_start = par.start + lead_length(par.text, par.kind)
             for start, end in sentence_spans(raw, content_start, par.end, whole=par.kind == "table_row"):
                 sent_id = counters.get(par.doc_id, 0)
                 counters[par.doc_id] = sent_id + 1
@@ -276,11 +276,6 @@ def rows_by_document(table: pd.DataFrame) -> Iterator[tuple[str, list[tuple]]]:
     """
     for doc_id, rows in groupby(table_rows(table), key=attrgetter("doc_id")):
         yield doc_id, list(rows)
-
-
-def _marker_length(text: str, kind: str) -> int:
-    """Length of a bullet or ``#`` marker that opens a paragraph (not part of its sentence)."""
-    return marker_length(text) if kind in ("list_item", "heading", "headline", "faq_question") else 0
 
 
 def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:

@@ -12,9 +12,14 @@ lands in exactly one paragraph, what lies between paragraphs is whitespace only,
 is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of whitespace.
 
 Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
-recognised by cues (cookie notices, credit lines, photo credits, "ALSO SEE") and by position
-(title-like lines after the end of the article are related-article links); article kinds by shape
-(title-like lines, bullets, FAQ questions).
+recognised by cues (cookie and paywall notices, credit and timestamp lines, photo credits, share
+widgets, "ALSO SEE") and by position (title-like lines after the end of the article are
+related-article links, unless the first is a sentence cut off by the end of the capture; a bare
+name under the headline is a byline); article kinds by shape (title-like lines, bullets, FAQ
+questions). A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
+within it rather than split off, since every line belongs to exactly one paragraph:
+:func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
+``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
 """
 
 from __future__ import annotations
@@ -55,7 +60,10 @@ TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
 HEADLINE_MIN_WORDS = 4
+CUT_MIN_WORDS = 4
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
+MARKED_KINDS = ("list_item", "heading", "headline", "faq_question")  # kinds whose marker is no text
+TEXT_KINDS = ("body", "list_item", "table_row", "faq_answer", "faq_question")  # running text
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,7 @@ class KindVocabulary:
     descriptions: dict[str, str]
     cues: dict[str, list[re.Pattern[str]]]
     max_cue_words: int
+    datelines: list[re.Pattern[str]]
 
     @cached_property
     def line_cues(self) -> CueTable:
@@ -78,10 +87,11 @@ KINDS_SCHEMA = Schema(
     "paragraph_kinds.toml",
     Table(
         required={"kinds": Entries(Table(required={"chrome": FLAG, "description": TEXT}), nonempty=True)},
-        optional={"cues": Entries(PATTERNS), "max_cue_words": INTEGER},
+        optional={"cues": Entries(PATTERNS), "max_cue_words": INTEGER, "dateline": PATTERNS},
     ),
 )
-"""The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word limit of a cue."""
+"""The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word
+limit of a cue, the shapes of a wire dateline that opens a body paragraph."""
 
 
 @cache
@@ -99,12 +109,14 @@ def kind_vocabulary() -> KindVocabulary:
         descriptions={name: entry["description"] for name, entry in kinds.items()},
         cues=cues,
         max_cue_words=raw.get("max_cue_words", 60),
+        datelines=compile_patterns(raw.get("dateline", []), where=f"{KINDS_SCHEMA.file} [dateline]"),
     )
 
 
 @dataclass
 class Paragraph:
-    """A paragraph span: ``text == raw[start:end]``; ``content_start`` skips a bullet or ``#``."""
+    """A paragraph span: ``text == raw[start:end]``; ``content_start`` skips a bullet or ``#``
+    (and, once classified, what :func:`lead_length` skips: the dateline of a body paragraph)."""
 
     start: int
     end: int
@@ -165,6 +177,25 @@ def marker_length(text: str) -> int:
     return marker.end() if marker else 0
 
 
+def dateline_length(text: str) -> int:
+    """Length of the wire dateline with a date or an agency stamp that opens ``text``, its dash
+    and the space after it included ("HANOI, Dec 12 (Reuters) - "); 0 without one. Its shapes are
+    the ``dateline`` patterns of ``data/paragraph_kinds.toml``."""
+    for pattern in kind_vocabulary().datelines:
+        match = pattern.match(text)
+        if match:
+            return match.end()
+    return 0
+
+
+def lead_length(text: str, kind: str) -> int:
+    """Length of what opens a paragraph of ``kind`` without belonging to its sentences: the
+    bullet or ``#`` marker of a list item, heading or question, the dateline of a body paragraph."""
+    if kind in MARKED_KINDS:
+        return marker_length(text)
+    return dateline_length(text) if kind == "body" else 0
+
+
 def _is_wrapped(texts: list[str]) -> bool:
     """True when a block is hard-wrapped prose: its lines (all but the last) are long, of similar
     length, not bullets or table rows, and do not all end a sentence."""
@@ -203,10 +234,12 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
         paragraph.kind = shape if shape == "table_row" else _cue_kind(paragraph.text, vocabulary) or shape
     _mark_author_names(paragraphs)
     _mark_page_titles(paragraphs)
+    _mark_bare_bylines(paragraphs, vocabulary)
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
     _mark_trailing_chrome(paragraphs)
+    _mark_datelines(paragraphs)
     return paragraphs
 
 
@@ -238,13 +271,33 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
             here.kind = "author_bio"
 
 
+def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
+    """Under the headline and before the article text starts, a person's name alone on its line,
+    directly above a line a cue took for chrome (a date, a follow button), is the byline without
+    its "By". (Above the headline, such a line is the site's name.)"""
+    below_headline = False
+    for here, after in pairwise(paragraphs):
+        if here.kind in ARTICLE_STARTS:
+            return
+        name = below_headline and here.kind == "heading" and PERSON_NAME.match(here.text)
+        if name and vocabulary.chrome.get(after.kind, False):
+            here.kind = "byline"
+        below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
+
+
 def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
-    """A 'Headline | Site' line before the article is the browser title of the page."""
+    """A 'Headline | Site' line before the article is the browser title of the page (a
+    'Section | Subsection' line of short labels is not: it is left to the navigation)."""
     patterns = kind_vocabulary().cues.get("page_title", [])
     for paragraph in paragraphs:
         if paragraph.kind in ARTICLE_STARTS:
             break
-        if paragraph.kind == "heading" and any(p.search(paragraph.text) for p in patterns):
+        headline = paragraph.text.rsplit(" | ", 1)[0]
+        if (
+            paragraph.kind == "heading"
+            and word_count(headline) >= HEADLINE_MIN_WORDS
+            and any(p.search(paragraph.text) for p in patterns)
+        ):
             paragraph.kind = "page_title"
 
 
@@ -280,6 +333,7 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
         (candidate.kind == "body" or (candidate.kind == "heading" and not _is_title_case(candidate.text)))
         and word_count(candidate.text) <= STANDFIRST_MAX_WORDS
         and not DATELINE_LEAD.match(candidate.text)
+        and not dateline_length(candidate.text)
         and (candidate.text[-1] not in TERMINAL_PUNCTUATION or (rest and rest[0].kind == "body"))
     )
     if is_summary:
@@ -349,10 +403,13 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
-    """After the last paragraph of running text, title-like lines are links to other pages; a
-    closing heading whose only text is a question to the reader is a teaser for another page."""
-    text_kinds = ("body", "list_item", "table_row", "faq_answer", "faq_question")
-    last_text = max((i for i, p in enumerate(paragraphs) if p.kind in text_kinds), default=-1)
+    """After the last paragraph of running text, title-like lines are links to other pages,
+    unless the first of them is a sentence cut off where the capture ends; a closing heading whose
+    only text is a question to the reader is a teaser for another page."""
+    last_text = max((i for i, p in enumerate(paragraphs) if p.kind in TEXT_KINDS), default=-1)
+    if last_text >= 0 and _is_cut_off(paragraphs, last_text + 1):
+        paragraphs[last_text + 1].kind = "body"
+        last_text += 1
     for paragraph in paragraphs[last_text + 1 :]:
         if paragraph.kind == "heading":
             paragraph.kind = "related"
@@ -360,3 +417,30 @@ def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
         teaser, title = paragraphs[last_text], paragraphs[last_text - 1]
         if title.kind == "heading" and teaser.kind == "body" and teaser.text.rstrip().endswith("?"):
             title.kind = teaser.kind = "related"
+
+
+def _is_cut_off(paragraphs: list[Paragraph], index: int) -> bool:
+    """True when the title-like line at ``index``, right after running text, is the article's
+    last sentence cut off mid-way by the end of the capture: a line in sentence case (not a
+    title-case headline) of at least ``CUT_MIN_WORDS`` words, followed by no other title-like line,
+    only by lines a cue has already taken for chrome (a paywall notice, a footer)."""
+    if index >= len(paragraphs) or paragraphs[index].kind != "heading":
+        return False
+    text = paragraphs[index].text
+    if word_count(text) < CUT_MIN_WORDS or _is_title_case(text) or MARKDOWN_HEADING.match(text):
+        return False
+    chrome = kind_vocabulary().chrome
+    return all(chrome.get(p.kind, False) for p in paragraphs[index + 1 :])
+
+
+def _mark_datelines(paragraphs: list[Paragraph]) -> None:
+    """Skip the dateline of each body paragraph in ``content_start``; a paragraph that holds
+    nothing but a dateline is a credit line."""
+    for paragraph in paragraphs:
+        if paragraph.kind not in ("body", "heading"):
+            continue
+        lead = dateline_length(paragraph.text)
+        if lead and not paragraph.text[lead:].strip():
+            paragraph.kind = "byline"
+        elif paragraph.kind == "body":
+            paragraph.content_start = paragraph.start + lead

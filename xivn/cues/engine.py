@@ -8,6 +8,10 @@ group as the hit: the rest of the match is context that must be present but is n
 Empty matches are never hits. A cue list used on many texts is best held as a :class:`CueTable`,
 which runs on each text only the patterns whose required words it holds (:mod:`xivn.cues.prefilter`).
 
+Sense checks: a :class:`CueTable` made with ``exclusions`` (:mod:`xivn.cues.exclusions`, an editable
+data file) drops every hit that an exclusion's match overlaps, so "mineral water" is no mineral
+claim and "Andreas Rees" no rare-earth abbreviation, whatever cue list the words would match.
+
 :func:`find_hits` lists every match; one of three rules then picks among overlapping hits:
 :func:`resolve_overlaps` (lower rank, then the longer hit wins, wherever it starts),
 :func:`leftmost_longest` (read left to right, the longest hit at each start), or the same with
@@ -25,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from xivn.cues.exclusions import NO_EXCLUSIONS, Exclusions
 from xivn.cues.prefilter import CuePattern, possible, runnable
 
 MENTION_GROUP = "m"
@@ -59,10 +64,14 @@ class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
     On a text only the patterns that :func:`xivn.cues.prefilter.possible` allows are looked at, found
     through the patterns' numbers rather than by visiting every pattern: a cue list of hundreds
     of patterns costs a set intersection per text. Build one once per cue list and reuse it.
+    ``exclusions`` veto the hits they overlap (:mod:`xivn.cues.exclusions`); none by default.
     """
 
-    def __init__(self, cues: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
+    def __init__(
+        self, cues: Mapping[str, Sequence[re.Pattern[str]]], *, exclusions: Exclusions = NO_EXCLUSIONS
+    ) -> None:
         self._cues = {label: tuple(patterns) for label, patterns in cues.items()}
+        self.exclusions = exclusions
         self._entries: list[tuple[str, re.Pattern[str]]] = []
         self._by_uid: dict[int, list[int]] = {}
         self._plain: list[int] = []  # patterns not made by compile_patterns: always run
@@ -85,8 +94,8 @@ class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
     def __len__(self) -> int:
         return len(self._cues)
 
-    def __reduce__(self) -> tuple[type, tuple[dict[str, tuple[re.Pattern[str], ...]]]]:
-        return (CueTable, (self._cues,))  # rebuilt where unpickled: pattern numbers are per process
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (_rebuilt, (self._cues, self.exclusions))  # rebuilt where unpickled: pattern numbers are per process
 
     def runnable(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
         """``(label, compiled pattern)`` for the patterns that can match ``text``, in table order."""
@@ -97,6 +106,10 @@ class CueTable(Mapping[str, tuple[re.Pattern[str], ...]]):
         return [self._entries[i] for i in indices]
 
 
+def _rebuilt(cues: Mapping[str, Sequence[re.Pattern[str]]], exclusions: Exclusions) -> CueTable:
+    return CueTable(cues, exclusions=exclusions)
+
+
 def find_hits(
     text: str,
     cues: Mapping[str, Sequence[re.Pattern[str]]],
@@ -104,7 +117,8 @@ def find_hits(
     offset: int = 0,
     ranks: Mapping[str, int] | None = None,
 ) -> list[Hit]:
-    """Every match of every label's patterns (overlapping hits included), sorted by position.
+    """Every match of every label's patterns (overlapping hits included), sorted by position,
+    except those the table's exclusions veto.
 
     ``cues`` is best a :class:`CueTable` made once; any other mapping is indexed on each call."""
     table = cues if isinstance(cues, CueTable) else CueTable(cues)
@@ -113,6 +127,9 @@ def find_hits(
     for label, pattern in table.runnable(text):
         rank = ranks.get(label, 0)
         hits.extend(Hit(start + offset, end + offset, label, rank) for start, end in match_spans(pattern, text))
+    if hits and table.exclusions:
+        stands = table.exclusions.keep(text, ((h.start, h.end, h.label) for h in hits), offset)
+        hits = [hit for hit, kept in zip(hits, stands, strict=True) if kept]
     return sorted(hits, key=lambda h: (h.start, h.end, h.label))
 
 

@@ -2,10 +2,16 @@
 
 Frames come from an editable dictionary (``xivn/framing/data/frames.toml``): the generic news frames of
 Semetko & Valkenburg (2000) and the event frames of this visit. A sentence carries a frame when a
-strong cue fires, or two weak cues, or a weak cue with every term list the frame ``requires``, and
-no ``exclude`` pattern fires. Frames are coded per article sentence; a document's profile is the
-count and share of its sentences per frame, with bootstrap and Wilson intervals, because on texts of
-20-40 sentences a share is never more precise than that.
+strong cue fires, or two different weak cues, or, in a frame that ``requires`` term lists, a weak
+cue with a word of every one of them (two weak cues alone are not enough there: "upgraded" and
+"status" are no rivalry unless both powers are named).
+A word with several senses ("territories", "mineral", "fell short") is a cue only in its sense: a
+cue may need context (``with``: words of named term lists elsewhere in the sentence), and the
+frame's ``exclude`` patterns cancel every cue or context word they overlap ("mineral water",
+"countries and territories", "the Red Sea"), so a sentence that also holds a true cue keeps it.
+Frames are coded per article sentence; a document's profile is the count and share of its
+sentences per frame, with bootstrap and Wilson intervals, because on texts of 20-40 sentences a
+share is never more precise than that.
 
 Also here: agreement of the dictionary with a hand-coded sample (Cohen's kappa), the renderings of
 the "shared future" slogan, and the selection of sources by id, prefix or label.
@@ -15,10 +21,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,6 +37,8 @@ from xivn.cues.datafiles import (
     STRINGS,
     TEXT,
     Entries,
+    Field,
+    ListOf,
     OneOf,
     Schema,
     Table,
@@ -39,6 +48,7 @@ from xivn.cues.datafiles import (
     load_data_file,
 )
 from xivn.cues.engine import find_hits, in_order, resolve_overlaps
+from xivn.cues.exclusions import NO_EXCLUSIONS, Exclusions, load_exclusions
 from xivn.cues.prefilter import possible
 from xivn.errors import DataFileError, ParameterError
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
@@ -62,15 +72,25 @@ EVIDENCE = (
     "n_cues",
     "cues",
     "attributed",
+    "context",
 )
 """Columns of :func:`frame_evidence`."""
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+Match = tuple[Cue, int, int, str, tuple[tuple[int, int], ...]]
+"""One cue that puts a frame on a sentence: the cue, its span in the folded sentence, ``strong`` or
+``weak``, and the spans of the context words that gave it its sense (empty for a cue that needs none)."""
+
+
 @dataclass(frozen=True)
 class Frame:
-    """One frame of a frame dictionary, with compiled cues."""
+    """One frame of a frame dictionary, with compiled cues.
+
+    ``context`` maps a cue's name (its pattern) to the term lists one of whose words it needs in
+    the same sentence;
+    ``terms`` holds those lists and the ones the frame ``requires``."""
 
     id: str
     set: str
@@ -82,26 +102,76 @@ class Frame:
     exclude: list[Cue]
     examples: list[str]
     counter_examples: list[str]
+    context: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    terms: dict[str, list[Cue]] = field(default_factory=dict)
 
     @cached_property
     def _firing_uids(self) -> frozenset[int]:
         """The pattern numbers of the strong and weak cues: a frame fires only if one can match."""
         return frozenset(cue.pattern.uid for cue in (*self.strong, *self.weak))
 
-    def cues_in(self, folded: str) -> list[tuple[Cue, int, int, str]]:
-        """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire."""
+    def cues_in(self, folded: str, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Match]:
+        """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire.
+
+        A hit overlapping a match of the frame's ``exclude`` patterns, or of the shared
+        ``exclusions`` that apply to this frame (:mod:`xivn.cues.exclusions`), is dropped, and so
+        is a cue with ``with`` term lists when none of their words is elsewhere in the sentence
+        (outside the cue itself, and not excluded either)."""
         if self._firing_uids.isdisjoint(possible(folded)):
             return []
-        if self.exclude and find_cues(self.exclude, folded):
+        strong_hits, weak_hits = find_cues(self.strong, folded), find_cues(self.weak, folded)
+        if not strong_hits and not weak_hits:
             return []
-        strong = [(cue, a, b, "strong") for cue, a, b in find_cues(self.strong, folded)]
-        weak = [(cue, a, b, "weak") for cue, a, b in find_cues(self.weak, folded)]
+        vetoed = [(a, b) for _, a, b in find_cues(self.exclude, folded)]
+        vetoed += [(a, b) for a, b, entry in exclusions.spans(folded) if entry.applies_to(self.id)]
+
+        def kept(hits: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+            return [(cue, a, b) for cue, a, b in hits if not any(x < b and a < y for x, y in vetoed)]
+
+        found_terms: dict[str, list[tuple[Cue, int, int]]] = {}
+
+        def terms(name: str) -> list[tuple[Cue, int, int]]:
+            if name not in found_terms:
+                found_terms[name] = kept(find_cues(self.terms[name], folded))
+            return found_terms[name]
+
+        def sensed(hits: list[tuple[Cue, int, int]], strength: str) -> list[Match]:
+            matches = []
+            for cue, a, b in kept(hits):
+                names = self.context.get(cue.name)
+                if names is None:
+                    matches.append((cue, a, b, strength, ()))
+                    continue
+                around = [(x, y) for name in names for _, x, y in terms(name) if y <= a or x >= b]
+                if around:  # the nearest context word speaks for the cue's sense
+                    matches.append((cue, a, b, strength, (min(around, key=lambda s: abs(s[0] - a)),)))
+            return matches
+
+        strong, weak = sensed(strong_hits, "strong"), sensed(weak_hits, "weak")
         if strong:
             return strong + weak
-        distinct = {cue.name for cue, *_ in weak}
-        if len(distinct) >= 2 or (weak and self.requires and all(find_cues(t, folded) for t in self.requires)):
-            return weak
-        return []
+        if self.requires:  # weak cues count only with every required term list
+            return weak if weak and all(kept(find_cues(t, folded)) for t in self.requires) else []
+        return weak if len({cue.name for cue, *_ in weak}) >= 2 else []
+
+
+class CueEntry(Field):
+    """A cue of a frame: a regular expression, or a table ``{pattern = '...', with = [term lists]}``
+    for a word that is a cue only when a word of one of those lists is in the same sentence."""
+
+    expected = "a regular expression string or a table {pattern, with}"
+    plural = "regular expression strings or {pattern, with} tables"
+    sensed = Table(required={"pattern": REGEX, "with": ListOf(TEXT, nonempty=True)})
+
+    def check(self, value: Any, file: str, entry: str) -> Any:
+        if isinstance(value, str):
+            return REGEX.check(value, file, entry)
+        if isinstance(value, dict):
+            return self.sensed.check(value, file, entry)
+        raise data_error(file, entry, f"expected {self.expected}, got {value!r}")
+
+
+CUES = ListOf(CueEntry())
 
 
 FRAMES_SCHEMA = Schema(
@@ -115,10 +185,10 @@ FRAMES_SCHEMA = Schema(
                         "set": OneOf(FRAME_SETS),
                         "label": TEXT,
                         "definition": TEXT,
-                        "strong": PATTERNS,
+                        "strong": CUES,
                     },
                     optional={
-                        "weak": PATTERNS,
+                        "weak": CUES,
                         "requires": STRINGS,
                         "exclude": PATTERNS,
                         "examples": STRINGS,
@@ -133,6 +203,22 @@ FRAMES_SCHEMA = Schema(
     ),
 )
 """A frame dictionary: term lists, and the frames with their strong, weak and excluding cues."""
+
+
+def _cue_list(
+    entries: list[Any], terms: Mapping[str, list[Cue]], file: str, here: str
+) -> tuple[list[Cue], dict[str, tuple[str, ...]]]:
+    """Compiled cues of a ``strong`` or ``weak`` list, and the term lists each sensed cue needs."""
+    patterns = [e if isinstance(e, str) else e["pattern"] for e in entries]
+    context = {}
+    for number, entry in enumerate(entries, start=1):
+        if isinstance(entry, dict):
+            unknown = [t for t in entry["with"] if t not in terms]
+            if unknown:
+                known = ", ".join(terms) or "none"
+                raise data_error(file, f"{here}.{number}.with", f"unknown term list {unknown[0]!r} (known: {known})")
+            context[entry["pattern"]] = tuple(entry["with"])
+    return compile_cues(patterns, where=f"{file} [{here}]"), context
 
 
 @cache
@@ -152,18 +238,23 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
                 where, f"{here}.requires", f"unknown term list {unknown[0]!r} (known: {', '.join(terms) or 'none'})"
             )
         seen.add(fid)
+        strong, strong_context = _cue_list(entry["strong"], terms, where, f"{here}.strong")
+        weak, weak_context = _cue_list(entry.get("weak", []), terms, where, f"{here}.weak")
+        context = strong_context | weak_context
         frames.append(
             Frame(
                 id=fid,
                 set=entry["set"],
                 label=entry["label"],
                 definition=entry["definition"],
-                strong=compile_cues(entry["strong"], where=f"{where} [{here}.strong]"),
-                weak=compile_cues(entry.get("weak", []), where=f"{where} [{here}.weak]"),
+                strong=strong,
+                weak=weak,
                 requires=[terms[t] for t in entry.get("requires", [])],
                 exclude=compile_cues(entry.get("exclude", []), where=f"{where} [{here}.exclude]"),
                 examples=entry.get("examples", []),
                 counter_examples=entry.get("counter_examples", []),
+                context=context,
+                terms={name: terms[name] for name in {n for names in context.values() for n in names}},
             )
         )
     return tuple(frames)
@@ -195,23 +286,32 @@ def select_sources(corpus: Corpus, sources: Sequence[str] = ()) -> Corpus:
     return corpus.subset(chosen)
 
 
-def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.DataFrame:
+def frame_evidence(
+    corpus: Corpus, frames: str | Path = "frames.toml", *, exclusions: Exclusions | None = None
+) -> pd.DataFrame:
     """One row per article sentence x frame that fires, with the cue that fired.
+
+    ``exclusions`` are the shared sense checks of :mod:`xivn.cues.exclusions` ("mineral water",
+    a figure that "fell short of" a forecast), applied besides each frame's own ``exclude``;
+    ``None`` means the shipped file (``load_exclusions()``), ``NO_EXCLUSIONS`` none.
 
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the sentence and its raw
     offsets), ``frame_set``, ``frame_id``, ``frame_label``, ``cue`` (the words of the first cue,
     strong cues first), ``cue_start`` / ``cue_end`` (its raw offsets), ``strength`` (``strong`` or
     ``weak``), ``n_cues`` and ``cues`` (every cue match, ``; ``-separated), ``attributed`` (the
     first cue lies inside words reported from a source, by :func:`xivn.framing.speakers.voices`: the frame
-    is voiced by a source rather than asserted by the author). Sorted by document and sentence.
+    is voiced by a source rather than asserted by the author), ``context`` (the words that gave the
+    first cue its sense, ``; ``-separated; empty for a cue that needs none). Sorted by document and
+    sentence.
     """
     loaded = load_frames(frames)
+    exclusions = load_exclusions() if exclusions is None else exclusions
     spans = reported_spans(voices(corpus))
     rows = []
     for sentence in table_rows(corpus.article_sentences()):
         folded = fold(sentence.text)
         for frame in loaded:
-            hits = frame.cues_in(folded)
+            hits = frame.cues_in(folded, exclusions)
             if not hits:
                 continue
             cue_start, cue_end = sentence.start + hits[0][1], sentence.start + hits[0][2]
@@ -231,12 +331,13 @@ def frame_evidence(corpus: Corpus, frames: str | Path = "frames.toml") -> pd.Dat
                     cue_end,
                     hits[0][3],
                     len(hits),
-                    "; ".join(sentence.text[a:b] for _, a, b, _ in hits),
+                    "; ".join(sentence.text[a:b] for _, a, b, *_ in hits),
                     attributed,
+                    "; ".join(sentence.text[a:b] for a, b in hits[0][4]),
                 )
             )
     table = pd.DataFrame(rows, columns=list(EVIDENCE))
-    table.attrs["frames"] = Path(str(frames)).name
+    table.attrs.update(frames=Path(str(frames)).name, exclusions=", ".join(exclusions.sources))
     return table
 
 

@@ -4,7 +4,23 @@ the checkable claims hold against the USGS Mineral Commodity Summaries.
 Claims and their cues are data (``xivn/rare_earths/data/rare_earth_claims.toml``, read by :func:`load_claims`).
 A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
 sentence and every group in its ``context`` list matches the sentence or the article sentence just
-before it. Page chrome is never read.
+before it; cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
+surname Rees) do not count. Page chrome is never read.
+
+Each claim row says which country it is about and the number it states, read from the text:
+
+- the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
+  to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
+  it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
+  first and the production claim the second); a claim that ``needs_number`` fires only with one;
+- the **country**: the country mention (the file's ``[countries]``) nearest before the number, or
+  before the claim's first cue; else, when the sentence refers back before it (the cue group
+  ``refers_back``: "It holds ...", "The Southeast Asian country has ...") or names no country, the
+  first one in the sentence before; else the nearest after it ("70% of supply comes from China"). A claim
+  may be limited to the countries it can be about (``about``: China for "China dominates
+  supply"); a claim about no country (``subject = false``: no deal was signed) has none. Where the
+  text names no country, the country is empty and ``country_from`` says ``unresolved``: it is never
+  filled in from what the corpus is about.
 """
 
 from __future__ import annotations
@@ -19,54 +35,98 @@ import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document, table_rows
 from xivn.cues.datafiles import (
+    FLAG,
     REGEX,
     STRINGS,
     TEXT,
     Entries,
     ListOf,
+    OneOf,
     Schema,
     Table,
     compile_patterns,
     data_error,
     load_data_file,
 )
-from xivn.cues.engine import CueTable, find_hits, leftmost_longest
+from xivn.cues.engine import CueTable, Hit, find_hits, leftmost_longest
+from xivn.cues.exclusions import EXCLUSIONS_FILE, Exclusions, load_exclusions
 from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
+from xivn.rare_earths.quantities import UNITS, Quantity, quantities
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
 TOPIC = "topic"
+REFERS_BACK = "refers_back"
 
 CONCORDANCE = ("doc_id", "sent_id", "start", "end", "quote", "left", "right")
-CLAIMS = ("doc_id", "sent_id", "claim_id", "start", "end", "quote", "context_sent_id", "cues")
+CLAIMS = (
+    "doc_id",
+    "sent_id",
+    "claim_id",
+    "start",
+    "end",
+    "quote",
+    "context_sent_id",
+    "cues",
+    "country",
+    "country_quote",
+    "country_start",
+    "country_end",
+    "country_from",
+    "value",
+    "unit",
+    "number_quote",
+    "number_start",
+    "number_end",
+)
+IN_SENTENCE, IN_PREVIOUS, UNRESOLVED = "sentence", "previous sentence", "unresolved"
+HEADINGS = frozenset({"headline", "heading"})
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
+QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 NOT_COUNTRIES = ("World total", "Other countries", "Other")
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One canonical claim: its id, a short label, the cue groups it needs and its fact-check."""
+    """One canonical claim: its id, a short label, the cue groups it needs and its fact-check;
+    whether it is about a country (``subject``) and which it can be about (``about``, empty: any),
+    the units of the numbers it takes and whether it needs one."""
 
     claim_id: str
     label: str
     sentence: tuple[str, ...]
     context: tuple[str, ...]
     check: str
+    subject: bool = True
+    about: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    needs_number: bool = False
 
 
 @dataclass(frozen=True)
 class ClaimSet:
-    """The claims file: named cue groups (compiled) and the claims, in file order."""
+    """The claims file: named cue groups (compiled), the claims in file order, and the exclusions
+    that veto cue hits (:mod:`xivn.cues.exclusions`)."""
 
     cues: dict[str, list[re.Pattern[str]]]
     claims: dict[str, Claim]
     source: str
+    exclusions: Exclusions
+    countries: dict[str, list[re.Pattern[str]]]
 
     @cached_property
     def cue_table(self) -> CueTable:
-        """All cue groups as one :class:`~xivn.cues.engine.CueTable` (label: the group's name)."""
-        return CueTable(self.cues)
+        """All cue groups as one :class:`~xivn.cues.engine.CueTable` (label: the group's name),
+        with the exclusions."""
+        return CueTable(self.cues, exclusions=self.exclusions)
+
+    @cached_property
+    def country_table(self) -> CueTable:
+        """The country mentions (label: the country's name), with the exclusions ("South China Sea")."""
+        return CueTable(self.countries, exclusions=self.exclusions)
 
     def labels(self) -> dict[str, str]:
         """Label per claim id, in file order."""
@@ -89,14 +149,27 @@ CLAIMS_SCHEMA = Schema(
             "claims": Entries(
                 Table(
                     required={"label": TEXT, "sentence": ListOf(TEXT, nonempty=True)},
-                    optional={"context": STRINGS, "check": TEXT},
+                    optional={
+                        "context": STRINGS,
+                        "check": TEXT,
+                        "subject": FLAG,
+                        "about": STRINGS,
+                        "units": ListOf(OneOf(UNITS)),
+                        "needs_number": FLAG,
+                    },
                 ),
                 nonempty=True,
             ),
-        }
+        },
+        optional={
+            "exclusions": ListOf(TEXT, nonempty=True),
+            "countries": Entries(ListOf(REGEX, nonempty=True)),
+        },
     ),
 )
-"""The claims file: named cue groups (``topic`` among them) and the claims that combine them."""
+"""The claims file: named cue groups (``topic`` among them), the claims that combine them, the
+country mentions that say whom a claim is about, and optionally the exclusions files whose
+wordings veto cue hits (default: the shipped one)."""
 
 
 def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
@@ -119,10 +192,30 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             if unknown:
                 problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
                 raise data_error(where, f"claims.{claim_id}.{key}", problem)
+        unknown = [name for name in entry.get("about", []) if name not in data.get("countries", {})]
+        if unknown:
+            raise data_error(where, f"claims.{claim_id}.about", f"unknown country {unknown[0]!r} (not in [countries])")
+        if entry.get("needs_number") and not entry.get("units"):
+            raise data_error(
+                where, f"claims.{claim_id}.needs_number", "a claim that needs a number must name its units"
+            )
         claims[claim_id] = Claim(
-            claim_id, entry["label"], tuple(groups["sentence"]), tuple(groups["context"]), entry.get("check", "")
+            claim_id,
+            entry["label"],
+            tuple(groups["sentence"]),
+            tuple(groups["context"]),
+            entry.get("check", ""),
+            subject=entry.get("subject", True),
+            about=tuple(entry.get("about", ())),
+            units=tuple(entry.get("units", ())),
+            needs_number=entry.get("needs_number", False),
         )
-    return ClaimSet(cues, claims, where)
+    exclusions = load_exclusions(*data.get("exclusions", [EXCLUSIONS_FILE]))
+    countries = {
+        name: compile_patterns(patterns, where=f"{where} [countries.{name}]")
+        for name, patterns in data.get("countries", {}).items()
+    }
+    return ClaimSet(cues, claims, where, exclusions, countries)
 
 
 def _claim_set(claims: ClaimSet | str | Path | None) -> ClaimSet:
@@ -142,16 +235,18 @@ def concordance(
     ``topic`` cues of the claims file. Overlapping hits keep the leftmost, longest one ("critical
     minerals" rather than "minerals"). Columns: ``doc_id``, ``sent_id``, ``start``/``end`` (offsets
     of the hit in the raw text), ``quote`` (the hit as written), ``left``/``right`` (up to ``width``
-    characters of the hit's paragraph either side, line breaks shown as spaces). Sorted by document
-    and position; the terms and width are in ``attrs``.
+    characters of the hit's paragraph either side, line breaks shown as spaces). Hits that an
+    exclusion of the claims file vetoes ("mineral water", the surname Rees) are left out. Sorted by
+    document and position; the terms, width and exclusions files are in ``attrs``.
     """
     terms = [t for t in (terms or []) if t]
+    book = _claim_set(claims)
     try:
-        patterns = compile_patterns(terms, where="search terms") if terms else _claim_set(claims).cues[TOPIC]
+        patterns = compile_patterns(terms, where="search terms") if terms else book.cues[TOPIC]
     except DataFileError as exc:
         raise ParameterError(str(exc)) from None
     paragraphs = corpus.article_paragraphs().set_index(["doc_id", "par_id"])
-    rows, topic = [], CueTable({TOPIC: patterns})
+    rows, topic = [], CueTable({TOPIC: patterns}, exclusions=book.exclusions)
     for sent in table_rows(corpus.article_sentences()):
         raw = corpus.text(sent.doc_id)
         for hit in leftmost_longest(find_hits(sent.text, topic, offset=sent.start)):
@@ -161,7 +256,7 @@ def concordance(
             right = raw[end : min(par["end"], end + width)]
             rows.append((sent.doc_id, sent.sent_id, start, end, raw[start:end], _flat(left), _flat(right)))
     table = pd.DataFrame(rows, columns=list(CONCORDANCE)).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
-    table.attrs.update(terms=[p.pattern for p in patterns], width=width)
+    table.attrs.update(terms=[p.pattern for p in patterns], width=width, exclusions=list(book.exclusions.sources))
     return table
 
 
@@ -170,46 +265,162 @@ def _flat(text: str) -> str:
 
 
 def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
-    """The claims each article sentence makes: one row per (sentence, claim).
+    """The claims each article sentence makes: one row per (sentence, claim, number stated).
 
     Columns: ``doc_id``, ``sent_id``, ``claim_id``, ``start``/``end``/``quote`` (the sentence),
     ``context_sent_id`` (the previous sentence when a context cue was found only there, else
     missing), ``cues`` (the words that matched each cue group, ``group=words``; a ``^`` marks words
-    from the previous sentence). Sorted by document, sentence and claim-file order; the claims
-    file's name is in ``attrs["claims_file"]``.
+    from the previous sentence); ``country`` (whom the claim is about, "" when it is about no
+    country or the text does not say), ``country_quote``/``country_start``/``country_end`` (the
+    mention it was read from, raw offsets), ``country_from`` (``sentence``, ``previous sentence``,
+    ``unresolved``, or "" for a claim about no country); ``value`` and ``unit`` (the number the
+    claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
+    ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
+    two numbers for a claim ("70% of mining and 90% of processing") gives two rows. Sorted by
+    document, sentence, claim-file order and number; the claims file's name is in
+    ``attrs["claims_file"]``.
     """
     book = _claim_set(claims)
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
-        previous, before = None, {}
+        previous: Reading | None = None
         for sent in sentences:
-            hits = _first_words(sent.text, book.cue_table)
-            for claim in book.claims.values():
-                if not all(hits[name] for name in claim.sentence):
-                    continue
-                missing = [name for name in claim.context if not hits[name]]
-                if any(not before.get(name) for name in missing):
-                    continue
-                cues = [f"{name}={hits[name]}" for name in claim.sentence + claim.context if name not in missing]
-                cues += [f"{name}=^{before[name]}" for name in missing]
-                context_id = previous.sent_id if missing else None
-                span = (sent.start, sent.end, sent.text)
-                rows.append((doc_id, sent.sent_id, claim.claim_id, *span, context_id, "; ".join(cues)))
-            previous, before = sent, hits  # the previous sentence's hits, for the next one's context
+            reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind)
+            if previous is not None and HEADINGS & {previous.kind, reading.kind}:
+                previous = None  # a heading starts a section: it neither takes nor gives context
+            asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
+            for claim, numbers in [] if asks else reading.claims(book, previous):
+                head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
+                for number in numbers or [None]:
+                    context = reading.context(claim, previous)
+                    country = reading.country(claim, number, previous)
+                    rows.append((*head, *context, *country, *_number_columns(number, reading)))
+            previous = reading  # this sentence, as the next one's context
     table = pd.DataFrame(rows, columns=list(CLAIMS))
-    table = table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"})
+    integers = {"sent_id": "int64", "start": "int64", "end": "int64", "context_sent_id": "Int64"}
+    offsets = {c: "Int64" for c in ("country_start", "country_end", "number_start", "number_end")}
+    table = table.astype({**integers, **offsets, "value": "float64"})
     table.attrs["claims_file"] = book.source
     return table
 
 
-def _first_words(text: str, cues: CueTable) -> dict[str, str]:
-    """Per cue group, the words of its first match in ``text`` (leftmost, longest; "" when none)."""
-    hits = find_hits(text, cues)
-    words = {}
-    for name in cues:
-        found = leftmost_longest(hit for hit in hits if hit.label == name)
-        words[name] = text[found[0].start : found[0].end] if found else ""
-    return words
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the claims see it: the hits of each cue group (leftmost, longest), the
+    country mentions and the numbers, all as raw-text offsets (``start`` is the sentence's), and
+    its paragraph kind (the sentence before a heading, or a heading's, is not context)."""
+
+    text: str
+    start: int
+    sent_id: int
+    kind: str
+    hits: dict[str, list[Hit]]
+    countries: list[Hit]
+    numbers: list[Quantity]
+
+    @classmethod
+    def of(cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str) -> Reading:
+        found = find_hits(text, book.cue_table, offset=start)
+        hits = {name: leftmost_longest(h for h in found if h.label == name) for name in book.cues}
+        countries = leftmost_longest(find_hits(text, book.country_table, offset=start)) if book.countries else []
+        return cls(text, start, sent_id, kind, hits, countries, quantities(text, offset=start))
+
+    def words(self, name: str) -> str:
+        """The words of the first hit of a cue group ("" when it has none)."""
+        hits = self.hits.get(name)
+        return self.text[hits[0].start - self.start : hits[0].end - self.start] if hits else ""
+
+    def context(self, claim: Claim, previous: Reading | None) -> tuple[int | None, str]:
+        """``(context_sent_id, cues)``: the previous sentence when a context group matched only
+        there, and the words of each group (``group=words``, ``^`` for the previous sentence's)."""
+        missing = [name for name in claim.context if not self.hits[name]] if previous else []
+        cues = [f"{name}={self.words(name)}" for name in claim.sentence + claim.context if name not in missing]
+        cues += [f"{name}=^{previous.words(name)}" for name in missing if previous]
+        return (previous.sent_id if missing and previous else None, "; ".join(cues))
+
+    def claims(self, book: ClaimSet, previous: Reading | None) -> list[tuple[Claim, list[Quantity]]]:
+        """The claims this sentence makes, in file order, each with the numbers that go to it."""
+        made = [
+            claim
+            for claim in book.claims.values()
+            if all(self.hits[name] for name in claim.sentence)
+            and all(self.hits[name] or (previous and previous.hits[name]) for name in claim.context)
+        ]
+        numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
+        for number in self.numbers:
+            takers = [claim for claim in made if number.unit in claim.units]
+            if takers:
+                nearest = min(takers, key=lambda claim: self._distance(claim, number))  # ties: file order
+                numbers[nearest.claim_id].append(number)
+        return [(c, numbers[c.claim_id]) for c in made if numbers[c.claim_id] or not c.needs_number]
+
+    def _distance(self, claim: Claim, number: Quantity) -> int:
+        hits = [h for name in claim.sentence for h in self.hits[name]]
+        return min(max(h.start - number.end, number.start - h.end, 0) for h in hits)
+
+    def country(self, claim: Claim, number: Quantity | None, previous: Reading | None) -> tuple:
+        """``(country, quote, start, end, resolved_from)`` of the claim (see the module docstring)."""
+        if not claim.subject:
+            return ("", "", None, None, "")
+        allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
+        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
+        before = [h for h in allowed if h.end <= anchor]
+        after = [h for h in allowed if h.start >= anchor]
+        earlier = [h for h in previous.countries if not claim.about or h.label in claim.about] if previous else []
+        refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
+        anchor_hit = self.hits[claim.sentence[0]][0]
+        inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
+        respective = self._respective(allowed, claim, number)
+        if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
+            mention, source = inside[-1], IN_SENTENCE
+        elif respective:
+            mention, source = respective, IN_SENTENCE
+        elif before:
+            mention, source = before[-1], IN_SENTENCE
+        elif earlier and (refers_back or not after):  # "It holds ...", "The country has ..."
+            mention, source = earlier[0], IN_PREVIOUS
+        else:
+            mention, source = (after[0] if after else None), IN_SENTENCE
+        if mention is None:
+            return ("", "", None, None, UNRESOLVED)
+        text = (self if source == IN_SENTENCE else previous).text
+        base = (self if source == IN_SENTENCE else previous).start
+        return (mention.label, text[mention.start - base : mention.end - base], mention.start, mention.end, source)
+
+    def _respective(self, allowed: list[Hit], claim: Claim, number: Quantity | None) -> Hit | None:
+        """In a sentence saying "respectively", the country that pairs with this number (or, for a
+        claim without one, the first): "Vietnam and Brazil rank second and third with 22 and 21
+        million tonnes respectively" pairs the list of countries before them in order."""
+        if not RESPECTIVELY.search(self.text):
+            return None
+        mine = [n for n in self.numbers if n.unit in claim.units]
+        first = mine[0].start if mine else self.hits[claim.sentence[0]][0].start
+        listed = [h for h in allowed if h.end <= first]
+        coordinated = listed[-1:]  # the last country before them, and those listed with it
+        for earlier in reversed(listed[:-1]):
+            if not LIST_GAP.fullmatch(self._between(earlier, coordinated[0])):
+                break
+            coordinated.insert(0, earlier)
+        if len(coordinated) < 2:
+            return None
+        index = mine.index(number) if number in mine else 0
+        return coordinated[index] if index < len(coordinated) else None
+
+    def _between(self, left: Hit, right: Hit) -> str:
+        return self.text[left.end - self.start : right.start - self.start]
+
+
+def _number_columns(number: Quantity | None, reading: Reading) -> tuple:
+    if number is None:
+        return (None, "", "", None, None)
+    quote = reading.text[number.start - reading.start : number.end - reading.start]
+    return (number.value, number.unit, quote, number.start, number.end)
+
+
+def _sentences(found: pd.DataFrame) -> pd.DataFrame:
+    """One row per (document, sentence, claim): the rows of a sentence stating several numbers
+    for a claim counted once."""
+    return found.drop_duplicates(["doc_id", "sent_id", "claim_id"])
 
 
 def claim_matrix(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | Path | None = None) -> pd.DataFrame:
@@ -217,6 +428,7 @@ def claim_matrix(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | P
     is the label) in each document (columns: document labels, corpus order)."""
     book = _claim_set(claims)
     labels = corpus.labels()
+    found = _sentences(found)
     counts = pd.crosstab(found["claim_id"], found["doc_id"]) if not found.empty else pd.DataFrame()
     counts = counts.reindex(index=list(book.claims), columns=corpus.doc_ids, fill_value=0).astype("int64")
     counts.columns = [labels[d] for d in corpus.doc_ids]
@@ -234,7 +446,7 @@ def claim_quotes(found: pd.DataFrame, corpus: Corpus, claims: ClaimSet | str | P
     columns = ["claim_id", "claim", "doc_id", "label", "n_sentences", "sent_id", "start", "end", "quote"]
     if found.empty:
         return pd.DataFrame(columns=columns)
-    first = found.sort_values(["doc_id", "sent_id"]).groupby(["claim_id", "doc_id"], sort=False)
+    first = _sentences(found).sort_values(["doc_id", "sent_id"]).groupby(["claim_id", "doc_id"], sort=False)
     table = first.head(1).merge(first.size().rename("n_sentences").reset_index(), on=["claim_id", "doc_id"])
     table["claim"] = table["claim_id"].map(book.labels())
     table["label"] = table["doc_id"].map(corpus.labels())
