@@ -530,3 +530,14 @@ def test_any_page_keeps_the_offset_invariants(elements):
     assert offset_mismatches(corpus.sentences, corpus).empty
     assert unaccounted_text(corpus).empty
     assert len(corpus.paragraphs) == len(document.blocks)
+
+
+def test_markup_written_as_text_stays_text_and_scripts_never_run_into_it(make_corpus):
+    page = (
+        "<html><body><p>The page shows &lt;script&gt;alert(1)&lt;/script&gt; as words.</p>"
+        "<script>alert(2)</script><p onclick='alert(3)'>Click text.</p></body></html>"
+    )
+    corpus = xivn.load_corpus(make_corpus({"page.html": page}))
+    text = corpus.text("page")
+    assert text == "The page shows <script>alert(1)</script> as words.\n\nClick text."
+    assert "alert(2)" not in text and "onclick" not in text
