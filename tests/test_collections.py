@@ -541,3 +541,11 @@ def test_markup_written_as_text_stays_text_and_scripts_never_run_into_it(make_co
     text = corpus.text("page")
     assert text == "The page shows <script>alert(1)</script> as words.\n\nClick text."
     assert "alert(2)" not in text and "onclick" not in text
+
+
+def test_a_relative_canonical_link_in_an_archive_is_resolved_against_the_fetched_address(tmp_path):
+    page = b"<html><head><link rel='canonical' href='/news/story'></head><body><p>Ports grow.</p></body></html>"
+    path = _warc(tmp_path / "one.warc", [("https://www.paper.example/news/story?utm=x", page)], gz=False, extra=False)
+    row = xivn.load_corpus(path).documents.iloc[0]
+    expected = ("https://www.paper.example/news/story", "html_meta", "paper.example")
+    assert (row["url"], row["url_source"], row["outlet"]) == expected

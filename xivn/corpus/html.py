@@ -98,8 +98,8 @@ BLOCKS_SCHEMA = Schema(
         }
     ),
 )
-"""The HTML layout file: block, break and skipped elements, hiding classes, landmarks and the
-chrome kind of each landmark."""
+"""The HTML layout file: block, break and skipped elements, hiding classes, landmarks, the chrome
+kind of each landmark, and the class and id words that name chrome."""
 
 
 @dataclass(frozen=True)
@@ -132,14 +132,13 @@ def layout() -> Layout:
 
 @dataclass
 class _Builder:
-    """Blocks as they are found: the open block's parts, its element and landmark."""
+    """Blocks as they are found: the open block's parts, its element, landmark and markup hint."""
 
     blocks: list[tuple[str, str, str, str]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     tag: str = ""
     landmark: str = ""
     hint: str = ""
-
     started: bool = False
 
     def add(self, text: str | None, tag: str, landmark: str, hint: str) -> None:
@@ -195,7 +194,7 @@ def parse_html(
         pieces.append(text)
         blocks.append(Block(position, position + len(text), tag, landmark, _kept(text, kept), hint))
         position += len(text)
-    stated = page_metadata(root, markup)
+    stated = page_metadata(root, markup, url)
     if url and "url" not in stated:
         stated["url"] = (url, "warc")
     return RawDocument(
@@ -335,8 +334,9 @@ def _normal(text: str) -> str:
     return WHITESPACE.sub(" ", text.replace("|", " ")).strip().casefold()
 
 
-def page_metadata(root: Any, markup: str) -> dict[str, tuple[str, str]]:
-    """What the page states about itself, ``{field: (value, source)}`` (see the module docstring)."""
+def page_metadata(root: Any, markup: str, fetched_from: str = "") -> dict[str, tuple[str, str]]:
+    """What the page states about itself, ``{field: (value, source)}`` (see the module docstring);
+    a relative canonical link is resolved against ``og:url``, else ``fetched_from``."""
     found: dict[str, tuple[str, str]] = {}
     tags = _meta_tags(root)
     for field_name, names in META_FIELDS.items():
@@ -350,7 +350,7 @@ def page_metadata(root: Any, markup: str) -> dict[str, tuple[str, str]]:
         del found["byline"]  # templates put the author's profile address there, not a name
     canonical = root.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
     if canonical and canonical[0].strip():
-        address = urljoin(found.get("url", ("", ""))[0], canonical[0].strip())
+        address = urljoin(found.get("url", ("", ""))[0] or fetched_from, canonical[0].strip())
         if urlsplit(address).scheme in ("http", "https"):
             found["url"] = (address, "html_meta")
     title = root.findtext(".//title")
