@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 from xivn import cli
 from xivn.report import rendering as report
@@ -96,7 +98,7 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
         (["--out", "notes.txt"], "notes.txt exists and is not an xivn report"),
         (["--out", "notes.txt/report"], "cannot write the output folder"),  # under a file
         (["--corpus", "notes.txt"], "notes.txt: not a folder"),
-        (["--corpus", "empty"], "empty: no documents (expected *.txt or *.md files)"),
+        (["--corpus", "empty"], "empty: no documents (expected *.txt, *.md, *.html or *.htm files)"),
         (["--corpus", "nowhere"], "nowhere: corpus folder not found"),
     ],
 )
@@ -133,3 +135,29 @@ def test_warnings_are_one_line(tmp_path):
     assert result.stderr.splitlines() == [
         f"xivn: warning: {folder / 'a.txt'}: not valid UTF-8 (at byte 1); decoded as cp1252"
     ]
+
+
+def test_corpus_command_shows_groups_and_rejects(tmp_path):
+    pages = REPO / "tests" / "fixtures" / "collections" / "pages"
+    result = run_xivn("corpus", str(pages))
+    assert result.returncode == 0
+    assert "Syndication groups: 1 (2 documents)" in result.stdout
+    assert re.search(r"reprint_hanoi +wire_hanoi +2 +False +near", result.stdout)
+    assert "Rejected or skipped input: 0" in result.stdout
+    export = tmp_path / "news.jsonl"
+    export.write_text('{"id": "a", "text": "Trade rose."}\n{broken\n', encoding="utf-8")
+    result = run_xivn("corpus", str(export))
+    assert result.returncode == 0
+    assert "Rejected or skipped input: 1" in result.stdout
+    assert "line 2 rejected not valid JSON" in result.stdout
+
+
+def test_corpus_command_takes_a_text_column(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("id,copy\n1,The rail deal was signed.\n", encoding="utf-8")
+    result = run_xivn("corpus", str(export))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"xivn: error: {export}: no text column (columns: 'id', 'copy'; name one with text_column=)"
+    )
+    assert run_xivn("corpus", str(export), "--text-column", "copy").returncode == 0

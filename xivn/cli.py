@@ -19,6 +19,9 @@ from typing import NoReturn
 
 from xivn.report.rendering import CELL_TIMEOUT_SECONDS
 
+CORPUS_INPUTS = "corpus folder (.txt, .md, .html), export (.csv, .jsonl, .parquet) or web archive (.warc, .warc.gz)"
+DOCUMENT_COLUMNS = ["doc_id", "label", "format", "n_words", "date", "date_source", "outlet", "language"]
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, like every other error of the command."""
@@ -32,8 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xivn", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
-    show = commands.add_parser("corpus", help="load a corpus folder and print its documents table")
-    show.add_argument("path", nargs="?", default=None, help="corpus folder (default: the bundled seeds)")
+    show = commands.add_parser(
+        "corpus",
+        help="load a corpus and print its documents, syndication groups and rejected input",
+        description="Load a corpus and print its documents table, its syndication groups (copies of the "
+        "same article) and the input that did not become a document.",
+    )
+    show.add_argument("path", nargs="?", default=None, help=f"{CORPUS_INPUTS} (default: the bundled seeds)")
+    show.add_argument("--text-column", default=None, help="the column of an export that holds the text")
 
     render = commands.add_parser(
         "render",
@@ -42,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "NAME.code.html and index.html (with the run's provenance) into the output folder, which is "
         "replaced only when every notebook ran.",
     )
-    render.add_argument("--corpus", default=None, help="corpus folder (default: the bundled seeds)")
+    render.add_argument("--corpus", default=None, help=f"{CORPUS_INPUTS} (default: the bundled seeds)")
     render.add_argument("--out", default="report", help="output folder (default: ./report)")
     render.add_argument(
         "-p",
@@ -105,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "corpus":
-        return _corpus(args.path)
+        return _corpus(args.path, args.text_column)
     if args.command == "execute":
         return _execute(args.notebooks)
     if args.command == "parameters":
@@ -113,12 +122,19 @@ def _run(args: argparse.Namespace) -> int:
     return _render(args)
 
 
-def _corpus(path: str | None) -> int:
+def _corpus(path: str | None, text_column: str | None) -> int:
     from xivn.corpus.corpus import load_corpus
 
-    corpus = load_corpus(path)
-    columns = ["doc_id", "label", "n_chars", "n_words", "date", "genre"]
-    print(corpus.documents[columns].to_string(index=False))
+    corpus = load_corpus(path, text_column=text_column, progress=sys.stderr)
+    print(corpus.documents[DOCUMENT_COLUMNS].to_string(index=False))
+    groups = corpus.syndication
+    print(f"\nSyndication groups: {groups['group_id'].nunique()} ({len(groups)} documents)")
+    if not groups.empty:
+        print(groups.to_string(index=False))
+    rejects = corpus.rejects
+    print(f"\nRejected or skipped input: {len(rejects)}")
+    if not rejects.empty:
+        print(rejects.to_string(index=False))
     return 0
 
 

@@ -1,8 +1,10 @@
 """The corpus: documents, paragraphs and sentences as tidy tables over never-modified raw texts.
 
 ``load_corpus()`` reads the bundled seeds; ``load_corpus("folder")`` reads a user's folder of
-``*.txt``/``*.md`` files with an optional ``metadata.csv``. All tables are plain pandas DataFrames
-whose ``start``/``end`` columns are offsets into :meth:`Corpus.text`.
+``*.txt``/``*.md``/``*.html`` files with an optional ``metadata.csv``; ``load_corpus("export.csv")``
+(or ``.jsonl``, ``.parquet``) reads a news-archive export and ``load_corpus("crawl.warc.gz")`` a web
+archive. All tables are plain pandas DataFrames whose ``start``/``end`` columns are offsets into
+:meth:`Corpus.text`.
 """
 
 from __future__ import annotations
@@ -14,17 +16,35 @@ from functools import cached_property
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
 from xivn.corpus import schema
-from xivn.corpus.reader import DOCUMENT_SUFFIXES, METADATA_FILE, RawDocument, corpus_files, read_document, read_metadata
+from xivn.corpus.exports import EXPORT_SUFFIXES, read_export
+from xivn.corpus.html import markup_kind, read_html
+from xivn.corpus.language import detect_language
+from xivn.corpus.metadata import metadata_row, publication_order
+from xivn.corpus.reader import (
+    DOCUMENT_SUFFIXES,
+    HTML_SUFFIXES,
+    METADATA_FILE,
+    RawDocument,
+    Reject,
+    corpus_files,
+    read_document,
+    read_metadata,
+)
 from xivn.corpus.sentences import sentence_spans
 from xivn.corpus.structure import classify, kind_vocabulary, lead_length, split_paragraphs, word_count
+from xivn.corpus.syndication import syndication_groups
+from xivn.corpus.warc import WARC_SUFFIXES, read_warc
 from xivn.errors import CorpusError, MetadataError, shown
 from xivn.paths import seeds_dir
 
 KNOWN_IDS_SHOWN = 10
+PROGRESS_EVERY = 1000
+BYLINE = r"^\s*[Bb][Yy]\s+([^\W\d_][^|,(]*?)\s*$"  # "By Mai Tran", "BY MAI TRAN and LE AN"; not "by 2030"
 
 
 def paragraph_kinds() -> pd.DataFrame:
@@ -43,10 +63,21 @@ class Corpus:
     texts are kept unchanged; use :meth:`text` and :meth:`quote` to go back to the source.
     """
 
-    def __init__(self, raw_documents: Iterable[RawDocument], metadata: dict[str, dict[str, str]], root: Path | None):
+    def __init__(
+        self,
+        raw_documents: Iterable[RawDocument],
+        metadata: dict[str, dict[str, str]],
+        root: Path | None,
+        rejects: Iterable[Reject] = (),
+    ):
         self.root = root
         self._raw = {doc.doc_id: doc for doc in raw_documents}
-        self._metadata = metadata
+        self._curated = metadata
+        self._metadata = {
+            doc_id: {**metadata.get(doc_id, {}), **metadata_row(metadata.get(doc_id, {}), doc.stated)}
+            for doc_id, doc in self._raw.items()
+        }
+        self._rejects = tuple(rejects)
 
     def __repr__(self) -> str:
         return f"<Corpus of {len(self._raw)} documents from {self.root}>"
@@ -85,12 +116,18 @@ class Corpus:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph, chrome included; columns in :data:`xivn.corpus.schema.PARAGRAPHS`."""
+        """One row per paragraph, chrome included; columns in :data:`xivn.corpus.schema.PARAGRAPHS`.
+
+        An HTML paragraph in a chrome landmark (navigation, footer, sidebar...) is chrome even when
+        its words read as article text, and so is one whose class or id names chrome when the
+        extractor does not keep it (:func:`xivn.corpus.html.markup_kind`)."""
         chrome = kind_vocabulary().chrome
         rows = []
         for doc_id, doc in self._raw.items():
+            blocks = {block.start: block for block in doc.blocks}
             for par_id, par in enumerate(classify(split_paragraphs(doc.text))):
-                rows.append((doc_id, par_id, par.kind, chrome[par.kind], par.start, par.end, par.text))
+                kind = markup_kind(par.kind, blocks[par.start], chrome) if par.start in blocks else par.kind
+                rows.append((doc_id, par_id, kind, chrome[kind], par.start, par.end, par.text))
         return _frame(rows, schema.PARAGRAPHS)
 
     @cached_property
@@ -112,28 +149,86 @@ class Corpus:
 
     @cached_property
     def documents(self) -> pd.DataFrame:
-        """One row per document: file facts, article word count and the metadata columns."""
+        """One row per document: its source and file facts, article word count, the metadata columns
+        and where each inferred one came from; columns start with :data:`xivn.corpus.schema.DOCUMENTS`,
+        extra ``metadata.csv`` columns follow.
+
+        Beyond the input's own metadata, when the input does not state them (source ``text``): the
+        headline is the first headline paragraph, the byline the names of the first byline
+        paragraph of the form "By …", the language the detected one.
+        """
         paragraphs = self.paragraphs
         article = paragraphs[~paragraphs["is_chrome"]]
-        words = article.groupby("doc_id")["text"].agg(lambda texts: sum(word_count(t) for t in texts))
+        texts = article.groupby("doc_id", sort=False)["text"]
+        words = texts.agg(lambda parts: sum(word_count(t) for t in parts))
+        joined = texts.agg("\n\n".join)
         headlines = article[article["kind"] == "headline"].groupby("doc_id")["text"].first()
+        credited = paragraphs[paragraphs["kind"] == "byline"]["text"].str.extract(BYLINE, expand=False).dropna()
+        bylines = credited.groupby(paragraphs.loc[credited.index, "doc_id"]).first()
         rows = []
         for doc_id, doc in self._raw.items():
-            meta = self._metadata.get(doc_id, {})
+            meta = self._metadata[doc_id]
             row = {
                 "doc_id": doc_id,
                 "path": str(doc.path),
+                "record": doc.record,
+                "format": doc.format,
                 "sha256": doc.sha256,
                 "encoding": doc.encoding,
                 "n_chars": len(doc.text),
                 "n_words": int(words.get(doc_id, 0)),
             }
-            row.update({column: meta.get(column, "") for column in schema.METADATA})
+            row.update({column: meta.get(column, "") for column in schema.DOCUMENTS if column not in row})
             row["label"] = row["label"] or doc_id
-            row["headline"] = row["headline"] or headlines.get(doc_id, "")
+            if not row["headline"] and doc_id in headlines:
+                row["headline"], row["headline_source"] = headlines[doc_id], "text"
+            if not row["byline"] and doc_id in bylines:
+                row["byline"], row["byline_source"] = bylines[doc_id].strip(), "text"
+            row["detected_language"] = detect_language(joined.get(doc_id, ""))
+            if not row["language"] and row["detected_language"]:
+                row["language"], row["language_source"] = row["detected_language"], "text"
+            row["captured_at"] = doc.captured_at
             row.update({k: v for k, v in meta.items() if k not in row and k != "file"})
             rows.append(row)
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows, columns=None if rows else list(schema.DOCUMENTS))
+
+    @cached_property
+    def html_blocks(self) -> pd.DataFrame:
+        """One row per block of every HTML document; columns in :data:`xivn.corpus.schema.HTML_BLOCKS`.
+
+        Each block is one paragraph (``par_id`` joins the two tables); ``extractor_main`` is the
+        main-content extractor's opinion, to compare with the paragraph's ``kind``.
+        """
+        par_ids = {
+            (d, s): p for d, s, p in zip(*(self.paragraphs[c] for c in ("doc_id", "start", "par_id")), strict=True)
+        }
+        rows = [
+            (
+                doc_id,
+                par_ids.get((doc_id, b.start), -1),
+                b.start,
+                b.end,
+                b.tag,
+                b.landmark,
+                b.markup_hint,
+                b.extractor_main,
+            )
+            for doc_id, doc in self._raw.items()
+            for b in doc.blocks
+        ]
+        return _frame(rows, schema.HTML_BLOCKS)
+
+    @property
+    def rejects(self) -> pd.DataFrame:
+        """Input that did not become a document; columns in :data:`xivn.corpus.schema.REJECTS`."""
+        return pd.DataFrame([tuple(vars(r).values()) for r in self._rejects], columns=list(schema.REJECTS))
+
+    @cached_property
+    def syndication(self) -> pd.DataFrame:
+        """Groups of copies of the same article across documents; columns in
+        :data:`xivn.corpus.schema.SYNDICATION` (see :mod:`xivn.corpus.syndication`)."""
+        order = {doc_id: publication_order(meta) for doc_id, meta in self._metadata.items()}
+        return syndication_groups(self.article_paragraphs(), order, self.doc_ids)
 
     def article_paragraphs(self) -> pd.DataFrame:
         """:attr:`paragraphs` without page chrome: what every analysis reads by default."""
@@ -159,7 +254,8 @@ class Corpus:
             self.text(doc_id)  # raises on an unknown id
         wanted_ids = set(wanted)  # a set: partitioning a large corpus takes many subsets
         keep = [doc for doc_id, doc in self._raw.items() if doc_id in wanted_ids]
-        return Corpus(keep, {k: v for k, v in self._metadata.items() if k in wanted_ids}, self.root)
+        curated = {k: v for k, v in self._curated.items() if k in wanted_ids}
+        return Corpus(keep, curated, self.root, self._rejects)
 
 
 def table_rows(table: pd.DataFrame) -> Iterator[tuple]:
@@ -192,23 +288,89 @@ def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
-    """Load a corpus folder; with no path (or an empty one), the bundled seed corpus.
+def load_corpus(
+    path: str | Path | None = None,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    url_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
+    outlet_column: str | None = None,
+    author_column: str | None = None,
+    language_column: str | None = None,
+    progress: TextIO | None = None,
+) -> Corpus:
+    """Load a corpus; with no path (or an empty one), the bundled seed corpus.
 
-    Reads ``*.txt`` and ``*.md`` files (not recursively) and an optional ``metadata.csv`` whose
-    rows name a ``file`` and may set ``doc_id``, ``label``, ``outlet``, ``headline``, ``date``,
-    ``date_basis``, ``byline``, ``genre``, ``timing`` and ``note``. A document's id is its
-    metadata ``doc_id`` or else its file name without the extension.
+    ``path`` is one of:
+
+    - a folder of ``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` files (not recursively) with an
+      optional ``metadata.csv`` whose rows name a ``file`` and may set ``doc_id``, ``label``,
+      ``outlet``, ``headline``, ``date``, ``date_basis``, ``byline``, ``genre``, ``timing``,
+      ``note``, ``url`` and ``language``; its values override what the files state. A document's
+      id is its metadata ``doc_id`` or else its file name without the extension. An HTML page
+      becomes its visible blocks, one paragraph each (:mod:`xivn.corpus.html`);
+    - a news-archive export, ``.csv``, ``.jsonl`` or ``.parquet``, one article per row
+      (:mod:`xivn.corpus.exports`); the ``*_column`` options name the columns holding the text,
+      id, URL, title, date, outlet, author and language when their names are not among the
+      common spellings;
+    - a web archive, ``.warc`` or ``.warc.gz``, whose HTML responses become documents
+      (:mod:`xivn.corpus.warc`).
+
+    Rows and records that cannot be documents are listed in :attr:`Corpus.rejects`; the rest load.
+    ``progress`` (``sys.stderr``, say) gets a line every 1,000 documents of a long load.
 
     Raises :class:`~xivn.errors.CorpusError` (one line, naming the path) for a missing folder, a
     folder without documents, an empty, binary, unreadable or oversized file, a broken or looping
-    symbolic link or one to a file outside the folder, and a file name that is not valid Unicode;
-    :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids (two files with the same
-    stem, such as ``a.txt`` and ``a.md``, need distinct ``doc_id`` values in the metadata). Warns
-    (:class:`~xivn.errors.XivnWarning`) when a file is not UTF-8 and when a ``*.txt``/``*.md``
-    entry is not a regular file and is skipped. The rules are listed in xivn/reader.py.
+    symbolic link or one to a file outside the folder, a file name that is not valid Unicode, an
+    export without a text column, a truncated or oversized web archive, and an input of which no
+    row became a document; :class:`~xivn.errors.MetadataError` for bad metadata or duplicate ids
+    (two files with the same stem, such as ``a.txt`` and ``a.html``, need distinct ``doc_id``
+    values in the metadata). Warns (:class:`~xivn.errors.XivnWarning`) when a file is not UTF-8
+    and when a document-named entry is not a regular file and is skipped. The rules are listed in
+    xivn/corpus/reader.py.
     """
-    folder = Path(path).expanduser() if path not in (None, "") else seeds_dir()
+    target = Path(path).expanduser() if path not in (None, "") else seeds_dir()
+    name = target.name.lower()
+    if target.is_file() and name.endswith(EXPORT_SUFFIXES + WARC_SUFFIXES):
+        chosen = {
+            field: column
+            for field, column in (
+                ("text", text_column),
+                ("id", id_column),
+                ("url", url_column),
+                ("title", title_column),
+                ("date", date_column),
+                ("outlet", outlet_column),
+                ("author", author_column),
+                ("language", language_column),
+            )
+            if column
+        }
+        items = read_warc(target) if name.endswith(WARC_SUFFIXES) else read_export(target, chosen)
+        documents, rejects = _collect(items, progress)
+        if not documents:
+            first = f" ({rejects[0].record}: {rejects[0].reason})" if rejects else ""
+            raise CorpusError(f"{shown(target)}: no documents; {len(rejects)} record(s) rejected or skipped{first}")
+        return Corpus(documents, {}, target, rejects)
+    return _load_folder(target, progress)
+
+
+def _collect(items: Iterable[RawDocument | Reject], progress: TextIO | None) -> tuple[list[RawDocument], list[Reject]]:
+    documents: list[RawDocument] = []
+    rejects: list[Reject] = []
+    for item in items:
+        if isinstance(item, Reject):
+            rejects.append(item)
+            continue
+        documents.append(item)
+        if progress is not None and len(documents) % PROGRESS_EVERY == 0:
+            print(f"loaded {len(documents):,} documents", file=progress, flush=True)
+    return documents, rejects
+
+
+def _load_folder(folder: Path, progress: TextIO | None) -> Corpus:
     files = corpus_files(folder)
     rows = read_metadata(folder) or []
     metadata_file = shown(folder / METADATA_FILE)
@@ -216,25 +378,29 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     by_id = {row["doc_id"]: row for row in rows if row.get("doc_id") and not row.get("file")}
     for name in by_file:
         if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
-            raise MetadataError(f"{metadata_file}: {name!r} is not a .txt or .md document")
+            raise MetadataError(f"{metadata_file}: {name!r} is not a .txt, .md, .html or .htm document")
     unused = sorted(set(by_file) - {file.name for file in files})
     if unused:
         raise MetadataError(f"{metadata_file}: file {unused[0]!r} is not a document directly inside the folder")
-    documents, metadata = [], {}
-    for file in files:
-        meta = by_file.get(file.name, {})
-        doc_id = meta.get("doc_id") or file.stem
-        meta = {**by_id.get(doc_id, {}), **meta}
-        if doc_id in metadata:
-            raise MetadataError(
-                f"{shown(file)}: duplicate doc_id {doc_id!r} (also used by {metadata[doc_id]['_file']!r}; "
-                f"rename a file or give it another doc_id in {METADATA_FILE})"
-            )
-        metadata[doc_id] = {**meta, "_file": file.name}
-        documents.append(read_document(file, doc_id))
+    metadata: dict[str, dict[str, str]] = {}
+    sources: dict[str, str] = {}
+
+    def documents() -> Iterator[RawDocument]:
+        for file in files:
+            meta = by_file.get(file.name, {})
+            doc_id = meta.get("doc_id") or file.stem
+            if doc_id in sources:
+                raise MetadataError(
+                    f"{shown(file)}: duplicate doc_id {doc_id!r} (also used by {sources[doc_id]!r}; "
+                    f"rename a file or give it another doc_id in {METADATA_FILE})"
+                )
+            sources[doc_id] = file.name
+            metadata[doc_id] = {**by_id.get(doc_id, {}), **meta}
+            reader = read_html if file.suffix.lower() in HTML_SUFFIXES else read_document
+            yield reader(file, doc_id)
+
+    loaded, _ = _collect(documents(), progress)
     unknown = sorted(set(by_id) - set(metadata))
     if unknown:
         raise MetadataError(f"{metadata_file}: doc_id {unknown[0]!r} matches no document file")
-    for meta in metadata.values():
-        del meta["_file"]
-    return Corpus(documents, metadata, folder)
+    return Corpus(loaded, metadata, folder)

@@ -1,15 +1,20 @@
 """Reading a corpus folder: which files are documents, how they decode, and the metadata file.
 
-This is the only module of the corpus layer that touches the file system. Every problem a user
+This module and the streaming readers of exports and web archives are the only code of the
+corpus layer that touches the file system. Every problem a user
 can cause is reported as a one-line :class:`~xivn.errors.CorpusError` naming the path (through
 :func:`~xivn.errors.shown`, so a file name holding a newline stays on one line).
 
 Rules (the README's "What xivn guarantees and what it refuses" repeats them for users):
 
-- Documents are the ``*.txt``/``*.md`` entries of the folder itself (not recursive), sorted by
-  name. An entry with such a name that is not a regular file (a folder, a device) is skipped with a
-  :class:`~xivn.errors.XivnWarning`; a broken or looping symbolic link, a link to a file outside
-  the folder, an unreadable file and a file name that is not valid Unicode are errors.
+- Documents are the ``*.txt``/``*.md``/``*.html``/``*.htm`` entries of the folder itself (not
+  recursive), sorted by name; an HTML file's bytes are read here and turned into text by
+  :mod:`~xivn.corpus.html`. An export (``.csv``, ``.jsonl``, ``.parquet``) or a web archive
+  (``.warc``, ``.warc.gz``) is given as a file and read, streaming, by :mod:`~xivn.corpus.exports`
+  and :mod:`~xivn.corpus.warc`. An entry with such a name that is not a regular file (a folder,
+  a device) is skipped with a :class:`~xivn.errors.XivnWarning`; a broken or looping symbolic
+  link, a link to a file outside the folder, an unreadable file and a file name that is not valid
+  Unicode are errors.
 - A file is at most :data:`MAX_FILE_BYTES` bytes; the limit is checked before reading, and the read
   itself never takes more than the limit.
 - Decoding: a UTF-32/UTF-16 byte-order mark decides the encoding; else UTF-8 (with or without a
@@ -26,12 +31,15 @@ import hashlib
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from xivn.errors import CorpusError, MetadataError, XivnWarning, shown
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES)
 METADATA_FILE = "metadata.csv"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
@@ -48,15 +56,48 @@ _CONTROLS = re.compile("[" + re.escape("".join(chr(c) for c in range(32) if chr(
 
 
 @dataclass(frozen=True)
+class Block:
+    """One block of an HTML page as laid out in the document text: ``text[start:end]`` is the block,
+    ``tag`` its element, ``landmark`` the page region it sits in, ``extractor_main`` whether the
+    main-content extractor keeps it as article text, ``markup_hint`` the chrome kind a class or id
+    of its element or an ancestor names ("" when none)."""
+
+    start: int
+    end: int
+    tag: str
+    landmark: str
+    extractor_main: bool
+    markup_hint: str = ""
+
+
+@dataclass(frozen=True)
 class RawDocument:
-    """One file as read: its id, path, decoded text (BOM removed), SHA-256 of its bytes, and the
-    encoding it was decoded with."""
+    """One document as read: its id, path, decoded text (BOM removed), SHA-256 of its bytes, and the
+    encoding it was decoded with; for a document inside a file, where (``record``); the input's
+    ``format``; metadata the input states, as ``{field: (value, source)}`` (sources as in
+    :data:`xivn.corpus.schema.SOURCES`); an HTML page's blocks; when a crawler fetched it."""
 
     doc_id: str
     path: Path
     text: str
     sha256: str
     encoding: str
+    record: str = ""
+    format: str = "text"
+    stated: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()
+    captured_at: str = ""
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Input that did not become a document: where (``path``, ``record``), ``action``
+    (``rejected`` or ``skipped``) and why."""
+
+    path: str
+    record: str
+    action: str
+    reason: str
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -71,7 +112,7 @@ def corpus_files(folder: Path) -> list[Path]:
     except OSError as exc:  # a permission problem on the way, for instance
         raise CorpusError(f"{shown(exc.filename or folder)}: cannot read ({exc.strerror or exc})") from None
     if not files:
-        raise CorpusError(f"{shown(folder)}: no documents (expected *.txt or *.md files)")
+        raise CorpusError(f"{shown(folder)}: no documents (expected *.txt, *.md, *.html or *.htm files)")
     return files
 
 
@@ -79,7 +120,9 @@ def _document_files(folder: Path) -> list[Path]:
     if not folder.exists():
         raise CorpusError(f"{shown(folder)}: corpus folder not found")
     if not folder.is_dir():
-        raise CorpusError(f"{shown(folder)}: not a folder (give the folder that holds the .txt/.md files)")
+        raise CorpusError(
+            f"{shown(folder)}: not a folder, an export (.csv, .jsonl, .parquet) or a web archive (.warc, .warc.gz)"
+        )
     root = folder.resolve()
     files = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -117,7 +160,7 @@ def read_document(path: Path, doc_id: str) -> RawDocument:
     data = read_bounded(path, CorpusError)
     if not data:
         raise CorpusError(f"{shown(path)}: empty file (no text to analyse)")
-    text, encoding = _decode(data, path)
+    text, encoding = decode(data, path)
     if not text.strip():
         raise CorpusError(f"{shown(path)}: empty file (no text to analyse)")
     return RawDocument(doc_id, path, text, hashlib.sha256(data).hexdigest(), encoding)
@@ -148,8 +191,9 @@ def _looks_binary(sample: str) -> bool:
     return len(_CONTROLS.findall(sample)) > len(sample) * 0.1
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """The text (one leading byte-order mark dropped) and the name of the encoding used."""
+def decode(data: bytes, path: Path | str) -> tuple[str, str]:
+    """The text (one leading byte-order mark dropped) and the name of the encoding used; warns
+    (naming ``path``) when it had to fall back from UTF-8."""
     for bom, encoding in UNICODE_BOMS:
         if data.startswith(bom):
             try:
