@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pandas as pd
-from scoring import SCORE_COLUMNS, field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, SCORE_COLUMNS, field_scores, gold_rows, load_gold, misreads
 
 import xivn
 
@@ -40,8 +40,8 @@ def chrome_f1(gold: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    documents = load_gold(TASK)
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
+    documents = load_gold(TASK, gold_folder)
     corpus = pages_corpus(documents, folder)
     found = corpus.paragraphs.rename(columns={"is_chrome": "chrome"})[KEY + FIELDS]
     found = found.assign(chrome=found["chrome"].map({True: "true", False: "false"}))

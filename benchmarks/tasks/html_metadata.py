@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from scoring import field_scores, gold_rows, load_gold, misreads
+from scoring import GOLD, field_scores, gold_rows, load_gold, misreads
 
 from tasks.html_chrome import pages_corpus
 
@@ -15,8 +15,8 @@ KEY = ["doc_id"]
 FIELDS = ["headline", "date", "outlet", "byline", "url", "language"]
 
 
-def evaluate(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    documents = load_gold(TASK)
+def evaluate(folder: Path, gold_folder: Path = GOLD) -> tuple[pd.DataFrame, pd.DataFrame]:
+    documents = load_gold(TASK, gold_folder)
     corpus = pages_corpus(documents, folder)
     found = corpus.documents[KEY + FIELDS]
     gold = gold_rows(documents, FIELDS)
