@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
 HELDOUT = GOLD / "heldout"
 SCORE_COLUMNS = ("task", "field", "gold", "found", "correct", "precision", "recall", "f1")
+COUNT_COLUMNS = ("gold", "found", "correct")
 METADATA = ("title", "date", "outlet")
 
 
@@ -128,15 +129,18 @@ def misreads(gold: pd.DataFrame, found: pd.DataFrame, key: list[str], fields: li
 
 
 def markdown(table: pd.DataFrame) -> str:
-    """``table`` as a Markdown table (fractions with two decimals)."""
+    """``table`` as a Markdown table: counts as integers, fractions with two decimals."""
 
-    def cell(value: object) -> str:
+    def cell(value: object, column: str) -> str:
         if isinstance(value, float) and math.isnan(value):
             return "–"
         if isinstance(value, float):
-            return f"{value:.0f}" if value.is_integer() and value > 1 else f"{value:.2f}"
+            return f"{value:.0f}" if column in COUNT_COLUMNS else f"{value:.2f}"
         return str(value).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(map(str, table.columns)) + " |", "|" + " --- |" * len(table.columns)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    lines += [
+        "| " + " | ".join(cell(v, c) for v, c in zip(row, table.columns, strict=True)) + " |"
+        for row in table.itertuples(index=False)
+    ]
     return "\n".join(lines)

@@ -12,12 +12,13 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import accuracy
-from scoring import GOLD, field_scores, load_gold, misreads
+from scoring import GOLD, HELDOUT, field_scores, load_gold, misreads
 
 GOLD_FILES = sorted(GOLD.glob("*.toml"))
+HELDOUT_FILES = sorted(HELDOUT.glob("*.toml"))
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", GOLD_FILES + HELDOUT_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_gold_document_has_a_unique_id_a_text_and_a_note(path):
     documents = tomllib.loads(path.read_text(encoding="utf-8"))["document"]
     ids = [d["id"] for d in documents]
@@ -26,8 +27,9 @@ def test_every_gold_document_has_a_unique_id_a_text_and_a_note(path):
         assert document["text"].strip() and document.get("note", "").strip(), document["id"]
 
 
-def test_every_task_has_a_gold_file():
+def test_every_task_has_a_gold_file_and_every_held_out_file_a_task():
     assert {p.stem for p in GOLD_FILES} >= set(accuracy.TASKS)
+    assert {p.stem for p in HELDOUT_FILES} <= set(accuracy.TASKS)
 
 
 def test_field_scores_count_right_values_against_found_and_gold_rows():
@@ -52,3 +54,10 @@ def test_each_task_scores_its_gold_file(task):
     scores, _ = accuracy.evaluate([task])
     assert set(scores["task"]) == {task}
     assert scores.loc[scores["field"] == "all", "gold"].iloc[0] == sum(len(d["expect"]) for d in load_gold(task))
+
+
+@pytest.mark.parametrize("task", [p.stem for p in HELDOUT_FILES])
+def test_each_held_out_file_is_scored_on_every_expected_row(task):
+    scores, _ = accuracy.evaluate([task], HELDOUT)
+    expected = sum(len(d["expect"]) for d in load_gold(task, HELDOUT))
+    assert scores.loc[scores["field"] == "all", "gold"].iloc[0] == expected
