@@ -163,7 +163,9 @@ class Frame:
                     matches.append((cue, a, b, strength, (where,)))
             return matches
 
-        strong, weak = sensed(strong_hits, "strong"), sensed(weak_hits, "weak")
+        strong = sensed(strong_hits, "strong")
+        spans = {(a, b) for _, a, b, *_ in strong}
+        weak = [match for match in sensed(weak_hits, "weak") if match[1:3] not in spans]  # a word counts once
         if strong:
             return strong + weak
         if self.requires:  # weak cues count only with every required term list
