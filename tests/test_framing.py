@@ -79,6 +79,36 @@ def test_evidence_names_the_context_word_that_gave_the_cue_its_sense(make_corpus
 
 
 @pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "the war" refers back to the invasion named in the sentence before
+        (
+            "In 1979 Chinese troops poured across the frontier.\n\nTextbooks rarely mention the war today.\n",
+            [("Textbooks rarely mention the war today.", "the war", "1979 (sentence 0)")],
+        ),
+        ("Textbooks rarely mention the war today.\n", []),  # nothing in the text says which war
+        ("The war in Ukraine pushed up prices.\n\nTextbooks rarely mention the war today.\n", []),
+    ],
+)
+def test_a_document_scoped_cue_takes_its_sense_from_another_sentence(make_corpus, text, rows):
+    import xivn
+
+    corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
+    evidence = framing.frame_evidence(corpus).query("frame_id == 'territorial_mistrust' and cue == 'the war'")
+    assert list(zip(evidence["quote"], evidence["cue"], evidence["context"], strict=True)) == rows
+
+
+def test_a_document_scoped_cue_needs_no_document_when_its_sentence_has_the_word(tmp_path):
+    path = tmp_path / "frames.toml"
+    path.write_text(SENSED.replace('with = ["sea"] }', 'with = ["sea"], scope = "document" }'), encoding="utf-8")
+    (frame,) = framing.load_frames(path)
+    assert frame.document_scoped == {"\\bterritor(?:y|ies)\\b"}
+    assert [m[4] for m in frame.cues_in(fold("The territory near the islands."))] == [((None, 23, 30),)]
+    assert frame.cues_in(fold("The territory."), document=["A far sea.", "The territory."], at=1)[0][4] == ((0, 6, 9),)
+    assert frame.cues_in(fold("The territory."), document=["The territory."], at=0) == []  # not its own words
+
+
+@pytest.mark.parametrize(
     ("frame_id", "text"),
     [  # the false positives measured on real coverage
         ("territorial_mistrust", "It drew capital from 111 countries and territories investing in the country."),

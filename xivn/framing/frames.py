@@ -6,9 +6,11 @@ strong cue fires, or two different weak cues, or, in a frame that ``requires`` t
 cue with a word of every one of them (two weak cues alone are not enough there: "upgraded" and
 "status" are no rivalry unless both powers are named).
 A word with several senses ("territories", "mineral", "fell short") is a cue only in its sense: a
-cue may need context (``with``: words of named term lists elsewhere in the sentence), and the
-frame's ``exclude`` patterns cancel every cue or context word they overlap ("mineral water",
-"countries and territories", "the Red Sea"), so a sentence that also holds a true cue keeps it.
+cue may need context (``with``: words of named term lists elsewhere in the sentence, or, for a cue
+with ``scope = "document"``, in any article sentence of its document: "the war" after a sentence
+on the 1979 invasion, "the reserves" in a text on rare earths), and the frame's ``exclude``
+patterns cancel every cue or context word they overlap ("mineral water", "countries and
+territories", "the Red Sea"), so a sentence that also holds a true cue keeps it.
 Frames are coded per article sentence; a document's profile is the count and share of its
 sentences per frame, with bootstrap and Wilson intervals, because on texts of 20-40 sentences a
 share is never more precise than that.
@@ -56,6 +58,9 @@ from xivn.framing.speakers import reported_spans, voices
 from xivn.paths import data_path
 
 FRAME_SETS = ("generic", "event")
+SCOPES = ("sentence", "document")
+"""Where a sensed cue's context word may be: its sentence (the default) or any article sentence of
+its document."""
 EVIDENCE = (
     "doc_id",
     "sent_id",
@@ -79,9 +84,13 @@ EVIDENCE = (
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-Match = tuple[Cue, int, int, str, tuple[tuple[int, int], ...]]
+Context = tuple[int | None, int, int]
+"""Where a context word is: the index of its sentence among the document's (``None``: the sentence
+itself) and its span in that folded sentence."""
+
+Match = tuple[Cue, int, int, str, tuple[Context, ...]]
 """One cue that puts a frame on a sentence: the cue, its span in the folded sentence, ``strong`` or
-``weak``, and the spans of the context words that gave it its sense (empty for a cue that needs none)."""
+``weak``, and where the context words that gave it its sense are (empty for a cue that needs none)."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +98,8 @@ class Frame:
     """One frame of a frame dictionary, with compiled cues.
 
     ``context`` maps a cue's name (its pattern) to the term lists one of whose words it needs in
-    the same sentence;
-    ``terms`` holds those lists and the ones the frame ``requires``."""
+    the same sentence; ``document_scoped`` names the cues whose word may be in any sentence of the
+    document; ``terms`` holds those lists and the ones the frame ``requires``."""
 
     id: str
     set: str
@@ -104,19 +113,23 @@ class Frame:
     counter_examples: list[str]
     context: dict[str, tuple[str, ...]] = field(default_factory=dict)
     terms: dict[str, list[Cue]] = field(default_factory=dict)
+    document_scoped: frozenset[str] = frozenset()
 
     @cached_property
     def _firing_uids(self) -> frozenset[int]:
         """The pattern numbers of the strong and weak cues: a frame fires only if one can match."""
         return frozenset(cue.pattern.uid for cue in (*self.strong, *self.weak))
 
-    def cues_in(self, folded: str, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Match]:
+    def cues_in(
+        self, folded: str, exclusions: Exclusions = NO_EXCLUSIONS, document: Sequence[str] = (), at: int = -1
+    ) -> list[Match]:
         """The cues that put this frame on a (folded) sentence, strongest first; [] if it does not fire.
 
         A hit overlapping a match of the frame's ``exclude`` patterns, or of the shared
         ``exclusions`` that apply to this frame (:mod:`xivn.cues.exclusions`), is dropped, and so
         is a cue with ``with`` term lists when none of their words is elsewhere in the sentence
-        (outside the cue itself, and not excluded either)."""
+        (outside the cue itself, and not excluded either) nor, for a document-scoped cue, in one of
+        the other folded sentences of its ``document`` (``at``: the sentence's own place there)."""
         if self._firing_uids.isdisjoint(possible(folded)):
             return []
         strong_hits, weak_hits = find_cues(self.strong, folded), find_cues(self.weak, folded)
@@ -144,15 +157,35 @@ class Frame:
                     continue
                 around = [(x, y) for name in names for _, x, y in terms(name) if y <= a or x >= b]
                 if around:  # the nearest context word speaks for the cue's sense
-                    matches.append((cue, a, b, strength, (min(around, key=lambda s: abs(s[0] - a)),)))
+                    x, y = min(around, key=lambda s: abs(s[0] - a))
+                    matches.append((cue, a, b, strength, ((None, x, y),)))
+                elif cue.name in self.document_scoped and (where := self._in_document(names, document, at, exclusions)):
+                    matches.append((cue, a, b, strength, (where,)))
             return matches
 
-        strong, weak = sensed(strong_hits, "strong"), sensed(weak_hits, "weak")
+        strong = sensed(strong_hits, "strong")
+        spans = {(a, b) for _, a, b, *_ in strong}
+        weak = [match for match in sensed(weak_hits, "weak") if match[1:3] not in spans]  # a word counts once
         if strong:
             return strong + weak
         if self.requires:  # weak cues count only with every required term list
             return weak if weak and all(kept(find_cues(t, folded)) for t in self.requires) else []
         return weak if len({cue.name for cue, *_ in weak}) >= 2 else []
+
+    def _in_document(
+        self, names: tuple[str, ...], document: Sequence[str], at: int, exclusions: Exclusions
+    ) -> Context | None:
+        """The first word of the named term lists in the document's other sentences (not excluded), if any."""
+        for index, other in enumerate(document):
+            if index == at:
+                continue
+            vetoed = [(a, b) for _, a, b in find_cues(self.exclude, other)]
+            vetoed += [(a, b) for a, b, entry in exclusions.spans(other) if entry.applies_to(self.id)]
+            for name in names:
+                for _, x, y in find_cues(self.terms[name], other):
+                    if not any(a < y and x < b for a, b in vetoed):
+                        return (index, x, y)
+        return None
 
 
 class CueEntry(Field):
@@ -161,7 +194,7 @@ class CueEntry(Field):
 
     expected = "a regular expression string or a table {pattern, with}"
     plural = "regular expression strings or {pattern, with} tables"
-    sensed = Table(required={"pattern": REGEX, "with": ListOf(TEXT, nonempty=True)})
+    sensed = Table(required={"pattern": REGEX, "with": ListOf(TEXT, nonempty=True)}, optional={"scope": OneOf(SCOPES)})
 
     def check(self, value: Any, file: str, entry: str) -> Any:
         if isinstance(value, str):
@@ -207,10 +240,11 @@ FRAMES_SCHEMA = Schema(
 
 def _cue_list(
     entries: list[Any], terms: Mapping[str, list[Cue]], file: str, here: str
-) -> tuple[list[Cue], dict[str, tuple[str, ...]]]:
-    """Compiled cues of a ``strong`` or ``weak`` list, and the term lists each sensed cue needs."""
+) -> tuple[list[Cue], dict[str, tuple[str, ...]], set[str]]:
+    """Compiled cues of a ``strong`` or ``weak`` list, the term lists each sensed cue needs, and the
+    sensed cues whose context may be anywhere in the document."""
     patterns = [e if isinstance(e, str) else e["pattern"] for e in entries]
-    context = {}
+    context, document_scoped = {}, set()
     for number, entry in enumerate(entries, start=1):
         if isinstance(entry, dict):
             unknown = [t for t in entry["with"] if t not in terms]
@@ -218,7 +252,9 @@ def _cue_list(
                 known = ", ".join(terms) or "none"
                 raise data_error(file, f"{here}.{number}.with", f"unknown term list {unknown[0]!r} (known: {known})")
             context[entry["pattern"]] = tuple(entry["with"])
-    return compile_cues(patterns, where=f"{file} [{here}]"), context
+            if entry.get("scope") == "document":
+                document_scoped.add(entry["pattern"])
+    return compile_cues(patterns, where=f"{file} [{here}]"), context, document_scoped
 
 
 @cache
@@ -238,8 +274,8 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
                 where, f"{here}.requires", f"unknown term list {unknown[0]!r} (known: {', '.join(terms) or 'none'})"
             )
         seen.add(fid)
-        strong, strong_context = _cue_list(entry["strong"], terms, where, f"{here}.strong")
-        weak, weak_context = _cue_list(entry.get("weak", []), terms, where, f"{here}.weak")
+        strong, strong_context, strong_scoped = _cue_list(entry["strong"], terms, where, f"{here}.strong")
+        weak, weak_context, weak_scoped = _cue_list(entry.get("weak", []), terms, where, f"{here}.weak")
         context = strong_context | weak_context
         frames.append(
             Frame(
@@ -255,6 +291,7 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
                 counter_examples=entry.get("counter_examples", []),
                 context=context,
                 terms={name: terms[name] for name in {n for names in context.values() for n in names}},
+                document_scoped=frozenset(strong_scoped | weak_scoped),
             )
         )
     return tuple(frames)
@@ -301,17 +338,38 @@ def frame_evidence(
     ``weak``), ``n_cues`` and ``cues`` (every cue match, ``; ``-separated), ``attributed`` (the
     first cue lies inside words reported from a source, by :func:`xivn.framing.speakers.voices`: the frame
     is voiced by a source rather than asserted by the author), ``context`` (the words that gave the
-    first cue its sense, ``; ``-separated; empty for a cue that needs none). Sorted by document and
-    sentence.
+    first cue its sense; a word found in another sentence of the document, for a document-scoped
+    cue, is followed by that sentence's id: ``"rare earths (sentence 3)"``; empty for a cue that
+    needs none). Sorted by document and sentence.
     """
     loaded = load_frames(frames)
     exclusions = load_exclusions() if exclusions is None else exclusions
     spans = reported_spans(voices(corpus))
     rows = []
-    for sentence in table_rows(corpus.article_sentences()):
-        folded = fold(sentence.text)
+    for _, sentences in corpus.article_sentences().groupby("doc_id", sort=False):
+        rows += _document_evidence(list(table_rows(sentences)), loaded, exclusions, spans)
+    table = pd.DataFrame(rows, columns=list(EVIDENCE))
+    table.attrs.update(frames=Path(str(frames)).name, exclusions=", ".join(exclusions.sources))
+    return table
+
+
+def _document_evidence(
+    sentences: list[Any], loaded: list[Frame], exclusions: Exclusions, spans: Mapping[str, list[tuple[int, int]]]
+) -> list[tuple[Any, ...]]:
+    """The rows of :func:`frame_evidence` for the article sentences of one document."""
+    document = [fold(sentence.text) for sentence in sentences]
+
+    def context_words(where: tuple[Context, ...], sentence: Any) -> str:
+        words = []
+        for index, x, y in where:
+            source = sentence if index is None else sentences[index]
+            words.append(source.text[x:y] + ("" if index is None else f" (sentence {source.sent_id})"))
+        return "; ".join(words)
+
+    rows = []
+    for at, (sentence, folded) in enumerate(zip(sentences, document, strict=True)):
         for frame in loaded:
-            hits = frame.cues_in(folded, exclusions)
+            hits = frame.cues_in(folded, exclusions, document, at)
             if not hits:
                 continue
             cue_start, cue_end = sentence.start + hits[0][1], sentence.start + hits[0][2]
@@ -333,12 +391,10 @@ def frame_evidence(
                     len(hits),
                     "; ".join(sentence.text[a:b] for _, a, b, *_ in hits),
                     attributed,
-                    "; ".join(sentence.text[a:b] for a, b in hits[0][4]),
+                    context_words(hits[0][4], sentence),
                 )
             )
-    table = pd.DataFrame(rows, columns=list(EVIDENCE))
-    table.attrs.update(frames=Path(str(frames)).name, exclusions=", ".join(exclusions.sources))
-    return table
+    return rows
 
 
 def frame_indicators(
