@@ -257,6 +257,29 @@ def test_questions_are_not_mentions(mentions):
         ("The firms signed a deal to share mobile network infrastructure.\n", [("digital_area", "signed")]),
         # the deal word must share the topic's clause
         ("The railway is slow; officials signed documents on Tuesday.\n", []),
+        # ... and a clause opened by ", where" describes a place, not the deal of the clause before it
+        ("Shoppers hunted for deals at the mall, where mobile phones were on sale.\n", []),
+        # a company order is a deal without a deal word; confirming it is signing
+        ("Vietjet confirmed orders for 200 Boeing jets.\n", [("transport_area", "signed")]),
+        # a hope governs the signing verb after it; talks without an agreement reach none
+        ("The EU hoped to conclude a free trade agreement with Indonesia.\n", [("trade_area", "expected")]),
+        ("Talks on tariffs ended without an agreement.\n", [("trade_area", "absent")]),
+        # calling on the sides to act is a call, not a deed
+        ("Xi called on the two sides to expand cooperation in 5G.\n", [("five_g_network", "urged")]),
+        # development assistance for railways is rail funding; a named railway beats the general funding item
+        (
+            "Japan pledged official development assistance for urban railway projects.\n",
+            [("cross_border_rail_funding", "pledged")],
+        ),
+        (
+            "Hanoi may sign a financing agreement for the Lao Cai-Hanoi-Haiphong railway.\n",
+            [("kunming_haiphong_railway", "expected")],
+        ),
+        # semiconductors named alone in a list of memoranda (the singular stays a modifier)
+        (
+            "They signed memoranda on energy and semiconductors.\n",
+            [("energy_area", "signed"), ("semiconductors_area", "signed")],
+        ),
     ],
 )
 def test_new_wording_and_markdown_lists(make_corpus, text, expected):
