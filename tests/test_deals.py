@@ -275,6 +275,17 @@ def test_questions_are_not_mentions(mentions):
             "Hanoi may sign a financing agreement for the Lao Cai-Hanoi-Haiphong railway.\n",
             [("kunming_haiphong_railway", "expected")],
         ),
+        # "signs" as a noun is no signing; "stopped short of" and "has yet to sign" are absences
+        ("New road signs were put up along the highway.\n", []),
+        ("Vietnam and China stopped short of a deal on rare earths.\n", [("rare_earths", "absent")]),
+        ("Vietnam has yet to sign a plan on the Belt and Road Initiative.\n", [("belt_and_road", "absent")]),
+        # a side's readiness to work with the other is its pledge; discussing a possible deal is expected
+        ("China is willing to work with Vietnam to advance railway links.\n", [("transport_area", "pledged")]),
+        ("The US and Vietnam are discussing a partnership on critical minerals.\n", [("rare_earths", "expected")]),
+        # what a signed agreement will do ("that will remove tariffs") keeps its status
+        ("Britain and Australia signed an agreement that will remove tariffs.\n", [("trade_area", "signed")]),
+        # security pacts named by their kind
+        ("Japan and the Philippines signed a reciprocal access agreement.\n", [("security_area", "signed")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",
