@@ -286,6 +286,28 @@ def test_questions_are_not_mentions(mentions):
         ("Britain and Australia signed an agreement that will remove tariffs.\n", [("trade_area", "signed")]),
         # security pacts named by their kind
         ("Japan and the Philippines signed a reciprocal access agreement.\n", [("security_area", "signed")]),
+        # witnessing a ceremony to sign is a signing; a side that will not say denies nothing
+        (
+            "Chinh witnessed a ceremony to sign a memorandum on digital transformation.\n",
+            [("ict_telecoms_transformation", "signed")],
+        ),
+        (
+            "A spokeswoman neither confirmed nor denied that Hanoi would sign a maritime deal.\n",
+            [("security_area", "expected")],
+        ),
+        (
+            "The ministry dismissed as groundless reports that Beijing had offered loans for the railway.\n",
+            [("cross_border_rail_funding", "denied")],
+        ),
+        # what a deal could include; talks over a purchase; an order won; fighter jets are arms
+        ("The new ties could include closer defence cooperation.\n", [("security_area", "expected")]),
+        ("Vietnam is in talks over the purchase of fighter jets.\n", [("security_area", "expected")]),
+        ("Airbus won an order from Vietnam Airlines for 20 jets.\n", [("transport_area", "signed")]),
+        # signing off on a budget signs nothing with anyone; an institution's name is no topic
+        ("The minister signed off on a budget for the new port terminal.\n", []),
+        ("The Ministry of Transport signed a memorandum on the expressway.\n", [("transport_area", "signed")]),
+        ("The two sides agreed to connect their power grids.\n", [("energy_area", "agreed")]),
+        ("The summit ended with no joint statement.\n", [("shared_future_community", "absent")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",

@@ -39,6 +39,8 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         ("China, Laos and Thailand signed a memorandum on trains.", ["China", "Laos", "Thailand"]),
         ("Vietnamese airline Vietjet confirmed orders for 200 Boeing jets.", ["Vietnam", "Boeing"]),
         ("Vietnam and China signed the plan for trade-promotion MoUs.", ["Vietnam", "China"]),  # "MoUs" is no company
+        ("Japan, the United States and the Philippines agreed to hold drills.", ["Japan", "US", "Philippines"]),
+        ("Airbus won an order from Vietnam Airlines for 20 jets.", ["Airbus", "Vietnam"]),
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):

@@ -41,6 +41,7 @@ WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&’'.-]*"  # a capitalised word, or a camel-ca
 NAME = rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})"
 DESCRIBED = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")  # "Vietnam's budget carrier Vietjet"
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"  # a decimal point ("$7.8 billion") does not end the sentence
+LISTED = re.compile(r"(?:^|,)\s*(?:the\s+)?([^,]+)")  # one name of a list of signatories
 PART_OF_NAME = re.compile(r"[A-Z][\w-]*\s+(?:of|for|and)\s+$")
 
 PARTIES_SCHEMA = Schema(
@@ -91,7 +92,9 @@ def load_party_cues(path: str | Path = PARTIES_FILE) -> PartyCues:
         source=where,
         labels=dict(raw["labels"]),
         leaders=CueTable(leaders),
-        subject=re.compile(rf"(?P<a>{NAME}(?:,\s+{NAME})*)(?:,?\s+and\s+(?P<b>{NAME}))?\s+{companies['verbs']}"),
+        subject=re.compile(
+            rf"(?P<a>{NAME}(?:,\s+(?:the\s+)?{NAME})*)(?:,?\s+and\s+(?:the\s+)?(?P<b>{NAME}))?\s+{companies['verbs']}"
+        ),
         linked=re.compile(rf"{companies['verbs']}{IN_SENTENCE}{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
         not_names=frozenset(companies["not_names"]),
     )
@@ -146,15 +149,15 @@ def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) 
                         continue
                     start = at + words.find(name)
                     end = start + len(name)
-                    inside = [(s, side) for s, e, side in named if start <= s < end]
+                    inside = [(s, side) for s, e, side in named if s < end and start < e]  # "the Philippines"
                     before = [(s, side) for s, e, side in named if e <= start and DESCRIBED.match(text[e:start])]
                     found += inside or before[-1:] or [(start, name)]
     return [side for _, side in sorted(found)]
 
 
 def _listed(words: str, at: int) -> list[tuple[str, int]]:
-    """The names of a comma-separated list of signatories ("China, Laos") with their offsets."""
-    return [(m.group(), at + m.start()) for m in re.finditer(r"[^,]+", words) if m.group().strip()]
+    """The names of a comma-separated list of signatories ("China, the US") with their offsets."""
+    return [(m.group(1), at + m.start(1)) for m in LISTED.finditer(words)]
 
 
 def _trimmed(name: str, cues: PartyCues) -> str:
