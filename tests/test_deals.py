@@ -308,6 +308,12 @@ def test_questions_are_not_mentions(mentions):
         ("The Ministry of Transport signed a memorandum on the expressway.\n", [("transport_area", "signed")]),
         ("The two sides agreed to connect their power grids.\n", [("energy_area", "agreed")]),
         ("The summit ended with no joint statement.\n", [("shared_future_community", "absent")]),
+        # a passive of the future; committing money is a pledge; a bridge across a border is transport
+        ("An agreement on a bridge across the border is expected to be signed.\n", [("transport_area", "expected")]),
+        ("Australia committed A$105 million to help Vietnam build wind farms.\n", [("energy_area", "pledged")]),
+        ("PV Gas signed a deal with Shell to buy liquefied natural gas.\n", [("energy_area", "signed")]),
+        # a topic word that speaks is an institution
+        ("Beijing urged Manila to exercise restraint, the Chinese coast guard said.\n", []),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",

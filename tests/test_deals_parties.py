@@ -41,6 +41,9 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         ("Vietnam and China signed the plan for trade-promotion MoUs.", ["Vietnam", "China"]),  # "MoUs" is no company
         ("Japan, the United States and the Philippines agreed to hold drills.", ["Japan", "US", "Philippines"]),
         ("Airbus won an order from Vietnam Airlines for 20 jets.", ["Airbus", "Vietnam"]),
+        # a comma without "and" lists no signatories; a refusal to sign names the sides too; aid agencies
+        ("Unlike Cambodia, Vietnam did not sign any deal with Huawei.", ["Vietnam", "Huawei", "Cambodia"]),
+        ("USAID pledged help for Vietnamese customs officials.", ["US", "Vietnam"]),
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):

@@ -92,8 +92,9 @@ def load_party_cues(path: str | Path = PARTIES_FILE) -> PartyCues:
         source=where,
         labels=dict(raw["labels"]),
         leaders=CueTable(leaders),
-        subject=re.compile(
-            rf"(?P<a>{NAME}(?:,\s+(?:the\s+)?{NAME})*)(?:,?\s+and\s+(?:the\s+)?(?P<b>{NAME}))?\s+{companies['verbs']}"
+        subject=re.compile(  # one name, or a list ending in "and": "China, Laos and Thailand signed"
+            rf"(?:(?P<a>{NAME}(?:,\s+(?:the\s+)?{NAME})*),?\s+and\s+(?:the\s+)?(?P<b>{NAME})|(?P<c>{NAME}))"
+            rf"\s+{companies['verbs']}"
         ),
         linked=re.compile(rf"{companies['verbs']}{IN_SENTENCE}{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
         not_names=frozenset(companies["not_names"]),
@@ -136,9 +137,9 @@ def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) 
     the company itself ("Boeing", "ATR"); a name inside an institution's ("Ministry of
     Transport") is none."""
     found: list[tuple[int, str]] = []
-    for pattern, groups in ((cues.subject, ("a", "b")), (cues.linked, ("a",))):
+    for pattern, groups in ((cues.subject, ("a", "b", "c")), (cues.linked, ("a",))):
         for match in pattern.finditer(text):
-            if PART_OF_NAME.search(text[: match.start("a")]):
+            if PART_OF_NAME.search(text[: match.start()]):
                 continue  # "Ministry of Transport", "Ministry of Industry and Trade": one institution's name
             for group in groups:
                 if match.group(group) is None:
