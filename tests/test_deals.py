@@ -314,6 +314,19 @@ def test_questions_are_not_mentions(mentions):
         ("PV Gas signed a deal with Shell to buy liquefied natural gas.\n", [("energy_area", "signed")]),
         # a topic word that speaks is an institution
         ("Beijing urged Manila to exercise restraint, the Chinese coast guard said.\n", []),
+        # "but not" keeps the deal word of its clause and leaves the sector out
+        (
+            "Hanoi and Beijing strike deals on rail and telecoms, but not on rare earths\n",
+            [("transport_area", "signed"), ("digital_area", "signed"), ("rare_earths", "absent")],
+        ),
+        # a signed article is written, not signed with anyone; close to a deal is not yet one
+        ("In a signed article, Xi wrote that rail links would bring the peoples closer.\n", []),
+        ("Vietnam Airlines is close to a deal to lease ten jets.\n", [("transport_area", "expected")]),
+        (
+            "Vietnam and Singapore concluded negotiations on a digital economy agreement.\n",
+            [("digital_area", "signed")],
+        ),
+        ("India and Vietnam are in talks on a deal for cruise missiles.\n", [("security_area", "expected")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",
