@@ -327,6 +327,17 @@ def test_questions_are_not_mentions(mentions):
             [("digital_area", "signed")],
         ),
         ("India and Vietnam are in talks on a deal for cruise missiles.\n", [("security_area", "expected")]),
+        # help given is a deed; an offer of help on minerals is a proposal; metro lines are railways
+        (
+            "Washington has offered help to map rare earth deposits, while Tokyo has provided loans for metro lines.\n",
+            [("rare_earths", "proposed"), ("cross_border_rail_funding", "signed")],
+        ),
+        # readiness to expand farm trade and speed up customs clearance; a factory is industry
+        (
+            "China stands ready to work with Vietnam to expand trade in farm produce and speed up customs clearance.\n",
+            [("trade_area", "pledged"), ("other_area", "pledged")],
+        ),
+        ("VinFast signed a deal with the state to build a factory.\n", [("energy_area", "signed")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",

@@ -44,6 +44,10 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         # a comma without "and" lists no signatories; a refusal to sign names the sides too; aid agencies
         ("Unlike Cambodia, Vietnam did not sign any deal with Huawei.", ["Vietnam", "Huawei", "Cambodia"]),
         ("USAID pledged help for Vietnamese customs officials.", ["US", "Vietnam"]),
+        (
+            "In September, Vietnam and the United States signed a memorandum.",
+            ["Vietnam", "US"],
+        ),  # a month is no company
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):
