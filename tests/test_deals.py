@@ -338,6 +338,22 @@ def test_questions_are_not_mentions(mentions):
             [("trade_area", "pledged"), ("other_area", "pledged")],
         ),
         ("VinFast signed a deal with the state to build a factory.\n", [("energy_area", "signed")]),
+        # a wish to see cooperation is a call; "it was agreed that ... would" an agreement; a signing
+        # postponed is still ahead; opposing a plan refuses it
+        (
+            "Thuong said he wished to see the two sides expand cooperation in green energy.\n",
+            [("energy_area", "urged")],
+        ),
+        ("It was agreed that the two would step up cooperation in critical minerals.\n", [("rare_earths", "agreed")]),
+        (
+            "The signing of a loan agreement for the Budapest-Belgrade railway has been postponed.\n",
+            [("cross_border_rail_funding", "expected")],
+        ),
+        ("Lawmakers opposed a plan to lease a deep-water port to a Chinese company.\n", [("transport_area", "denied")]),
+        (
+            "Chinh asked South Korean companies to invest in semiconductor manufacturing.\n",
+            [("semiconductors_area", "urged")],
+        ),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",

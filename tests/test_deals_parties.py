@@ -48,6 +48,7 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
             "In September, Vietnam and the United States signed a memorandum.",
             ["Vietnam", "US"],
         ),  # a month is no company
+        ("Huawei denied it was in talks with Vietnam's Viettel.", ["Huawei", "Vietnam"]),  # a company that denies
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):
