@@ -257,6 +257,108 @@ def test_questions_are_not_mentions(mentions):
         ("The firms signed a deal to share mobile network infrastructure.\n", [("digital_area", "signed")]),
         # the deal word must share the topic's clause
         ("The railway is slow; officials signed documents on Tuesday.\n", []),
+        # ... and a clause opened by ", where" describes a place, not the deal of the clause before it
+        ("Shoppers hunted for deals at the mall, where mobile phones were on sale.\n", []),
+        # a company order is a deal without a deal word; confirming it is signing
+        ("Vietjet confirmed orders for 200 Boeing jets.\n", [("transport_area", "signed")]),
+        # a hope governs the signing verb after it; talks without an agreement reach none
+        ("The EU hoped to conclude a free trade agreement with Indonesia.\n", [("trade_area", "expected")]),
+        ("Talks on tariffs ended without an agreement.\n", [("trade_area", "absent")]),
+        # calling on the sides to act is a call, not a deed
+        ("Xi called on the two sides to expand cooperation in 5G.\n", [("five_g_network", "urged")]),
+        # development assistance for railways is rail funding; a named railway beats the general funding item
+        (
+            "Japan pledged official development assistance for urban railway projects.\n",
+            [("cross_border_rail_funding", "pledged")],
+        ),
+        (
+            "Hanoi may sign a financing agreement for the Lao Cai-Hanoi-Haiphong railway.\n",
+            [("kunming_haiphong_railway", "expected")],
+        ),
+        # "signs" as a noun is no signing; "stopped short of" and "has yet to sign" are absences
+        ("New road signs were put up along the highway.\n", []),
+        ("Vietnam and China stopped short of a deal on rare earths.\n", [("rare_earths", "absent")]),
+        ("Vietnam has yet to sign a plan on the Belt and Road Initiative.\n", [("belt_and_road", "absent")]),
+        # a side's readiness to work with the other is its pledge; discussing a possible deal is expected
+        ("China is willing to work with Vietnam to advance railway links.\n", [("transport_area", "pledged")]),
+        ("The US and Vietnam are discussing a partnership on critical minerals.\n", [("rare_earths", "expected")]),
+        # what a signed agreement will do ("that will remove tariffs") keeps its status
+        ("Britain and Australia signed an agreement that will remove tariffs.\n", [("trade_area", "signed")]),
+        # security pacts named by their kind
+        ("Japan and the Philippines signed a reciprocal access agreement.\n", [("security_area", "signed")]),
+        # witnessing a ceremony to sign is a signing; a side that will not say denies nothing
+        (
+            "Chinh witnessed a ceremony to sign a memorandum on digital transformation.\n",
+            [("ict_telecoms_transformation", "signed")],
+        ),
+        (
+            "A spokeswoman neither confirmed nor denied that Hanoi would sign a maritime deal.\n",
+            [("security_area", "expected")],
+        ),
+        (
+            "The ministry dismissed as groundless reports that Beijing had offered loans for the railway.\n",
+            [("cross_border_rail_funding", "denied")],
+        ),
+        # what a deal could include; talks over a purchase; an order won; fighter jets are arms
+        ("The new ties could include closer defence cooperation.\n", [("security_area", "expected")]),
+        ("Vietnam is in talks over the purchase of fighter jets.\n", [("security_area", "expected")]),
+        ("Airbus won an order from Vietnam Airlines for 20 jets.\n", [("transport_area", "signed")]),
+        # signing off on a budget signs nothing with anyone; an institution's name is no topic
+        ("The minister signed off on a budget for the new port terminal.\n", []),
+        ("The Ministry of Transport signed a memorandum on the expressway.\n", [("transport_area", "signed")]),
+        ("The two sides agreed to connect their power grids.\n", [("energy_area", "agreed")]),
+        ("The summit ended with no joint statement.\n", [("shared_future_community", "absent")]),
+        # a passive of the future; committing money is a pledge; a bridge across a border is transport
+        ("An agreement on a bridge across the border is expected to be signed.\n", [("transport_area", "expected")]),
+        ("Australia committed A$105 million to help Vietnam build wind farms.\n", [("energy_area", "pledged")]),
+        ("PV Gas signed a deal with Shell to buy liquefied natural gas.\n", [("energy_area", "signed")]),
+        # a topic word that speaks is an institution
+        ("Beijing urged Manila to exercise restraint, the Chinese coast guard said.\n", []),
+        # "but not" keeps the deal word of its clause and leaves the sector out
+        (
+            "Hanoi and Beijing strike deals on rail and telecoms, but not on rare earths\n",
+            [("transport_area", "signed"), ("digital_area", "signed"), ("rare_earths", "absent")],
+        ),
+        # a signed article is written, not signed with anyone; close to a deal is not yet one
+        ("In a signed article, Xi wrote that rail links would bring the peoples closer.\n", []),
+        ("Vietnam Airlines is close to a deal to lease ten jets.\n", [("transport_area", "expected")]),
+        (
+            "Vietnam and Singapore concluded negotiations on a digital economy agreement.\n",
+            [("digital_area", "signed")],
+        ),
+        ("India and Vietnam are in talks on a deal for cruise missiles.\n", [("security_area", "expected")]),
+        # help given is a deed; an offer of help on minerals is a proposal; metro lines are railways
+        (
+            "Washington has offered help to map rare earth deposits, while Tokyo has provided loans for metro lines.\n",
+            [("rare_earths", "proposed"), ("cross_border_rail_funding", "signed")],
+        ),
+        # readiness to expand farm trade and speed up customs clearance; a factory is industry
+        (
+            "China stands ready to work with Vietnam to expand trade in farm produce and speed up customs clearance.\n",
+            [("trade_area", "pledged"), ("other_area", "pledged")],
+        ),
+        ("VinFast signed a deal with the state to build a factory.\n", [("energy_area", "signed")]),
+        # a wish to see cooperation is a call; "it was agreed that ... would" an agreement; a signing
+        # postponed is still ahead; opposing a plan refuses it
+        (
+            "Thuong said he wished to see the two sides expand cooperation in green energy.\n",
+            [("energy_area", "urged")],
+        ),
+        ("It was agreed that the two would step up cooperation in critical minerals.\n", [("rare_earths", "agreed")]),
+        (
+            "The signing of a loan agreement for the Budapest-Belgrade railway has been postponed.\n",
+            [("cross_border_rail_funding", "expected")],
+        ),
+        ("Lawmakers opposed a plan to lease a deep-water port to a Chinese company.\n", [("transport_area", "denied")]),
+        (
+            "Chinh asked South Korean companies to invest in semiconductor manufacturing.\n",
+            [("semiconductors_area", "urged")],
+        ),
+        # semiconductors named alone in a list of memoranda (the singular stays a modifier)
+        (
+            "They signed memoranda on energy and semiconductors.\n",
+            [("energy_area", "signed"), ("semiconductors_area", "signed")],
+        ),
     ],
 )
 def test_new_wording_and_markdown_lists(make_corpus, text, expected):

@@ -35,6 +35,20 @@ def parties_in(make_corpus, text: str) -> list[tuple[str, str, str]]:
         # the signatories come first, whoever else the sentence names; a decimal point ends no sentence
         ("Biden said Vietnam Airlines had agreed a $7.8 billion deal with Boeing.", ["Vietnam", "Boeing", "US"]),
         ("U.S. President Joe Biden signed a deal with Vietnam, as Hanoi eyes Beijing.", ["US", "Vietnam", "China"]),
+        # a list of signatories; an order names its buyer and the maker of what is ordered
+        ("China, Laos and Thailand signed a memorandum on trains.", ["China", "Laos", "Thailand"]),
+        ("Vietnamese airline Vietjet confirmed orders for 200 Boeing jets.", ["Vietnam", "Boeing"]),
+        ("Vietnam and China signed the plan for trade-promotion MoUs.", ["Vietnam", "China"]),  # "MoUs" is no company
+        ("Japan, the United States and the Philippines agreed to hold drills.", ["Japan", "US", "Philippines"]),
+        ("Airbus won an order from Vietnam Airlines for 20 jets.", ["Airbus", "Vietnam"]),
+        # a comma without "and" lists no signatories; a refusal to sign names the sides too; aid agencies
+        ("Unlike Cambodia, Vietnam did not sign any deal with Huawei.", ["Vietnam", "Huawei", "Cambodia"]),
+        ("USAID pledged help for Vietnamese customs officials.", ["US", "Vietnam"]),
+        (
+            "In September, Vietnam and the United States signed a memorandum.",
+            ["Vietnam", "US"],
+        ),  # a month is no company
+        ("Huawei denied it was in talks with Vietnam's Viettel.", ["Huawei", "Vietnam"]),  # a company that denies
     ],
 )
 def test_sides_named_in_a_sentence(text, expected):
@@ -80,6 +94,16 @@ def test_parties_are_sorted_labels():
         (
             "The ministry said it had signed a memorandum on digital transformation.\n",
             [("ict_telecoms_transformation", "", "")],
+        ),
+        # three signatories: all of them, not the first two
+        (
+            "China, Laos and Thailand signed a memorandum to run more freight trains.\n",
+            [("transport_area", "China-Laos-Thailand", "clause")],
+        ),
+        # two signatories and a third country named in the clause: the signatories
+        (
+            "Japan and Vietnam signed a deal on ports, as China watched.\n",
+            [("transport_area", "Japan-Vietnam", "clause")],
         ),
         # one side only, in a document that names no other: that side alone
         ("China signed a deal on 5G networks.\n", [("five_g_network", "China", "one side")]),

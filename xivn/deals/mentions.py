@@ -20,7 +20,7 @@ from xivn.corpus.corpus import Corpus
 from xivn.cues.engine import Hit, find_hits, resolve_overlaps
 from xivn.deals.parties import UNRESOLVED, DocumentParties, PartyCues, PartyReader, as_party_cues
 from xivn.deals.status import HEADING_KINDS, Sentence, analyse, document_status, resolve_status
-from xivn.deals.taxonomy import DealCues, Taxonomy, as_cues, as_taxonomy
+from xivn.deals.taxonomy import DealCues, DealItem, Taxonomy, as_cues, as_taxonomy
 
 MENTIONS = (
     "doc_id",
@@ -39,7 +39,7 @@ MENTIONS = (
     "status_cue",
     "sentence",
 )
-ITEM_RANK, AREA_RANK = 0, 1
+ITEM_RANK, GENERAL_RANK, AREA_RANK = 0, 1, 2  # which of two overlapping cues wins (then: the longer)
 
 
 def deal_mentions(
@@ -53,8 +53,9 @@ def deal_mentions(
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the words that name the
     item; ``corpus.quote(doc_id, start, end)``), ``item_id``, ``label`` (the item's canonical
     name), ``category`` (category id), ``kind`` (item or area), ``parties`` (the two sides the
-    text names, sorted and joined with "-": "China-Vietnam", "Japan-Vietnam", "ATR-India"; one
-    side alone when the text names only one; "" when it names none), ``parties_from`` (where they
+    text names, sorted and joined with "-": "China-Vietnam", "Japan-Vietnam", "ATR-India"; every
+    signatory when three or more sign, "China-Laos-Thailand"; one side alone when the text names
+    only one; "" when it names none), ``parties_from`` (where they
     were read: clause, sentence, lead-in, previous sentence, paragraph, heading, document, "one
     side", or "" when unresolved; rules in ``deal_parties.toml``), ``status`` (signed / agreed /
     pledged / expected / proposed / urged / denied / absent),
@@ -73,7 +74,7 @@ def deal_mentions(
     """
     tax, dc, reader = as_taxonomy(taxonomy), as_cues(cues), PartyReader(as_party_cues(parties))
     item_cues = tax.item_cues()
-    ranks = {item_id: ITEM_RANK if item.kind == "item" else AREA_RANK for item_id, item in tax.items.items()}
+    ranks = {item_id: _rank(item) for item_id, item in tax.items.items()}
     rows = []
     for sentences in analyse(corpus, dc).values():
         doc_status, doc_parties = document_status(sentences), reader.document(sentences)
@@ -93,6 +94,13 @@ def deal_mentions(
         table[column] = table[column].astype("int64")
     table.attrs.update(taxonomy=tax.source, cues=dc.source, parties=reader.cues.source)
     return table
+
+
+def _rank(item: DealItem) -> int:
+    """The item's rank when two cues overlap: a named item, then a general one, then an area."""
+    if item.kind != "item":
+        return AREA_RANK
+    return GENERAL_RANK if item.general else ITEM_RANK
 
 
 def _sentence_mentions(

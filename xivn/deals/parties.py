@@ -41,6 +41,7 @@ WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&’'.-]*"  # a capitalised word, or a camel-ca
 NAME = rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})"
 DESCRIBED = re.compile(r"^(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+$")  # "Vietnam's budget carrier Vietjet"
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"  # a decimal point ("$7.8 billion") does not end the sentence
+LISTED = re.compile(r"(?:^|,)\s*(?:the\s+)?([^,]+)")  # one name of a list of signatories
 PART_OF_NAME = re.compile(r"[A-Z][\w-]*\s+(?:of|for|and)\s+$")
 
 PARTIES_SCHEMA = Schema(
@@ -91,7 +92,10 @@ def load_party_cues(path: str | Path = PARTIES_FILE) -> PartyCues:
         source=where,
         labels=dict(raw["labels"]),
         leaders=CueTable(leaders),
-        subject=re.compile(rf"(?P<a>{NAME})(?:\s+and\s+(?P<b>{NAME}))?\s+{companies['verbs']}"),
+        subject=re.compile(  # one name, or a list ending in "and": "China, Laos and Thailand signed"
+            rf"(?:(?P<a>{NAME}(?:,\s+(?:the\s+)?{NAME})*),?\s+and\s+(?:the\s+)?(?P<b>{NAME})|(?P<c>{NAME}))"
+            rf"\s+{companies['verbs']}"
+        ),
         linked=re.compile(rf"{companies['verbs']}{IN_SENTENCE}{{0,80}}?{companies['linkers']}(?P<a>{NAME})"),
         not_names=frozenset(companies["not_names"]),
     )
@@ -106,16 +110,25 @@ def sides(text: str, cues: PartyCues) -> list[str]:
     """The sides ``text`` names, as labels, each once: first its signatories (the subject of a
     signing verb and the side after its with/from, in text order: "Vietnam Airlines had agreed a
     deal with Boeing", whoever else the sentence names), then the other sides in the order named."""
-    return list(_sides(text, cues))
+    return list(_sides(text, cues)[0])
+
+
+def deal_sides(text: str, cues: PartyCues) -> list[str]:
+    """The sides of a deal ``text`` names: all its signatories when it names two or more ("China,
+    Laos and Thailand signed"), else the first two of :func:`sides` (fewer when it names fewer)."""
+    named, n_signing = _sides(text, cues)
+    return list(named[: max(2, n_signing)])
 
 
 @lru_cache(maxsize=4096)  # a clause or sentence is asked once per mention in it and per mention after it
-def _sides(text: str, cues: PartyCues) -> tuple[str, ...]:
+def _sides(text: str, cues: PartyCues) -> tuple[tuple[str, ...], int]:
+    """The sides of :func:`sides` and how many of them are signatories (they come first)."""
     named = [(m.start, m.end, m.country) for m in country_mentions(text) if m.country != "World"]
     named += [(h.start, h.end, h.label) for h in find_hits(text, cues.leaders)]
     named.sort()
-    signing = _signatories(text, cues, named)
-    return tuple(_distinct(cues.labels.get(name, name) for name in [*signing, *(name for _, _, name in named)]))
+    signing = _distinct(cues.labels.get(name, name) for name in _signatories(text, cues, named))
+    others = (cues.labels.get(name, name) for _, _, name in named)
+    return tuple(_distinct([*signing, *others])), len(signing)
 
 
 def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) -> list[str]:
@@ -124,21 +137,28 @@ def _signatories(text: str, cues: PartyCues, named: list[tuple[int, int, str]]) 
     the company itself ("Boeing", "ATR"); a name inside an institution's ("Ministry of
     Transport") is none."""
     found: list[tuple[int, str]] = []
-    for pattern, groups in ((cues.subject, ("a", "b")), (cues.linked, ("a",))):
+    for pattern, groups in ((cues.subject, ("a", "b", "c")), (cues.linked, ("a",))):
         for match in pattern.finditer(text):
-            if PART_OF_NAME.search(text[: match.start("a")]):
+            if PART_OF_NAME.search(text[: match.start()]):
                 continue  # "Ministry of Transport", "Ministry of Industry and Trade": one institution's name
             for group in groups:
-                words = match.group(group)
-                name = _trimmed(words, cues) if words else ""
-                if not name:
+                if match.group(group) is None:
                     continue
-                start = match.start(group) + words.find(name)
-                end = start + len(name)
-                inside = [(s, side) for s, e, side in named if start <= s < end]
-                before = [(s, side) for s, e, side in named if e <= start and DESCRIBED.match(text[e:start])]
-                found += inside or before[-1:] or [(start, name)]
+                for words, at in _listed(match.group(group), match.start(group)):
+                    name = _trimmed(words, cues)
+                    if not name:
+                        continue
+                    start = at + words.find(name)
+                    end = start + len(name)
+                    inside = [(s, side) for s, e, side in named if s < end and start < e]  # "the Philippines"
+                    before = [(s, side) for s, e, side in named if e <= start and DESCRIBED.match(text[e:start])]
+                    found += inside or before[-1:] or [(start, name)]
     return [side for _, side in sorted(found)]
+
+
+def _listed(words: str, at: int) -> list[tuple[str, int]]:
+    """The names of a comma-separated list of signatories ("China, the US") with their offsets."""
+    return [(m.group(1), at + m.start(1)) for m in LISTED.finditer(words)]
 
 
 def _trimmed(name: str, cues: PartyCues) -> str:
@@ -192,12 +212,13 @@ class DocumentParties:
     def parties(self, sentence: Sentence, start: int) -> Parties:
         """The parties of the mention at ``start`` of ``sentence``."""
         low, high = sentence.clause_of(start)
-        clause = sides(sentence.text[low - sentence.start : high - sentence.start], self.reader.cues)
+        clause_text = sentence.text[low - sentence.start : high - sentence.start]
+        clause = deal_sides(clause_text, self.reader.cues)
         if len(clause) >= 2:
-            return Parties(joined(clause[:2]), "clause")
-        named = self.reader.of_sentence(sentence)
+            return Parties(joined(clause), "clause")
+        named = deal_sides(sentence.text, self.reader.cues)
         if len(named) >= 2:
-            return Parties(joined(named[:2]), "sentence")
+            return Parties(joined(named), "sentence")
         known = clause[:1]
         if sentence.lead_in is not None:
             found = _pair(known, self.reader.of_sentence(sentence.lead_in))

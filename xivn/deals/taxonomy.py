@@ -52,6 +52,7 @@ class DealItem:
     cues: tuple[re.Pattern[str], ...]
     needs_context: bool
     reference: str
+    general: bool = False  # a kind of deal for any project ("funding for a railway"): a named project's cue beats it
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ TAXONOMY_SCHEMA = Schema(
             "items": Entries(
                 Table(
                     required={"label": TEXT, "category": TEXT, "kind": OneOf(ITEM_KINDS), "cues": ListOf(REGEX, True)},
-                    optional={"parties": TEXT, "context": FLAG, "reference": TEXT},
+                    optional={"parties": TEXT, "context": FLAG, "reference": TEXT, "general": FLAG},
                 ),
                 nonempty=True,
             ),
@@ -221,6 +222,7 @@ def _item(name: str, entry: dict[str, Any], categories: dict, parties: tuple[str
         cues=tuple(compile_patterns(entry["cues"], where=f"{where} [{here}.cues]")),
         needs_context=entry.get("context", True),
         reference=entry.get("reference", ""),
+        general=entry.get("general", False),
     )
 
 
