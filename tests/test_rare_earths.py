@@ -118,6 +118,38 @@ UNSEEN = [
     ("Rare earths were not mentioned.", "Xi urged cooperation on connectivity.", "xi_urged_cooperation", False),
     # the railway without mines or deposits
     ("", "The Kunming-Haiphong railway carries rare earths to port.", "railway_through_mines", False),
+    # "the two sides" are the pair the sentence before names, the US among them
+    (
+        "U.S. President Joe Biden arrived in Hanoi on Sunday.",
+        "The two sides signed a memorandum of understanding on rare earths.",
+        "us_interest",
+        True,
+    ),
+    # ... and not the US when the sentence before names Japan and Vietnam
+    (
+        "Japan's prime minister met Vietnam's president in Tokyo.",
+        "The two sides agreed to cooperate on critical minerals.",
+        "us_interest",
+        False,
+    ),
+    # the minerals named only in the sentence before the denial
+    (
+        "Rare earths had been tipped as an area for agreement.",
+        "In the end, no deal was announced.",
+        "no_deal_announced",
+        True,
+    ),
+    ("", "An agreement on rare earths was not among them.", "no_deal_announced", True),
+    # a wh-question takes its claim as given; a yes/no question asserts nothing
+    ("", "Why does China dominate the processing of rare earths?", "china_dominates_supply", True),
+    ("", "Will Vietnam ban exports of its rare earth ore?", "export_restrictions", False),
+    # a conditional clause asserts nothing, whether opened by "if" or by an inverted "should"
+    ("", "Should Beijing curb exports of rare earths again, magnet makers would be hit.", "export_restrictions", False),
+    ("", "If Hanoi builds its own rare earth refineries, it could capture more value.", "domestic_processing", False),
+    ("", "Vietnam bans exports of rare earth ore, even if prices rise.", "export_restrictions", True),
+    # China as what a figure leaves out is not the dominant supplier
+    ("", "The firm produces about a third of the world's tungsten outside China.", "china_dominates_supply", False),
+    ("", "Xi Jinping called on the two countries to cooperate on critical minerals.", "xi_urged_cooperation", True),
 ]
 
 
@@ -234,6 +266,28 @@ READINGS = [
         "Rare earth reserves in the north are estimated at 3 million tonnes.",
         "reserves_size",
         [("", "unresolved", 3e6, "t")],
+    ),
+    # a range states both its bounds, in the unit and scale of the upper one
+    (
+        "China accounts for 60-70% of global rare earth mining.",
+        "china_dominates_supply",
+        [("China", "sentence", 60, "%"), ("China", "sentence", 70, "%")],
+    ),
+    (
+        "Vietnam mined between 4,000 and 4,300 tonnes of rare earths last year.",
+        "mine_production",
+        [("Vietnam", "sentence", 4000, "t"), ("Vietnam", "sentence", 4300, "t")],
+    ),
+    # a claim said of a list of countries is said of each; a list before a comma is not its subject
+    (
+        "Neither Vietnam nor the United States has the technology to separate heavy rare earths.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, ""), ("United States", "sentence", None, "")],
+    ),
+    (
+        "Unlike China and Myanmar, Vietnam lacks the technology to refine rare earths.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
     ),
     # a claim about no country has none
     ("No deal was signed on rare earths.", "no_deal_announced", [("", "", None, "")]),
@@ -386,6 +440,11 @@ CLAIM = "[claims.x]\nlabel = 'x'\n"
         (
             "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = []\n",
             r"\[claims.x.sentence\]: expected a non-empty list",
+        ),
+        # the anchor must be one of the claim's own groups
+        (
+            "[cues]\ntopic = ['rare']\nus = ['US']\n" + CLAIM + "sentence = ['topic']\nanchor = 'us'\n",
+            r"\[claims.x.anchor\]: 'us' is not one of its sentence or context groups",
         ),
         # a claim file with cues but no claims is a mistake, not an empty analysis
         ("[cues]\ntopic = ['rare']\n", r"claims\.toml: missing field\(s\) claims"),

@@ -68,7 +68,7 @@ from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
 from xivn.rare_earths.quantities import UNITS
-from xivn.rare_earths.reading import HEADINGS, QUESTION, UNRESOLVED, Reading, document_country
+from xivn.rare_earths.reading import HEADINGS, UNRESOLVED, Reading, asserts_nothing, document_country
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -102,7 +102,8 @@ NOT_COUNTRIES = ("World total", "Other countries", "Other")
 class Claim:
     """One canonical claim: its id, a short label, the cue groups it needs and its fact-check;
     whether it is about a country (``subject``) and which it can be about (``about``, empty: any),
-    the units of the numbers it takes and whether it needs one."""
+    the units of the numbers it takes and whether it needs one; the cue group its country is looked
+    for from, when not its first sentence group (``anchor_group``: "the US" for US interest)."""
 
     claim_id: str
     label: str
@@ -113,6 +114,13 @@ class Claim:
     about: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     needs_number: bool = False
+    anchor_group: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The cue group the claim's country is looked for from: ``anchor_group``, else its first
+        sentence group."""
+        return self.anchor_group or self.sentence[0]
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,7 @@ CLAIMS_SCHEMA = Schema(
                         "about": STRINGS,
                         "units": ListOf(OneOf(UNITS)),
                         "needs_number": FLAG,
+                        "anchor": TEXT,
                     },
                 ),
                 nonempty=True,
@@ -204,6 +213,10 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             if unknown:
                 problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
                 raise data_error(where, f"claims.{claim_id}.{key}", problem)
+        anchor = entry.get("anchor", "")
+        if anchor and anchor not in groups["sentence"] + groups["context"]:
+            problem = f"{anchor!r} is not one of its sentence or context groups"
+            raise data_error(where, f"claims.{claim_id}.anchor", problem)
         known = {*gazetteer().kinds, *data.get("countries", {})}
         unknown = [name for name in entry.get("about", []) if name not in known]
         if unknown:
@@ -223,6 +236,7 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             about=tuple(entry.get("about", ())),
             units=tuple(entry.get("units", ())),
             needs_number=entry.get("needs_number", False),
+            anchor_group=anchor,
         )
     exclusions = load_exclusions(*data.get("exclusions", [EXCLUSIONS_FILE]))
     countries = {
@@ -310,15 +324,17 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
             previous = earlier[0] if earlier else None
             reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, previous)
-            asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
-            for claim, numbers in [] if asks else reading.claims(book, earlier):
+            for claim, numbers in [] if asserts_nothing(sent.text) else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
                     context = reading.context(claim, earlier)
                     country = reading.country(claim, number, previous)
+                    if country[-1] == UNRESOLVED and claim.about:
+                        continue  # "The two sides agreed ..." after Japan and Vietnam: not the US's
                     if country[-1] == UNRESOLVED and reading.refers_back(claim, number):
                         pointing.append((len(rows), claim))
-                    rows.append((*head, *context, *country, *reading.number_columns(number)))
+                    for each in reading.coordinated(claim, number, country):
+                        rows.append((*head, *context, *each, *reading.number_columns(number)))
             readings.append(reading)
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
         for index, claim in pointing:  # "the country's reserves": the country the document names most
