@@ -150,6 +150,26 @@ UNSEEN = [
     # China as what a figure leaves out is not the dominant supplier
     ("", "The firm produces about a third of the world's tungsten outside China.", "china_dominates_supply", False),
     ("", "Xi Jinping called on the two countries to cooperate on critical minerals.", "xi_urged_cooperation", True),
+    (
+        "",
+        "Xi said the two sides should tap the potential of cooperation in critical minerals.",
+        "xi_urged_cooperation",
+        True,
+    ),
+    ("", "Rare earths did not make it onto the list of documents signed on Tuesday.", "no_deal_announced", True),
+    ("", "About 70% of the rare earths mined worldwide come from China.", "china_dominates_supply", True),
+    ("", "Since August, firms shipping gallium out of China have needed a licence.", "export_restrictions", True),
+    ("", "Vietnam has no plant able to separate individual rare earth oxides.", "lacks_technology", True),
+    ("", "The State Department has been helping Hanoi assess its rare earth deposits.", "us_interest", True),
+    # an American fund is a business, not the United States
+    ("", "An American investment fund will jointly develop two rare earth mines.", "us_interest", False),
+    # building supplies called critical materials are no critical minerals
+    (
+        "A shortage of critical materials such as sand and stone is delaying roads.",
+        "Authorities have limited exports of river sand.",
+        "export_restrictions",
+        False,
+    ),
 ]
 
 
@@ -283,6 +303,13 @@ READINGS = [
         "Neither Vietnam nor the United States has the technology to separate heavy rare earths.",
         "lacks_technology",
         [("Vietnam", "sentence", None, ""), ("United States", "sentence", None, "")],
+    ),
+    # output "turned out" by the country the sentence before is about; China's own after it
+    (
+        "Vietnam is home to large rare earth deposits. Yet the country turned out a mere 600 tonnes last year, "
+        "while China churned out 240,000 tonnes.",
+        "mine_production",
+        [("Vietnam", "previous sentence", 600, "t"), ("China", "sentence", 240000, "t")],
     ),
     (
         "Unlike China and Myanmar, Vietnam lacks the technology to refine rare earths.",
