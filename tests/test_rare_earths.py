@@ -161,6 +161,31 @@ UNSEEN = [
     ("", "Since August, firms shipping gallium out of China have needed a licence.", "export_restrictions", True),
     ("", "Vietnam has no plant able to separate individual rare earth oxides.", "lacks_technology", True),
     ("", "The State Department has been helping Hanoi assess its rare earth deposits.", "us_interest", True),
+    ("", "Vietnam holds more rare earth reserves than any nation except China.", "second_largest_reserves", True),
+    ("", "The deals stopped short of any commitment on rare earths.", "no_deal_announced", True),
+    (
+        "",
+        "China has prohibited the export of technologies used to refine rare earths.",
+        "china_guards_technology",
+        True,
+    ),
+    ("", "Vietnam wants a rare earth industry that gives priority to deep processing.", "domestic_processing", True),
+    ("", "In Vietnam, rare earth mining and processing remain underdeveloped.", "lacks_technology", True),
+    ("", "US politicians are trying to lure Vietnam into a rare earth alliance.", "us_interest", True),
+    # a company or a rival building a plant is no country's plan to process at home
+    (
+        "",
+        "The Australian company plans to build a rare earth separation plant in Yen Bai.",
+        "domestic_processing",
+        False,
+    ),
+    # shipping ore abroad to be refined is not processing it at home
+    (
+        "",
+        "Hanoi should ship its rare earth ore to China for refining rather than export it raw.",
+        "domestic_processing",
+        False,
+    ),
     # an American fund is a business, not the United States
     ("", "An American investment fund will jointly develop two rare earth mines.", "us_interest", False),
     # building supplies called critical materials are no critical minerals
