@@ -172,6 +172,20 @@ UNSEEN = [
     ("", "Vietnam wants a rare earth industry that gives priority to deep processing.", "domestic_processing", True),
     ("", "In Vietnam, rare earth mining and processing remain underdeveloped.", "lacks_technology", True),
     ("", "US politicians are trying to lure Vietnam into a rare earth alliance.", "us_interest", True),
+    ("", "Vietnam does not allow raw rare earth ore to be exported.", "export_restrictions", True),
+    ("", "There was no word on rare earths in the list of documents.", "no_deal_announced", True),
+    ("", "The leaders discussed critical minerals but signed nothing on the subject.", "no_deal_announced", True),
+    ("", "Rare earths are needed for electric scooters and offshore wind farms.", "ev_wind_uses", True),
+    ("", "China mines about 70pc of the world's rare earths.", "china_dominates_supply", True),
+    # what a country could or might do is no report that it does
+    ("", "China could restrict exports of rare earths to retaliate, analysts warned.", "export_restrictions", False),
+    # a bank's loan-loss reserves are no mineral reserves
+    (
+        "Mining shares rose after mineral prices firmed.",
+        "Vietcombank, the second-largest lender, said its reserves for bad loans were ample.",
+        "second_largest_reserves",
+        False,
+    ),
     # a company or a rival building a plant is no country's plan to process at home
     (
         "",

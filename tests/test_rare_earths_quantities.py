@@ -22,6 +22,7 @@ from xivn.rare_earths.quantities import PERCENT, TONNES, quantities
         ("about 70% of mining", [(70, PERCENT, "70%")]),
         ("90 per cent of processing", [(90, PERCENT, "90 per cent")]),
         ("85 percent", [(85, PERCENT, "85 percent")]),
+        ("70pc of the world's output", [(70, PERCENT, "70pc")]),  # British business press
         ("two-thirds of global output", [(200 / 3, PERCENT, "two-thirds")]),
         ("about a fifth of the world's reserves", [(20, PERCENT, "a fifth")]),
         ("half of all refining", [(50, PERCENT, "half")]),

@@ -2,7 +2,7 @@
 
 Claims about rare earths carry two kinds of number: a tonnage ("an estimated 22 million tonnes",
 "22m metric tons", "4,300 t", "22 Mt", "two million tons") and a share ("about 70%", "90 per cent",
-"85 percent", "two-thirds of").
+"85 percent", "70pc", "two-thirds of").
 This module reads both in a sentence and gives each in one unit — tonnes (``t``, the value in
 tonnes: "22 million tonnes" is 22,000,000) or percent (``%``) — with the words as written and
 their offsets. How numbers and units are written is grammar of notation, so it lives here rather
@@ -46,7 +46,7 @@ _LOWER_BOUND = re.compile(  # the bare number just before a quantity that opens 
     r"|(?<![\w.,])(?P<lower>" + _DIGITS + r")\s*(?:[-–—]|\bto\b))\s*$",
     re.IGNORECASE,
 )
-_SHARE = re.compile(_NUMBER + r"\s*(?:%|\bper\s?cent\b|\bpercent\b|\bpct\b)", re.IGNORECASE)
+_SHARE = re.compile(_NUMBER + r"\s*(?:%|\bper\s?cent\b|\bpercent\b|pct\b|pc\b)", re.IGNORECASE)  # "70pc": UK press
 _FRACTIONS = {
     "half": 50, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25, "quarters": 75, "fifth": 20, "fifths": 80,
     "tenths": 90,
