@@ -6,21 +6,25 @@ A claim fires on an article sentence when every cue group in its ``sentence`` li
 sentence and every group in its ``context`` list matches the sentence or one of the article
 sentences just before it (the file's ``context_sentences``, in the same section: a heading starts
 a new one); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
-surname Rees) do not count. Page chrome is never read.
+surname Rees) do not count. Page chrome is never read. What a sentence does not assert is no
+claim: a yes/no question ("Will Vietnam ban exports of its ore?"; a wh-question, "Why does China
+dominate refining?", takes its claim as given), and a claim whose cue group is found only inside
+a clause opened by a ``hypothetical`` cue ("If Hanoi builds refineries, ...", "Should Beijing curb
+exports, ...", "China could restrict exports"), up to the next comma or the sentence's end.
 
 Each claim row says which country it is about and the number it states, read from the text:
 
-- the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
-  to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
-  it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
-  first and the production claim the second), but not to a claim limited to some countries when
-  the country named last before it is another ("Vietnam makes 1% of magnets, China 92%"); a
-  claim that ``needs_number`` fires only with one.
-  A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
+- the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`; both
+  bounds of a range: "60-70%") goes to the claim, among those the sentence makes that take its unit,
+  whose cue words are nearest to it ("holds 22 million tonnes of reserves but mined 4,300 tonnes"
+  gives the reserves claim the first and the production claim the second), but not to a claim
+  limited to some countries when the country named last before it is another ("Vietnam makes 1% of
+  magnets, China 92%"); a claim that ``needs_number`` fires only with one. A quantity that an
+  exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
 - the **country**, among the countries the sentence names (the shared gazetteer of
   :mod:`xivn.cues.countries`, and the file's ``[countries]``: leaders and offices such as "Xi"
-  or "the White House"), in this order: one inside the
-  claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
+  or "the White House"), in this order: one inside the claim's anchor cue (its ``anchor`` group,
+  else its first: "the largest ..., followed by Vietnam"); the one a "respectively" pairs with
   the number; the one nearest before the number or the first cue (but the sentence's first when a
   word referring back stands between them: "Vietnam ... after China, but it lacks ..."); the first
   of the sentence before, when the sentence refers back before the cue (cue group ``refers_back``:
@@ -29,7 +33,12 @@ Each claim row says which country it is about and the number it states, read fro
   can be about (``about``: China for "China dominates supply"), and is not made when its cue is
   said of another ("Myanmar is a major source for Chinese refiners"). A sentence that refers
   back ("the country's reserves") with no country before it takes the country the document names
-  most (``country_from = document``); a claim about no country
+  most (``country_from = document``). "The two sides" and "both countries" refer back too, so a
+  claim limited to the US takes it from the sentence before ("Biden arrived in Hanoi. The two
+  sides signed a memorandum on rare earths."); such a claim whose country the text does not
+  give is not made. A claim without a number said of a list ending in "and", "or" or "nor"
+  ("Neither Vietnam nor the United States has the technology") is said of each country in it, one
+  row each. A claim about no country
   (``subject = false``: no deal was signed) has none. Where the text names no country, the
   country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
   corpus is about.
