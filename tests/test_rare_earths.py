@@ -186,6 +186,11 @@ UNSEEN = [
         "second_largest_reserves",
         False,
     ),
+    ("", "Beijing cut rare earth exports to Japan in 2010.", "export_restrictions", True),
+    ("", "Talks on rare earths produced nothing concrete.", "no_deal_announced", True),
+    ("", "Chinese refiners keep their rare earth separation methods under wraps.", "china_guards_technology", True),
+    ("", "China set its rare earth mining quota at 240,000 tonnes.", "mine_production", True),
+    ("", "Vietnam lacks the facilities to refine heavy rare earths.", "lacks_technology", True),
     # a company or a rival building a plant is no country's plan to process at home
     (
         "",
@@ -319,6 +324,18 @@ READINGS = [
         "Officials put the country's rare earth reserves at 22 million tonnes. Vietnam has licensed few mines.",
         "reserves_size",
         [("Vietnam", "document", 22e6, "t")],
+    ),
+    # a country after "after", "behind" or "than" is the yardstick, never the claim's country
+    (
+        "Reserves: about 22 million tonnes of rare earths, the world's second largest after China.",
+        "second_largest_reserves",
+        [("", "unresolved", None, "")],
+    ),
+    # a factbox line naming no country: the country the document names most (the headline's)
+    (
+        "FACTBOX - Vietnam's rare earths\n\n* Output: 4,300 tonnes of rare earths in 2022.",
+        "mine_production",
+        [("Vietnam", "document", 4300, "t")],
     ),
     # no country anywhere: left empty and said to be unresolved, never the event's country
     (

@@ -31,9 +31,11 @@ Each claim row says which country it is about and the number it states, read fro
   "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
   after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
   can be about (``about``: China for "China dominates supply"), and is not made when its cue is
-  said of another ("Myanmar is a major source for Chinese refiners"). A sentence that refers
-  back ("the country's reserves") with no country before it takes the country the document names
-  most (``country_from = document``). "The two sides" and "both countries" refer back too, so a
+  said of another ("Myanmar is a major source for Chinese refiners"). A country right after a
+  word of the ``compared`` group is the yardstick, not whom the claim is about ("the world's
+  second largest after China"). A sentence that gives no country (it refers back, "the
+  country's reserves", or is a factbox line, "Output: 4,300 tonnes") takes the country the
+  document names most (``country_from = document``). "The two sides" and "both countries" refer back too, so a
   claim limited to the US takes it from the sentence before ("Biden arrived in Hanoi. The two
   sides signed a memorandum on rare earths."); such a claim whose country the text does not
   give is not made. A claim without a number said of a list ending in "and", "or" or "nor"
@@ -315,7 +317,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
     offsets), ``country_from`` (``sentence``; ``previous sentence`` for the country a sentence
     before is about, which may have come to it from further back; ``document`` for a sentence
-    that refers back ("the country's reserves") with no country before it, given the country the
+    that gives no country ("the country's reserves", a factbox line), given the country the
     document names most; ``unresolved``; or "" for a claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
@@ -327,7 +329,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
-        readings, pointing = [], []  # pointing: rows whose sentence refers back to no country found
+        readings, pointing = [], []  # pointing: rows of claims about a country the sentence does not name
         for sent in sentences:
             if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
@@ -340,13 +342,13 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                     country = reading.country(claim, number, previous)
                     if country[-1] == UNRESOLVED and claim.about:
                         continue  # "The two sides agreed ..." after Japan and Vietnam: not the US's
-                    if country[-1] == UNRESOLVED and reading.refers_back(claim, number):
+                    if country[-1] == UNRESOLVED:
                         pointing.append((len(rows), claim))
                     for each in reading.coordinated(claim, number, country):
                         rows.append((*head, *context, *each, *reading.number_columns(number)))
             readings.append(reading)
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
-        for index, claim in pointing:  # "the country's reserves": the country the document names most
+        for index, claim in pointing:  # "the country's reserves", a factbox line: the country the document names most
             found = document_country(readings, claim)
             if found is not None:
                 row = rows[index]

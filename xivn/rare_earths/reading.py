@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REFERS_BACK = "refers_back"  # the cue group of words that point to a country named before
 HYPOTHETICAL = "hypothetical"  # the cue group of words opening a clause that asserts nothing ("if", "unless")
+COMPARED = "compared"  # the cue group of words making the country after them a yardstick ("after China")
+YARDSTICK_GAP = re.compile(r"\s*(?:the\s+)?")
 IN_SENTENCE, IN_PREVIOUS, IN_DOCUMENT, UNRESOLVED = "sentence", "previous sentence", "document", "unresolved"
 HEADINGS = frozenset({"headline", "heading"})
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -70,7 +72,8 @@ class Reading:
         numbers = quantities(text, offset=start)
         stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
         numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
-        first = countries[0] if countries else None
+        compared = hits.get(COMPARED, [])
+        first = next((c for c in countries if not _yardstick(text, start, c, compared)), None)  # not "after China"
         points_back = first is None or any(h.end <= first.start for h in hits.get(REFERS_BACK, []))
         if points_back and previous is not None and previous.subject:
             subject = previous.subject
@@ -166,7 +169,7 @@ class Reading:
         allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
         anchor = number.start if number else self.anchor(claim)[0].start
         before = [h for h in allowed if h.end <= anchor]
-        after = [h for h in allowed if h.start >= anchor]
+        after = [h for h in allowed if h.start >= anchor and not self.is_yardstick(h)]
         back = previous.referent(claim) if previous else None
         refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
         anchor_hit = self.anchor(claim)[0]
@@ -207,6 +210,11 @@ class Reading:
             listed.insert(0, before)
         quote = self._quote
         return [(h.label, quote(h), h.start, h.end, IN_SENTENCE) for h in listed if h.label != mention.label] + [found]
+
+    def is_yardstick(self, mention: Hit) -> bool:
+        """Whether a country is named as what the claim is measured against, right after a word of
+        the ``compared`` group ("the world's second largest after China", "more than the US")."""
+        return _yardstick(self.text, self.start, mention, self.hits.get(COMPARED, []))
 
     def _quote(self, hit: Hit) -> str:
         return self.text[hit.start - self.start : hit.end - self.start]
@@ -255,6 +263,13 @@ class Reading:
         return (number.value, number.unit, quote, number.start, number.end)
 
 
+def _yardstick(text: str, start: int, mention: Hit, compared: list[Hit]) -> bool:
+    return any(
+        h.end <= mention.start and YARDSTICK_GAP.fullmatch(text[h.end - start : mention.start - start])
+        for h in compared
+    )
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     """The raw offset where the clause around ``end`` stops: the next comma, semicolon, colon or
     dash, else the sentence's end."""
@@ -278,9 +293,14 @@ def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
 
 def document_country(readings: list[Reading], claim: Claim) -> tuple | None:
     """``(country, quote, start, end, "document")``: the country the document's sentences name most
-    often among those ``claim`` can be about (ties: the first named), at its first mention; None
-    when they name none."""
-    named = [(h, r) for r in readings for h in r.countries if not claim.about or h.label in claim.about]
+    often among those ``claim`` can be about (ties: the first named), at its first mention, leaving
+    out the yardsticks ("after China"); None when they name none."""
+    named = [
+        (h, r)
+        for r in readings
+        for h in r.countries
+        if (not claim.about or h.label in claim.about) and not r.is_yardstick(h)
+    ]
     if not named:
         return None
     counts: dict[str, int] = {}
