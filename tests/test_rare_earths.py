@@ -191,6 +191,8 @@ UNSEEN = [
     ("", "Chinese refiners keep their rare earth separation methods under wraps.", "china_guards_technology", True),
     ("", "China set its rare earth mining quota at 240,000 tonnes.", "mine_production", True),
     ("", "Vietnam lacks the facilities to refine heavy rare earths.", "lacks_technology", True),
+    ("", "The two sides inked 36 documents, yet none covered rare earths.", "no_deal_announced", True),
+    ("", "Vietnam has yet to master the refining of rare earths.", "lacks_technology", True),
     # a company or a rival building a plant is no country's plan to process at home
     (
         "",
