@@ -193,6 +193,8 @@ UNSEEN = [
     ("", "Vietnam lacks the facilities to refine heavy rare earths.", "lacks_technology", True),
     ("", "The two sides inked 36 documents, yet none covered rare earths.", "no_deal_announced", True),
     ("", "Vietnam has yet to master the refining of rare earths.", "lacks_technology", True),
+    ("", "Beijing restricts the transfer of rare earth separation know-how abroad.", "china_guards_technology", True),
+    ("", "Rare earths were not on the agenda of the talks.", "no_deal_announced", True),
     # a company or a rival building a plant is no country's plan to process at home
     (
         "",
