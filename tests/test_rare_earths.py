@@ -210,6 +210,12 @@ UNSEEN = [
         False,
     ),
     # an American fund is a business, not the United States
+    (
+        "",
+        "Japanese firms are keen on Vietnamese rare earths, competing with bidders from the US.",
+        "us_interest",
+        False,
+    ),
     ("", "An American investment fund will jointly develop two rare earth mines.", "us_interest", False),
     # building supplies called critical materials are no critical minerals
     (
