@@ -118,6 +118,112 @@ UNSEEN = [
     ("Rare earths were not mentioned.", "Xi urged cooperation on connectivity.", "xi_urged_cooperation", False),
     # the railway without mines or deposits
     ("", "The Kunming-Haiphong railway carries rare earths to port.", "railway_through_mines", False),
+    # "the two sides" are the pair the sentence before names, the US among them
+    (
+        "U.S. President Joe Biden arrived in Hanoi on Sunday.",
+        "The two sides signed a memorandum of understanding on rare earths.",
+        "us_interest",
+        True,
+    ),
+    # ... and not the US when the sentence before names Japan and Vietnam
+    (
+        "Japan's prime minister met Vietnam's president in Tokyo.",
+        "The two sides agreed to cooperate on critical minerals.",
+        "us_interest",
+        False,
+    ),
+    # the minerals named only in the sentence before the denial
+    (
+        "Rare earths had been tipped as an area for agreement.",
+        "In the end, no deal was announced.",
+        "no_deal_announced",
+        True,
+    ),
+    ("", "An agreement on rare earths was not among them.", "no_deal_announced", True),
+    # a wh-question takes its claim as given; a yes/no question asserts nothing
+    ("", "Why does China dominate the processing of rare earths?", "china_dominates_supply", True),
+    ("", "Will Vietnam ban exports of its rare earth ore?", "export_restrictions", False),
+    # a conditional clause asserts nothing, whether opened by "if" or by an inverted "should"
+    ("", "Should Beijing curb exports of rare earths again, magnet makers would be hit.", "export_restrictions", False),
+    ("", "If Hanoi builds its own rare earth refineries, it could capture more value.", "domestic_processing", False),
+    ("", "Vietnam bans exports of rare earth ore, even if prices rise.", "export_restrictions", True),
+    # China as what a figure leaves out is not the dominant supplier
+    ("", "The firm produces about a third of the world's tungsten outside China.", "china_dominates_supply", False),
+    ("", "Xi Jinping called on the two countries to cooperate on critical minerals.", "xi_urged_cooperation", True),
+    (
+        "",
+        "Xi said the two sides should tap the potential of cooperation in critical minerals.",
+        "xi_urged_cooperation",
+        True,
+    ),
+    ("", "Rare earths did not make it onto the list of documents signed on Tuesday.", "no_deal_announced", True),
+    ("", "About 70% of the rare earths mined worldwide come from China.", "china_dominates_supply", True),
+    ("", "Since August, firms shipping gallium out of China have needed a licence.", "export_restrictions", True),
+    ("", "Vietnam has no plant able to separate individual rare earth oxides.", "lacks_technology", True),
+    ("", "The State Department has been helping Hanoi assess its rare earth deposits.", "us_interest", True),
+    ("", "Vietnam holds more rare earth reserves than any nation except China.", "second_largest_reserves", True),
+    ("", "The deals stopped short of any commitment on rare earths.", "no_deal_announced", True),
+    (
+        "",
+        "China has prohibited the export of technologies used to refine rare earths.",
+        "china_guards_technology",
+        True,
+    ),
+    ("", "Vietnam wants a rare earth industry that gives priority to deep processing.", "domestic_processing", True),
+    ("", "In Vietnam, rare earth mining and processing remain underdeveloped.", "lacks_technology", True),
+    ("", "US politicians are trying to lure Vietnam into a rare earth alliance.", "us_interest", True),
+    ("", "Vietnam does not allow raw rare earth ore to be exported.", "export_restrictions", True),
+    ("", "There was no word on rare earths in the list of documents.", "no_deal_announced", True),
+    ("", "The leaders discussed critical minerals but signed nothing on the subject.", "no_deal_announced", True),
+    ("", "Rare earths are needed for electric scooters and offshore wind farms.", "ev_wind_uses", True),
+    ("", "China mines about 70pc of the world's rare earths.", "china_dominates_supply", True),
+    # what a country could or might do is no report that it does
+    ("", "China could restrict exports of rare earths to retaliate, analysts warned.", "export_restrictions", False),
+    # a bank's loan-loss reserves are no mineral reserves
+    (
+        "Mining shares rose after mineral prices firmed.",
+        "Vietcombank, the second-largest lender, said its reserves for bad loans were ample.",
+        "second_largest_reserves",
+        False,
+    ),
+    ("", "Beijing cut rare earth exports to Japan in 2010.", "export_restrictions", True),
+    ("", "Talks on rare earths produced nothing concrete.", "no_deal_announced", True),
+    ("", "Chinese refiners keep their rare earth separation methods under wraps.", "china_guards_technology", True),
+    ("", "China set its rare earth mining quota at 240,000 tonnes.", "mine_production", True),
+    ("", "Vietnam lacks the facilities to refine heavy rare earths.", "lacks_technology", True),
+    ("", "The two sides inked 36 documents, yet none covered rare earths.", "no_deal_announced", True),
+    ("", "Vietnam has yet to master the refining of rare earths.", "lacks_technology", True),
+    ("", "Beijing restricts the transfer of rare earth separation know-how abroad.", "china_guards_technology", True),
+    ("", "Rare earths were not on the agenda of the talks.", "no_deal_announced", True),
+    # a company or a rival building a plant is no country's plan to process at home
+    (
+        "",
+        "The Australian company plans to build a rare earth separation plant in Yen Bai.",
+        "domestic_processing",
+        False,
+    ),
+    # shipping ore abroad to be refined is not processing it at home
+    (
+        "",
+        "Hanoi should ship its rare earth ore to China for refining rather than export it raw.",
+        "domestic_processing",
+        False,
+    ),
+    # an American fund is a business, not the United States
+    (
+        "",
+        "Japanese firms are keen on Vietnamese rare earths, competing with bidders from the US.",
+        "us_interest",
+        False,
+    ),
+    ("", "An American investment fund will jointly develop two rare earth mines.", "us_interest", False),
+    # building supplies called critical materials are no critical minerals
+    (
+        "A shortage of critical materials such as sand and stone is delaying roads.",
+        "Authorities have limited exports of river sand.",
+        "export_restrictions",
+        False,
+    ),
 ]
 
 
@@ -229,11 +335,52 @@ READINGS = [
         "reserves_size",
         [("Vietnam", "document", 22e6, "t")],
     ),
+    # a country after "after", "behind" or "than" is the yardstick, never the claim's country
+    (
+        "Reserves: about 22 million tonnes of rare earths, the world's second largest after China.",
+        "second_largest_reserves",
+        [("", "unresolved", None, "")],
+    ),
+    # a factbox line naming no country: the country the document names most (the headline's)
+    (
+        "FACTBOX - Vietnam's rare earths\n\n* Output: 4,300 tonnes of rare earths in 2022.",
+        "mine_production",
+        [("Vietnam", "document", 4300, "t")],
+    ),
     # no country anywhere: left empty and said to be unresolved, never the event's country
     (
         "Rare earth reserves in the north are estimated at 3 million tonnes.",
         "reserves_size",
         [("", "unresolved", 3e6, "t")],
+    ),
+    # a range states both its bounds, in the unit and scale of the upper one
+    (
+        "China accounts for 60-70% of global rare earth mining.",
+        "china_dominates_supply",
+        [("China", "sentence", 60, "%"), ("China", "sentence", 70, "%")],
+    ),
+    (
+        "Vietnam mined between 4,000 and 4,300 tonnes of rare earths last year.",
+        "mine_production",
+        [("Vietnam", "sentence", 4000, "t"), ("Vietnam", "sentence", 4300, "t")],
+    ),
+    # a claim said of a list of countries is said of each; a list before a comma is not its subject
+    (
+        "Neither Vietnam nor the United States has the technology to separate heavy rare earths.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, ""), ("United States", "sentence", None, "")],
+    ),
+    # output "turned out" by the country the sentence before is about; China's own after it
+    (
+        "Vietnam is home to large rare earth deposits. Yet the country turned out a mere 600 tonnes last year, "
+        "while China churned out 240,000 tonnes.",
+        "mine_production",
+        [("Vietnam", "previous sentence", 600, "t"), ("China", "sentence", 240000, "t")],
+    ),
+    (
+        "Unlike China and Myanmar, Vietnam lacks the technology to refine rare earths.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
     ),
     # a claim about no country has none
     ("No deal was signed on rare earths.", "no_deal_announced", [("", "", None, "")]),
@@ -386,6 +533,11 @@ CLAIM = "[claims.x]\nlabel = 'x'\n"
         (
             "[cues]\ntopic = ['rare']\n" + CLAIM + "sentence = []\n",
             r"\[claims.x.sentence\]: expected a non-empty list",
+        ),
+        # the anchor must be one of the claim's own groups
+        (
+            "[cues]\ntopic = ['rare']\nus = ['US']\n" + CLAIM + "sentence = ['topic']\nanchor = 'us'\n",
+            r"\[claims.x.anchor\]: 'us' is not one of its sentence or context groups",
         ),
         # a claim file with cues but no claims is a mistake, not an empty analysis
         ("[cues]\ntopic = ['rare']\n", r"claims\.toml: missing field\(s\) claims"),

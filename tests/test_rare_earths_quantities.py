@@ -22,6 +22,7 @@ from xivn.rare_earths.quantities import PERCENT, TONNES, quantities
         ("about 70% of mining", [(70, PERCENT, "70%")]),
         ("90 per cent of processing", [(90, PERCENT, "90 per cent")]),
         ("85 percent", [(85, PERCENT, "85 percent")]),
+        ("70pc of the world's output", [(70, PERCENT, "70pc")]),  # British business press
         ("two-thirds of global output", [(200 / 3, PERCENT, "two-thirds")]),
         ("about a fifth of the world's reserves", [(20, PERCENT, "a fifth")]),
         ("half of all refining", [(50, PERCENT, "half")]),
@@ -32,6 +33,13 @@ from xivn.rare_earths.quantities import PERCENT, TONNES, quantities
         ("the 36 documents signed in 2023", []),  # plain counts and years
         ("$3 billion", []),  # money is not a quantity of a claim
         ("the X4t model", []),  # a digit inside a word
+        # a range gives its lower bound too, in the upper bound's unit and scale
+        ("60-70% of mining", [(60, PERCENT, "60"), (70, PERCENT, "70%")]),
+        ("between 4,000 and 4,300 tonnes", [(4000, TONNES, "4,000"), (4300, TONNES, "4,300 tonnes")]),
+        ("22 to 24 million tonnes", [(22e6, TONNES, "22"), (24e6, TONNES, "24 million tonnes")]),
+        ("from 60% to 70%", [(60, PERCENT, "60%"), (70, PERCENT, "70%")]),  # two shares, each with its unit
+        ("by 2030 to 2 million tonnes", [(2e6, TONNES, "2 million tonnes")]),  # a year is no lower bound
+        ("in 2020-2023, 4,300 t", [(4300, TONNES, "4,300 t")]),  # a span of years before a comma
     ],
 )
 def test_quantities(text, expected):

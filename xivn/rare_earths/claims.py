@@ -6,30 +6,41 @@ A claim fires on an article sentence when every cue group in its ``sentence`` li
 sentence and every group in its ``context`` list matches the sentence or one of the article
 sentences just before it (the file's ``context_sentences``, in the same section: a heading starts
 a new one); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
-surname Rees) do not count. Page chrome is never read.
+surname Rees) do not count. Page chrome is never read. What a sentence does not assert is no
+claim: a yes/no question ("Will Vietnam ban exports of its ore?"; a wh-question, "Why does China
+dominate refining?", takes its claim as given), and a claim whose cue group is found only inside
+a clause opened by a ``hypothetical`` cue ("If Hanoi builds refineries, ...", "Should Beijing curb
+exports, ...", "China could restrict exports"), up to the next comma or the sentence's end.
 
 Each claim row says which country it is about and the number it states, read from the text:
 
-- the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`) goes
-  to the claim, among those the sentence makes that take its unit, whose cue words are nearest to
-  it ("holds 22 million tonnes of reserves but mined 4,300 tonnes" gives the reserves claim the
-  first and the production claim the second), but not to a claim limited to some countries when
-  the country named last before it is another ("Vietnam makes 1% of magnets, China 92%"); a
-  claim that ``needs_number`` fires only with one.
-  A quantity that an exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
+- the **number**: every tonnage or share in the sentence (:mod:`xivn.rare_earths.quantities`; both
+  bounds of a range: "60-70%") goes to the claim, among those the sentence makes that take its unit,
+  whose cue words are nearest to it ("holds 22 million tonnes of reserves but mined 4,300 tonnes"
+  gives the reserves claim the first and the production claim the second), but not to a claim
+  limited to some countries when the country named last before it is another ("Vietnam makes 1% of
+  magnets, China 92%"); a claim that ``needs_number`` fires only with one. A quantity that an
+  exclusion labelled ``quantity`` vetoes (tonnes of coal, rice or CO2) is not read.
 - the **country**, among the countries the sentence names (the shared gazetteer of
   :mod:`xivn.cues.countries`, and the file's ``[countries]``: leaders and offices such as "Xi"
-  or "the White House"), in this order: one inside the
-  claim's first cue ("the largest ..., followed by Vietnam"); the one a "respectively" pairs with
+  or "the White House"), in this order: one inside the claim's anchor cue (its ``anchor`` group,
+  else its first: "the largest ..., followed by Vietnam"); the one a "respectively" pairs with
   the number; the one nearest before the number or the first cue (but the sentence's first when a
   word referring back stands between them: "Vietnam ... after China, but it lacks ..."); the first
   of the sentence before, when the sentence refers back before the cue (cue group ``refers_back``:
   "It holds ...", "The Southeast Asian country has ...") or names no country; else the nearest
   after the cue ("70% of supply comes from China"). A claim may be limited to the countries it
   can be about (``about``: China for "China dominates supply"), and is not made when its cue is
-  said of another ("Myanmar is a major source for Chinese refiners"). A sentence that refers
-  back ("the country's reserves") with no country before it takes the country the document names
-  most (``country_from = document``); a claim about no country
+  said of another ("Myanmar is a major source for Chinese refiners"). A country right after a
+  word of the ``compared`` group is the yardstick, not whom the claim is about ("the world's
+  second largest after China"). A sentence that gives no country (it refers back, "the
+  country's reserves", or is a factbox line, "Output: 4,300 tonnes") takes the country the
+  document names most (``country_from = document``). "The two sides" and "both countries" refer back too, so a
+  claim limited to the US takes it from the sentence before ("Biden arrived in Hanoi. The two
+  sides signed a memorandum on rare earths."); such a claim whose country the text does not
+  give is not made. A claim without a number said of a list ending in "and", "or" or "nor"
+  ("Neither Vietnam nor the United States has the technology") is said of each country in it, one
+  row each. A claim about no country
   (``subject = false``: no deal was signed) has none. Where the text names no country, the
   country is empty and ``country_from`` says ``unresolved``: it is never filled in from what the
   corpus is about.
@@ -68,7 +79,7 @@ from xivn.cues.reference import load_reference
 from xivn.errors import DataFileError, ParameterError
 from xivn.paths import data_path
 from xivn.rare_earths.quantities import UNITS
-from xivn.rare_earths.reading import HEADINGS, QUESTION, UNRESOLVED, Reading, document_country
+from xivn.rare_earths.reading import HEADINGS, UNRESOLVED, Reading, asserts_nothing, document_country
 
 CLAIMS_FILE = "rare_earth_claims.toml"
 USGS_FILE = "rare_earths_usgs.csv"
@@ -102,7 +113,8 @@ NOT_COUNTRIES = ("World total", "Other countries", "Other")
 class Claim:
     """One canonical claim: its id, a short label, the cue groups it needs and its fact-check;
     whether it is about a country (``subject``) and which it can be about (``about``, empty: any),
-    the units of the numbers it takes and whether it needs one."""
+    the units of the numbers it takes and whether it needs one; the cue group its country is looked
+    for from, when not its first sentence group (``anchor_group``: "the US" for US interest)."""
 
     claim_id: str
     label: str
@@ -113,6 +125,13 @@ class Claim:
     about: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     needs_number: bool = False
+    anchor_group: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The cue group the claim's country is looked for from: ``anchor_group``, else its first
+        sentence group."""
+        return self.anchor_group or self.sentence[0]
 
 
 @dataclass(frozen=True)
@@ -167,6 +186,7 @@ CLAIMS_SCHEMA = Schema(
                         "about": STRINGS,
                         "units": ListOf(OneOf(UNITS)),
                         "needs_number": FLAG,
+                        "anchor": TEXT,
                     },
                 ),
                 nonempty=True,
@@ -204,6 +224,10 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             if unknown:
                 problem = f"unknown cue group {unknown[0]!r} (known: {', '.join(cues)})"
                 raise data_error(where, f"claims.{claim_id}.{key}", problem)
+        anchor = entry.get("anchor", "")
+        if anchor and anchor not in groups["sentence"] + groups["context"]:
+            problem = f"{anchor!r} is not one of its sentence or context groups"
+            raise data_error(where, f"claims.{claim_id}.anchor", problem)
         known = {*gazetteer().kinds, *data.get("countries", {})}
         unknown = [name for name in entry.get("about", []) if name not in known]
         if unknown:
@@ -223,6 +247,7 @@ def load_claims(name_or_path: str | Path = CLAIMS_FILE) -> ClaimSet:
             about=tuple(entry.get("about", ())),
             units=tuple(entry.get("units", ())),
             needs_number=entry.get("needs_number", False),
+            anchor_group=anchor,
         )
     exclusions = load_exclusions(*data.get("exclusions", [EXCLUSIONS_FILE]))
     countries = {
@@ -292,7 +317,7 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
     offsets), ``country_from`` (``sentence``; ``previous sentence`` for the country a sentence
     before is about, which may have come to it from further back; ``document`` for a sentence
-    that refers back ("the country's reserves") with no country before it, given the country the
+    that gives no country ("the country's reserves", a factbox line), given the country the
     document names most; ``unresolved``; or "" for a claim about no country); ``value`` and ``unit`` (the number the
     claim states, in tonnes ``t`` or percent ``%``; missing when it states none),
     ``number_quote``/``number_start``/``number_end`` (the number as written). A sentence stating
@@ -304,24 +329,26 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     rows = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
-        readings, pointing = [], []  # pointing: rows whose sentence refers back to no country found
+        readings, pointing = [], []  # pointing: rows of claims about a country the sentence does not name
         for sent in sentences:
             if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
             previous = earlier[0] if earlier else None
             reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, previous)
-            asks = QUESTION.search(sent.text) is not None  # a question asserts nothing
-            for claim, numbers in [] if asks else reading.claims(book, earlier):
+            for claim, numbers in [] if asserts_nothing(sent.text) else reading.claims(book, earlier):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
                     context = reading.context(claim, earlier)
                     country = reading.country(claim, number, previous)
-                    if country[-1] == UNRESOLVED and reading.refers_back(claim, number):
+                    if country[-1] == UNRESOLVED and claim.about:
+                        continue  # "The two sides agreed ..." after Japan and Vietnam: not the US's
+                    if country[-1] == UNRESOLVED:
                         pointing.append((len(rows), claim))
-                    rows.append((*head, *context, *country, *reading.number_columns(number)))
+                    for each in reading.coordinated(claim, number, country):
+                        rows.append((*head, *context, *each, *reading.number_columns(number)))
             readings.append(reading)
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
-        for index, claim in pointing:  # "the country's reserves": the country the document names most
+        for index, claim in pointing:  # "the country's reserves", a factbox line: the country the document names most
             found = document_country(readings, claim)
             if found is not None:
                 row = rows[index]

@@ -2,12 +2,15 @@
 
 Claims about rare earths carry two kinds of number: a tonnage ("an estimated 22 million tonnes",
 "22m metric tons", "4,300 t", "22 Mt", "two million tons") and a share ("about 70%", "90 per cent",
-"85 percent", "two-thirds of").
+"85 percent", "70pc", "two-thirds of").
 This module reads both in a sentence and gives each in one unit — tonnes (``t``, the value in
 tonnes: "22 million tonnes" is 22,000,000) or percent (``%``) — with the words as written and
 their offsets. How numbers and units are written is grammar of notation, so it lives here rather
 than in a data file; what a tonnage is of (coal, rice) is not, and is left to the exclusions file.
 Money, years and plain counts are not quantities of a mineral claim and are not read.
+
+A range states two numbers with one unit ("60-70%", "between 4,000 and 4,300 tonnes", "22 to 24
+million tonnes"): its lower bound is read too, in the unit and scale of the upper one.
 """
 
 from __future__ import annotations
@@ -38,7 +41,12 @@ _TONNAGE = re.compile(
     re.IGNORECASE,
 )
 _WORDED_TONNAGE = re.compile(_WORDED, re.IGNORECASE)
-_SHARE = re.compile(_NUMBER + r"\s*(?:%|\bper\s?cent\b|\bpercent\b|\bpct\b)", re.IGNORECASE)
+_LOWER_BOUND = re.compile(  # the bare number just before a quantity that opens its range
+    r"(?:\bbetween\s+(?P<between>" + _DIGITS + r")\s+and"
+    r"|(?<![\w.,])(?P<lower>" + _DIGITS + r")\s*(?:[-–—]|\bto\b))\s*$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(_NUMBER + r"\s*(?:%|\bper\s?cent\b|\bpercent\b|pct\b|pc\b)", re.IGNORECASE)  # "70pc": UK press
 _FRACTIONS = {
     "half": 50, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25, "quarters": 75, "fifth": 20, "fifths": 80,
     "tenths": 90,
@@ -85,7 +93,30 @@ def quantities(text: str, *, offset: int = 0) -> list[Quantity]:
         found.append(Quantity(value, PERCENT, match.start() + offset, match.end() + offset))
     for match in _SHARE.finditer(text):
         found.append(Quantity(_number(match), PERCENT, match.start() + offset, match.end() + offset))
+    found.extend(_lower_bounds(text, found, offset))
     return sorted(found, key=lambda q: q.start)
+
+
+def _lower_bounds(text: str, upper: list[Quantity], offset: int) -> list[Quantity]:
+    """The lower bound of each range that a quantity closes ("60-70%": 60%; "between 4,000 and 4,300
+    tonnes": 4,000 t), in the unit and scale of the upper bound ("22-24 million tonnes": 22 million).
+    A fraction ("two-thirds of") opens no range, nor a number not below the upper one ("raise output by
+    2030 to 2 million tonnes": a year)."""
+    found = []
+    for quantity in upper:
+        words = text[quantity.start - offset : quantity.end - offset]
+        digits = re.match(_DIGITS, words)
+        bound = _LOWER_BOUND.search(text, 0, quantity.start - offset) if digits else None
+        if bound is None:
+            continue
+        lower = float((bound.group("between") or bound.group("lower")).replace(",", ""))
+        stated = float(digits.group().replace(",", ""))
+        if lower >= stated:
+            continue
+        scale = quantity.value / stated
+        group = "between" if bound.group("between") else "lower"
+        found.append(Quantity(lower * scale, quantity.unit, bound.start(group) + offset, bound.end(group) + offset))
+    return found
 
 
 def _number(match: re.Match[str]) -> float:

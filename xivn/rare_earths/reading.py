@@ -21,11 +21,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from xivn.rare_earths.claims import Claim, ClaimSet
 
 REFERS_BACK = "refers_back"  # the cue group of words that point to a country named before
+HYPOTHETICAL = "hypothetical"  # the cue group of words opening a clause that asserts nothing ("if", "unless")
+COMPARED = "compared"  # the cue group of words making the country after them a yardstick ("after China")
+YARDSTICK_GAP = re.compile(r"\s*(?:the\s+)?")
 IN_SENTENCE, IN_PREVIOUS, IN_DOCUMENT, UNRESOLVED = "sentence", "previous sentence", "document", "unresolved"
 HEADINGS = frozenset({"headline", "heading"})
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*nor)\s*(?:the\s+)?", re.IGNORECASE)
+LIST_END = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)  # the gap before a list's last item
 QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+WH_QUESTION = re.compile(r"^\W*(?:why|how|what|which|who|whose|where|when)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+
+
+def asserts_nothing(text: str) -> bool:
+    """Whether a sentence is a yes/no question ("Will Vietnam ban exports of its ore?"), which
+    asserts nothing; a wh-question takes what it asks about as given ("Why does China dominate
+    refining?" says that it does) and is read like any sentence."""
+    return QUESTION.search(text) is not None and WH_QUESTION.match(text) is None
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,7 @@ class Reading:
     countries: list[Hit]
     numbers: list[Quantity]
     subject: tuple[Hit, str] | None
+    hypotheses: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, text: str, start: int, sent_id: int, book: ClaimSet, kind: str, previous: Reading | None) -> Reading:
@@ -58,13 +72,15 @@ class Reading:
         numbers = quantities(text, offset=start)
         stands = book.exclusions.keep(text, [(n.start, n.end, QUANTITY) for n in numbers], start)  # tonnes of coal
         numbers = [number for number, kept in zip(numbers, stands, strict=True) if kept]
-        first = countries[0] if countries else None
+        compared = hits.get(COMPARED, [])
+        first = next((c for c in countries if not _yardstick(text, start, c, compared)), None)  # not "after China"
         points_back = first is None or any(h.end <= first.start for h in hits.get(REFERS_BACK, []))
         if points_back and previous is not None and previous.subject:
             subject = previous.subject
         else:
             subject = (first, text[first.start - start : first.end - start]) if first else None
-        return cls(text, start, sent_id, kind, hits, countries, numbers, subject)
+        hypotheses = tuple((h.start, _clause_end(text, start, h.end)) for h in hits.get(HYPOTHETICAL, []))
+        return cls(text, start, sent_id, kind, hits, countries, numbers, subject, hypotheses)
 
     def words(self, name: str) -> str:
         """The words of the first hit of a cue group ("" when it has none)."""
@@ -92,6 +108,7 @@ class Reading:
             if all(self.hits[name] for name in claim.sentence)
             and all(self.hits[name] or any(r.hits[name] for r in earlier) for name in claim.context)
             and not self._said_of_another(claim)
+            and not self._supposed(claim)
         ]
         numbers: dict[str, list[Quantity]] = {claim.claim_id: [] for claim in made}
         for number in self.numbers:
@@ -111,9 +128,25 @@ class Reading:
         first cue group the country named last is not among them, and no number it takes follows
         one of them ("Myanmar has become a major source of rare earths for Chinese refineries" is
         no claim that China dominates supply; "Vietnam makes 1% of magnets, China's 92%" is)."""
-        if not claim.about or not all(self._of_another(claim, hit) for hit in self.hits[claim.sentence[0]]):
+        if not claim.about or not all(self._of_another(claim, hit) for hit in self.anchor(claim)):
             return False
         return not any(self._owner(n) in claim.about for n in self.numbers if n.unit in claim.units)  # "China's 92%"
+
+    def anchor(self, claim: Claim) -> list[Hit]:
+        """The hits of the claim's anchor group in this sentence (its ``anchor``, else its first
+        sentence group), or of its first sentence group when the anchor is a context group found
+        only in a sentence before ("The two sides signed a memorandum on rare earths" after "Biden
+        arrived in Hanoi")."""
+        return self.hits[claim.anchor] or self.hits[claim.sentence[0]]
+
+    def _supposed(self, claim: Claim) -> bool:
+        """Whether a cue group the claim needs in its sentence is found only inside clauses that
+        assert nothing ("If Hanoi builds its own refineries, ...", "Should Beijing curb exports
+        again, ...": from the word opening the clause to the next comma or the sentence's end)."""
+        return any(
+            all(any(s <= h.start and h.end <= e for s, e in self.hypotheses) for h in self.hits[name])
+            for name in claim.sentence
+        )
 
     def _owner(self, number: Quantity) -> str | None:
         """The country named last before a number (None when none is)."""
@@ -134,12 +167,12 @@ class Reading:
         if not claim.subject:
             return ("", "", None, None, "")
         allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
-        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
+        anchor = number.start if number else self.anchor(claim)[0].start
         before = [h for h in allowed if h.end <= anchor]
-        after = [h for h in allowed if h.start >= anchor]
+        after = [h for h in allowed if h.start >= anchor and not self.is_yardstick(h)]
         back = previous.referent(claim) if previous else None
         refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
-        anchor_hit = self.hits[claim.sentence[0]][0]
+        anchor_hit = self.anchor(claim)[0]
         inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
         respective = self._respective(allowed, claim, number)
         if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
@@ -150,7 +183,7 @@ class Reading:
             mention, source = before[0], IN_SENTENCE  # "Vietnam ... after China, but it has struggled": the subject
         elif before:
             mention, source = before[-1], IN_SENTENCE
-        elif back and (refers_back or not after):  # "It holds ...", "The country has ..."
+        elif back and (refers_back or not (self.countries if claim.about else after)):  # "It holds ..."
             (mention, quote), source = back, IN_PREVIOUS
         else:
             mention, source = (after[0] if after else None), IN_SENTENCE
@@ -160,10 +193,36 @@ class Reading:
             quote = self.text[mention.start - self.start : mention.end - self.start]
         return (mention.label, quote, mention.start, mention.end, source)
 
+    def coordinated(self, claim: Claim, number: Quantity | None, found: tuple) -> list[tuple]:
+        """The countries listed with the one a claim without a number was read from, when the list
+        ends in "and", "or" or "nor" ("Neither Vietnam nor the United States has the technology"
+        is said of both; "Unlike China and Myanmar, Vietnam lacks ..." only of Vietnam), each as
+        :meth:`country` gives it; ``found`` alone when it heads no such list."""
+        mention = next((h for h in self.countries if (h.start, h.end) == (found[2], found[3])), None)
+        if number is not None or mention is None or found[-1] != IN_SENTENCE:
+            return [found]
+        allowed = [h for h in self.countries if h.end <= mention.start and (not claim.about or h.label in claim.about)]
+        listed = [mention]
+        for before in reversed(allowed):
+            gap = self._between(before, listed[0])
+            if not (LIST_END if len(listed) == 1 else LIST_GAP).fullmatch(gap):
+                break
+            listed.insert(0, before)
+        quote = self._quote
+        return [(h.label, quote(h), h.start, h.end, IN_SENTENCE) for h in listed if h.label != mention.label] + [found]
+
+    def is_yardstick(self, mention: Hit) -> bool:
+        """Whether a country is named as what the claim is measured against, right after a word of
+        the ``compared`` group ("the world's second largest after China", "more than the US")."""
+        return _yardstick(self.text, self.start, mention, self.hits.get(COMPARED, []))
+
+    def _quote(self, hit: Hit) -> str:
+        return self.text[hit.start - self.start : hit.end - self.start]
+
     def refers_back(self, claim: Claim, number: Quantity | None) -> bool:
         """Whether words referring back to a country ("It", "the country's") stand before the
         claim's number or first cue."""
-        anchor = number.start if number else self.hits[claim.sentence[0]][0].start
+        anchor = number.start if number else self.anchor(claim)[0].start
         return any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
 
     def referent(self, claim: Claim) -> tuple[Hit, str] | None:
@@ -181,7 +240,7 @@ class Reading:
         if not RESPECTIVELY.search(self.text):
             return None
         mine = [n for n in self.numbers if n.unit in claim.units]
-        first = mine[0].start if mine else self.hits[claim.sentence[0]][0].start
+        first = mine[0].start if mine else self.anchor(claim)[0].start
         listed = [h for h in allowed if h.end <= first]
         coordinated = listed[-1:]  # the last country before them, and those listed with it
         for mention in reversed(listed[:-1]):
@@ -204,6 +263,20 @@ class Reading:
         return (number.value, number.unit, quote, number.start, number.end)
 
 
+def _yardstick(text: str, start: int, mention: Hit, compared: list[Hit]) -> bool:
+    return any(
+        h.end <= mention.start and YARDSTICK_GAP.fullmatch(text[h.end - start : mention.start - start])
+        for h in compared
+    )
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """The raw offset where the clause around ``end`` stops: the next comma, semicolon, colon or
+    dash, else the sentence's end."""
+    stop = CLAUSE_END.search(text, end - start)
+    return start + (stop.start() if stop else len(text))
+
+
 def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
     """The countries a sentence names (label: the country), leftmost and longest: those of the shared
     gazetteer (:mod:`xivn.cues.countries`; "the world" is no country) that no exclusion vetoes
@@ -220,9 +293,14 @@ def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
 
 def document_country(readings: list[Reading], claim: Claim) -> tuple | None:
     """``(country, quote, start, end, "document")``: the country the document's sentences name most
-    often among those ``claim`` can be about (ties: the first named), at its first mention; None
-    when they name none."""
-    named = [(h, r) for r in readings for h in r.countries if not claim.about or h.label in claim.about]
+    often among those ``claim`` can be about (ties: the first named), at its first mention, leaving
+    out the yardsticks ("after China"); None when they name none."""
+    named = [
+        (h, r)
+        for r in readings
+        for h in r.countries
+        if (not claim.about or h.label in claim.about) and not r.is_yardstick(h)
+    ]
     if not named:
         return None
     counts: dict[str, int] = {}
