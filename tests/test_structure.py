@@ -143,6 +143,8 @@ def test_markdown_structure():
     [
         ("China could help build 5G network, data centres", True),
         ("‘Dozens’ of deals", True),  # opens with a quotation mark
+        ('"We are friends with everyone," he said. "That is our strength."', False),  # quote closes it
+        ("He called it “a new chapter.”", False),
         ("No deal was unveiled on rare earths.", False),  # ends a sentence
         ("the lower-case start of a wrapped line", False),
         (
@@ -260,6 +262,13 @@ def kind_in_page(line: str) -> str:
         ("[Photo/Xinhua]", "caption"),
         ("MOSCOW, December 13 (Sputnik)", "byline"),  # a dateline alone, without its dash
         ("CGTN", "byline"),
+        ("-- BERNAMA-VNA", "byline"),  # a joint agency sign-off
+        ("Summary", "navigation"),  # the label of a box
+        ("Reading time 6 min", "navigation"),
+        ("Commentary", "navigation"),
+        ("Vietnam, China pledge to build community with shared future ...more", "related"),
+        ("→ China and Vietnam race to build railways as trade grows", "related"),
+        ("#South China Sea", "tags"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -281,6 +290,9 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "2023",  # a year heading inside the article
         "Updated on the visit's progress, markets rose 1%.",
         "On December 12, 2023, Xi landed in Hanoi at 2:30 pm local time.",
+        '"Comrade and brother."',  # a one-line quote
+        "## Summary",  # a section of a Markdown report, not a box label
+        "Xu Liping is a research fellow at the Chinese Academy of Social Sciences.",  # article text follows
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -340,3 +352,33 @@ def test_a_bare_name_above_a_dateline_is_the_byline():
 def test_a_section_breadcrumb_with_a_pipe_is_navigation_not_a_page_title():
     page = "Diplomacy | Southeast Asia\n\nWhat Xi's Visit to Hanoi Did and Did Not Deliver\n\nThe statement was long.\n"
     assert kinds_of(page)[0] == ("navigation", "Diplomacy | Southeast Asia")
+
+
+def test_a_headline_above_a_box_label_is_the_headline():
+    page = (
+        "Vietnam\n\nVietnam Courts Chip Investors As Xi Visits\n\nSynopsis\n\n"
+        "Hanoi hopes to win factories\n\nThe plant opens in May.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "headline", "navigation"]
+
+
+def test_a_link_with_its_own_headline_introduces_no_list():
+    page = (
+        "Vietnam Courts Chip Investors\n\nThe plant opens in May.\n\n"
+        "Read more: Vietnam's chip ambitions run into power shortages\n\n"
+        '"We are friends with everyone," he said.\n\nPower remains a concern.\n'
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:4] == ["related", "body"]
+
+
+@pytest.mark.parametrize(
+    ("after", "kind"),
+    [
+        ("Topics: Vietnam, China", "author_bio"),  # only chrome after it: the author box
+        ("The next round of talks is due in March.", "body"),  # the article goes on: a sentence of it
+    ],
+)
+def test_a_biography_closing_the_page_is_the_author_box(after, kind):
+    bio = "Huong Le is a research fellow in the Southeast Asia Program."
+    page = f"What Xi's Visit Delivered\n\nThe visit confirmed old habits.\n\n{bio}\n\n{after}\n"
+    assert dict((text, k) for k, text in kinds_of(page))[bio] == kind

@@ -46,6 +46,7 @@ from xivn.cues.engine import CueTable
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TERMINAL_PUNCTUATION = ".!?:;,…"
+CLOSING_MARKS = "\"'”’»)]"  # may follow a sentence's final punctuation: 'he said. "That is all."'
 BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+(?=\S)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -59,6 +60,7 @@ WRAP_MAX_SPREAD = 30
 TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
+INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
@@ -75,23 +77,38 @@ class KindVocabulary:
     cues: dict[str, list[re.Pattern[str]]]
     max_cue_words: int
     datelines: list[re.Pattern[str]]
+    labels: list[re.Pattern[str]]
+    closing_bios: list[re.Pattern[str]]
 
     @cached_property
     def line_cues(self) -> CueTable:
         """The cues that classify a paragraph on its own words: all but ``page_title`` (which
-        counts only near the top of a page)."""
-        return CueTable({kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"})
+        counts only near the top of a page), the box labels being navigation."""
+        cues = {kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"}
+        cues["navigation"] = [*cues.get("navigation", []), *self.labels]
+        return CueTable(cues)
+
+    def is_label(self, text: str) -> bool:
+        """True when ``text`` is the label of a box on the page ("Summary", "Key points")."""
+        return any(pattern.search(text) for pattern in self.labels)
 
 
 KINDS_SCHEMA = Schema(
     "paragraph_kinds.toml",
     Table(
         required={"kinds": Entries(Table(required={"chrome": FLAG, "description": TEXT}), nonempty=True)},
-        optional={"cues": Entries(PATTERNS), "max_cue_words": INTEGER, "dateline": PATTERNS},
+        optional={
+            "cues": Entries(PATTERNS),
+            "max_cue_words": INTEGER,
+            "dateline": PATTERNS,
+            "labels": PATTERNS,
+            "closing_bio": PATTERNS,
+        },
     ),
 )
 """The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word
-limit of a cue, the shapes of a wire dateline that opens a body paragraph."""
+limit of a cue, the shapes of a wire dateline that opens a body paragraph, the labels of page
+boxes (navigation), the shapes of an author's biography that closes the page."""
 
 
 @cache
@@ -110,6 +127,8 @@ def kind_vocabulary() -> KindVocabulary:
         cues=cues,
         max_cue_words=raw.get("max_cue_words", 60),
         datelines=compile_patterns(raw.get("dateline", []), where=f"{KINDS_SCHEMA.file} [dateline]"),
+        labels=compile_patterns(raw.get("labels", []), where=f"{KINDS_SCHEMA.file} [labels]"),
+        closing_bios=compile_patterns(raw.get("closing_bio", []), where=f"{KINDS_SCHEMA.file} [closing_bio]"),
     )
 
 
@@ -221,7 +240,7 @@ def is_title_like(text: str) -> bool:
     stripped = text.strip().lstrip("\"'“‘«(")
     if not stripped or word_count(stripped) > TITLE_MAX_WORDS:
         return False
-    if stripped[-1] in TERMINAL_PUNCTUATION:
+    if stripped.rstrip(CLOSING_MARKS)[-1:] in tuple(TERMINAL_PUNCTUATION):
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
 
@@ -238,6 +257,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
+    _mark_closing_bio(paragraphs, vocabulary)
     _mark_trailing_chrome(paragraphs)
     _mark_datelines(paragraphs)
     return paragraphs
@@ -346,18 +366,20 @@ def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
     not a site name sitting above a menu of short section links."""
     if not zone:
         return None
-    chrome = kind_vocabulary().chrome
-    opening = next((i for i, p in enumerate(paragraphs) if not chrome.get(p.kind, False)), None)
+    vocabulary = kind_vocabulary()
+    opening = next((i for i, p in enumerate(paragraphs) if not vocabulary.chrome.get(p.kind, False)), None)
     for index in zone:
         long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
-        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1])
+        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1], vocabulary)
         if long_enough and not followed_by_menu:
             return index
     return zone[0] if zone[0] == opening else None
 
 
-def _is_menu_item(paragraph: Paragraph) -> bool:
-    return paragraph.kind in ("heading", "navigation") and word_count(paragraph.text) < HEADLINE_MIN_WORDS
+def _is_menu_item(paragraph: Paragraph, vocabulary: KindVocabulary) -> bool:
+    """A short section link; the label of a box under the headline ("Synopsis") is not one."""
+    short = word_count(paragraph.text) < HEADLINE_MIN_WORDS
+    return paragraph.kind in ("heading", "navigation") and short and not vocabulary.is_label(paragraph.text)
 
 
 def _is_title_case(text: str) -> bool:
@@ -382,8 +404,9 @@ def _mark_faq(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
-    """Links to other articles inside the page: the items under a 'Related'/'More from' line, and
-    runs of three or more title-like lines once the article has started."""
+    """Links to other articles inside the page: the items under a 'Related'/'More from' line that
+    introduces a list (a link of its own, 'Read more: Headline', introduces nothing), and runs of
+    three or more title-like lines once the article has started."""
     started = False
     run: list[Paragraph] = []
     under_intro = False
@@ -391,7 +414,7 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
         if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
             paragraph.kind = "related"
             continue
-        under_intro = paragraph is not None and paragraph.kind == "related"
+        under_intro = paragraph is not None and paragraph.kind == "related" and _is_intro(paragraph.text)
         if paragraph is not None and started and paragraph.kind == "heading":
             run.append(paragraph)
             continue
@@ -400,6 +423,25 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
                 member.kind = "related"
         run = []
         started = started or (paragraph is not None and paragraph.kind in ARTICLE_STARTS)
+
+
+def _is_intro(text: str) -> bool:
+    """A line that introduces a list of links: a label of a few words, or one ending in a colon."""
+    return word_count(text) <= INTRO_MAX_WORDS or text.rstrip().endswith((":", "："))
+
+
+def _mark_closing_bio(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
+    """At the end of the page, running text shaped like a biography ("Jane Doe is a senior fellow
+    at …") followed only by chrome is the author box: the same sentence inside the article, with
+    article text after it, stays text."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        if vocabulary.chrome.get(paragraph.kind, False):
+            continue
+        if paragraph.kind == "body" and any(p.search(paragraph.text) for p in vocabulary.closing_bios):
+            paragraph.kind = "author_bio"
+            continue
+        return
 
 
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
