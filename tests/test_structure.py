@@ -269,6 +269,19 @@ def kind_in_page(line: str) -> str:
         ("Vietnam, China pledge to build community with shared future ...more", "related"),
         ("→ China and Vietnam race to build railways as trade grows", "related"),
         ("#South China Sea", "tags"),
+        ("By Zhang Yi (People's Daily) 08:37, December 13, 2023", "byline"),
+        ("Agence France-Presse / 05:22 PM December 13, 2023", "byline"),
+        ("Nguồn: VNA", "byline"),
+        ("Source: AFP/ec", "byline"),  # a source line, not a photo credit
+        ("[Comment] [Print] [Close]", "navigation"),
+        ("1 2 Next", "navigation"),
+        ("The views expressed are the author's own and do not reflect our position.", "notice"),
+        ("This article appeared in the print edition of December 14, 2023.", "notice"),
+        ("For more news about the nation, visit our page.", "notice"),
+        ("Get WhatsApp alerts from CNA", "notice"),
+        ("READ: PH summons Chinese envoy over water cannon attack", "related"),
+        ("See more: Chinese President's state visit in photos", "related"),
+        ("More in Asia", "related"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -293,6 +306,8 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         '"Comrade and brother."',  # a one-line quote
         "## Summary",  # a section of a Markdown report, not a box label
         "Xu Liping is a research fellow at the Chinese Academy of Social Sciences.",  # article text follows
+        "More than 30 documents were signed, officials said.",
+        "Readers of the joint statement found the phrase familiar.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -342,6 +357,25 @@ def test_a_dateline_stays_in_its_paragraph_but_out_of_its_sentences(make_corpus)
 def test_a_capture_cut_mid_sentence_keeps_its_last_line(ending, kind):
     page = f"Vietnam Courts Chinese Capital\n\nChinese investors registered $3.7 billion in new projects.\n\n{ending}\n"
     assert kinds_of(page)[2] == (kind, ending.split("\n")[0])
+
+
+def test_a_line_cut_off_after_an_ad_slot_is_still_the_article():
+    page = (
+        "Xi Visits Hanoi\n\nThe two countries signed rail agreements.\n\nAdvertisement\n\n"
+        "Beijing has also pushed Hanoi to join its Global Security Initiative, diplomats said, a move that\n"
+    )
+    assert kinds_of(page)[-1][0] == "body"
+
+
+def test_short_lines_after_a_colon_are_the_article_list_not_links():
+    items = ["A plan on building the Lao Cai railway", "A memorandum on the digital economy", "A durian protocol"]
+    page = "Xi Visits Hanoi\n\nThe documents include:\n\n" + "\n\n".join(items) + "\n\nAnalysts were unmoved.\n"
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["heading"] * 3
+
+
+def test_a_headline_over_one_widget_line_is_not_a_site_name_over_a_menu():
+    page = "Asia\n\nXi's Vietnam visit: Beijing and Hanoi vow to manage disputes\n\nBookmark\n\nThe talks ended.\n"
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "headline", "navigation"]
 
 
 def test_a_bare_name_above_a_dateline_is_the_byline():

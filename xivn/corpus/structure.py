@@ -60,6 +60,7 @@ WRAP_MAX_SPREAD = 30
 TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
+MENU_MIN_ITEMS = 2
 INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
@@ -363,14 +364,16 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
 def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
     """The first title-like line of the page's opening that is a real title: the first one overall
     when the article opens with it, else the first of at least ``HEADLINE_MIN_WORDS`` words that is
-    not a site name sitting above a menu of short section links."""
+    not a site name sitting above a menu of short section links (at least ``MENU_MIN_ITEMS`` of them:
+    one short line under a headline is a widget such as "Bookmark")."""
     if not zone:
         return None
     vocabulary = kind_vocabulary()
     opening = next((i for i, p in enumerate(paragraphs) if not vocabulary.chrome.get(p.kind, False)), None)
     for index in zone:
         long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
-        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1], vocabulary)
+        menu = paragraphs[index + 1 : index + 1 + MENU_MIN_ITEMS]
+        followed_by_menu = len(menu) == MENU_MIN_ITEMS and all(_is_menu_item(p, vocabulary) for p in menu)
         if long_enough and not followed_by_menu:
             return index
     return zone[0] if zone[0] == opening else None
@@ -406,11 +409,16 @@ def _mark_faq(paragraphs: list[Paragraph]) -> None:
 def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
     """Links to other articles inside the page: the items under a 'Related'/'More from' line that
     introduces a list (a link of its own, 'Read more: Headline', introduces nothing), and runs of
-    three or more title-like lines once the article has started."""
+    three or more title-like lines once the article has started, unless article text ending in a
+    colon introduces them ("The documents include:"): those are the article's own list."""
     started = False
     run: list[Paragraph] = []
     under_intro = False
+    previous: Paragraph | None = None
     for paragraph in [*paragraphs, None]:
+        if paragraph is not None and not run:
+            listed = previous is not None and previous.kind == "body" and previous.text.rstrip().endswith(":")
+        previous = paragraph
         if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
             paragraph.kind = "related"
             continue
@@ -418,7 +426,7 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
         if paragraph is not None and started and paragraph.kind == "heading":
             run.append(paragraph)
             continue
-        if len(run) >= RELATED_RUN:
+        if len(run) >= RELATED_RUN and not listed:
             for member in run:
                 member.kind = "related"
         run = []
@@ -446,12 +454,18 @@ def _mark_closing_bio(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -
 
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
     """After the last paragraph of running text, title-like lines are links to other pages,
-    unless the first of them is a sentence cut off where the capture ends; a closing heading whose
+    unless the first of them (past any chrome such as an ad slot) is a sentence cut off where the
+    capture ends; a closing heading whose
     only text is a question to the reader is a teaser for another page."""
+    chrome = kind_vocabulary().chrome
     last_text = max((i for i, p in enumerate(paragraphs) if p.kind in TEXT_KINDS), default=-1)
-    if last_text >= 0 and _is_cut_off(paragraphs, last_text + 1):
-        paragraphs[last_text + 1].kind = "body"
-        last_text += 1
+    # the first title-like line after the text, past any chrome between them (an ad slot)
+    following = next(
+        (i for i in range(last_text + 1, len(paragraphs)) if not chrome.get(paragraphs[i].kind, False)), None
+    )
+    if last_text >= 0 and following is not None and _is_cut_off(paragraphs, following):
+        paragraphs[following].kind = "body"
+        last_text = following
     for paragraph in paragraphs[last_text + 1 :]:
         if paragraph.kind == "heading":
             paragraph.kind = "related"
