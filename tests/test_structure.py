@@ -145,6 +145,9 @@ def test_markdown_structure():
         ("‘Dozens’ of deals", True),  # opens with a quotation mark
         ('"We are friends with everyone," he said. "That is our strength."', False),  # quote closes it
         ("He called it “a new chapter.”", False),
+        ("What Did Xi's Hanoi Visit Actually Achieve?", True),  # a question in title case
+        ("Did Beijing get what it wanted?", False),  # a question in the text
+        ("**Markets Wire**", True),  # Markdown bold
         ("No deal was unveiled on rare earths.", False),  # ends a sentence
         ("the lower-case start of a wrapped line", False),
         (
@@ -282,6 +285,13 @@ def kind_in_page(line: str) -> str:
         ("READ: PH summons Chinese envoy over water cannon attack", "related"),
         ("See more: Chinese President's state visit in photos", "related"),
         ("More in Asia", "related"),
+        ("Key facts", "navigation"),
+        ("Listen 03:45", "navigation"),
+        ("English | Tiếng Việt | 中文", "navigation"),  # a language switcher
+        ("Contact the writer at mojingxi@chinadaily.com.cn", "notice"),
+        ("Forward to a friend", "notice"),
+        ("This section is brought to you by our partners.", "notice"),
+        ("*December 13, 2023*", "byline"),  # Markdown italics
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -376,6 +386,20 @@ def test_short_lines_after_a_colon_are_the_article_list_not_links():
 def test_a_headline_over_one_widget_line_is_not_a_site_name_over_a_menu():
     page = "Asia\n\nXi's Vietnam visit: Beijing and Hanoi vow to manage disputes\n\nBookmark\n\nThe talks ended.\n"
     assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "headline", "navigation"]
+
+
+def test_short_labels_above_a_question_headline_are_navigation():
+    page = "The Pulse\n\nDiplomacy | Southeast Asia\n\nWhat Did Xi's Hanoi Visit Actually Achieve?\n\nLittle.\n"
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "navigation", "headline"]
+
+
+def test_two_headlines_between_paragraphs_are_links_and_a_subhead_under_them_is_not():
+    page = (
+        "Xi Visits Hanoi\n\nThe two countries issued a joint statement.\n\n"
+        "Xi meets Vietnamese prime minister\n\nXi, Trong attend tea party in Hanoi\n\nConnectivity\n\n"
+        "Both sides would speed up railway work.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["related", "related", "heading"]
 
 
 def test_a_bare_name_above_a_dateline_is_the_byline():

@@ -46,6 +46,7 @@ from xivn.cues.engine import CueTable
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TERMINAL_PUNCTUATION = ".!?:;,…"
+EMPHASIS = "*_"  # Markdown bold and italics: "**Markets Wire**"
 CLOSING_MARKS = "\"'”’»)]"  # may follow a sentence's final punctuation: 'he said. "That is all."'
 BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+(?=\S)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
@@ -237,11 +238,13 @@ def word_count(text: str) -> int:
 
 
 def is_title_like(text: str) -> bool:
-    """A short line without final punctuation that starts with a capital or a digit."""
-    stripped = text.strip().lstrip("\"'“‘«(")
+    """A short line without final punctuation that starts with a capital or a digit (Markdown
+    emphasis around it aside); a question in title case ("What Did the Visit Achieve?") too."""
+    stripped = text.strip().strip(EMPHASIS).lstrip("\"'“‘«(")
     if not stripped or word_count(stripped) > TITLE_MAX_WORDS:
         return False
-    if stripped.rstrip(CLOSING_MARKS)[-1:] in tuple(TERMINAL_PUNCTUATION):
+    final = stripped.rstrip(CLOSING_MARKS)[-1:]
+    if final in tuple(TERMINAL_PUNCTUATION) and not (final == "?" and _is_title_case(stripped)):
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
 
@@ -333,6 +336,9 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
             zone.append(index)
     first = _pick_headline(paragraphs, zone)
     if first is None:
+        for index in zone:  # no headline among them: short lines are labels and section links
+            if word_count(paragraphs[index].text) < HEADLINE_MIN_WORDS:
+                paragraphs[index].kind = "navigation"
         return
     for index in zone:
         if index < first:
@@ -376,7 +382,10 @@ def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
         followed_by_menu = len(menu) == MENU_MIN_ITEMS and all(_is_menu_item(p, vocabulary) for p in menu)
         if long_enough and not followed_by_menu:
             return index
-    return zone[0] if zone[0] == opening else None
+    # a short line that opens the article is its headline, unless more short lines follow it (labels)
+    if zone[0] == opening and not (zone[0] + 1 in zone and _is_menu_item(paragraphs[zone[0] + 1], vocabulary)):
+        return zone[0]
+    return None
 
 
 def _is_menu_item(paragraph: Paragraph, vocabulary: KindVocabulary) -> bool:
@@ -409,8 +418,9 @@ def _mark_faq(paragraphs: list[Paragraph]) -> None:
 def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
     """Links to other articles inside the page: the items under a 'Related'/'More from' line that
     introduces a list (a link of its own, 'Read more: Headline', introduces nothing), and runs of
-    three or more title-like lines once the article has started, unless article text ending in a
-    colon introduces them ("The documents include:"): those are the article's own list."""
+    title-like lines once the article has started: three or more, or two of headline length. A
+    short last line directly above article text is a subhead, not part of the run; article text
+    ending in a colon ("The documents include:") introduces the article's own list, not links."""
     started = False
     run: list[Paragraph] = []
     under_intro = False
@@ -426,7 +436,11 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
         if paragraph is not None and started and paragraph.kind == "heading":
             run.append(paragraph)
             continue
-        if len(run) >= RELATED_RUN and not listed:
+        if paragraph is not None and paragraph.kind == "body":
+            while run and word_count(run[-1].text) < HEADLINE_MIN_WORDS:  # a subhead over the text
+                run.pop()
+        long_run = len(run) >= 2 and all(word_count(m.text) >= HEADLINE_MIN_WORDS for m in run)
+        if (len(run) >= RELATED_RUN or long_run) and not listed:
             for member in run:
                 member.kind = "related"
         run = []
