@@ -292,6 +292,19 @@ def kind_in_page(line: str) -> str:
         ("Forward to a friend", "notice"),
         ("This section is brought to you by our partners.", "notice"),
         ("*December 13, 2023*", "byline"),  # Markdown italics
+        ("You are here: Home > News > World", "navigation"),
+        ("Thời sự › Chính trị", "navigation"),  # a breadcrumb in Vietnamese
+        ("Share to: WeChat Weibo", "navigation"),
+        ("Chia sẻ", "navigation"),
+        ("Tin liên quan", "related"),
+        ("Enlarge this image", "navigation"),
+        ("toggle caption", "navigation"),
+        ("Nhac Nguyen/AFP via Getty Images", "caption"),
+        ("December 12, 2023 5:04 AM ET", "byline"),
+        ("Try unlimited access", "notice"),
+        ("Only $1 for 4 weeks", "notice"),
+        ("Media contact: Public Outreach Division, media@example.org", "notice"),
+        ("More Stories From NPR", "related"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -400,6 +413,25 @@ def test_two_headlines_between_paragraphs_are_links_and_a_subhead_under_them_is_
         "Both sides would speed up railway work.\n"
     )
     assert [kind for kind, _ in kinds_of(page)][2:5] == ["related", "related", "heading"]
+
+
+def test_a_line_ending_in_a_function_word_is_cut_off_even_above_links():
+    ending = "Factories depend on Chinese parts even as they ship finished goods to the"
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday.\n\n{ending}\n\nVietnam Rice Exports Hit Record\n"
+    assert kinds_of(page)[2:] == [("body", ending), ("related", "Vietnam Rice Exports Hit Record")]
+
+
+def test_a_subhead_after_a_bulleted_list_of_links_is_article_text():
+    page = (
+        "Japan Watches Xi in Vietnam\n\nTokyo is following the visit.\n\nRelated coverage:\n\n"
+        "- Japan, Vietnam upgrade ties to highest level\n\nTokyo's development aid\n\nJapan is a large donor.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["related", "related", "heading"]
+
+
+def test_a_name_with_the_place_of_writing_under_the_headline_is_the_byline():
+    page = "Vietnam and China Agree Rail Links\n\nA.Anantha Lakshmi in Hanoi\n\n12 December 2023\n\nThey agreed.\n"
+    assert kinds_of(page)[1] == ("byline", "A.Anantha Lakshmi in Hanoi")
 
 
 def test_a_bare_name_above_a_dateline_is_the_byline():

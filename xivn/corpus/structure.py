@@ -55,6 +55,7 @@ FAQ_HEADING = re.compile(r"^(faqs?|frequently asked questions|questions and answ
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]\s")
 WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
+BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}(\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?$")
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
 WRAP_MAX_SPREAD = 30
@@ -81,6 +82,7 @@ class KindVocabulary:
     datelines: list[re.Pattern[str]]
     labels: list[re.Pattern[str]]
     closing_bios: list[re.Pattern[str]]
+    cut_endings: list[re.Pattern[str]]
 
     @cached_property
     def line_cues(self) -> CueTable:
@@ -105,12 +107,14 @@ KINDS_SCHEMA = Schema(
             "dateline": PATTERNS,
             "labels": PATTERNS,
             "closing_bio": PATTERNS,
+            "cut_off": PATTERNS,
         },
     ),
 )
 """The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word
 limit of a cue, the shapes of a wire dateline that opens a body paragraph, the labels of page
-boxes (navigation), the shapes of an author's biography that closes the page."""
+boxes (navigation), the shapes of an author's biography that closes the page, the endings of a
+line cut off mid-sentence."""
 
 
 @cache
@@ -131,6 +135,7 @@ def kind_vocabulary() -> KindVocabulary:
         datelines=compile_patterns(raw.get("dateline", []), where=f"{KINDS_SCHEMA.file} [dateline]"),
         labels=compile_patterns(raw.get("labels", []), where=f"{KINDS_SCHEMA.file} [labels]"),
         closing_bios=compile_patterns(raw.get("closing_bio", []), where=f"{KINDS_SCHEMA.file} [closing_bio]"),
+        cut_endings=compile_patterns(raw.get("cut_off", []), where=f"{KINDS_SCHEMA.file} [cut_off]"),
     )
 
 
@@ -239,9 +244,13 @@ def word_count(text: str) -> int:
 
 def is_title_like(text: str) -> bool:
     """A short line without final punctuation that starts with a capital or a digit (Markdown
-    emphasis around it aside); a question in title case ("What Did the Visit Achieve?") too."""
+    emphasis around it aside); a question in title case ("What Did the Visit Achieve?") too. A line
+    ending in a word that ends no title ("... ship finished goods to the") is a sentence cut off
+    by the end of the capture, not a title (the ``cut_off`` patterns of the kinds file)."""
     stripped = text.strip().strip(EMPHASIS).lstrip("\"'“‘«(")
     if not stripped or word_count(stripped) > TITLE_MAX_WORDS:
+        return False
+    if any(pattern.search(stripped) for pattern in kind_vocabulary().cut_endings):
         return False
     final = stripped.rstrip(CLOSING_MARKS)[-1:]
     if final in tuple(TERMINAL_PUNCTUATION) and not (final == "?" and _is_title_case(stripped)):
@@ -296,14 +305,15 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
-    """Under the headline and before the article text starts, a person's name alone on its line,
-    directly above a line a cue took for chrome (a date, a follow button), is the byline without
-    its "By". (Above the headline, such a line is the site's name.)"""
+    """Under the headline and before the article text starts, a person's name alone on its line
+    (or with the place of writing: "Jane Doe in Hanoi"), directly above a line a cue took for
+    chrome (a date, a follow button), is the byline without its "By". (Above the headline, such a
+    line is the site's name.)"""
     below_headline = False
     for here, after in pairwise(paragraphs):
         if here.kind in ARTICLE_STARTS:
             return
-        name = below_headline and here.kind == "heading" and PERSON_NAME.match(here.text)
+        name = below_headline and here.kind == "heading" and BYLINE_NAME.match(here.text)
         if name and vocabulary.chrome.get(after.kind, False):
             here.kind = "byline"
         below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
@@ -419,17 +429,24 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
     """Links to other articles inside the page: the items under a 'Related'/'More from' line that
     introduces a list (a link of its own, 'Read more: Headline', introduces nothing), and runs of
     title-like lines once the article has started: three or more, or two of headline length. A
-    short last line directly above article text is a subhead, not part of the run; article text
+    short last line directly above article text is a subhead, not part of the run (nor of a list
+    of bulleted links under a 'Related' line: a heading over article text ends it); article text
     ending in a colon ("The documents include:") introduces the article's own list, not links."""
     started = False
     run: list[Paragraph] = []
     under_intro = False
     previous: Paragraph | None = None
-    for paragraph in [*paragraphs, None]:
+    sequence = [*paragraphs, None]
+    for paragraph, following in zip(sequence, [*sequence[1:], None], strict=True):
         if paragraph is not None and not run:
             listed = previous is not None and previous.kind == "body" and previous.text.rstrip().endswith(":")
+        # a heading over article text right after a list of bulleted links is a subhead
+        subhead = paragraph is not None and paragraph.kind == "heading" and previous is not None
+        subhead = subhead and previous.kind == "related"
+        subhead = subhead and BULLET.match(previous.text) is not None and following is not None
+        subhead = subhead and following.kind == "body"
         previous = paragraph
-        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
+        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading") and not subhead:
             paragraph.kind = "related"
             continue
         under_intro = paragraph is not None and paragraph.kind == "related" and _is_intro(paragraph.text)
@@ -493,7 +510,8 @@ def _is_cut_off(paragraphs: list[Paragraph], index: int) -> bool:
     """True when the title-like line at ``index``, right after running text, is the article's
     last sentence cut off mid-way by the end of the capture: a line in sentence case (not a
     title-case headline) of at least ``CUT_MIN_WORDS`` words, followed by no other title-like line,
-    only by lines a cue has already taken for chrome (a paywall notice, a footer)."""
+    only by lines a cue has already taken for chrome (a paywall notice, a footer). (A line that
+    ends in a word no sentence or title ends in is not title-like at all: see :func:`is_title_like`.)"""
     if index >= len(paragraphs) or paragraphs[index].kind != "heading":
         return False
     text = paragraphs[index].text
