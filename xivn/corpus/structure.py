@@ -13,10 +13,15 @@ is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of 
 
 Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
 recognised by cues (cookie and paywall notices, credit and timestamp lines, photo credits, share
-widgets, "ALSO SEE") and by position (title-like lines after the end of the article are
-related-article links, unless the first is a sentence cut off by the end of the capture; a bare
-name under the headline is a byline); article kinds by shape (title-like lines, bullets, FAQ
-questions). A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
+widgets, breadcrumbs, "ALSO SEE", the labels of page boxes such as "Summary" or "Key points") and
+by position: short lines above the headline are navigation; title-like lines after the end of
+the article are related-article links, unless the first of them (past any ad slot) is a sentence
+cut off by the end of the capture; inside the article, the items under a "Related" line and runs
+of title-like lines (three, or two of headline length) are links, but not a short subhead over
+the text nor a list the text introduces with a colon; a bare name under the headline is a byline;
+a biography sentence closing the page is the author box. Article kinds come by shape (title-like
+lines, bullets, FAQ questions); a line ending in a word no title ends in ("... goods to the") is
+a cut-off sentence, never a title. A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
 within it rather than split off, since every line belongs to exactly one paragraph:
 :func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
 ``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
