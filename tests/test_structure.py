@@ -305,6 +305,11 @@ def kind_in_page(line: str) -> str:
         ("Only $1 for 4 weeks", "notice"),
         ("Media contact: Public Outreach Division, media@example.org", "notice"),
         ("More Stories From NPR", "related"),
+        ("Copy", "navigation"),
+        ("- Back", "navigation"),
+        ("Be the first to comment", "notice"),
+        ("Listen to this story. Enjoy more audio and podcasts on iOS or Android.", "navigation"),
+        ("Dec 12th 2023", "byline"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -331,6 +336,8 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "Xu Liping is a research fellow at the Chinese Academy of Social Sciences.",  # article text follows
         "More than 30 documents were signed, officials said.",
         "Readers of the joint statement found the phrase familiar.",
+        "September 10",  # a month and day without a year or time heads a timeline entry
+        "In summary, the year showed Vietnam's reach.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
