@@ -143,6 +143,11 @@ def test_markdown_structure():
     [
         ("China could help build 5G network, data centres", True),
         ("‘Dozens’ of deals", True),  # opens with a quotation mark
+        ('"We are friends with everyone," he said. "That is our strength."', False),  # quote closes it
+        ("He called it “a new chapter.”", False),
+        ("What Did Xi's Hanoi Visit Actually Achieve?", True),  # a question in title case
+        ("Did Beijing get what it wanted?", False),  # a question in the text
+        ("**Markets Wire**", True),  # Markdown bold
         ("No deal was unveiled on rare earths.", False),  # ends a sentence
         ("the lower-case start of a wrapped line", False),
         (
@@ -260,6 +265,51 @@ def kind_in_page(line: str) -> str:
         ("[Photo/Xinhua]", "caption"),
         ("MOSCOW, December 13 (Sputnik)", "byline"),  # a dateline alone, without its dash
         ("CGTN", "byline"),
+        ("-- BERNAMA-VNA", "byline"),  # a joint agency sign-off
+        ("Summary", "navigation"),  # the label of a box
+        ("Reading time 6 min", "navigation"),
+        ("Commentary", "navigation"),
+        ("Vietnam, China pledge to build community with shared future ...more", "related"),
+        ("→ China and Vietnam race to build railways as trade grows", "related"),
+        ("#South China Sea", "tags"),
+        ("By Zhang Yi (People's Daily) 08:37, December 13, 2023", "byline"),
+        ("Agence France-Presse / 05:22 PM December 13, 2023", "byline"),
+        ("Nguồn: VNA", "byline"),
+        ("Source: AFP/ec", "byline"),  # a source line, not a photo credit
+        ("[Comment] [Print] [Close]", "navigation"),
+        ("1 2 Next", "navigation"),
+        ("The views expressed are the author's own and do not reflect our position.", "notice"),
+        ("This article appeared in the print edition of December 14, 2023.", "notice"),
+        ("For more news about the nation, visit our page.", "notice"),
+        ("Get WhatsApp alerts from CNA", "notice"),
+        ("READ: PH summons Chinese envoy over water cannon attack", "related"),
+        ("See more: Chinese President's state visit in photos", "related"),
+        ("More in Asia", "related"),
+        ("Key facts", "navigation"),
+        ("Listen 03:45", "navigation"),
+        ("English | Tiếng Việt | 中文", "navigation"),  # a language switcher
+        ("Contact the writer at mojingxi@chinadaily.com.cn", "notice"),
+        ("Forward to a friend", "notice"),
+        ("This section is brought to you by our partners.", "notice"),
+        ("*December 13, 2023*", "byline"),  # Markdown italics
+        ("You are here: Home > News > World", "navigation"),
+        ("Thời sự › Chính trị", "navigation"),  # a breadcrumb in Vietnamese
+        ("Share to: WeChat Weibo", "navigation"),
+        ("Chia sẻ", "navigation"),
+        ("Tin liên quan", "related"),
+        ("Enlarge this image", "navigation"),
+        ("toggle caption", "navigation"),
+        ("Nhac Nguyen/AFP via Getty Images", "caption"),
+        ("December 12, 2023 5:04 AM ET", "byline"),
+        ("Try unlimited access", "notice"),
+        ("Only $1 for 4 weeks", "notice"),
+        ("Media contact: Public Outreach Division, media@example.org", "notice"),
+        ("More Stories From NPR", "related"),
+        ("Copy", "navigation"),
+        ("- Back", "navigation"),
+        ("Be the first to comment", "notice"),
+        ("Listen to this story. Enjoy more audio and podcasts on iOS or Android.", "navigation"),
+        ("Dec 12th 2023", "byline"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -281,6 +331,13 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "2023",  # a year heading inside the article
         "Updated on the visit's progress, markets rose 1%.",
         "On December 12, 2023, Xi landed in Hanoi at 2:30 pm local time.",
+        '"Comrade and brother."',  # a one-line quote
+        "## Summary",  # a section of a Markdown report, not a box label
+        "Xu Liping is a research fellow at the Chinese Academy of Social Sciences.",  # article text follows
+        "More than 30 documents were signed, officials said.",
+        "Readers of the joint statement found the phrase familiar.",
+        "September 10",  # a month and day without a year or time heads a timeline entry
+        "In summary, the year showed Vietnam's reach.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -332,6 +389,58 @@ def test_a_capture_cut_mid_sentence_keeps_its_last_line(ending, kind):
     assert kinds_of(page)[2] == (kind, ending.split("\n")[0])
 
 
+def test_a_line_cut_off_after_an_ad_slot_is_still_the_article():
+    page = (
+        "Xi Visits Hanoi\n\nThe two countries signed rail agreements.\n\nAdvertisement\n\n"
+        "Beijing has also pushed Hanoi to join its Global Security Initiative, diplomats said, a move that\n"
+    )
+    assert kinds_of(page)[-1][0] == "body"
+
+
+def test_short_lines_after_a_colon_are_the_article_list_not_links():
+    items = ["A plan on building the Lao Cai railway", "A memorandum on the digital economy", "A durian protocol"]
+    page = "Xi Visits Hanoi\n\nThe documents include:\n\n" + "\n\n".join(items) + "\n\nAnalysts were unmoved.\n"
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["heading"] * 3
+
+
+def test_a_headline_over_one_widget_line_is_not_a_site_name_over_a_menu():
+    page = "Asia\n\nXi's Vietnam visit: Beijing and Hanoi vow to manage disputes\n\nBookmark\n\nThe talks ended.\n"
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "headline", "navigation"]
+
+
+def test_short_labels_above_a_question_headline_are_navigation():
+    page = "The Pulse\n\nDiplomacy | Southeast Asia\n\nWhat Did Xi's Hanoi Visit Actually Achieve?\n\nLittle.\n"
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "navigation", "headline"]
+
+
+def test_two_headlines_between_paragraphs_are_links_and_a_subhead_under_them_is_not():
+    page = (
+        "Xi Visits Hanoi\n\nThe two countries issued a joint statement.\n\n"
+        "Xi meets Vietnamese prime minister\n\nXi, Trong attend tea party in Hanoi\n\nConnectivity\n\n"
+        "Both sides would speed up railway work.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["related", "related", "heading"]
+
+
+def test_a_line_ending_in_a_function_word_is_cut_off_even_above_links():
+    ending = "Factories depend on Chinese parts even as they ship finished goods to the"
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday.\n\n{ending}\n\nVietnam Rice Exports Hit Record\n"
+    assert kinds_of(page)[2:] == [("body", ending), ("related", "Vietnam Rice Exports Hit Record")]
+
+
+def test_a_subhead_after_a_bulleted_list_of_links_is_article_text():
+    page = (
+        "Japan Watches Xi in Vietnam\n\nTokyo is following the visit.\n\nRelated coverage:\n\n"
+        "- Japan, Vietnam upgrade ties to highest level\n\nTokyo's development aid\n\nJapan is a large donor.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:5] == ["related", "related", "heading"]
+
+
+def test_a_name_with_the_place_of_writing_under_the_headline_is_the_byline():
+    page = "Vietnam and China Agree Rail Links\n\nA.Anantha Lakshmi in Hanoi\n\n12 December 2023\n\nThey agreed.\n"
+    assert kinds_of(page)[1] == ("byline", "A.Anantha Lakshmi in Hanoi")
+
+
 def test_a_bare_name_above_a_dateline_is_the_byline():
     page = "Vietnam's Rare Earths Are Not China's Problem Yet\n\nMinh Tran\n\nDec 15, 2023\n\nNo deal was made.\n"
     assert kinds_of(page)[1] == ("byline", "Minh Tran")
@@ -340,3 +449,33 @@ def test_a_bare_name_above_a_dateline_is_the_byline():
 def test_a_section_breadcrumb_with_a_pipe_is_navigation_not_a_page_title():
     page = "Diplomacy | Southeast Asia\n\nWhat Xi's Visit to Hanoi Did and Did Not Deliver\n\nThe statement was long.\n"
     assert kinds_of(page)[0] == ("navigation", "Diplomacy | Southeast Asia")
+
+
+def test_a_headline_above_a_box_label_is_the_headline():
+    page = (
+        "Vietnam\n\nVietnam Courts Chip Investors As Xi Visits\n\nSynopsis\n\n"
+        "Hanoi hopes to win factories\n\nThe plant opens in May.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][:3] == ["navigation", "headline", "navigation"]
+
+
+def test_a_link_with_its_own_headline_introduces_no_list():
+    page = (
+        "Vietnam Courts Chip Investors\n\nThe plant opens in May.\n\n"
+        "Read more: Vietnam's chip ambitions run into power shortages\n\n"
+        '"We are friends with everyone," he said.\n\nPower remains a concern.\n'
+    )
+    assert [kind for kind, _ in kinds_of(page)][2:4] == ["related", "body"]
+
+
+@pytest.mark.parametrize(
+    ("after", "kind"),
+    [
+        ("Topics: Vietnam, China", "author_bio"),  # only chrome after it: the author box
+        ("The next round of talks is due in March.", "body"),  # the article goes on: a sentence of it
+    ],
+)
+def test_a_biography_closing_the_page_is_the_author_box(after, kind):
+    bio = "Huong Le is a research fellow in the Southeast Asia Program."
+    page = f"What Xi's Visit Delivered\n\nThe visit confirmed old habits.\n\n{bio}\n\n{after}\n"
+    assert dict((text, k) for k, text in kinds_of(page))[bio] == kind

@@ -13,10 +13,15 @@ is never changed: each paragraph is a ``(start, end)`` span into it, trimmed of 
 
 Each paragraph gets a ``kind`` from the vocabulary in ``data/paragraph_kinds.toml``. Chrome is
 recognised by cues (cookie and paywall notices, credit and timestamp lines, photo credits, share
-widgets, "ALSO SEE") and by position (title-like lines after the end of the article are
-related-article links, unless the first is a sentence cut off by the end of the capture; a bare
-name under the headline is a byline); article kinds by shape (title-like lines, bullets, FAQ
-questions). A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
+widgets, breadcrumbs, "ALSO SEE", the labels of page boxes such as "Summary" or "Key points") and
+by position: short lines above the headline are navigation; title-like lines after the end of
+the article are related-article links, unless the first of them (past any ad slot) is a sentence
+cut off by the end of the capture; inside the article, the items under a "Related" line and runs
+of title-like lines (three, or two of headline length) are links, but not a short subhead over
+the text nor a list the text introduces with a colon; a bare name under the headline is a byline;
+a biography sentence closing the page is the author box. Article kinds come by shape (title-like
+lines, bullets, FAQ questions); a line ending in a word no title ends in ("... goods to the") is
+a cut-off sentence, never a title. A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
 within it rather than split off, since every line belongs to exactly one paragraph:
 :func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
 ``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
@@ -46,6 +51,8 @@ from xivn.cues.engine import CueTable
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TERMINAL_PUNCTUATION = ".!?:;,…"
+EMPHASIS = "*_"  # Markdown bold and italics: "**Markets Wire**"
+CLOSING_MARKS = "\"'”’»)]"  # may follow a sentence's final punctuation: 'he said. "That is all."'
 BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+(?=\S)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -53,12 +60,15 @@ FAQ_HEADING = re.compile(r"^(faqs?|frequently asked questions|questions and answ
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]\s")
 WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
+BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}(\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?$")
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
 WRAP_MAX_SPREAD = 30
 TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
+MENU_MIN_ITEMS = 2
+INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
@@ -75,23 +85,41 @@ class KindVocabulary:
     cues: dict[str, list[re.Pattern[str]]]
     max_cue_words: int
     datelines: list[re.Pattern[str]]
+    labels: list[re.Pattern[str]]
+    closing_bios: list[re.Pattern[str]]
+    cut_endings: list[re.Pattern[str]]
 
     @cached_property
     def line_cues(self) -> CueTable:
         """The cues that classify a paragraph on its own words: all but ``page_title`` (which
-        counts only near the top of a page)."""
-        return CueTable({kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"})
+        counts only near the top of a page), the box labels being navigation."""
+        cues = {kind: patterns for kind, patterns in self.cues.items() if kind != "page_title"}
+        cues["navigation"] = [*cues.get("navigation", []), *self.labels]
+        return CueTable(cues)
+
+    def is_label(self, text: str) -> bool:
+        """True when ``text`` is the label of a box on the page ("Summary", "Key points")."""
+        return any(pattern.search(text) for pattern in self.labels)
 
 
 KINDS_SCHEMA = Schema(
     "paragraph_kinds.toml",
     Table(
         required={"kinds": Entries(Table(required={"chrome": FLAG, "description": TEXT}), nonempty=True)},
-        optional={"cues": Entries(PATTERNS), "max_cue_words": INTEGER, "dateline": PATTERNS},
+        optional={
+            "cues": Entries(PATTERNS),
+            "max_cue_words": INTEGER,
+            "dateline": PATTERNS,
+            "labels": PATTERNS,
+            "closing_bio": PATTERNS,
+            "cut_off": PATTERNS,
+        },
     ),
 )
 """The paragraph-kind file: each kind's chrome flag and description, the cues per kind, the word
-limit of a cue, the shapes of a wire dateline that opens a body paragraph."""
+limit of a cue, the shapes of a wire dateline that opens a body paragraph, the labels of page
+boxes (navigation), the shapes of an author's biography that closes the page, the endings of a
+line cut off mid-sentence."""
 
 
 @cache
@@ -110,6 +138,9 @@ def kind_vocabulary() -> KindVocabulary:
         cues=cues,
         max_cue_words=raw.get("max_cue_words", 60),
         datelines=compile_patterns(raw.get("dateline", []), where=f"{KINDS_SCHEMA.file} [dateline]"),
+        labels=compile_patterns(raw.get("labels", []), where=f"{KINDS_SCHEMA.file} [labels]"),
+        closing_bios=compile_patterns(raw.get("closing_bio", []), where=f"{KINDS_SCHEMA.file} [closing_bio]"),
+        cut_endings=compile_patterns(raw.get("cut_off", []), where=f"{KINDS_SCHEMA.file} [cut_off]"),
     )
 
 
@@ -217,11 +248,17 @@ def word_count(text: str) -> int:
 
 
 def is_title_like(text: str) -> bool:
-    """A short line without final punctuation that starts with a capital or a digit."""
-    stripped = text.strip().lstrip("\"'“‘«(")
+    """A short line without final punctuation that starts with a capital or a digit (Markdown
+    emphasis around it aside); a question in title case ("What Did the Visit Achieve?") too. A line
+    ending in a word that ends no title ("... ship finished goods to the") is a sentence cut off
+    by the end of the capture, not a title (the ``cut_off`` patterns of the kinds file)."""
+    stripped = text.strip().strip(EMPHASIS).lstrip("\"'“‘«(")
     if not stripped or word_count(stripped) > TITLE_MAX_WORDS:
         return False
-    if stripped[-1] in TERMINAL_PUNCTUATION:
+    if any(pattern.search(stripped) for pattern in kind_vocabulary().cut_endings):
+        return False
+    final = stripped.rstrip(CLOSING_MARKS)[-1:]
+    if final in tuple(TERMINAL_PUNCTUATION) and not (final == "?" and _is_title_case(stripped)):
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
 
@@ -238,6 +275,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
+    _mark_closing_bio(paragraphs, vocabulary)
     _mark_trailing_chrome(paragraphs)
     _mark_datelines(paragraphs)
     return paragraphs
@@ -272,14 +310,15 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
-    """Under the headline and before the article text starts, a person's name alone on its line,
-    directly above a line a cue took for chrome (a date, a follow button), is the byline without
-    its "By". (Above the headline, such a line is the site's name.)"""
+    """Under the headline and before the article text starts, a person's name alone on its line
+    (or with the place of writing: "Jane Doe in Hanoi"), directly above a line a cue took for
+    chrome (a date, a follow button), is the byline without its "By". (Above the headline, such a
+    line is the site's name.)"""
     below_headline = False
     for here, after in pairwise(paragraphs):
         if here.kind in ARTICLE_STARTS:
             return
-        name = below_headline and here.kind == "heading" and PERSON_NAME.match(here.text)
+        name = below_headline and here.kind == "heading" and BYLINE_NAME.match(here.text)
         if name and vocabulary.chrome.get(after.kind, False):
             here.kind = "byline"
         below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
@@ -312,6 +351,9 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
             zone.append(index)
     first = _pick_headline(paragraphs, zone)
     if first is None:
+        for index in zone:  # no headline among them: short lines are labels and section links
+            if word_count(paragraphs[index].text) < HEADLINE_MIN_WORDS:
+                paragraphs[index].kind = "navigation"
         return
     for index in zone:
         if index < first:
@@ -343,21 +385,28 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
 def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
     """The first title-like line of the page's opening that is a real title: the first one overall
     when the article opens with it, else the first of at least ``HEADLINE_MIN_WORDS`` words that is
-    not a site name sitting above a menu of short section links."""
+    not a site name sitting above a menu of short section links (at least ``MENU_MIN_ITEMS`` of them:
+    one short line under a headline is a widget such as "Bookmark")."""
     if not zone:
         return None
-    chrome = kind_vocabulary().chrome
-    opening = next((i for i, p in enumerate(paragraphs) if not chrome.get(p.kind, False)), None)
+    vocabulary = kind_vocabulary()
+    opening = next((i for i, p in enumerate(paragraphs) if not vocabulary.chrome.get(p.kind, False)), None)
     for index in zone:
         long_enough = word_count(paragraphs[index].text) >= HEADLINE_MIN_WORDS
-        followed_by_menu = index + 1 < len(paragraphs) and _is_menu_item(paragraphs[index + 1])
+        menu = paragraphs[index + 1 : index + 1 + MENU_MIN_ITEMS]
+        followed_by_menu = len(menu) == MENU_MIN_ITEMS and all(_is_menu_item(p, vocabulary) for p in menu)
         if long_enough and not followed_by_menu:
             return index
-    return zone[0] if zone[0] == opening else None
+    # a short line that opens the article is its headline, unless more short lines follow it (labels)
+    if zone[0] == opening and not (zone[0] + 1 in zone and _is_menu_item(paragraphs[zone[0] + 1], vocabulary)):
+        return zone[0]
+    return None
 
 
-def _is_menu_item(paragraph: Paragraph) -> bool:
-    return paragraph.kind in ("heading", "navigation") and word_count(paragraph.text) < HEADLINE_MIN_WORDS
+def _is_menu_item(paragraph: Paragraph, vocabulary: KindVocabulary) -> bool:
+    """A short section link; the label of a box under the headline ("Synopsis") is not one."""
+    short = word_count(paragraph.text) < HEADLINE_MIN_WORDS
+    return paragraph.kind in ("heading", "navigation") and short and not vocabulary.is_label(paragraph.text)
 
 
 def _is_title_case(text: str) -> bool:
@@ -382,34 +431,77 @@ def _mark_faq(paragraphs: list[Paragraph]) -> None:
 
 
 def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
-    """Links to other articles inside the page: the items under a 'Related'/'More from' line, and
-    runs of three or more title-like lines once the article has started."""
+    """Links to other articles inside the page: the items under a 'Related'/'More from' line that
+    introduces a list (a link of its own, 'Read more: Headline', introduces nothing), and runs of
+    title-like lines once the article has started: three or more, or two of headline length. A
+    short last line directly above article text is a subhead, not part of the run (nor of a list
+    of bulleted links under a 'Related' line: a heading over article text ends it); article text
+    ending in a colon ("The documents include:") introduces the article's own list, not links."""
     started = False
     run: list[Paragraph] = []
     under_intro = False
-    for paragraph in [*paragraphs, None]:
-        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading"):
+    previous: Paragraph | None = None
+    sequence = [*paragraphs, None]
+    for paragraph, following in zip(sequence, [*sequence[1:], None], strict=True):
+        if paragraph is not None and not run:
+            listed = previous is not None and previous.kind == "body" and previous.text.rstrip().endswith(":")
+        # a heading over article text right after a list of bulleted links is a subhead
+        subhead = paragraph is not None and paragraph.kind == "heading" and previous is not None
+        subhead = subhead and previous.kind == "related"
+        subhead = subhead and BULLET.match(previous.text) is not None and following is not None
+        subhead = subhead and following.kind == "body"
+        previous = paragraph
+        if paragraph is not None and under_intro and paragraph.kind in ("list_item", "heading") and not subhead:
             paragraph.kind = "related"
             continue
-        under_intro = paragraph is not None and paragraph.kind == "related"
+        under_intro = paragraph is not None and paragraph.kind == "related" and _is_intro(paragraph.text)
         if paragraph is not None and started and paragraph.kind == "heading":
             run.append(paragraph)
             continue
-        if len(run) >= RELATED_RUN:
+        if paragraph is not None and paragraph.kind == "body":
+            while run and word_count(run[-1].text) < HEADLINE_MIN_WORDS:  # a subhead over the text
+                run.pop()
+        long_run = len(run) >= 2 and all(word_count(m.text) >= HEADLINE_MIN_WORDS for m in run)
+        if (len(run) >= RELATED_RUN or long_run) and not listed:
             for member in run:
                 member.kind = "related"
         run = []
         started = started or (paragraph is not None and paragraph.kind in ARTICLE_STARTS)
 
 
+def _is_intro(text: str) -> bool:
+    """A line that introduces a list of links: a label of a few words, or one ending in a colon."""
+    return word_count(text) <= INTRO_MAX_WORDS or text.rstrip().endswith((":", "："))
+
+
+def _mark_closing_bio(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
+    """At the end of the page, running text shaped like a biography ("Jane Doe is a senior fellow
+    at …") followed only by chrome is the author box: the same sentence inside the article, with
+    article text after it, stays text."""
+    for index in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        if vocabulary.chrome.get(paragraph.kind, False):
+            continue
+        if paragraph.kind == "body" and any(p.search(paragraph.text) for p in vocabulary.closing_bios):
+            paragraph.kind = "author_bio"
+            continue
+        return
+
+
 def _mark_trailing_chrome(paragraphs: list[Paragraph]) -> None:
     """After the last paragraph of running text, title-like lines are links to other pages,
-    unless the first of them is a sentence cut off where the capture ends; a closing heading whose
+    unless the first of them (past any chrome such as an ad slot) is a sentence cut off where the
+    capture ends; a closing heading whose
     only text is a question to the reader is a teaser for another page."""
+    chrome = kind_vocabulary().chrome
     last_text = max((i for i, p in enumerate(paragraphs) if p.kind in TEXT_KINDS), default=-1)
-    if last_text >= 0 and _is_cut_off(paragraphs, last_text + 1):
-        paragraphs[last_text + 1].kind = "body"
-        last_text += 1
+    # the first title-like line after the text, past any chrome between them (an ad slot)
+    following = next(
+        (i for i in range(last_text + 1, len(paragraphs)) if not chrome.get(paragraphs[i].kind, False)), None
+    )
+    if last_text >= 0 and following is not None and _is_cut_off(paragraphs, following):
+        paragraphs[following].kind = "body"
+        last_text = following
     for paragraph in paragraphs[last_text + 1 :]:
         if paragraph.kind == "heading":
             paragraph.kind = "related"
@@ -423,7 +515,8 @@ def _is_cut_off(paragraphs: list[Paragraph], index: int) -> bool:
     """True when the title-like line at ``index``, right after running text, is the article's
     last sentence cut off mid-way by the end of the capture: a line in sentence case (not a
     title-case headline) of at least ``CUT_MIN_WORDS`` words, followed by no other title-like line,
-    only by lines a cue has already taken for chrome (a paywall notice, a footer)."""
+    only by lines a cue has already taken for chrome (a paywall notice, a footer). (A line that
+    ends in a word no sentence or title ends in is not title-like at all: see :func:`is_title_like`.)"""
     if index >= len(paragraphs) or paragraphs[index].kind != "heading":
         return False
     text = paragraphs[index].text
