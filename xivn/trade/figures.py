@@ -92,6 +92,11 @@ CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared wi
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
+PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
+BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
+                         re.IGNORECASE)  # fmt: skip
+"""The words before a comparison base ("down 3.4% from the same period last year"): not the
+period of any figure."""
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -222,6 +227,7 @@ class _Passage:
     is_table: bool = False
     heading: str = ""  # the document's headline
     document: tuple[str, ...] = ()  # every sentence of the document, masked
+    index: int = -1  # the sentence's place in ``document`` (-1 for a table cell)
 
 
 @dataclass
@@ -277,6 +283,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     today=dates[doc_id],
                     heading=heading,
                     document=document,
+                    index=i,
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
@@ -597,7 +604,10 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
         return roles, levels[0] if len(roles) == 2 else "unresolved"
-    subject = next((c for c in pair_of(passage.neighbours[:1]) if c not in roles.values()), "")
+    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject
+    own = [m for m in party_mentions(cue_text[: hit.start]) if m.possessive]
+    earlier = pair_of(passage.neighbours[:1]) if not own else [own[0].country]
+    subject = next((c for c in earlier if c not in roles.values()), "")
     # "the country imported …", "its trade deficit": the subject of the sentence before
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
         levels.append("neighbours")
@@ -644,6 +654,7 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     def nearest(found: list[Period]) -> Period:
         return min(found, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
+    periods = tuple(p for p in periods if not BASE_PERIOD.search(text[: p.start]))
     inside = [p for p in periods if start <= p.start < end and p.year]
     if inside:
         chosen = nearest(inside)
@@ -656,8 +667,17 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     if shared and not _starts_a_range(text, position):
         chosen = nearest(shared)
         return chosen.year, chosen.label, "sentence"
-    for neighbour in [] if _starts_a_range(text, position) else passage.neighbours:
-        found = [p for p in _periods(neighbour, passage.today) if p.year and not POSSESSIVE.match(neighbour[p.end :])]
+    earlier = passage.neighbours
+    if passage.index >= 0:  # the figure shares the period of the sentences before, up to PERIOD_BEFORE back
+        earlier = [
+            passage.document[j] for j in range(passage.index - 1, max(-1, passage.index - 1 - PERIOD_BEFORE), -1)
+        ]
+    for neighbour in [] if _starts_a_range(text, position) else earlier:
+        found = [
+            p
+            for p in _periods(neighbour, passage.today)
+            if p.year and not POSSESSIVE.match(neighbour[p.end :]) and not BASE_PERIOD.search(neighbour[: p.start])
+        ]
         if found:
             return found[-1].year, found[-1].label, "neighbours"
     return None, "", "unresolved"
