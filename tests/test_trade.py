@@ -144,6 +144,15 @@ def test_a_figure_shares_the_period_stated_sentences_before_but_not_a_comparison
     ]
 
 
+def test_the_two_countries_take_the_pair_a_trade_cue_states_before_a_pair_merely_named(make_corpus):
+    text = (
+        "Vietnam's exports to China rose in 2023. Seafood exports to the Chinese market fell, according to the "
+        "Vietnam Association of Seafood Exporters. In 2022, two-way trade between the two countries was $175.6bn.\n"
+    )
+    (row,) = figures_of(make_corpus, text).query("quote == '$175.6bn'").itertuples()
+    assert (row.reporter, row.partner, row.resolved_from) == ("Vietnam", "China", "neighbours")
+
+
 def test_its_is_the_possessive_subject_of_its_own_sentence(make_corpus):
     text = (
         "China is Vietnam's largest partner. Vietnam's exports to China were $55.4bn in 2023, while its "

@@ -33,7 +33,7 @@ from xivn.cues.countries import POSSESSIVE
 from xivn.cues.datafiles import PATTERNS, STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
-from xivn.trade.parties import ANAPHOR, SINGULAR, pair_of, party_mentions, sentence_parties, stated_parties
+from xivn.trade.parties import ANAPHOR, SINGULAR, WORLD, pair_of, party_mentions, sentence_parties, stated_parties
 from xivn.trade.periods import Period, find_periods
 from xivn.trade.rates import units_per_usd
 
@@ -623,8 +623,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if len(roles) < 2 and ANAPHOR.search(passage.text):
         # the pair as the sentences before or the heading state it ("China is Vietnam's largest
         # trading partner"), else the first two countries the document names
-        pairs = [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
+        # a pair a trade cue's grammar states comes first ("Vietnam's exports to China"): a sentence
+        # that merely names two countries ("exports to the Chinese market, according to the Vietnam
+        # Association …") gives no order
+        stated = [_grammar(text, h, cues) for text in passage.neighbours for h in _cue_hits(text, cues.flows)]
+        pairs = [("neighbours", pair) for pair in stated if len(pair) == 2 and WORLD not in pair.values()]
         pairs.append(("heading", sentence_parties(passage.heading, {})))
+        pairs += [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
         pairs.append(("document", dict(zip(("reporter", "partner"), pair_of(passage.document), strict=False))))
         for level, pair in pairs:
             if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
