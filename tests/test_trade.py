@@ -153,6 +153,15 @@ def test_the_two_countries_take_the_pair_a_trade_cue_states_before_a_pair_merely
     assert (row.reporter, row.partner, row.resolved_from) == ("Vietnam", "China", "neighbours")
 
 
+def test_a_target_takes_no_period_from_the_sentences_before(make_corpus):
+    text = (
+        "Trade between China and Vietnam was $190bn in the first ten months of 2023. Both countries have set a "
+        "goal of raising two-way trade to $200bn in the coming years.\n"
+    )
+    (row,) = figures_of(make_corpus, text).query("quote == '$200bn'").itertuples()
+    assert (row.period, row.year_from, row.reporter, row.partner) == ("", "unresolved", "China", "Vietnam")
+
+
 def test_its_is_the_possessive_subject_of_its_own_sentence(make_corpus):
     text = (
         "China is Vietnam's largest partner. Vietnam's exports to China were $55.4bn in 2023, while its "

@@ -110,6 +110,7 @@ class TradeCues:
     categories: CueTable
     direction: dict[str, dict[str, tuple[str, ...]]]
     attribution: list[re.Pattern[str]]
+    forward: list[re.Pattern[str]]
     table: dict[str, list[re.Pattern[str]]]
 
 
@@ -122,7 +123,7 @@ CUES_SCHEMA = Schema(
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"attribution": PATTERNS}),
+            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS}),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
@@ -159,6 +160,7 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
             for flow, entry in raw["direction"].items()
         },
         attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
+        forward=patterns(raw["context"].get("forward", []), "context.forward"),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
@@ -672,8 +674,8 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     if shared and not _starts_a_range(text, position):
         chosen = nearest(shared)
         return chosen.year, chosen.label, "sentence"
-    earlier = passage.neighbours
-    if passage.index >= 0:  # the figure shares the period of the sentences before, up to PERIOD_BEFORE back
+    earlier = [] if any(p.search(text) for p in trade_cues().forward) else passage.neighbours
+    if passage.index >= 0 and earlier:  # the figure shares the period of the sentences before, up to PERIOD_BEFORE back
         earlier = [
             passage.document[j] for j in range(passage.index - 1, max(-1, passage.index - 1 - PERIOD_BEFORE), -1)
         ]
