@@ -162,6 +162,12 @@ def test_a_target_takes_no_period_from_the_sentences_before(make_corpus):
     assert (row.period, row.year_from, row.reporter, row.partner) == ("", "unresolved", "China", "Vietnam")
 
 
+def test_a_balance_shares_the_world_partner_of_the_total_before_it(make_corpus):
+    text = "Vietnam's total foreign trade came to $622.5bn in 2023, with a trade surplus of $25.8bn.\n"
+    rows = figures_of(make_corpus, text)[["quote", "reporter", "partner", "flow"]].values.tolist()
+    assert rows == [["$622.5bn", "Vietnam", "World", "total"], ["$25.8bn", "Vietnam", "World", "balance"]]
+
+
 def test_its_is_the_possessive_subject_of_its_own_sentence(make_corpus):
     text = (
         "China is Vietnam's largest partner. Vietnam's exports to China were $55.4bn in 2023, while its "

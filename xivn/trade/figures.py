@@ -616,6 +616,14 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     taken = _taken(passage.text, hit, passage.position, cues)
     if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles, taken)):
         levels.append("sentence")
+    if "partner" not in roles and "reporter" in roles and cue_text is passage.text:
+        # "Vietnam's total foreign trade came to $622.5bn, with a trade surplus of $25.8bn": the
+        # figure shares the World partner of the same reporter's earlier flow in the sentence
+        for other in _sentence_cue_hits(cue_text, cues, "flows"):
+            stated = _grammar(cue_text, other, cues) if other.start < hit.start else {}
+            if stated.get("partner") == WORLD and stated.get("reporter") == roles["reporter"]:
+                roles["partner"] = WORLD
+                break
     if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
         for text in passage.neighbours:
             found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
