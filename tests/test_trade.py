@@ -129,6 +129,54 @@ def test_months_make_a_month_span(make_corpus):
     assert (row.period, row.year, row.partner) == ("2023-01..2023-11", 2023, "China")
 
 
+def test_a_figure_shares_the_period_stated_sentences_before_but_not_a_comparison_base(make_corpus):
+    text = (
+        "Trade between Vietnam and China was $157.9 billion in the first 11 months of 2023, down 3.4% from the "
+        "same period last year. China remained Vietnam's largest trading partner. In the period, Vietnam's "
+        "exports to China were $55.4 billion. Officials expect more. Over the eleven months the deficit with "
+        "China was $47.1 billion.\n"
+    )
+    table = figures_of(make_corpus, text)
+    assert table[["quote", "period"]].values.tolist() == [
+        ["$157.9 billion", "2023-01..2023-11"],
+        ["$55.4 billion", "2023-01..2023-11"],  # not 2022: "the same period last year" is the base
+        ["$47.1 billion", "2023-01..2023-11"],  # four sentences back
+    ]
+
+
+def test_the_two_countries_take_the_pair_a_trade_cue_states_before_a_pair_merely_named(make_corpus):
+    text = (
+        "Vietnam's exports to China rose in 2023. Seafood exports to the Chinese market fell, according to the "
+        "Vietnam Association of Seafood Exporters. In 2022, two-way trade between the two countries was $175.6bn.\n"
+    )
+    (row,) = figures_of(make_corpus, text).query("quote == '$175.6bn'").itertuples()
+    assert (row.reporter, row.partner, row.resolved_from) == ("Vietnam", "China", "neighbours")
+
+
+def test_a_target_takes_no_period_from_the_sentences_before(make_corpus):
+    text = (
+        "Trade between China and Vietnam was $190bn in the first ten months of 2023. Both countries have set a "
+        "goal of raising two-way trade to $200bn in the coming years.\n"
+    )
+    (row,) = figures_of(make_corpus, text).query("quote == '$200bn'").itertuples()
+    assert (row.period, row.year_from, row.reporter, row.partner) == ("", "unresolved", "China", "Vietnam")
+
+
+def test_a_balance_shares_the_world_partner_of_the_total_before_it(make_corpus):
+    text = "Vietnam's total foreign trade came to $622.5bn in 2023, with a trade surplus of $25.8bn.\n"
+    rows = figures_of(make_corpus, text)[["quote", "reporter", "partner", "flow"]].values.tolist()
+    assert rows == [["$622.5bn", "Vietnam", "World", "total"], ["$25.8bn", "Vietnam", "World", "balance"]]
+
+
+def test_its_is_the_possessive_subject_of_its_own_sentence(make_corpus):
+    text = (
+        "China is Vietnam's largest partner. Vietnam's exports to China were $55.4bn in 2023, while its "
+        "imports from China were $102.5bn.\n"
+    )
+    rows = figures_of(make_corpus, text)[["quote", "reporter", "partner", "flow"]].values.tolist()
+    assert rows == [["$55.4bn", "Vietnam", "China", "exports"], ["$102.5bn", "Vietnam", "China", "imports"]]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

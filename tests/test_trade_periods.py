@@ -32,6 +32,8 @@ TODAY = date(2024, 2, 6)  # the article's date
         ("in the year to March 2005", [(2005, "FY2004-05")]),
         ("in the year to December 2004", [(2004, "2004")]),
         ("last year", [(2023, "2023")]),
+        ("in the ten months to October 2023", [(2023, "2023-01..2023-10")]),  # n months ending with that month
+        ("in the 12 months to March", [(2023, "2022-04..2023-03")]),  # across a year end; the latest March
         ("from $20 billion in 2002 to $180 billion in 2022", [(2002, "2002"), (2022, "2022")]),
         ("the 2023-2026 plan", []),  # a range of years is no figure's period
         ("on 2023-12-12", []),  # nor an ISO date

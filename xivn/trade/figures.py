@@ -33,7 +33,7 @@ from xivn.cues.countries import POSSESSIVE
 from xivn.cues.datafiles import PATTERNS, STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
-from xivn.trade.parties import ANAPHOR, SINGULAR, pair_of, party_mentions, sentence_parties, stated_parties
+from xivn.trade.parties import ANAPHOR, SINGULAR, WORLD, pair_of, party_mentions, sentence_parties, stated_parties
 from xivn.trade.periods import Period, find_periods
 from xivn.trade.rates import units_per_usd
 
@@ -92,6 +92,11 @@ CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared wi
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
+PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
+BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
+                         re.IGNORECASE)  # fmt: skip
+"""The words before a comparison base ("down 3.4% from the same period last year"): not the
+period of any figure."""
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -105,6 +110,7 @@ class TradeCues:
     categories: CueTable
     direction: dict[str, dict[str, tuple[str, ...]]]
     attribution: list[re.Pattern[str]]
+    forward: list[re.Pattern[str]]
     table: dict[str, list[re.Pattern[str]]]
 
 
@@ -117,7 +123,7 @@ CUES_SCHEMA = Schema(
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"attribution": PATTERNS}),
+            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS}),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
@@ -154,6 +160,7 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
             for flow, entry in raw["direction"].items()
         },
         attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
+        forward=patterns(raw["context"].get("forward", []), "context.forward"),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
@@ -222,6 +229,7 @@ class _Passage:
     is_table: bool = False
     heading: str = ""  # the document's headline
     document: tuple[str, ...] = ()  # every sentence of the document, masked
+    index: int = -1  # the sentence's place in ``document`` (-1 for a table cell)
 
 
 @dataclass
@@ -277,6 +285,7 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     today=dates[doc_id],
                     heading=heading,
                     document=document,
+                    index=i,
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
@@ -597,13 +606,24 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
         return roles, levels[0] if len(roles) == 2 else "unresolved"
-    subject = next((c for c in pair_of(passage.neighbours[:1]) if c not in roles.values()), "")
+    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject
+    own = [m for m in party_mentions(cue_text[: hit.start]) if m.possessive]
+    earlier = pair_of(passage.neighbours[:1]) if not own else [own[0].country]
+    subject = next((c for c in earlier if c not in roles.values()), "")
     # "the country imported …", "its trade deficit": the subject of the sentence before
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
         levels.append("neighbours")
     taken = _taken(passage.text, hit, passage.position, cues)
     if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles, taken)):
         levels.append("sentence")
+    if "partner" not in roles and "reporter" in roles and cue_text is passage.text:
+        # "Vietnam's total foreign trade came to $622.5bn, with a trade surplus of $25.8bn": the
+        # figure shares the World partner of the same reporter's earlier flow in the sentence
+        for other in _sentence_cue_hits(cue_text, cues, "flows"):
+            stated = _grammar(cue_text, other, cues) if other.start < hit.start else {}
+            if stated.get("partner") == WORLD and stated.get("reporter") == roles["reporter"]:
+                roles["partner"] = WORLD
+                break
     if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
         for text in passage.neighbours:
             found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
@@ -613,8 +633,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if len(roles) < 2 and ANAPHOR.search(passage.text):
         # the pair as the sentences before or the heading state it ("China is Vietnam's largest
         # trading partner"), else the first two countries the document names
-        pairs = [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
+        # a pair a trade cue's grammar states comes first ("Vietnam's exports to China"): a sentence
+        # that merely names two countries ("exports to the Chinese market, according to the Vietnam
+        # Association …") gives no order
+        stated = [_grammar(text, h, cues) for text in passage.neighbours for h in _cue_hits(text, cues.flows)]
+        pairs = [("neighbours", pair) for pair in stated if len(pair) == 2 and WORLD not in pair.values()]
         pairs.append(("heading", sentence_parties(passage.heading, {})))
+        pairs += [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
         pairs.append(("document", dict(zip(("reporter", "partner"), pair_of(passage.document), strict=False))))
         for level, pair in pairs:
             if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
@@ -644,6 +669,7 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     def nearest(found: list[Period]) -> Period:
         return min(found, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
+    periods = tuple(p for p in periods if not BASE_PERIOD.search(text[: p.start]))
     inside = [p for p in periods if start <= p.start < end and p.year]
     if inside:
         chosen = nearest(inside)
@@ -656,8 +682,17 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
     if shared and not _starts_a_range(text, position):
         chosen = nearest(shared)
         return chosen.year, chosen.label, "sentence"
-    for neighbour in [] if _starts_a_range(text, position) else passage.neighbours:
-        found = [p for p in _periods(neighbour, passage.today) if p.year and not POSSESSIVE.match(neighbour[p.end :])]
+    earlier = [] if any(p.search(text) for p in trade_cues().forward) else passage.neighbours
+    if passage.index >= 0 and earlier:  # the figure shares the period of the sentences before, up to PERIOD_BEFORE back
+        earlier = [
+            passage.document[j] for j in range(passage.index - 1, max(-1, passage.index - 1 - PERIOD_BEFORE), -1)
+        ]
+    for neighbour in [] if _starts_a_range(text, position) else earlier:
+        found = [
+            p
+            for p in _periods(neighbour, passage.today)
+            if p.year and not POSSESSIVE.match(neighbour[p.end :]) and not BASE_PERIOD.search(neighbour[: p.start])
+        ]
         if found:
             return found[-1].year, found[-1].label, "neighbours"
     return None, "", "unresolved"

@@ -1,8 +1,8 @@
 """The period a trade figure covers, read from the words around it.
 
 News states a figure's period as a year ("in 2022"), a fiscal span ("during 2003-04", "in
-FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023",
-"January-November", "in the first half"), one month ("in January", "last January") or a year
+FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023", "in
+the ten months to October", "January-November", "in the first half"), one month ("in January", "last January") or a year
 relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
 with their offsets; :class:`Period` holds the year a figure is counted in (for a fiscal span, the
 year it ends) and a label: ``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A
@@ -37,6 +37,9 @@ PATTERNS = {
                           rf"(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>{_YEAR}))?", re.IGNORECASE),
     "fiscal": re.compile(rf"\b(?:FY\s?|fiscal(?: year)?\s+)?(?P<start>{_YEAR})\s?[-–/]\s?(?P<end>\d{{2}})\b(?![-–/]?\d)"
                          rf"|\b(?:FY\s?|fiscal(?: year)?\s+)(?P<single>{_YEAR})\b"),
+    "months_to": re.compile(rf"\b(?:(?:first|past|last|the)\s+)?(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months\s+"
+                            rf"(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?(?P<to>{_MONTH})\b\.?"
+                            rf"{_OF_YEAR}", re.IGNORECASE),
     "months": re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months{_OF_YEAR}",
                          re.IGNORECASE),
     "span": re.compile(rf"\b(?P<from>{_MONTH})\.?\s?(?:[-–]|to|through)\s?(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
@@ -104,6 +107,14 @@ def _read(kind: str, match: re.Match[str], today: date | None) -> tuple[int | No
         end = start // 100 * 100 + int(groups["end"])
         end += 100 if end < start else 0
         return end, f"FY{start}-{groups['end']}"
+    if kind == "months_to":  # "the ten months to October": the n months ending with that one
+        count = groups["n"].lower()
+        last = _month_number(groups["to"])
+        first = last - int(count if count.isdigit() else _COUNT[count]) + 1
+        year = _year_of(match, last, today)
+        if year is None:
+            return None, ""
+        return year, _span_label(year, first, last) if first >= 1 else f"{year - 1}-{first + 12:02d}..{year}-{last:02d}"
     if kind in ("months", "span", "part"):
         if kind == "months":
             count = groups["n"].lower()
