@@ -509,3 +509,30 @@ def test_slogan_escapes_labels_and_quoted_sentences():
         f"1 of 1 text uses the slogan (1 rendering, 1 in quotation marks). Destiny is mentioned by *{EVIL_MD}*: "
         f"“Destiny {EVIL_MD}\\.”"
     )
+
+
+# ----------------------------------------------------------------------------- who republished whom
+def republished(*rows: tuple) -> pd.DataFrame:
+    """A republications table from (source, source_outlet, source_date, republished_by, n_copies) rows."""
+    columns = ["source", "source_outlet", "source_date", "republished_by", "n_copies"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_who_republished_says_plainly_when_no_text_is_a_copy():
+    assert text(prose.who_republished(republished())) == (
+        "No text here is a copy of another, so no outlet republished another's story."
+    )
+
+
+def test_who_republished_one_story_with_hostile_names():
+    table = republished((EVIL, "Global Wire", "2023-12-12", f"Mekong Daily; {EVIL}", 2))
+    assert text(prose.who_republished(table)) == (
+        f"One story was republished: *{EVIL_MD}* (Global Wire, 2023\\-12\\-12), copied by Mekong Daily, {EVIL_MD}."
+    )
+
+
+def test_who_republished_many_stories_with_an_undated_source():
+    table = republished(("Wire", "", "", "A; B", 2), ("Brief", "VNA", "2023-12-11", "C", 1))
+    assert text(prose.who_republished(table)) == (
+        "2 stories were republished, in 3 copies in all; the most copied, *Wire* (undated), was republished by A, B."
+    )

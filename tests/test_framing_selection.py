@@ -99,3 +99,39 @@ def test_quote_mismatches_counts_rows_whose_quote_is_not_the_text(seeds):
     assert checks.quote_mismatches([], seeds) == 0
     assert checks.quote_mismatches([good, good.iloc[:0]], seeds) == 0
     assert checks.quote_mismatches([good, bad, bad], seeds) == 2
+
+
+def test_republications_name_the_source_and_the_republishing_outlets():
+    documents = pd.DataFrame(
+        [
+            ("a", "Wire", "Global Wire", "2023-12-12"),
+            ("b", "b", "Mekong Daily", "2023-12-13"),
+            ("c", "Copy C", "", ""),
+            ("d", "Alpha", "", ""),
+            ("e", "e", "Hanoi Times", ""),
+            ("f", "Brief", "VNA", "2023-12-11"),
+            ("g", "g", "Saigon Post", "2023-12-12"),
+        ],
+        columns=["doc_id", "label", "outlet", "date"],
+    )
+    rows = [
+        ("d", "d", True, "exact"),
+        ("e", "d", False, "exact"),
+        ("a", "a", True, "exact"),
+        ("b", "a", False, "near"),
+        ("c", "a", False, "exact"),
+        ("f", "f", True, "exact"),
+        ("g", "f", False, "near"),
+    ]
+    groups = pd.DataFrame(rows, columns=["doc_id", "group_id", "is_source", "match"])
+    assert selection.republications(groups, documents).values.tolist() == [
+        ["a", "Wire", "Global Wire", "2023-12-12", "Mekong Daily; Copy C", 2, "exact and near"],
+        ["f", "Brief", "VNA", "2023-12-11", "Saigon Post", 1, "near"],
+        ["d", "Alpha", "", "", "Hanoi Times", 1, "exact"],
+    ]
+
+
+def test_republications_of_a_corpus_without_copies_are_empty(seeds):
+    table = selection.republications(seeds.syndication, seeds.documents)
+    assert table.empty
+    assert "republished_by" in table.columns

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import nbformat
+import pandas as pd
 import pytest
 from conftest import REPO
 
@@ -81,3 +82,28 @@ def test_provenance_layer_marks_the_example_sentence(seeds):
     ]
     view = xivn.show(seeds, example["doc_id"], layers={"example": layer})
     assert view.summary.endswith("example: 1 span")
+
+
+def test_syndication_table_lists_each_group_largest_first():
+    rows = [
+        ("d", "d", 2, True, 1.0),
+        ("e", "d", 2, False, 0.55),
+        ("a", "a", 3, True, 1.0),
+        ("b", "a", 3, False, 0.8),
+        ("c", "a", 3, False, 1.0),
+        ("f", "f", 2, True, 1.0),
+        ("g", "f", 2, False, 0.9),
+    ]
+    groups = pd.DataFrame(rows, columns=["doc_id", "group_id", "group_size", "is_source", "similarity"])
+    labels = {"a": "Wire", "b": "", "c": "Copy C", "d": "Alpha", "e": "E", "f": "Aardvark", "g": "G"}
+    assert overview.syndication_table(groups, labels).values.tolist() == [
+        ["a", "Wire", "b; Copy C", 3, 0.8],
+        ["f", "Aardvark", "G", 2, 0.9],
+        ["d", "Alpha", "E", 2, 0.55],
+    ]
+
+
+def test_syndication_table_of_a_corpus_without_copies_is_empty(seeds):
+    table = overview.syndication_table(seeds.syndication, seeds.labels())
+    assert table.empty
+    assert list(table.columns) == ["group_id", "source", "copies", "group_size", "lowest_similarity"]

@@ -236,3 +236,45 @@ def test_quote_sentence_escapes_the_quote():
     text = prose.quote_sentence(example(), f"{EVIL} costs $5 and $6").data
     assert text.endswith(f"> {EVIL_ESCAPED} costs \\$5 and \\$6")
     assert "<b>" not in text
+
+
+def syndication(*rows: tuple) -> pd.DataFrame:
+    """A ``corpus.syndication`` table from (doc_id, group_id, is_source, similarity) rows."""
+    table = pd.DataFrame(rows, columns=["doc_id", "group_id", "is_source", "similarity"])
+    return table.assign(group_size=table.groupby("group_id")["doc_id"].transform("size"), match="near")
+
+
+def languages(*detected: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(detected))], "detected_language": list(detected)})
+
+
+def test_languages_and_copies_on_no_documents():
+    assert prose.languages_and_copies(languages(), syndication()).data == (
+        "There are no documents, so no languages and no copies."
+    )
+
+
+def test_languages_and_copies_with_one_language_and_no_group():
+    assert prose.languages_and_copies(languages("en", ""), syndication()).data == (
+        "By their detected language, the documents are in en (1); 1 document has no detected language; "
+        "no document is a copy of another (no syndication group)."
+    )
+
+
+def test_languages_and_copies_with_many_languages_and_groups():
+    groups = syndication(("a", "a", True, 1.0), ("b", "a", False, 0.8), ("c", "a", False, 1.0))
+    groups = pd.concat([groups, syndication(("d", "d", True, 1.0), ("e", "d", False, 0.6))])
+    result = prose.languages_and_copies(languages("vi", "en", "en", "zh", "", ""), groups)
+    assert isinstance(result, Markdown)
+    assert result.data == (
+        "By their detected language, the documents are in en (2), vi (1), zh (1); 2 documents have no detected "
+        "language; 5 documents are copies of 2 stories (2 syndication groups)."
+    )
+
+
+def test_languages_and_copies_when_no_language_is_detected():
+    groups = syndication(("a", "a", True, 1.0), ("b", "a", False, 0.9))
+    assert prose.languages_and_copies(languages("", None), groups).data == (
+        "No document has a detected language (2 documents in all); 2 documents are copies of 1 story "
+        "(1 syndication group)."
+    )

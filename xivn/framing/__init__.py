@@ -8,7 +8,8 @@
 - :mod:`~xivn.framing.near_duplicates` — MinHash/LSH candidate pairs for rewrite detection at scale;
 - :mod:`~xivn.framing.rewrite_detection` — which texts rewrite which, in which direction, aligned;
 - :mod:`~xivn.framing.stages` — the stages and aggregates offered to the runner;
-- :mod:`~xivn.framing.selection` — which rows the notebook shows (shown texts, flagged rewrites, closest pairs);
+- :mod:`~xivn.framing.selection` — which rows the notebook shows (shown texts, flagged rewrites, closest
+  pairs, who republished whom);
 - :mod:`~xivn.framing.checks` — the notebook's invariants (quotes match their offsets);
 - :mod:`~xivn.framing.prose` — the notebook's computed sentences;
 - :mod:`~xivn.framing.plots` — the notebook's charts.
@@ -47,6 +48,7 @@ from xivn.framing.prose import (
     rewrite_story,
     slogan_use,
     tone_and_stance,
+    who_republished,
 )
 from xivn.framing.rewrite_detection import align, alignment_spans, rewrites, similarity_matrix, top_rewrite
 from xivn.framing.selection import (
@@ -55,6 +57,7 @@ from xivn.framing.selection import (
     frame_table,
     of_documents,
     pairs_among,
+    republications,
     shown_documents,
 )
 from xivn.framing.speakers import voice_mix, voices
@@ -86,6 +89,7 @@ __all__ = [
     "own_claims",
     "pairs_among",
     "quote_mismatches",
+    "republications",
     "rewrite_candidates",
     "rewrite_story",
     "rewrites",
@@ -108,4 +112,5 @@ __all__ = [
     "voice_chart",
     "voice_mix",
     "voices",
+    "who_republished",
 ]

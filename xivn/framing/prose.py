@@ -290,3 +290,27 @@ def slogan_use(slogan_table: pd.DataFrame, slogan: pd.DataFrame, n_documents: in
     return Markdown(
         f"{opening}Destiny is mentioned by {who}: {quotes}" + documents_note(n_documents, n_shown, SHOWN_WHAT)
     )
+
+
+def _source_of(row: pd.Series) -> str:
+    """A group's source as Markdown: its label, then its outlet and date where the corpus states them."""
+    facts = [_text(row["source_outlet"]), _text(row["source_date"]) or "undated"]
+    return f"*{_text(row['source'])}* ({', '.join(f for f in facts if f)})"
+
+
+def who_republished(table: pd.DataFrame) -> Markdown:
+    """The sentence of the "Who republished whom" section, from
+    :func:`~xivn.framing.selection.republications`: how many stories were republished and by how
+    many copies, the most copied story's source and who republished it; says plainly when no
+    text is a copy of another."""
+    if table.empty:
+        return Markdown("No text here is a copy of another, so no outlet republished another's story.")
+    top = table.iloc[0]
+    copies = int(table["n_copies"].sum())
+    by = name_list(_text(o) for o in str(top["republished_by"]).split("; "))
+    if len(table) == 1:
+        return Markdown(f"One story was republished: {_source_of(top)}, copied by {by}.")
+    return Markdown(
+        f"{counted(len(table), 'story', 'stories')} were republished, in {counted(copies, 'copy', 'copies')} "
+        f"in all; the most copied, {_source_of(top)}, was republished by {by}."
+    )

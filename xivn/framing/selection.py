@@ -47,3 +47,27 @@ def pairs_among(pairs: pd.DataFrame, doc_ids: Sequence[str]) -> pd.DataFrame:
     """The pairs whose two texts are both among ``doc_ids``."""
     wanted = list(doc_ids)
     return pairs[pairs["doc_a"].isin(wanted) & pairs["doc_b"].isin(wanted)]
+
+
+def republications(syndication: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Who republished whom: one row per group of :attr:`~xivn.corpus.corpus.Corpus.syndication`,
+    with its source (``group_id``, its ``source`` label, ``source_outlet`` and ``source_date``;
+    the earliest dated copy, else the first in corpus order) and the ``republished_by`` outlets of
+    the other copies (corpus order, joined by "; "; a copy without an outlet shows its label),
+    ``n_copies`` (copies besides the source) and ``match`` (``exact``, ``near`` or both). Most
+    copies first, then by source date (undated last) and label; "" where the corpus states no outlet or date."""
+    columns = ["group_id", "source", "source_outlet", "source_date", "republished_by", "n_copies", "match"]
+    facts = documents.set_index("doc_id")[["label", "outlet", "date"]].fillna("").astype(str)
+    rows = []
+    for group_id, group in syndication.groupby("group_id", sort=False):
+        copies = group[~group["is_source"]]
+        outlets = [facts.at[d, "outlet"] or facts.at[d, "label"] or d for d in copies["doc_id"]]
+        source = facts.loc[group_id]
+        matches = " and ".join(sorted(set(copies["match"])))
+        label = source["label"] or group_id
+        rows.append((group_id, label, source["outlet"], source["date"], "; ".join(outlets), len(copies), matches))
+    table = pd.DataFrame(rows, columns=columns)
+    undated_last = table.assign(undated=table["source_date"] == "")
+    keys = ["n_copies", "undated", "source_date", "source"]
+    order = undated_last.sort_values(keys, ascending=[False, True, True, True])
+    return table.loc[order.index].reset_index(drop=True)

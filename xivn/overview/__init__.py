@@ -1,12 +1,20 @@
 """The corpus overview: what is in a corpus and how much of each page is chrome.
 
-- :mod:`~xivn.overview.tables` — composition per document, paragraph kinds, the provenance example;
-- :mod:`~xivn.overview.prose` — the notebook's computed sentences (bottom line, dates, chrome, the quote);
+- :mod:`~xivn.overview.tables` — composition per document, paragraph kinds, syndication groups, the provenance example;
+- :mod:`~xivn.overview.prose` — the notebook's computed sentences (bottom line, dates, chrome,
+  languages and copies, the quote);
 - :mod:`~xivn.overview.plots` — the chart of article text against page chrome.
 """
 
 from xivn.overview.plots import composition_chart
-from xivn.overview.prose import bottom_line, chrome_kinds_sentence, chrome_sentence, dates_sentence, quote_sentence
+from xivn.overview.prose import (
+    bottom_line,
+    chrome_kinds_sentence,
+    chrome_sentence,
+    dates_sentence,
+    languages_and_copies,
+    quote_sentence,
+)
 from xivn.overview.tables import (
     chrome_kind_counts,
     composition,
@@ -14,6 +22,7 @@ from xivn.overview.tables import (
     kind_counts,
     provenance_example,
     provenance_layer,
+    syndication_table,
 )
 
 __all__ = [
@@ -26,7 +35,9 @@ __all__ = [
     "composition_chart_rows",
     "dates_sentence",
     "kind_counts",
+    "languages_and_copies",
     "provenance_example",
     "provenance_layer",
     "quote_sentence",
+    "syndication_table",
 ]

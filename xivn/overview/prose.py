@@ -100,3 +100,33 @@ def quote_sentence(example: pd.Series | None, quote: str | None) -> Markdown:
     call = f"corpus.quote({str(example['doc_id'])!r}, {int(example['start'])}, {int(example['end'])})"
     quoted = escape_markdown(str(quote)).replace("\n", "\n> ")
     return Markdown(f"`{call.replace('`', '')}` returns:\n\n> {quoted}")
+
+
+def _languages_text(documents: pd.DataFrame) -> str:
+    detected = documents["detected_language"].fillna("").astype(str)
+    counts = detected[detected != ""].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    missing = int((detected == "").sum())
+    parts = [f"{escape_markdown(language)} ({n:,})" for language, n in counts.items()]
+    if not parts:
+        return f"No document has a detected language ({counted(missing, 'document')} in all)"
+    text = f"By their detected language, the documents are in {name_list(parts, limit=len(parts))}"
+    if missing:
+        text += f"; {counted(missing, 'document')} {verb(missing, 'has', 'have')} no detected language"
+    return text
+
+
+def languages_and_copies(documents: pd.DataFrame, syndication: pd.DataFrame) -> Markdown:
+    """The sentence on what languages the documents are in (``detected_language`` of
+    ``corpus.documents``; those with none counted) and how many syndication groups
+    ``corpus.syndication`` found, i.e. how many stories have several copies."""
+    if documents.empty:
+        return Markdown("There are no documents, so no languages and no copies.")
+    groups = syndication["group_id"].nunique()
+    if groups == 0:
+        copies = "no document is a copy of another (no syndication group)."
+    else:
+        copies = (
+            f"{counted(len(syndication), 'document')} are copies of "
+            f"{counted(groups, 'story', 'stories')} ({counted(groups, 'syndication group')})."
+        )
+    return Markdown(f"{_languages_text(documents)}; {copies}")

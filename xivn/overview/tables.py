@@ -104,3 +104,25 @@ def provenance_layer(example: pd.Series) -> pd.DataFrame:
     """The :func:`provenance_example` as a one-row layer for :func:`xivn.show`: its fields and a
     ``label`` "sentence N, quoted above"."""
     return example.to_frame().T.assign(label=f"sentence {example['sent_id']}, quoted above")
+
+
+def syndication_table(syndication: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """One row per group of :attr:`~xivn.corpus.corpus.Corpus.syndication`: the ``source``
+    document's label, the ``copies``' labels (corpus order, joined by "; "), ``group_size`` and the
+    ``lowest_similarity`` of a copy to its source. Largest groups first, then by source label;
+    labels fall back to the ``doc_id``. Keeps ``group_id`` (the source's doc_id) for provenance."""
+    columns = ["group_id", "source", "copies", "group_size", "lowest_similarity"]
+    rows = []
+    for group_id, group in syndication.groupby("group_id", sort=False):
+        copies = group[~group["is_source"]]
+        rows.append(
+            (
+                group_id,
+                labels.get(group_id) or group_id,
+                "; ".join(labels.get(d) or d for d in copies["doc_id"]),
+                int(group["group_size"].iloc[0]),
+                float(copies["similarity"].min()),
+            )
+        )
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["group_size", "source"], ascending=[False, True], ignore_index=True)
