@@ -519,20 +519,28 @@ def republished(*rows: tuple) -> pd.DataFrame:
 
 
 def test_who_republished_says_plainly_when_no_text_is_a_copy():
-    assert text(prose.who_republished(republished())) == (
+    assert text(prose.who_republished(republished(), 20)) == (
         "No text here is a copy of another, so no outlet republished another's story."
     )
 
 
 def test_who_republished_one_story_with_hostile_names():
     table = republished((EVIL, "Global Wire", "2023-12-12", f"Mekong Daily; {EVIL}", 2))
-    assert text(prose.who_republished(table)) == (
+    assert text(prose.who_republished(table, 20)) == (
         f"One story was republished: *{EVIL_MD}* (Global Wire, 2023\\-12\\-12), copied by Mekong Daily, {EVIL_MD}."
     )
 
 
 def test_who_republished_many_stories_with_an_undated_source():
     table = republished(("Wire", "", "", "A; B", 2), ("Brief", "VNA", "2023-12-11", "C", 1))
-    assert text(prose.who_republished(table)) == (
+    assert text(prose.who_republished(table, 20)) == (
         "2 stories were republished, in 3 copies in all; the most copied, *Wire* (undated), was republished by A, B."
+    )
+
+
+def test_who_republished_says_when_the_table_is_cut():
+    table = republished(("Wire", "", "", "A; B", 2), ("Brief", "VNA", "2023-12-11", "C", 1), ("Note", "", "", "D", 1))
+    assert text(prose.who_republished(table, 2)) == (
+        "3 stories were republished, in 4 copies in all; the most copied, *Wire* (undated), was republished by A, "
+        "B. The table shows the first 2 of 3 groups."
     )

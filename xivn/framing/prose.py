@@ -298,11 +298,11 @@ def _source_of(row: pd.Series) -> str:
     return f"*{_text(row['source'])}* ({', '.join(f for f in facts if f)})"
 
 
-def who_republished(table: pd.DataFrame) -> Markdown:
+def who_republished(table: pd.DataFrame, max_rows: int) -> Markdown:
     """The sentence of the "Who republished whom" section, from
     :func:`~xivn.framing.selection.republications`: how many stories were republished and by how
-    many copies, the most copied story's source and who republished it; says plainly when no
-    text is a copy of another."""
+    many copies, the most copied story's source and who republished it, and whether the table
+    (its first ``max_rows`` rows) is cut; says plainly when no text is a copy of another."""
     if table.empty:
         return Markdown("No text here is a copy of another, so no outlet republished another's story.")
     top = table.iloc[0]
@@ -313,4 +313,5 @@ def who_republished(table: pd.DataFrame) -> Markdown:
     return Markdown(
         f"{counted(len(table), 'story', 'stories')} were republished, in {counted(copies, 'copy', 'copies')} "
         f"in all; the most copied, {_source_of(top)}, was republished by {by}."
+        + rows_note(len(table), min(len(table), max_rows), "groups")
     )
