@@ -499,3 +499,23 @@ def test_every_documented_item_is_read_from_its_official_title(make_corpus):
         title = rows.loc[rows["doc_no"] == doc_no, "short_title"].iloc[0]
         hit = found[found["sentence"].str.contains(title, regex=False) & (found["item_id"] == item_id)]
         assert hit[["parties", "status"]].values.tolist()[:1] == [["China-Vietnam", "signed"]], doc_no
+
+
+def test_a_deal_whose_text_says_nothing_of_its_fate_is_unstated_not_signed(make_corpus):
+    text = "Rail memorandum\n\nThe Vietnam-Japan railway memorandum covers the northern line.\n"
+    found = xivn.deals.deal_mentions(xivn.load_corpus(make_corpus({"a.txt": text})))
+    body = found[found["quote"] == "railway"]
+    assert body[["parties", "status", "status_source"]].values.tolist() == [["Japan-Vietnam", "unstated", "default"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "South Korea and Vietnam exchanged notes on a loan for the metro railway.",
+        "Vietnam and Thailand renewed their memorandum on maritime law enforcement.",
+        "The EU-Vietnam free trade agreement entered into force in 2020.",
+    ],
+)
+def test_a_deal_already_made_reads_as_signed(make_corpus, sentence):
+    found = xivn.deals.deal_mentions(xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"})))
+    assert set(found["status"]) == {"signed"}

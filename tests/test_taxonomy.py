@@ -32,10 +32,12 @@ def test_shipped_taxonomy_has_the_issue_categories_and_reference_links():
     assert referenced <= set(pd.read_csv(xivn.paths.data_path("deals_official.csv"), dtype=str)["doc_no"])
 
 
-def test_shipped_cues_name_the_eight_statuses():
+def test_shipped_cues_name_the_statuses_and_assume_none():
     cues = xivn.deals.load_deal_cues()
-    assert cues.statuses == ("signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent")
-    assert cues.default_status in cues.statuses
+    assert cues.statuses == (
+        "signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent", "unstated"
+    )  # fmt: skip
+    assert cues.default_status == "unstated"  # a deal whose text says nothing of its fate is not "signed"
     assert cues.governing == ("proposed", "urged", "denied")  # they decide the verbs after them
 
 
@@ -101,10 +103,11 @@ def test_a_category_without_items_is_an_error(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('default_status = "signed"', 'default_status = "maybe"', r"\[default_status\]: 'maybe' is not one of"),
+        ('default_status = "unstated"', 'default_status = "maybe"', r"\[default_status\]: 'maybe' is not one of"),
         (
+            'statuses = ["signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent", '
+            '"unstated"]',
             'statuses = ["signed", "agreed", "pledged", "expected", "proposed", "urged", "denied", "absent"]',
-            'statuses = ["signed", "agreed", "pledged", "expected", "proposed", "urged", "denied"]',
             r"\[statuses\]: .* must name exactly",
         ),
         ('"more than" = "above"', '"more than" = "plenty"', r"\[counts.qualifiers.more than\]: expected one of above"),
