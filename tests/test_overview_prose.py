@@ -244,8 +244,11 @@ def syndication(*rows: tuple) -> pd.DataFrame:
     return table.assign(group_size=table.groupby("group_id")["doc_id"].transform("size"), match="near")
 
 
-def languages(*detected: str) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(detected))], "detected_language": list(detected)})
+def languages(*detected: str, stated: dict[int, str] | None = None) -> pd.DataFrame:
+    """A ``corpus.documents`` table whose ``language`` is the detected one unless ``stated`` gives it by row."""
+    language = [(stated or {}).get(i, d or "") for i, d in enumerate(detected)]
+    ids = [f"d{i}" for i in range(len(detected))]
+    return pd.DataFrame({"doc_id": ids, "detected_language": list(detected), "language": language})
 
 
 def test_languages_and_copies_on_no_documents():
@@ -268,7 +271,25 @@ def test_languages_and_copies_with_many_languages_and_groups():
     assert isinstance(result, Markdown)
     assert result.data == (
         "By their detected language, the documents are in en (2), vi (1), zh (1); 2 documents have no detected "
-        "language; 5 documents are copies of 2 stories (2 syndication groups)."
+        "language; 5 documents are copies of 2 stories (2 syndication groups). 2 of 6 documents are not in "
+        "English (vi 1, zh 1) and no analysis reads them."
+    )
+
+
+def test_languages_and_copies_counts_one_document_not_in_english_by_its_stated_language():
+    result = prose.languages_and_copies(languages("en", "en", "", stated={1: "vi-VN", 2: "en-GB"}), syndication())
+    assert result.data == (
+        "By their detected language, the documents are in en (2); 1 document has no detected language; "
+        "no document is a copy of another (no syndication group). 1 of 3 documents is not in English (vi\\-VN 1) "
+        "and no analysis reads it."
+    )
+
+
+def test_languages_and_copies_says_nothing_of_skipping_when_a_stated_english_overrides_the_detection():
+    result = prose.languages_and_copies(languages("fr", "en", stated={0: "English"}), syndication())
+    assert result.data == (
+        "By their detected language, the documents are in en (1), fr (1); no document is a copy of another "
+        "(no syndication group)."
     )
 
 

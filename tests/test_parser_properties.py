@@ -203,8 +203,10 @@ REWRITES = ["doc_a", "doc_b", "j5", "j3", "c3_ab", "c3_ba", "cos_doc", "coverage
 
 
 def corpus_of(texts: list[str]) -> Corpus:
-    """An in-memory corpus of the texts (doc ids ``d0``, ``d1``, ...) as the loader would make it."""
-    return Corpus([RawDocument(f"d{i}", Path(f"d{i}.txt"), t, "", "utf-8") for i, t in enumerate(texts)], {}, None)
+    """An in-memory corpus of the texts (doc ids ``d0``, ``d1``, ...) as the loader would make it, stated
+    to be English so that every analysis reads them (random text may be detected as another language)."""
+    english = {f"d{i}": {"language": "en"} for i in range(len(texts))}
+    return Corpus([RawDocument(f"d{i}", Path(f"d{i}.txt"), t, "", "utf-8") for i, t in enumerate(texts)], english, None)
 
 
 def assert_provenance(table: pd.DataFrame, corpus: Corpus, columns: tuple[str, ...] | list[str]) -> None:

@@ -81,7 +81,9 @@ def assert_nothing_lost(raw: str, spans: list[tuple[int, int]]) -> None:
 
 
 def in_memory_corpus(raw: str) -> Corpus:
-    return Corpus([RawDocument("doc", Path("doc.txt"), raw, "", "utf-8")], {}, None)
+    """A one-document corpus of ``raw``, stated to be English so that every analysis reads it
+    (random text may otherwise be detected as another language and be left out)."""
+    return Corpus([RawDocument("doc", Path("doc.txt"), raw, "", "utf-8")], {"doc": {"language": "en"}}, None)
 
 
 # --- structure ---------------------------------------------------------------------------------

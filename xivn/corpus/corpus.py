@@ -23,7 +23,7 @@ import pandas as pd
 from xivn.corpus import schema
 from xivn.corpus.exports import EXPORT_SUFFIXES, read_export
 from xivn.corpus.html import markup_kind, read_html
-from xivn.corpus.language import detect_language
+from xivn.corpus.language import detect_language, is_read
 from xivn.corpus.metadata import metadata_row, publication_order
 from xivn.corpus.reader import (
     DOCUMENT_SUFFIXES,
@@ -78,6 +78,7 @@ class Corpus:
             for doc_id, doc in self._raw.items()
         }
         self._rejects = tuple(rejects)
+        self._detected: dict[str, str] = {}  # doc_id -> detected language, filled on first ask
 
     def __repr__(self) -> str:
         return f"<Corpus of {len(self._raw)} documents from {self.root}>"
@@ -161,7 +162,6 @@ class Corpus:
         article = paragraphs[~paragraphs["is_chrome"]]
         texts = article.groupby("doc_id", sort=False)["text"]
         words = texts.agg(lambda parts: sum(word_count(t) for t in parts))
-        joined = texts.agg("\n\n".join)
         headlines = article[article["kind"] == "headline"].groupby("doc_id")["text"].first()
         credited = paragraphs[paragraphs["kind"] == "byline"]["text"].str.extract(BYLINE, expand=False).dropna()
         bylines = credited.groupby(paragraphs.loc[credited.index, "doc_id"]).first()
@@ -184,13 +184,42 @@ class Corpus:
                 row["headline"], row["headline_source"] = headlines[doc_id], "text"
             if not row["byline"] and doc_id in bylines:
                 row["byline"], row["byline_source"] = bylines[doc_id].strip(), "text"
-            row["detected_language"] = detect_language(joined.get(doc_id, ""))
+            row["detected_language"] = self._detected_language(doc_id)
             if not row["language"] and row["detected_language"]:
                 row["language"], row["language_source"] = row["detected_language"], "text"
             row["captured_at"] = doc.captured_at
             row.update({k: v for k, v in meta.items() if k not in row and k != "file"})
             rows.append(row)
         return pd.DataFrame(rows, columns=None if rows else list(schema.DOCUMENTS))
+
+    @cached_property
+    def _article_texts(self) -> dict[str, str]:
+        """Each document's article paragraphs (chrome excluded) joined, the text its language is detected from."""
+        return self._without_chrome(self.paragraphs).groupby("doc_id", sort=False)["text"].agg("\n\n".join).to_dict()
+
+    def _detected_language(self, doc_id: str) -> str:
+        """The detected language of a document, detected once per corpus and only when asked for."""
+        if doc_id not in self._detected:
+            self._detected[doc_id] = detect_language(self._article_texts.get(doc_id, ""))
+        return self._detected[doc_id]
+
+    @cached_property
+    def unread_documents(self) -> pd.DataFrame:
+        """The documents no analysis reads because their language is known and is not English:
+        ``doc_id``, ``language``, ``language_source`` (as in :attr:`documents`).
+
+        The language is the one the input states (``metadata.csv``, export column, HTML meta, WARC
+        header), else the detected one; a document of unknown language ("") is read. Detection runs
+        only for documents whose input states no language, and at most once per corpus."""
+        rows = []
+        for doc_id in self._raw:
+            meta = self._metadata[doc_id]
+            language, source = meta.get("language", ""), meta.get("language_source", "")
+            if not language:
+                language, source = self._detected_language(doc_id), "text"
+            if not is_read(language):
+                rows.append((doc_id, language, source))
+        return pd.DataFrame(rows, columns=["doc_id", "language", "language_source"])
 
     @cached_property
     def html_blocks(self) -> pd.DataFrame:
@@ -228,15 +257,28 @@ class Corpus:
         """Groups of copies of the same article across documents; columns in
         :data:`xivn.corpus.schema.SYNDICATION` (see :mod:`xivn.corpus.syndication`)."""
         order = {doc_id: publication_order(meta) for doc_id, meta in self._metadata.items()}
-        return syndication_groups(self.article_paragraphs(), order, self.doc_ids)
+        return syndication_groups(self._without_chrome(self.paragraphs), order, self.doc_ids)
+
+    @staticmethod
+    def _without_chrome(table: pd.DataFrame) -> pd.DataFrame:
+        return table[~table["is_chrome"]].reset_index(drop=True)
+
+    def _read(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The rows of a paragraph or sentence table that an analysis reads: no chrome, and none of
+        the :attr:`unread_documents`."""
+        article = self._without_chrome(table)
+        unread = self.unread_documents["doc_id"]
+        return article[~article["doc_id"].isin(unread)].reset_index(drop=True) if len(unread) else article
 
     def article_paragraphs(self) -> pd.DataFrame:
-        """:attr:`paragraphs` without page chrome: what every analysis reads by default."""
-        return self.paragraphs[~self.paragraphs["is_chrome"]].reset_index(drop=True)
+        """:attr:`paragraphs` without page chrome and without the :attr:`unread_documents` (known
+        not to be English): what every analysis reads by default."""
+        return self._read(self.paragraphs)
 
     def article_sentences(self) -> pd.DataFrame:
-        """:attr:`sentences` without page chrome: what every analysis reads by default."""
-        return self.sentences[~self.sentences["is_chrome"]].reset_index(drop=True)
+        """:attr:`sentences` without page chrome and without the :attr:`unread_documents` (known
+        not to be English): what every analysis reads by default."""
+        return self._read(self.sentences)
 
     def metadata(self, column: str) -> dict[str, str]:
         """One metadata column (``outlet``, ``date``, ...) per doc_id, "" where not given; unlike

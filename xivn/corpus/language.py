@@ -32,3 +32,13 @@ def detect_language(text: str) -> str:
         return ""
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= MIN_PROBABILITY else ""
+
+
+ENGLISH = frozenset({"en", "eng", "english"})  # a stated "en-GB", "EN_us", "eng" or "English" is English
+
+
+def is_read(language: str) -> bool:
+    """Whether an analysis reads a document of this language: English (any region tag) or unknown
+    (""), since an unknown language is more often a short English text than a foreign one."""
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    return code == "" or code in ENGLISH

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from xivn.corpus.language import is_read
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted, is_missing, label_of, name_list, verb
@@ -115,10 +116,27 @@ def _languages_text(documents: pd.DataFrame) -> str:
     return text
 
 
+def _unread_text(documents: pd.DataFrame) -> str:
+    """How many documents no analysis reads for their language (``language`` of ``corpus.documents``,
+    stated else detected, known and not English: ``corpus.unread_documents``); "" when none."""
+    languages = documents["language"].fillna("").astype(str)
+    unread = languages[~languages.map(is_read)]
+    if unread.empty:
+        return ""
+    counts = unread.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    parts = [f"{escape_markdown(language)} {n:,}" for language, n in counts.items()]
+    return (
+        f" {len(unread):,} of {counted(len(documents), 'document')} {verb(len(unread), 'is', 'are')} not in "
+        f"English ({name_list(parts, limit=len(parts))}) and no analysis reads {verb(len(unread), 'it', 'them')}."
+    )
+
+
 def languages_and_copies(documents: pd.DataFrame, syndication: pd.DataFrame) -> Markdown:
     """The sentence on what languages the documents are in (``detected_language`` of
     ``corpus.documents``; those with none counted) and how many syndication groups
-    ``corpus.syndication`` found, i.e. how many stories have several copies."""
+    ``corpus.syndication`` found, i.e. how many stories have several copies; then, when some
+    documents are known not to be in English (``language``, stated else detected), how many no
+    analysis reads, by language."""
     if documents.empty:
         return Markdown("There are no documents, so no languages and no copies.")
     groups = syndication["group_id"].nunique()
@@ -129,4 +147,4 @@ def languages_and_copies(documents: pd.DataFrame, syndication: pd.DataFrame) -> 
             f"{counted(len(syndication), 'document')} are copies of "
             f"{counted(groups, 'story', 'stories')} ({counted(groups, 'syndication group')})."
         )
-    return Markdown(f"{_languages_text(documents)}; {copies}")
+    return Markdown(f"{_languages_text(documents)}; {copies}{_unread_text(documents)}")
