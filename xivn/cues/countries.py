@@ -13,7 +13,7 @@ in its sentence (reporter, partner, signatory) is for each analysis to read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -43,7 +43,8 @@ POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 
 @dataclass(frozen=True)
 class Mention:
-    """One country mention: ``text[start:end]`` names ``country`` in the given ``form``."""
+    """One country mention: ``text[start:end]`` names ``country`` (of ``kind`` country, grouping or
+    world) in the given ``form``."""
 
     start: int
     end: int
@@ -51,6 +52,7 @@ class Mention:
     form: str
     possessive: bool = False
     institution: bool = False
+    kind: str = "country"
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached results are keyed on it
@@ -92,10 +94,7 @@ def countries(name_or_path: str | Path = COUNTRIES_SCHEMA.file) -> Countries:
 def country_mentions(text: str, *, offset: int = 0, table: Countries | None = None) -> list[Mention]:
     """The countries named in ``text``, in text order, the longest mention at each place ("South
     Korea" holds no "Korea"). Offsets are relative to ``text`` plus ``offset``."""
-    return [
-        Mention(m.start + offset, m.end + offset, m.country, m.form, m.possessive, m.institution)
-        for m in _mentions(text, table or countries())
-    ]
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in _mentions(text, table or countries())]
 
 
 @lru_cache(maxsize=64)  # analyses ask about the same sentence once per figure or deal in it
@@ -113,6 +112,7 @@ def _mentions(text: str, table: Countries) -> tuple[Mention, ...]:
                 form,
                 possessive=bool(POSSESSIVE.match(after)),
                 institution=bool(table.institution.match(after)),
+                kind=table.kinds[country],
             )
         )
     return tuple(found)

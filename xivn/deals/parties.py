@@ -123,7 +123,7 @@ def deal_sides(text: str, cues: PartyCues) -> list[str]:
 @lru_cache(maxsize=4096)  # a clause or sentence is asked once per mention in it and per mention after it
 def _sides(text: str, cues: PartyCues) -> tuple[tuple[str, ...], int]:
     """The sides of :func:`sides` and how many of them are signatories (they come first)."""
-    named = [(m.start, m.end, m.country) for m in country_mentions(text) if m.country != "World"]
+    named = [(m.start, m.end, m.country) for m in country_mentions(text) if m.kind != "world"]
     named += [(h.start, h.end, h.label) for h in find_hits(text, cues.leaders)]
     named.sort()
     signing = _distinct(cues.labels.get(name, name) for name in _signatories(text, cues, named))

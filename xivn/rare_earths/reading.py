@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from xivn.cues.countries import countries as gazetteer
 from xivn.cues.countries import country_mentions
 from xivn.cues.engine import Hit, find_hits, leftmost_longest
 from xivn.rare_earths.quantities import QUANTITY, Quantity, quantities
@@ -282,10 +281,7 @@ def _countries(text: str, start: int, book: ClaimSet) -> list[Hit]:
     gazetteer (:mod:`xivn.cues.countries`; "the world" is no country) that no exclusion vetoes
     ("US Geological Survey" is a source), and the claims file's own ``[countries]`` (leaders and
     offices that stand for a country: "Xi", "the White House")."""
-    kinds = gazetteer().kinds
-    shared = [
-        Hit(m.start, m.end, m.country) for m in country_mentions(text, offset=start) if kinds[m.country] != "world"
-    ]
+    shared = [Hit(m.start, m.end, m.country) for m in country_mentions(text, offset=start) if m.kind != "world"]
     stands = book.exclusions.keep(text, [(h.start, h.end, h.label) for h in shared], start)
     extra = find_hits(text, book.country_table, offset=start) if book.countries else []
     return leftmost_longest([*(h for h, kept in zip(shared, stands, strict=True) if kept), *extra])

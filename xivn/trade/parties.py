@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from xivn.cues.countries import Mention, countries, country_mentions
+from xivn.cues.countries import Mention, country_mentions
 
 WORLD = "World"
 _MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}?)\s*$")
@@ -61,16 +61,11 @@ heading or the document."""
 def party_mentions(text: str) -> list[Mention]:
     """The country mentions of ``text`` that can be a party: not an institution's name, and not
     the World as a possessive ("the world's second-largest grower")."""
-    kinds = countries().kinds
-    return [
-        m
-        for m in country_mentions(text)
-        if not m.institution and not (kinds.get(m.country) == "world" and m.possessive)
-    ]
+    return [m for m in country_mentions(text) if not m.institution and not (m.kind == "world" and m.possessive)]
 
 
 def _world(mention: Mention) -> bool:
-    return countries().kinds.get(mention.country) == "world"
+    return mention.kind == "world"
 
 
 def stated_parties(
