@@ -16,7 +16,10 @@ from xivn.report.parameters import notebook_parameters
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 MAX_LINES = 10
-CORPUS_DIR = 'corpus_dir: str = ""  # folder of .txt/.md files (+ optional metadata.csv); empty: the bundled seeds'
+CORPUS_DIR = (
+    'corpus_dir: str = ""  # folder of .txt/.md/.html files, a .csv/.jsonl/.parquet export or a .warc(.gz); '
+    "empty: the seeds"
+)
 BRANCHING = (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.Match, ast.comprehension)
 DEFINING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 

@@ -2,7 +2,7 @@
 
 A parameters cell holds one annotated assignment per line, with a comment saying what it is::
 
-    corpus_dir: str = ""  # folder of .txt/.md files; "" = the bundled seeds
+    corpus_dir: str = ""  # a folder, an export or a web archive; "" = the bundled seeds
     top_n: int = 10  # how many rows to show
 
 Papermill injects whatever it is given and only warns about a name the notebook does not declare,
