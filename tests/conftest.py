@@ -124,3 +124,20 @@ def write_notebook(folder: Path, name: str, parameters: str, *code: str) -> Path
     path = folder / f"{name}.ipynb"
     nbformat.write(notebook, path)
     return path
+
+
+def texts_outside(fig) -> list[str]:
+    """The texts of a drawn figure (titles, labels, ticks, source line) that reach past its edges."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    box = fig.bbox
+    outside = []
+    for text in fig.findobj(lambda artist: hasattr(artist, "get_text") and hasattr(artist, "get_window_extent")):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        extent = text.get_window_extent(renderer)
+        if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
+            outside.append(text.get_text())
+    return outside

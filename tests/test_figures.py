@@ -31,3 +31,22 @@ def test_chart_text_escapes_dollar_signs_so_labels_never_become_mathtext():
 
 def test_source_names_are_drawn_as_written():
     assert source_line(["Paid $5 Weekly", "Cost $9 Daily"]) == r"Source: Paid \$5 Weekly; Cost \$9 Daily"
+
+
+def test_a_long_title_and_source_line_are_wrapped_to_fit_the_figure():
+    from conftest import texts_outside
+
+    fig, ax = plots.new_figure()
+    ax.bar(["a", "b"], [1, 2])
+    title = "Closest pair: AF (Reuters) / Rewrite (unattributed) share 48% of their sentences, " * 2
+    plots.finish(ax, title=title, sources=[f"A rather long outlet name {i}" for i in range(7)], show=False)
+    assert "\n" in ax.get_title(loc="left")
+    assert texts_outside(fig) == []
+
+
+def test_the_fit_check_sees_a_title_cut_at_the_edge():
+    from conftest import texts_outside
+
+    fig, ax = plots.new_figure()
+    ax.set_title("x" * 300, loc="left")
+    assert texts_outside(fig) != []

@@ -27,6 +27,16 @@ def chart_text(text: object) -> str:
     return str(text).replace("$", r"\$")
 
 
+def wrapped(text: str, fig: Figure, *, fontsize: float) -> str:
+    """``text`` broken into lines that fit the width of ``fig`` at ``fontsize`` points, so that no
+    title or source line is cut at the figure's edge (a character is taken as 0.62 of the size,
+    about the widest average of DejaVu Sans bold)."""
+    import textwrap
+
+    characters = max(int(fig.get_figwidth() * 72 * 0.95 / (fontsize * 0.62)), 20)
+    return "\n".join(textwrap.fill(line, characters) for line in str(text).split("\n"))
+
+
 def new_figure(width: float = 7.5, height: float = 3.6, *, ncols: int = 1) -> tuple[Figure, Axes]:
     """A figure and its axes (``ncols`` side by side) with xivn's fixed size and resolution."""
     from matplotlib.figure import Figure
@@ -54,7 +64,7 @@ def finish(
     is returned, so a notebook cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
     """
     fig = ax.figure
-    ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(wrapped(title, fig, fontsize=11), loc="left", fontsize=11, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     for side in ("top", "right"):
@@ -62,9 +72,10 @@ def finish(
     names = [chart_text(name) for name in sources if name]
     if len(names) > MAX_SOURCES:
         names = [*names[: MAX_SOURCES - 1], f"and {len(names) - MAX_SOURCES + 1:,} more"]
-    if names:
-        fig.text(0.01, 0.01, "Source: " + "; ".join(names), fontsize=7.5, color=SOURCE_COLOUR, ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05 if names else 0, 1, 1))
+    source = wrapped("Source: " + "; ".join(names), fig, fontsize=7.5) if names else ""
+    if source:
+        fig.text(0.01, 0.01, source, fontsize=7.5, color=SOURCE_COLOUR, ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05 * (source.count("\n") + 1) if source else 0, 1, 1))
     if show:
         display_png(fig)
 
