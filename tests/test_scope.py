@@ -19,7 +19,6 @@ from xivn.event.scope import (
     scope_evidence,
     scope_rules,
     scope_table,
-    sentence_countries,
     verdicts,
 )
 from xivn.paths import data_path
@@ -103,7 +102,7 @@ def test_a_date_the_pamir_blog_states_is_read_with_the_event_year_and_its_distan
 
 
 def test_the_country_pairs_of_a_seed_are_counted_by_sentence_most_first(seeds):
-    pairs = country_pairs(sentence_countries(seeds.subset([AF])))
+    pairs = country_pairs(seeds.subset([AF]))
     assert pairs["pair"].iloc[0] == "China-Vietnam"
     assert pairs["n_sentences"].is_monotonic_decreasing
     first = pairs.iloc[0]

@@ -154,6 +154,7 @@ class EventProfile:
     outcomes: Outcomes | None = None
     references: tuple[Reference, ...] = ()
     corridor: Corridor | None = None
+    file: str = ""  # the name of the file the profile was read from
 
     @property
     def parties(self) -> tuple[str, str]:
@@ -183,7 +184,7 @@ class EventProfile:
             if reference.check == check:
                 return reference.file
         known = ", ".join(r.check for r in self.references) or "none"
-        raise data_error(f"{self.id}.toml", f"references.{check}", f"no reference table given (given: {known})")
+        raise data_error(self.file or f"{self.id}.toml", f"references.{check}", f"no reference table given (given: {known})")
 
 
 def pair_label(countries: tuple[str, ...] | list[str]) -> str:
@@ -231,6 +232,7 @@ def load_event(name_or_path: str | Path = DEFAULT_EVENT) -> EventProfile:
             for check, file in raw.get("references", {}).items()
         ),
         corridor=Corridor(raw["corridor"]["name"], tuple(raw["corridor"]["stations"])) if "corridor" in raw else None,
+        file=where,
     )
 
 

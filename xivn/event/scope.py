@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -114,9 +114,11 @@ def verdicts(rules: ScopeRules | None = None) -> pd.DataFrame:
     return pd.DataFrame([(v, *rules.verdicts[v]) for v in VERDICTS], columns=["verdict", "label", "description"])
 
 
+@lru_cache(maxsize=4)  # the scope table and its evidence read the same sentences of the same corpus
 def sentence_countries(corpus: Corpus) -> pd.DataFrame:
     """Each read sentence with the countries it names (``kind`` country only, not groupings or the
-    world): ``doc_id``, ``sent_id``, ``start``, ``end``, ``text``, ``countries`` (a sorted tuple)."""
+    world): ``doc_id``, ``sent_id``, ``start``, ``end``, ``text``, ``countries`` (a sorted tuple).
+    The table is shared between calls on one corpus: do not change it."""
     sentences = corpus.article_sentences()
     named = [
         tuple(sorted({m.country for m in country_mentions(row.text, offset=row.start) if m.kind == "country"}))
@@ -127,11 +129,15 @@ def sentence_countries(corpus: Corpus) -> pd.DataFrame:
     return table
 
 
-def country_pairs(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The country pairs each document covers, from :func:`sentence_countries`: two countries named
-    in one sentence. One row per document and pair: ``doc_id``, ``pair`` (:func:`pair_label`),
-    ``n_sentences``, ``start``/``end``/``quote`` (the first such sentence); documents in corpus
-    order, their pairs by most sentences, then by name."""
+def country_pairs(corpus: Corpus) -> pd.DataFrame:
+    """The country pairs each document covers: two countries named in one sentence of its article
+    text. One row per document and pair: ``doc_id``, ``pair`` (:func:`pair_label`), ``n_sentences``,
+    ``start``/``end``/``quote`` (the first such sentence); documents in corpus order, their pairs by
+    most sentences, then by name."""
+    return _pairs(sentence_countries(corpus))
+
+
+def _pairs(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = [
         (row.doc_id, pair_label(pair), row.start, row.end, row.text)
         for row in table_rows(sentences)
@@ -161,7 +167,7 @@ def scope_evidence(corpus: Corpus, profile: EventProfile, rules: ScopeRules | No
     """
     rules = rules or scope_rules()
     sentences = sentence_countries(corpus)
-    return _evidence(sentences, country_pairs(sentences), corpus.metadata("date"), profile, rules)
+    return _evidence(sentences, _pairs(sentences), corpus.metadata("date"), profile, rules)
 
 
 def scope_table(corpus: Corpus, profile: EventProfile, rules: ScopeRules | None = None) -> pd.DataFrame:
@@ -175,7 +181,7 @@ def scope_table(corpus: Corpus, profile: EventProfile, rules: ScopeRules | None 
     with its evidence). The evidence itself is :func:`scope_evidence`."""
     rules = rules or scope_rules()
     sentences = sentence_countries(corpus)
-    pairs = country_pairs(sentences)
+    pairs = _pairs(sentences)
     dated = corpus.metadata("date")
     evidence = _evidence(sentences, pairs, dated, profile, rules)
     unread = dict(zip(corpus.unread_documents["doc_id"], corpus.unread_documents["language"], strict=True))
