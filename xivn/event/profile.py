@@ -184,7 +184,8 @@ class EventProfile:
             if reference.check == check:
                 return reference.file
         known = ", ".join(r.check for r in self.references) or "none"
-        raise data_error(self.file or f"{self.id}.toml", f"references.{check}", f"no reference table given (given: {known})")
+        problem = f"no reference table given (given: {known})"
+        raise data_error(self.file or f"{self.id}.toml", f"references.{check}", problem)
 
 
 def pair_label(countries: tuple[str, ...] | list[str]) -> str:
