@@ -1,0 +1,25 @@
+"""The event the notebooks narrate, as data, and which documents of a corpus are about it.
+
+- :mod:`~xivn.event.profile` — :func:`load_event`: an event profile file (parties, dates, places,
+  participants, the words that name the event, its slogan and outcomes, the reference tables of
+  the fact checks), validated; the 2023 state visit of Xi Jinping to Vietnam is the default;
+- :mod:`~xivn.event.scope` — :func:`scope_table`: per document, the country pairs it covers
+  (:func:`country_pairs`) and how closely it is about the event, with the evidence
+  (:func:`scope_evidence`) and a plain reason; the verdicts are :func:`verdicts`.
+"""
+
+from xivn.event.profile import DEFAULT_EVENT, EventProfile, Participant, load_event, pair_label
+from xivn.event.scope import VERDICTS, country_pairs, scope_evidence, scope_table, verdicts
+
+__all__ = [
+    "DEFAULT_EVENT",
+    "VERDICTS",
+    "EventProfile",
+    "Participant",
+    "country_pairs",
+    "load_event",
+    "pair_label",
+    "scope_evidence",
+    "scope_table",
+    "verdicts",
+]
