@@ -70,6 +70,8 @@ def test_a_term_is_shown_as_most_often_written(seeds):
 
 
 def test_written_form_is_the_most_frequent_spelling_first_seen_on_ties():
-    occurrences = pd.DataFrame({"term": ["us", "us", "us", "data", "data"], "quote": ["U.S.", "US", "US", "Data", "data"]})
+    occurrences = pd.DataFrame(
+        {"term": ["us", "us", "us", "data", "data"], "quote": ["U.S.", "US", "US", "Data", "data"]}
+    )
     assert written_forms(occurrences).to_dict() == {"us": "US", "data": "Data"}
     assert written_forms(occurrences.iloc[:0]).empty
