@@ -83,7 +83,7 @@ def test_tone_chart_is_titled_with_the_warmest_text(shown):
     tones, profile = tone_tables()
     assert plots.tone_chart(tones, profile, LABELS, ["a", "b"]) is None
     ax = only_axes(shown)
-    assert ax.get_title(loc="left") == "Median sentence tone is highest in A (+0.30)"
+    assert ax.get_title(loc="left") == "Median sentence tone is highest in\nA (+0.30)"
     assert ax.get_xlabel() == "VADER compound score per sentence (−1 to +1)"
     assert tick_labels(ax) == ["A", r"B \$x\$"]
 

@@ -156,7 +156,7 @@ def tone_chart(
     warmest = scored.sort_values(["median_tone", "doc_id"], ascending=[False, True]).iloc[0]
     figures.finish(
         ax,
-        title=chart_text(f"Median sentence tone is highest in {warmest['label']} ({warmest['median_tone']:+.2f})"),
+        title=chart_text(f"Median sentence tone is highest in\n{warmest['label']} ({warmest['median_tone']:+.2f})"),
         xlabel="VADER compound score per sentence (−1 to +1)",
         sources=_sources(labels, doc_ids),
     )
