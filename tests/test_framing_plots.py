@@ -152,7 +152,7 @@ def test_similarity_chart_is_titled_with_the_closest_pair(shown):
     matrix, pairs = similarity()
     assert plots.similarity_chart(matrix, pairs, LABELS) is None
     ax = only_axes(shown)
-    assert ax.get_title(loc="left") == "Closest pair:\n" + r"A / B \$x\$"
+    assert ax.get_title(loc="left") == "Closest pair:\nA\n" + r"and B \$x\$"
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("text (column)", "text (row)")
     assert sorted(text.get_text() for text in ax.texts) == ["0.13", "0.14"]
 

@@ -238,7 +238,9 @@ def draw_similarity(ax: Axes, matrix: pd.DataFrame, labels: Mapping[str, str]) -
     """Draw a documents x documents similarity matrix with its values written in the cells."""
     values = matrix.to_numpy(dtype=float)
     shown = np.where(np.eye(len(values), dtype=bool), np.nan, values)
-    ax.imshow(shown, cmap="Oranges", vmin=0, vmax=max(float(np.nanmax(shown)) if shown.size > 1 else 1, 0.05))
+    ax.imshow(
+        shown, cmap="Oranges", vmin=0, vmax=max(float(np.nanmax(shown)) if shown.size > 1 else 1, 0.05), aspect="auto"
+    )
     for i in range(len(values)):
         for j in range(len(values)):
             if i != j:
@@ -252,13 +254,13 @@ def similarity_chart(matrix: pd.DataFrame, pairs: pd.DataFrame, labels: Mapping[
     """The 3-gram containment matrix of the closest texts, titled with the closest pair."""
     if len(matrix) < 2:
         return nothing_to_chart("a pair of texts is needed")
-    _fig, ax = figures.new_figure(width=6, height=4.2)
+    _fig, ax = figures.new_figure(width=6.5, height=4.2)
     draw_similarity(ax, matrix, labels)
     title = "3-gram containment of each pair"
     if len(pairs):
         best = pairs.iloc[0]
         title = (
-            f"Closest pair:\n{labels.get(best['doc_a'], best['doc_a'])} / {labels.get(best['doc_b'], best['doc_b'])}"
+            f"Closest pair:\n{labels.get(best['doc_a'], best['doc_a'])}\nand {labels.get(best['doc_b'], best['doc_b'])}"
         )
     sources = _sources(labels, list(matrix.index))
     figures.finish(ax, title=chart_text(title), xlabel="text (column)", ylabel="text (row)", sources=sources)
