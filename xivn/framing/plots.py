@@ -254,7 +254,7 @@ def similarity_chart(matrix: pd.DataFrame, pairs: pd.DataFrame, labels: Mapping[
     """The 3-gram containment matrix of the closest texts, titled with the closest pair."""
     if len(matrix) < 2:
         return nothing_to_chart("a pair of texts is needed")
-    _fig, ax = figures.new_figure(width=6.5, height=4.2)
+    _fig, ax = figures.new_figure(width=7.5, height=4.2)
     draw_similarity(ax, matrix, labels)
     title = "3-gram containment of each pair"
     if len(pairs):
