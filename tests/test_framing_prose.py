@@ -117,7 +117,7 @@ def test_bottom_line_escapes_labels():
 # -------------------------------------------------------------------------------- lead frames
 def shown(rows):
     columns = ["doc_id", "label", "frame_id", "frame_label", "n_sentences", "n_article_sentences", "share"]
-    return pd.DataFrame(rows, columns=[*columns, "ci_low", "ci_high"])
+    return pd.DataFrame(rows, columns=[*columns, "wilson_low", "wilson_high"])
 
 
 def test_lead_frames_without_frame_sentences():
@@ -129,7 +129,7 @@ def test_lead_frames_without_frame_sentences():
 def test_lead_frames_of_one_text():
     table = shown([("a", "A", "conflict", "Conflict", 1, 1, 1.0, 0.1, 0.9)])
     assert text(prose.lead_frames(table, 1, 1)) == (
-        "Each text's most frequent frame: *A* — Conflict (1 of 1 sentence, 95% interval 10%–90%)."
+        "Each text's most frequent frame: *A* — Conflict (1 of 1 sentence, 95% Wilson interval 10%–90%)."
     )
 
 
@@ -143,8 +143,8 @@ def test_lead_frames_of_many_texts_picks_each_texts_largest_share_and_says_how_m
         ]
     )
     assert text(prose.lead_frames(table, 20, 2)) == (
-        "Each text's most frequent frame: *A* — Morality (4 of 10 sentences, 95% interval 10%–70%); "
-        "*B* — Conflict (2 of 5 sentences, 95% interval 0%–80%). "
+        "Each text's most frequent frame: *A* — Morality (4 of 10 sentences, 95% Wilson interval 10%–70%); "
+        "*B* — Conflict (2 of 5 sentences, 95% Wilson interval 0%–80%). "
         "Shown: the 2 of 20 documents with the most frame sentences."
     )
 
@@ -152,7 +152,7 @@ def test_lead_frames_of_many_texts_picks_each_texts_largest_share_and_says_how_m
 def test_lead_frames_with_missing_values():
     table = shown([("a", "A", "conflict", None, 3, np.nan, 0.5, np.nan, None)])
     assert text(prose.lead_frames(table, 1, 1)) == (
-        "Each text's most frequent frame: *A* —  (3 of 0 sentences, 95% interval n/a–n/a)."
+        "Each text's most frequent frame: *A* —  (3 of 0 sentences, 95% Wilson interval n/a–n/a)."
     )
 
 
@@ -160,7 +160,7 @@ def test_lead_frames_escapes_labels_and_frame_labels():
     table = shown([("a", EVIL, "x", "Trade & *money*", 1, 2, 0.5, 0.2, 0.8)])
     assert text(prose.lead_frames(table, 1, 1)) == (
         f"Each text's most frequent frame: *{EVIL_MD}* — Trade &amp; \\*money\\* "
-        "(1 of 2 sentences, 95% interval 20%–80%)."
+        "(1 of 2 sentences, 95% Wilson interval 20%–80%)."
     )
 
 
@@ -260,7 +260,7 @@ def test_tone_of_a_corpus_without_sentences():
 def test_tone_of_one_text():
     table = tones([("a", "A", 10, 100, 0.2, 0.0, 0.4, 1, 10.0, 0, 0.0)])
     assert text(prose.tone_and_stance(table, 1, 1)) == (
-        "*A* uses the most evaluative words (1 in 100 words, 10.0 per 1,000); no text hedges. "
+        "*A* uses the most evaluative words (1 in its 100 article words, 10.0 per 1,000); no text hedges. "
         "Fewer than two texts have a median tone, so there is no difference to test."
     )
 
@@ -273,7 +273,8 @@ def test_tone_of_many_texts_with_overlapping_and_separate_intervals():
         ]
     )
     assert text(prose.tone_and_stance(table, 30, 2)) == (
-        "*B* uses the most evaluative words (5 in 500 words, 10.0 per 1,000); *A* hedges most (3, 3.0 per 1,000). "
+        "*B* uses the most evaluative words (5 in its 500 article words, 10.0 per 1,000); "
+        "*A* hedges most (3, 3.0 per 1,000). "
         "All median-tone intervals overlap: tone differences between these texts are within noise. "
         "Shown: the 2 of 30 documents with the most frame sentences."
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from xivn.corpus.checks import offset_mismatches
-from xivn.framing.keywords import keyness, log_odds_z, stable_share, top_terms
+from xivn.framing.keywords import keyness, log_odds_z, stable_share, top_terms, written_forms
 
 
 def test_worked_example_one_word():
@@ -59,3 +60,18 @@ def test_a_corpus_of_one_distinct_word_has_no_keyness_and_no_warning(make_corpus
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert keyness(corpus, min_count=1).empty
+
+
+def test_a_term_is_shown_as_most_often_written(seeds):
+    table = keyness(seeds)
+    forms = dict(zip(table["term"], table["form"], strict=True))
+    assert forms["us"] == "US"  # counted as "us", written "US" in the blog
+    assert forms["semiconductor"] == "semiconductor"
+
+
+def test_written_form_is_the_most_frequent_spelling_first_seen_on_ties():
+    occurrences = pd.DataFrame(
+        {"term": ["us", "us", "us", "data", "data"], "quote": ["U.S.", "US", "US", "Data", "data"]}
+    )
+    assert written_forms(occurrences).to_dict() == {"us": "US", "data": "Data"}
+    assert written_forms(occurrences.iloc[:0]).empty

@@ -78,3 +78,18 @@ def test_edge_sentences(make_corpus, sentence, expected):
     corpus = xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"}))
     table = voices(corpus)
     assert list(zip(table["speaker"], table["form"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Notably, following the meeting President Xi emphasized the need for unity.", "President Xi"),
+        ("After the talks Prime Minister Pham Minh Chinh said the deals were fair.", "Prime Minister Pham Minh Chinh"),
+        ("At the ceremony Foreign Minister Bui Thanh Son said ties were strong.", "Foreign Minister Bui Thanh Son"),
+        ("During the visit Xi said the two countries were comrades.", "Xi"),
+        ("In Hanoi, officials said the visit went well.", "officials"),
+    ],
+)
+def test_a_speaker_after_an_opening_phrase_is_the_title_and_name(make_corpus, sentence, speaker):
+    corpus = xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"}))
+    assert list(voices(corpus)["speaker"]) == [speaker]

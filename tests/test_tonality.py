@@ -62,3 +62,12 @@ def test_tone_and_markers_point_at_their_words(seed_tone, seeds):
     assert offset_mismatches(markers, seeds, text_column="quote").empty
     per_sentence = seed_tone[["hedge", "booster", "attitude"]].to_numpy().sum()
     assert per_sentence == len(markers)
+
+
+def test_rates_are_per_article_word_as_the_overview_counts_them(seed_tone, seeds):
+    profile = tone_profile(seed_tone, seeds, draws=50, seed=3).set_index("doc_id")
+    words = seeds.documents.set_index("doc_id")["n_words"]
+    assert profile["n_words"].to_dict() == words.to_dict()
+    rewrite = profile.iloc[3]
+    assert rewrite["n_words"] == 619  # the overview's count, not the 616 words of its split sentences
+    assert rewrite["attitude_per_1000"] == round(1000 * rewrite["attitude"] / 619, 1)

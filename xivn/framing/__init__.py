@@ -12,6 +12,7 @@
   pairs, who republished whom);
 - :mod:`~xivn.framing.checks` — the notebook's invariants (quotes match their offsets);
 - :mod:`~xivn.framing.prose` — the notebook's computed sentences;
+- :mod:`~xivn.framing.tables` — the notebook's tables, labelled and explained;
 - :mod:`~xivn.framing.plots` — the notebook's charts.
 """
 
@@ -27,12 +28,14 @@ from xivn.framing.frames import (
 from xivn.framing.keywords import keyness, stable_share, term_occurrences, top_terms
 from xivn.framing.near_duplicates import rewrite_candidates
 from xivn.framing.plots import (
+    draw_frame_intervals,
     draw_heatmap,
     draw_keyness,
     draw_similarity,
     draw_tone,
     draw_voice_mix,
     frame_heatmap,
+    frame_intervals_chart,
     keyness_chart,
     similarity_chart,
     tone_chart,
@@ -61,6 +64,21 @@ from xivn.framing.selection import (
     shown_documents,
 )
 from xivn.framing.speakers import voice_mix, voices
+from xivn.framing.tables import (
+    shown_agreement,
+    shown_alignment,
+    shown_changes,
+    shown_direction,
+    shown_frame_evidence,
+    shown_frames,
+    shown_keyness,
+    shown_pairs,
+    shown_republications,
+    shown_slogan,
+    shown_tones,
+    shown_voice_mix,
+    shown_voices,
+)
 from xivn.framing.tonality import stance_markers, tone, tone_profile
 
 __all__ = [
@@ -70,6 +88,7 @@ __all__ = [
     "attribution_rates",
     "bottom_line",
     "closest_documents",
+    "draw_frame_intervals",
     "draw_heatmap",
     "draw_keyness",
     "draw_similarity",
@@ -79,6 +98,7 @@ __all__ = [
     "frame_agreement",
     "frame_evidence",
     "frame_heatmap",
+    "frame_intervals_chart",
     "frame_profile",
     "frame_table",
     "keyness",
@@ -94,7 +114,20 @@ __all__ = [
     "rewrite_story",
     "rewrites",
     "select_sources",
+    "shown_agreement",
+    "shown_alignment",
+    "shown_changes",
+    "shown_direction",
     "shown_documents",
+    "shown_frame_evidence",
+    "shown_frames",
+    "shown_keyness",
+    "shown_pairs",
+    "shown_republications",
+    "shown_slogan",
+    "shown_tones",
+    "shown_voice_mix",
+    "shown_voices",
     "similarity_chart",
     "similarity_matrix",
     "slogan_renderings",

@@ -26,6 +26,7 @@ PRIOR_FLOOR = 0.01
 KEYNESS = (
     "doc_id",
     "term",
+    "form",
     "count",
     "count_rest",
     "per_1000",
@@ -65,6 +66,15 @@ def term_occurrences(corpus: Corpus, *, drop_stopwords: bool = True) -> pd.DataF
             a, b = token.start - sentence.start, token.end - sentence.start
             rows.append((sentence.doc_id, sentence.sent_id, token.start, token.end, sentence.text[a:b], token.text))
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "quote", "term"])
+
+
+def written_forms(occurrences: pd.DataFrame) -> pd.Series:
+    """Per term of a :func:`term_occurrences` table, the spelling it is most often written in
+    (ties: the first seen), so that a chart shows "US", not the counted ``us``."""
+    if occurrences.empty:
+        return pd.Series(dtype=object)
+    spellings = occurrences.groupby(["term", "quote"], sort=False).size().reset_index(name="n")
+    return spellings.sort_values("n", ascending=False, kind="stable").drop_duplicates("term").set_index("term")["quote"]
 
 
 def keyness(
@@ -115,7 +125,8 @@ def keyness(
             table = table[table["count"] >= min_count].sort_values(["z", "term"], ascending=[False, True])
             table["rank"] = np.arange(1, len(table) + 1)
             frames.append(table)
-    result = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(KEYNESS[:8]))
+    result = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(KEYNESS[:9]))
+    result["form"] = result["term"].map(written_forms(occurrences)) if len(result) else []
     located = first.reindex(list(zip(result["doc_id"], result["term"], strict=True)))
     for column in ("sent_id", "start", "end", "quote"):
         result[column] = located[column].to_numpy() if len(result) else []

@@ -121,7 +121,7 @@ def lead_frames(shown: pd.DataFrame, n_documents: int, n_shown: int) -> Markdown
     parts = [
         f"*{escape_markdown(str(row.label))}* — {_text(row.frame_label)} "
         f"({_sentences_of(row.n_sentences, row.n_article_sentences)}, "
-        f"95% interval {percent(row.ci_low)}–{percent(row.ci_high)})"
+        f"95% Wilson interval {percent(row.wilson_low)}–{percent(row.wilson_high)})"
         for row in lead.itertuples(index=False)
     ]
     note = documents_note(n_documents, n_shown, SHOWN_WHAT)
@@ -175,8 +175,8 @@ def tone_and_stance(tone_table: pd.DataFrame, n_documents: int, n_shown: int) ->
     most_eval = table.sort_values(["attitude_per_1000", "doc_id"], ascending=[False, True]).iloc[0]
     most_hedged = table.sort_values(["hedge_per_1000", "doc_id"], ascending=[False, True]).iloc[0]
     eval_part = (
-        f"*{_text(most_eval['label'])}* uses the most evaluative words ({int(most_eval['attitude']):,} in "
-        f"{counted(int(_number(most_eval['n_words'])), 'word')}, {most_eval['attitude_per_1000']} per 1,000)"
+        f"*{_text(most_eval['label'])}* uses the most evaluative words ({int(most_eval['attitude']):,} in its "
+        f"{counted(int(_number(most_eval['n_words'])), 'article word')}, {most_eval['attitude_per_1000']} per 1,000)"
         if most_eval["attitude"] > 0
         else "No text uses evaluative words"
     )

@@ -67,6 +67,8 @@ _PREPOSITION = re.compile(r"^(?:in|at|on|during|after|before|with|for|following|
 _NOT_A_SPEAKER = re.compile(r"^(?:which|that|it|this|these|those|who|what|there|if|when|once|however|\w+ly)$", re.I)
 _NAME = re.compile(r"^(?:[A-Z][\w.'-]*\s*){1,5}$")
 _NAME_AT_END = re.compile(r"\b[A-Z][\w'-]+$")
+_TITLED_NAME_AT_END = re.compile(r"(?:\b[A-Z][\w.'-]*\s+)*\b[A-Z][\w'-]+$")
+"""The capitalised words that end a phrase: the title and name in "after the talks Prime Minister X"."""
 
 
 @dataclass(frozen=True)
@@ -320,8 +322,10 @@ def _speaker_before(folded: str, verb_start: int, quotes: list[tuple[int, int]] 
         if any(q0 <= a and b <= q1 for q0, q1 in quotes):
             break
         words = prefix[a:b]
-        if _PREPOSITION.match(words) and not chosen and not _NAME_AT_END.search(words):
-            continue
+        if _PREPOSITION.match(words) and not chosen:
+            if not _NAME_AT_END.search(words):
+                continue
+            a, b = _name_after_preposition(prefix, a, b)
         if chosen:
             if _NAME.match(words):
                 chosen.insert(0, (a, b))
@@ -340,6 +344,16 @@ def _speaker_before(folded: str, verb_start: int, quotes: list[tuple[int, int]] 
     if _NOT_A_SPEAKER.match(phrase.split()[-1]) or _NOT_A_SPEAKER.match(phrase):
         return None
     return start, end, phrase
+
+
+def _name_after_preposition(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the title and name that end a segment opened by a preposition: "following the
+    meeting President Xi" is spoken by "President Xi", not by the meeting."""
+    match = _TITLED_NAME_AT_END.search(text, start, end)
+    words = list(re.finditer(r"\S+", text[match.start() : end]))
+    while len(words) > 1 and _PREPOSITION.match(words[0].group()):  # "At the ..." opens with its preposition
+        words = words[1:]
+    return match.start() + words[0].start(), end
 
 
 def _speaker_after(text: str, verb_end: int) -> tuple[int, int, str] | None:

@@ -159,7 +159,8 @@ def tone(corpus: Corpus, lexicon: StanceLexicon | None = None) -> pd.DataFrame:
 def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed: int = 2023) -> pd.DataFrame:
     """Per document, from a :func:`tone` table: the distribution of tone and the stance rates.
 
-    Columns: ``doc_id``, ``label``, ``n_sentences``, ``n_words``, ``median_tone`` with
+    Columns: ``doc_id``, ``label``, ``n_sentences``, ``n_words`` (the document's article words, as
+    counted by :attr:`~xivn.corpus.corpus.Corpus.documents` and every page), ``median_tone`` with
     ``ci_low`` / ``ci_high`` (95% percentile interval of the median from ``draws`` bootstrap
     resamples of the sentences, seeded), ``median_tone_raw`` (unmasked), ``n_positive``,
     ``n_negative``, then for each of ``hedge``, ``booster``, ``attitude`` the count and the
@@ -170,12 +171,13 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
         raise ParameterError(f"draws must be at least 1, got {draws}")
     rng = np.random.default_rng(seed)
     labels = corpus.labels()
+    words = corpus.documents.set_index("doc_id")["n_words"]
     by_doc = dict(tuple(table.groupby("doc_id", sort=False)))  # one pass, not one filter per document
     rows = []
     for doc_id in corpus.doc_ids:
         mine = by_doc.get(doc_id, table.iloc[:0])
         scores = mine["compound"].to_numpy()
-        n_words = int(mine["n_words"].sum())
+        n_words = int(words.get(doc_id, 0))
         if len(scores):
             index = rng.integers(0, len(scores), size=(draws, len(scores)))
             medians = np.median(scores[index], axis=1)
