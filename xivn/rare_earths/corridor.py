@@ -206,7 +206,9 @@ def _label_places(ax: Axes, shown: pd.DataFrame) -> list[Text]:
 def _separate(ax: Axes, labels: list[Text], fixed: list[Text]) -> None:
     """Move each label up or down (alternating, growing steps) until its box overlaps no label
     placed before it and no ``fixed`` text; gives up after :data:`LABEL_TRIES` steps."""
-    renderer = ax.figure.canvas.get_renderer()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
     placed = [text.get_window_extent(renderer) for text in fixed]
     for text in labels:
         x, y = text.xyann
