@@ -33,6 +33,7 @@ from xivn.rare_earths.plots import claim_chart, corridor_map, reserves_chart
 from xivn.rare_earths.prose import (
     bottom_line,
     conclusion,
+    map_sentence,
     mentions_sentence,
     omissions_sentence,
     precision_sentence,
@@ -81,6 +82,7 @@ __all__ = [
     "load_claims",
     "load_places",
     "load_usgs",
+    "map_sentence",
     "matrix_table",
     "mentions_sentence",
     "omissions",
