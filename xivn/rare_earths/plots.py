@@ -9,6 +9,7 @@ basemap are imported only when a chart is drawn.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +20,9 @@ from xivn.display.markdown import Markdown
 from xivn.display.wording import counted
 from xivn.rare_earths.corridor import ROUTE, draw_corridor
 from xivn.rare_earths.selection import shown_documents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
 
 
 def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str] = ()) -> Markdown | None:
@@ -42,8 +46,17 @@ def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str]
     title = f"{chart_text(per_text.idxmax())} makes {per_text.max()} of {counted(len(matrix), 'claim')}"
     if len(per_text) > 1:
         title += f"; {chart_text(per_text.idxmin())} makes {per_text.min()}"
-    figures.finish(ax, title=title, xlabel="text", sources=sources)
+    figures.finish(ax, title=title, xlabel="text", sources=sources, show=False)
+    _title_from_figure_edge(ax)
+    figures.display_png(ax.figure)
     return None
+
+
+def _title_from_figure_edge(ax: Axes) -> None:
+    """Start the title at the figure's left edge rather than the axes' (pushed right by long claim
+    labels), so that a title wrapped to the figure's width stays inside it."""
+    left = ax.transAxes.inverted().transform(ax.figure.transFigure.transform((0.01, 0)))[0]
+    ax.set_title(ax.get_title(loc="left"), loc="left", x=min(left, 0.0), fontsize=11, fontweight="bold")
 
 
 def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | None:
@@ -58,7 +71,7 @@ def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | 
     for y, (value, rank) in enumerate(zip(mt, rows["rank"], strict=True)):
         ax.annotate(f"{value:g} Mt, rank {rank}", (value, y), xytext=(4, 0), textcoords="offset points", va="center")
     ax.invert_yaxis()
-    ax.set_xlim(0, mt.max() * 1.3)
+    ax.set_xlim(0, ax.xaxis.get_major_locator().tick_values(0, mt.max() * 1.3)[-1])  # ends on a tick
     short = rows["edition"].astype(str).str.split(" (", regex=False).str[0]
     title = f"{chart_text(country)}'s reserves: rank {rows['rank'].iloc[0]} in {chart_text(short.iloc[0])}"
     if len(rows) > 1:
