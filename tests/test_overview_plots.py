@@ -87,6 +87,8 @@ def test_chart_of_many_documents_names_sources_by_label_and_fits(drawn):
     (source,) = [text.get_text() for text in fig.texts]
     assert "Outlet number 0" in source and "and 23 more" in source and "_1a56" not in source
     assert texts_outside(fig) == []
+    (ax,) = fig.axes
+    assert not ax.get_legend().get_window_extent().overlaps(ax.title.get_window_extent())
 
 
 def test_chart_without_chrome_says_so(drawn):

@@ -27,7 +27,7 @@ def composition_chart(bars: pd.DataFrame, composition: pd.DataFrame) -> Markdown
     ax.barh(labels, chrome, left=article, color=figures.CHROME_COLOUR, label="page chrome")
     ax.invert_yaxis()
     _end_on_a_tick(ax, float((article + chrome).max()))
-    ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncols=2)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))  # beside the bars, clear of the title
     figures.finish(ax, title=_title(composition), xlabel="characters of paragraph text", sources=_names(composition))
     return None
 
