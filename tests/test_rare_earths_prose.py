@@ -460,8 +460,8 @@ def test_map_sentence_with_nothing_drawn():
 def test_map_sentence_names_the_one_place_not_drawn():
     found = prose.map_sentence(place_names("Kunming", "Lai Chau city"), drawn(("Kunming", 25.0, 102.7)))
     assert text(found) == (
-        "The map draws 1 of the 2 places in the table below; Lai Chau city is not drawn, being neither a station "
-        "of the route nor a deposit."
+        "The map draws 1 of the 2 places in the table below; not drawn, being neither a station of the route nor "
+        "a deposit: Lai Chau city."
     )
 
 

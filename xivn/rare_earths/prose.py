@@ -245,10 +245,7 @@ def map_sentence(places: pd.DataFrame, drawn: pd.DataFrame) -> Markdown:
     left_out = [md(name) for name in places["short_name"] if name not in names]
     text = f"The map draws {len(names):,} of the {counted(len(places), 'place')} in the table below"
     if left_out:
-        text += (
-            f"; {name_list(left_out)} {verb(len(left_out), 'is', 'are')} not drawn, being neither a station "
-            "of the route nor a deposit"
-        )
+        text += f"; not drawn, being neither a station of the route nor a deposit: {name_list(left_out)}"
     sharing = [group for _, group in drawn.groupby(["lat", "lon"], sort=True) if len(group) > 1]
     if sharing:
         groups = "; ".join(name_list([md(n) for n in group["short_name"]]) for group in sharing)
