@@ -21,6 +21,7 @@ BIDEN = EVENTS / "biden_vietnam_2023.toml"
 def test_the_default_profile_is_the_2023_state_visit_with_its_parties_dates_and_count():
     profile = load_event()
     assert profile.id == DEFAULT_EVENT
+    assert profile.file == f"{DEFAULT_EVENT}.toml"
     assert profile.name == "Xi Jinping's state visit to Vietnam"
     assert (profile.kind, profile.visitor, profile.host, profile.pair) == (
         "state visit",

@@ -50,3 +50,22 @@ def test_the_fit_check_sees_a_title_cut_at_the_edge():
     fig, ax = plots.new_figure()
     ax.set_title("x" * 300, loc="left")
     assert texts_outside(fig) != []
+
+
+def test_a_title_wraps_to_the_room_right_of_long_tick_labels():
+    from conftest import texts_outside
+
+    fig, ax = plots.new_figure()
+    ax.barh([f"A very long category name number {i}" for i in range(3)], [1, 2, 3])
+    plots.finish(ax, title="Every word of this finding has to stay inside the picture, " * 2, show=False)
+    assert texts_outside(fig) == []
+
+
+def test_the_fit_check_ignores_tick_labels_beyond_the_axis_limits():
+    from conftest import texts_outside
+
+    fig, ax = plots.new_figure()
+    ax.bar(["a"], [100])
+    ax.set_yticks([0, 50, 100, 450])  # 450 lies far above the top of the figure once the limit is 100
+    ax.set_ylim(0, 100)
+    assert texts_outside(fig) == []

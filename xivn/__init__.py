@@ -1,7 +1,7 @@
 """xivn: structured news texts about Xi Jinping's state visit to Vietnam (12-13 December 2023).
 
 The top level holds what a notebook user types; everything else lives in its package, one per
-layer (``corpus``, ``cues``, ``display``, ``runner``, ``report``) and one per analysis (``overview``,
+layer (``corpus``, ``cues``, ``event``, ``display``, ``runner``, ``report``) and one per analysis (``overview``,
 ``trade``, ``deals``, ``framing``, ``rare_earths``). Names are imported lazily so that
 ``import xivn`` stays fast (pandas and matplotlib load only when a table or a figure is asked for)::
 
@@ -34,14 +34,28 @@ _EXPORTS: dict[str, str] = {
 }
 
 _SUBMODULES = (
-    *("corpus", "cues", "display", "runner", "report"),  # the layers
+    *("corpus", "cues", "event", "display", "runner", "report"),  # the layers
     *("overview", "trade", "deals", "framing", "rare_earths"),  # the analyses
     *("errors", "paths"),
 )
 """Packages and modules reachable as attributes (``xivn.trade``) without an import statement."""
 
 if TYPE_CHECKING:  # pragma: no cover
-    from xivn import corpus, cues, deals, display, errors, framing, overview, paths, rare_earths, report, runner, trade
+    from xivn import (
+        corpus,
+        cues,
+        deals,
+        display,
+        errors,
+        event,
+        framing,
+        overview,
+        paths,
+        rare_earths,
+        report,
+        runner,
+        trade,
+    )
     from xivn.corpus.corpus import Corpus, load_corpus
     from xivn.display.viewer import show
     from xivn.errors import XivnError

@@ -27,13 +27,13 @@ def chart_text(text: object) -> str:
     return str(text).replace("$", r"\$")
 
 
-def wrapped(text: str, fig: Figure, *, fontsize: float) -> str:
-    """``text`` broken into lines that fit the width of ``fig`` at ``fontsize`` points, so that no
-    title or source line is cut at the figure's edge (a character is taken as 0.62 of the size,
-    about the widest average of DejaVu Sans bold)."""
+def wrapped(text: str, fig: Figure, *, fontsize: float, share: float = 1.0) -> str:
+    """``text`` broken into lines that fit ``share`` of the width of ``fig`` at ``fontsize`` points,
+    so that no title or source line is cut at the figure's edge (a character is taken as 0.62 of
+    the size, about the widest average of DejaVu Sans bold)."""
     import textwrap
 
-    characters = max(int(fig.get_figwidth() * 72 * 0.95 / (fontsize * 0.62)), 20)
+    characters = max(int(fig.get_figwidth() * share * 72 * 0.95 / (fontsize * 0.62)), 20)
     return "\n".join(textwrap.fill(line, characters) for line in str(text).split("\n"))
 
 
@@ -64,7 +64,6 @@ def finish(
     is returned, so a notebook cell never adds a second, textual copy of the figure (``ax.figure`` is the figure).
     """
     fig = ax.figure
-    ax.set_title(wrapped(title, fig, fontsize=11), loc="left", fontsize=11, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     for side in ("top", "right"):
@@ -75,7 +74,13 @@ def finish(
     source = wrapped("Source: " + "; ".join(names), fig, fontsize=7.5) if names else ""
     if source:
         fig.text(0.01, 0.01, source, fontsize=7.5, color=SOURCE_COLOUR, ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05 * (source.count("\n") + 1) if source else 0, 1, 1))
+    rect = (0, 0.05 * (source.count("\n") + 1) if source else 0, 1, 1)
+    # The title starts at the axes' left edge, which the first layout places after the tick labels:
+    # wrap it to the width left from there, then lay out again with the title's lines.
+    fig.tight_layout(rect=rect)
+    room = 1 - ax.get_position().x0
+    ax.set_title(wrapped(title, fig, fontsize=11, share=room), loc="left", fontsize=11, fontweight="bold")
+    fig.tight_layout(rect=rect)
     if show:
         display_png(fig)
 
