@@ -9,7 +9,6 @@ basemap are imported only when a chart is drawn.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -20,9 +19,6 @@ from xivn.display.markdown import Markdown
 from xivn.display.wording import counted
 from xivn.rare_earths.corridor import ROUTE, draw_corridor
 from xivn.rare_earths.selection import shown_documents
-
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
 
 
 def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str] = ()) -> Markdown | None:
@@ -46,17 +42,8 @@ def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str]
     title = f"{chart_text(per_text.idxmax())} makes {per_text.max()} of {counted(len(matrix), 'claim')}"
     if len(per_text) > 1:
         title += f"; {chart_text(per_text.idxmin())} makes {per_text.min()}"
-    figures.finish(ax, title=title, xlabel="text", sources=sources, show=False)
-    _title_from_figure_edge(ax)
-    figures.display_png(ax.figure)
+    figures.finish(ax, title=title, xlabel="text", sources=sources)
     return None
-
-
-def _title_from_figure_edge(ax: Axes) -> None:
-    """Start the title at the figure's left edge rather than the axes' (pushed right by long claim
-    labels), so that a title wrapped to the figure's width stays inside it."""
-    left = ax.transAxes.inverted().transform(ax.figure.transFigure.transform((0.01, 0)))[0]
-    ax.set_title(ax.get_title(loc="left"), loc="left", x=min(left, 0.0), fontsize=11, fontweight="bold")
 
 
 def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | None:
