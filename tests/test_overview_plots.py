@@ -82,7 +82,7 @@ def test_chart_of_many_documents_names_sources_by_label_and_fits(drawn):
     )
     assert plots.composition_chart(table.head(5), table) is None
     (fig,) = drawn
-    title = fig.axes[0].get_title(loc="left")
+    title = " ".join(fig.axes[0].get_title(loc="left").split())  # wrapped to the room beside the tick labels
     assert title == "Page chrome is at most 29% of a page; 1 of 30 pages have none"
     (source,) = [text.get_text() for text in fig.texts]
     assert "Outlet number 0" in source and "and 23 more" in source and "_1a56" not in source
