@@ -52,7 +52,7 @@ def test_places_table_says_which_places_are_not_on_the_map():
     shown = tables.places_table(places, drawn).shown
     assert shown["On the map"].tolist() == ["yes, a station", "yes, a deposit", tables.NOT_DRAWN]
     assert shown["Latitude (°N)"].tolist()[2] == "22.386"
-    assert shown["Position"].tolist() == ["sourced", "approximate", "sourced"]
+    assert shown["How the coordinate was found"].tolist() == ["city", "proxy", "city"]
 
 
 def test_matrix_table_has_a_claim_column_and_counts_per_text():

@@ -167,10 +167,7 @@ def places_table(places: pd.DataFrame, drawn: pd.DataFrame) -> Table:
     """The places file (:func:`~xivn.rare_earths.corridor.load_places`) with whether each is on the
     map (``drawn``, as :func:`~xivn.rare_earths.corridor.draw_corridor` returns it) and why not."""
     role = dict(zip(drawn["short_name"], drawn["role"], strict=True))
-    rows = places.assign(
-        on_the_map=places["short_name"].map(lambda name: ON_THE_MAP.get(role.get(name), NOT_DRAWN)),
-        position=places["approximate"].map(lambda approximate: "approximate" if approximate else "sourced"),
-    )
+    rows = places.assign(on_the_map=places["short_name"].map(lambda name: ON_THE_MAP.get(role.get(name), NOT_DRAWN)))
     return table(
         rows,
         {
@@ -178,8 +175,9 @@ def places_table(places: pd.DataFrame, drawn: pd.DataFrame) -> Table:
             "province_or_region": Column("Province or region"),
             "lat": Column("Latitude (°N)", "number", digits=3),
             "lon": Column("Longitude (°E)", "number", digits=3),
-            "position": Column("Position", note="approximate: drawn hollow, the coordinate is a proxy or not sourced"),
-            "precision": Column("How the coordinate was found"),
+            "precision": Column(
+                "How the coordinate was found", note="APPROXIMATE or NOT SOURCED: drawn as a hollow marker"
+            ),
             "on_the_map": Column("On the map"),
         },
     )
