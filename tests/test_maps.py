@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 
 from xivn.display import figures as plots
 from xivn.errors import ParameterError
@@ -85,3 +85,53 @@ def test_map_draws_borders_from_packaged_data_and_every_place(places, no_network
 def test_importing_xivn_and_maps_does_not_load_the_mapping_library():
     code = "import sys, xivn, xivn.rare_earths.corridor; sys.exit('mpl_toolkits.basemap' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def label_boxes(fig, ax):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    return [(text.get_text(), text.get_window_extent(renderer)) for text in ax.texts]
+
+
+def marker_positions(ax) -> set[tuple[float, float]]:
+    """Where the place markers are drawn, in display points (after any sideways offset)."""
+    markers = [c for c in ax.collections if isinstance(c, PathCollection)]
+    return {tuple(p.round(1)) for c in markers for p in c.get_offset_transform().transform(c.get_offsets())}
+
+
+def test_map_labels_never_overlap_and_every_place_is_seen(places, no_network):
+    from conftest import texts_outside
+
+    fig, ax = plots.new_figure(7, 7)
+    drawn = maps.draw_corridor(ax, places)
+    plots.finish(ax, title="Six deposits lie within 62 km of a station", sources=["places.csv"])
+    boxes = label_boxes(fig, ax)
+    overlapping = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1 :] if box.overlaps(other)]
+    assert overlapping == []
+    # places sharing one position (Ben Den on Lao Cai, three deposits on one district midpoint) each
+    # get their own marker and their name in one label
+    shared = drawn[drawn.duplicated(["lat", "lon"], keep=False)]
+    assert len(shared) >= 5 and drawn.groupby("cluster").size().max() >= 3
+    assert len(marker_positions(ax)) == len(drawn)
+    text = " ".join(name for name, _ in boxes)
+    assert all(name in text for name in drawn["short_name"])
+    assert texts_outside(fig) == []
+
+
+def test_places_close_together_get_one_label_and_separate_markers(no_network):
+    import pandas as pd
+
+    places = pd.DataFrame(
+        {"name": ["Kunming", "Lao Cai", "Hanoi", "Alpha", "Beta", "Gamma"],
+         "short_name": ["Kunming", "Lao Cai", "Hanoi", "Alpha", "Beta", "Gamma"],
+         "lat": [25.0, 22.48, 21.03, 22.48, 22.50, 21.6], "lon": [102.7, 103.95, 105.85, 103.95, 103.96, 104.8],
+         "is_deposit": [False, False, False, True, True, True], "approximate": [False] * 6}
+    )  # fmt: skip
+    fig, ax = plots.new_figure(6, 6)
+    drawn = maps.draw_corridor(ax, places, ("Kunming", "Lao Cai", "Hanoi"), resolution="c")
+    assert drawn.groupby("cluster")["short_name"].apply(set).map(len).max() == 3
+    labels = [name for name, _ in label_boxes(fig, ax) if "Alpha" in name]
+    assert len(labels) == 1 and "Lao Cai" in labels[0] and "Beta" in labels[0]
+    assert len(marker_positions(ax)) == len(drawn)

@@ -24,5 +24,6 @@ def test_parameters_are_the_documented_ones():
 def test_sentences_and_charts_come_from_the_package():
     sources = "\n".join(cell.source for cell in code_cells())
     calls = ["bottom_line", "mentions_sentence", "omissions_sentence", "reserves_sentence", "precision_sentence",
-             "conclusion", "subjects_sentence", "claim_chart", "reserves_chart", "corridor_map"]  # fmt: skip
+             "conclusion", "subjects_sentence", "map_sentence", "claim_chart", "reserves_chart",
+             "corridor_map"]  # fmt: skip
     assert all(f"rare_earths.{call}(" in sources for call in calls)

@@ -105,3 +105,18 @@ def test_corridor_map_without_deposits_draws_the_railway_alone(drawn):
     shown = plots.corridor_map(stations, pd.DataFrame({"km_to_station": []}), ["Kunming", "Hanoi"])
     assert title(drawn[0]) == "No rare-earth deposit in the places file: the railway alone"
     assert shown["role"].tolist() == ["station", "station"]
+
+
+def test_no_chart_text_reaches_past_the_figure(drawn):
+    from conftest import texts_outside
+
+    claims = {
+        "The Kunming–Haiphong railway runs through the mining region": [1, 2, 0],
+        "Export restrictions on rare earths or critical minerals": [0, 1, 1],
+    }
+    texts = ["Rewrite of a wire preview (unattributed)", "Inquirer News (Reuters)", "Pamir Consulting (blog)"]
+    plots.claim_chart(matrix(claims, texts), 15, sources=texts)
+    plots.reserves_chart(ranks(("MCS 2023 (Jan 2023)", "Vietnam", 22e6, 2), ("MCS 2025", "Vietnam", 3.5e6, 6)))
+    plots.corridor_map(load_places(), pd.DataFrame({"short_name": ["Ben Den"], "km_to_station": [0.0]}), sources=["p"])
+    assert len(drawn) == 3
+    assert [texts_outside(fig) for fig in drawn] == [[], [], []]

@@ -440,3 +440,42 @@ def test_subjects_sentence(found, expected):
 def test_subjects_sentence_says_when_the_table_is_cut():
     found = claim_rows(*[("sentence", "")] * 3)
     assert text(prose.subjects_sentence(found, 2)).endswith(" The table shows the first 2 of 3 claim rows.")
+
+
+# --- what the map draws -------------------------------------------------------------------------
+
+
+def drawn(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=["short_name", "lat", "lon"])
+
+
+def place_names(*names) -> pd.DataFrame:
+    return pd.DataFrame({"short_name": list(names)})
+
+
+def test_map_sentence_with_nothing_drawn():
+    assert text(prose.map_sentence(place_names(), drawn())) == "The map draws 0 of the 0 places in the table below."
+
+
+def test_map_sentence_names_the_one_place_not_drawn():
+    found = prose.map_sentence(place_names("Kunming", "Lai Chau city"), drawn(("Kunming", 25.0, 102.7)))
+    assert text(found) == (
+        "The map draws 1 of the 2 places in the table below; not drawn, being neither a station of the route nor "
+        "a deposit: Lai Chau city."
+    )
+
+
+def test_map_sentence_names_places_sharing_a_position_and_escapes_them():
+    found = prose.map_sentence(
+        place_names("Lao Cai", "Ben $x$", "A", "B"),
+        drawn(("Lao Cai", 22.48, 103.95), ("Ben $x$", 22.48, 103.95), ("A", 21.0, 105.0), ("B", 22.6, 103.3)),
+    )
+    assert text(found) == (
+        "The map draws 4 of the 4 places in the table below. Some share one position in the places file: "
+        "Lao Cai, Ben \\$x\\$."
+    )
+
+
+def test_map_sentence_with_missing_coordinates_counts_the_place_as_drawn():
+    found = prose.map_sentence(place_names("A", "B"), drawn(("A", None, None), ("B", 1.0, 2.0)))
+    assert text(found) == "The map draws 2 of the 2 places in the table below."

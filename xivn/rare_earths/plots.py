@@ -58,7 +58,7 @@ def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | 
     for y, (value, rank) in enumerate(zip(mt, rows["rank"], strict=True)):
         ax.annotate(f"{value:g} Mt, rank {rank}", (value, y), xytext=(4, 0), textcoords="offset points", va="center")
     ax.invert_yaxis()
-    ax.set_xlim(0, mt.max() * 1.3)
+    ax.set_xlim(0, ax.xaxis.get_major_locator().tick_values(0, mt.max() * 1.3)[-1])  # ends on a tick
     short = rows["edition"].astype(str).str.split(" (", regex=False).str[0]
     title = f"{chart_text(country)}'s reserves: rank {rows['rank'].iloc[0]} in {chart_text(short.iloc[0])}"
     if len(rows) > 1:

@@ -237,6 +237,22 @@ def precision_sentence(places: pd.DataFrame, distances: pd.DataFrame) -> Markdow
     )
 
 
+def map_sentence(places: pd.DataFrame, drawn: pd.DataFrame) -> Markdown:
+    """The sentence under the map: how many of the places in the table it draws (``drawn`` as
+    :func:`~xivn.rare_earths.corridor.draw_corridor` returns it), which ones it does not and why, and
+    which drawn places share one position (one label names them all)."""
+    names = set(drawn["short_name"])
+    left_out = [md(name) for name in places["short_name"] if name not in names]
+    text = f"The map draws {len(names):,} of the {counted(len(places), 'place')} in the table below"
+    if left_out:
+        text += f"; not drawn, being neither a station of the route nor a deposit: {name_list(left_out)}"
+    sharing = [group for _, group in drawn.groupby(["lat", "lon"], sort=True) if len(group) > 1]
+    if sharing:
+        groups = "; ".join(name_list([md(n) for n in group["short_name"]]) for group in sharing)
+        text += f". Some share one position in the places file: {groups}"
+    return Markdown(text + ".")
+
+
 def conclusion(
     matrix: pd.DataFrame,
     claim_table: pd.DataFrame,

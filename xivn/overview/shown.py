@@ -1,0 +1,100 @@
+"""The overview notebook's tables as a reader sees them: labelled columns, counts with separators,
+shares as percentages, descriptions whole, documents by label (never by id) and no pandas index.
+
+Each function takes the raw table the analysis returns (kept as :attr:`~xivn.display.tables.Table.data`)
+and returns a :class:`~xivn.display.tables.Table`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from xivn.display.tables import Column, Table, table
+
+TEXT = Column("Text", note="the document, by outlet and credit line")
+KIND = Column("Paragraph kind")
+CHROME = Column("Page chrome", "flag", note="yes: part of the web page around the article, left out of the analyses")
+
+
+def documents_table(documents: pd.DataFrame) -> Table:
+    """One row per document of :attr:`~xivn.corpus.corpus.Corpus.documents`: who published it, when,
+    what kind of text it is and how long it is."""
+    return table(
+        documents,
+        {
+            "label": TEXT,
+            "outlet": Column("Outlet", missing="not stated"),
+            "date": Column("Date", missing="not stated", note="as precise as the page states it"),
+            "genre": Column("Genre", missing="not stated"),
+            "timing": Column("Before or after the visit", missing="not known", note="the visit: 12–13 December 2023"),
+            "n_chars": Column("Characters", "count"),
+            "n_words": Column("Words", "count"),
+        },
+    )
+
+
+def syndication_groups_table(groups: pd.DataFrame) -> Table:
+    """The groups of :func:`~xivn.overview.tables.syndication_table`: a source and its copies."""
+    return table(
+        groups,
+        {
+            "source": Column("Source text"),
+            "copies": Column("Copies", note="texts that repeat the source nearly word for word"),
+            "group_size": Column("Texts in the group", "count"),
+            "lowest_similarity": Column(
+                "Lowest similarity",
+                "percent",
+                note="how much of its text the least similar copy shares with the source",
+            ),
+        },
+    )
+
+
+def composition_table(bars: pd.DataFrame) -> Table:
+    """The rows of :func:`~xivn.overview.tables.composition_chart_rows`: article text against page
+    chrome, in characters and paragraphs."""
+    return table(
+        bars,
+        {
+            "label": TEXT,
+            "article_chars": Column("Article characters", "count"),
+            "chrome_chars": Column("Chrome characters", "count"),
+            "article_paragraphs": Column("Article paragraphs", "count"),
+            "chrome_paragraphs": Column("Chrome paragraphs", "count"),
+            "chrome_share": Column("Chrome share", "percent", note="chrome characters / all paragraph characters"),
+        },
+    )
+
+
+def paragraph_kinds_table(kinds: pd.DataFrame) -> Table:
+    """The paragraph kinds (:func:`xivn.corpus.paragraph_kinds`) with their descriptions, whole."""
+    return table(kinds, {"kind": KIND, "is_chrome": CHROME, "description": Column("What it is", "quote")})
+
+
+def kind_counts_table(counts: pd.DataFrame) -> Table:
+    """The paragraph counts of :func:`~xivn.overview.tables.kind_counts`: one row per kind, one
+    column per document (or one total column)."""
+    per_text = {name: Column(str(name), "count", missing="0") for name in counts.columns}
+    return table(
+        counts.reset_index(),
+        {"kind": KIND, "is_chrome": CHROME} | per_text,
+        caption="Paragraphs of each kind, per text",
+    )
+
+
+def example_table(example: pd.Series, labels: Mapping[str, str]) -> Table:
+    """The :func:`~xivn.overview.tables.provenance_example` as one row: its text by label, where it
+    sits in the raw text, and the sentence whole."""
+    row = example.to_frame().T.assign(label=lambda t: t["doc_id"].map(lambda d: labels.get(d) or d))
+    return table(
+        row,
+        {
+            "label": TEXT,
+            "sent_id": Column("Sentence", "count", note="its number in the document, counted from 0"),
+            "start": Column("From character", "count", note="offset in the raw text where the sentence starts"),
+            "end": Column("To character", "count", note="offset where it ends (exclusive)"),
+            "text": Column("Sentence text", "quote"),
+        },
+    )
