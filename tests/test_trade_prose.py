@@ -481,4 +481,4 @@ def test_a_partner_with_an_article_that_opens_a_sentence_is_capitalised():
         check="mirror", partner="United States", reference_usd_bn=math.nan, gap_usd_bn=math.nan, verdict="not found"
     )
     sentence = text(prose.mirror_sentence(checks(row), gaps(), "Vietnam", 2022))
-    assert sentence.startswith("The United States's own figure for 2022 was not found")
+    assert sentence.startswith("The United States' own figure for 2022 was not found")

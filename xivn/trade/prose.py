@@ -45,6 +45,11 @@ def _sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _possessive(name: str) -> str:
+    """A name's possessive: "China's", "the Philippines'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _partners(values: pd.Series) -> str:
     """Partners as a sentence lists them."""
     return name_list(_partner(value) for value in values if text_or_blank(value))
@@ -286,7 +291,8 @@ def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, y
     found = bool(len(check)) and bool((check["check"].eq("mirror") & check["reference_usd_bn"].notna()).any())
     if len(missing) == 1:
         sentence = (
-            f"{_sentence_start(_partner(missing[0]))}'s own figure for {year} was not found in the reference set, "
+            f"{_possessive(_sentence_start(_partner(missing[0])))} own figure for {year} was not found in the "
+            "reference set, "
             "so those flows are checked against one side only."
         )
     elif missing:
