@@ -1,4 +1,4 @@
-"""The trade notebook's tables: labels for documents, dollars and percentages, missing values as words."""
+"""The trade notebook's tables as shown: labels, dollars, percentages, missing values as words."""
 
 from __future__ import annotations
 
@@ -9,8 +9,63 @@ import pandas as pd
 from xivn.trade import tables
 
 
-def test_figures_show_document_labels_dollars_and_the_whole_sentence():
-    sentence = "Trade reached $175.57 billion in 2022, with imports of $117.87 billion and more words after."
+def balances() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "partner": ["China", "United States"],
+            "year": [2022, 2022],
+            "exports": [57.7, 109.39],
+            "imports": [117.87, 14.47],
+            "total": [175.57, 123.86],
+            "balance": [-60.17, 94.92],
+            "export_import_ratio": [0.4895, 7.5598],
+            "share_of_listed": [0.5863, 0.4137],
+            "balance_share": [-0.3427, 0.7663],
+        }
+    )
+
+
+def test_balances_read_as_dollars_and_percentages():
+    shown = tables.shown_balances(balances()).shown
+    assert shown["Balance"].tolist() == ["−$60.17bn", "$94.92bn"]
+    assert shown["Share of listed trade"].tolist() == ["58.6%", "41.4%"]
+    assert shown["Balance as share of trade"].tolist() == ["−34.3%", "+76.6%"]
+    assert shown["Exports ÷ imports"].tolist() == ["0.49", "7.56"]
+
+
+def test_balances_explain_the_balance_column():
+    assert "Balance: exports − imports; negative is a deficit" in tables.shown_balances(balances()).notes()
+
+
+def test_an_empty_balance_table_still_has_its_headers():
+    shown = tables.shown_balances(balances().iloc[:0])
+    assert len(shown) == 0
+    assert "no rows" in shown._repr_html_()
+
+
+def test_a_check_without_an_official_figure_says_so_in_words():
+    check = pd.DataFrame(
+        {
+            "quote": ["$175.57 billion"],
+            "partner": ["China"],
+            "flow": ["total"],
+            "claim_usd_bn": [175.57],
+            "check": ["mirror"],
+            "publisher": [None],
+            "source": ["China GACC"],
+            "reference_usd_bn": [math.nan],
+            "gap_usd_bn": [math.nan],
+            "gap_pct": [math.nan],
+            "verdict": ["not found"],
+        }
+    )
+    row = tables.shown_checks(check, max_rows=5).shown.iloc[0]
+    assert (row["Official"], row["Gap"], row["Published by"]) == ("not found", "—", "not stated")
+    assert "NaN" not in repr(tables.shown_checks(check, max_rows=5))
+
+
+def test_a_figure_shows_its_document_label_and_whole_sentence():
+    sentence = "Total two-way trade was $175.57 billion in 2022, the customs said, " * 3
     figures = pd.DataFrame(
         {
             "doc_id": ["004_7f647e3ecafc4dc6"],
@@ -27,68 +82,5 @@ def test_figures_show_document_labels_dollars_and_the_whole_sentence():
     )
     shown = tables.shown_figures(figures, {"004_7f647e3ecafc4dc6": "Pamir (blog)"}, max_rows=5)
     row = shown.shown.iloc[0]
-    assert row["Document"] == "Pamir (blog)"
-    assert row["Value"] == "$175.57bn"
-    assert row["Sentence"] == sentence
-    assert "004_7f647e3ecafc4dc6" not in shown._repr_html_()
-
-
-def test_figures_keep_at_most_max_rows():
-    figures = pd.DataFrame(
-        {
-            "doc_id": ["a", "b", "c"],
-            "quote": ["$1 billion"] * 3,
-            "reporter": ["Vietnam"] * 3,
-            "partner": ["China"] * 3,
-            "flow": ["total"] * 3,
-            "year": [2022] * 3,
-            "period": ["2022"] * 3,
-            "value_usd_bn": [1.0] * 3,
-            "resolved_from": ["clause"] * 3,
-            "sentence": ["s"] * 3,
-        }
-    )
-    assert len(tables.shown_figures(figures, {}, max_rows=2)) == 2
-
-
-def test_checks_show_gaps_as_signed_percentages_and_missing_figures_as_words():
-    check = pd.DataFrame(
-        {
-            "quote": ["$123.86 billion", "$14.47 billion"],
-            "partner": ["United States"] * 2,
-            "flow": ["total", "imports"],
-            "claim_usd_bn": [123.86, 14.47],
-            "check": ["mirror", "same side"],
-            "publisher": ["US Census Bureau", None],
-            "source": ["Census", math.nan],
-            "reference_usd_bn": [139.0, math.nan],
-            "gap_usd_bn": [15.14, math.nan],
-            "gap_pct": [0.1222, math.nan],
-            "verdict": ["partner reports more", "not found"],
-        }
-    )
-    shown = tables.shown_checks(check, max_rows=10).shown
-    assert shown["Gap, %"].tolist() == ["+12.2%", "—"]
-    assert shown["Official"].tolist() == ["$139.00bn", "not found"]
-    assert shown["Published by"].tolist() == ["US Census Bureau", "not stated"]
-    assert not shown.apply(lambda column: column.str.contains("nan|NaN|None")).any().any()
-
-
-def test_balances_explain_the_balance_and_show_shares_as_percentages():
-    balances = pd.DataFrame(
-        {
-            "partner": ["China"],
-            "year": [2022],
-            "exports": [57.7],
-            "imports": [117.87],
-            "total": [175.57],
-            "balance": [-60.17],
-            "export_import_ratio": [0.489526],
-            "share_of_listed": [0.5864],
-            "balance_share": [-0.3427],
-        }
-    )
-    shown = tables.shown_balances(balances)
-    row = shown.shown.iloc[0]
-    assert (row["Balance"], row["Exports ÷ imports"], row["Share of listed trade"]) == ("−$60.17bn", "0.49", "58.6%")
-    assert "Balance: exports − imports; negative is a deficit" in shown.notes()
+    assert (row["Document"], row["Value"], row["Sentence"]) == ("Pamir (blog)", "$175.57bn", sentence)
+    assert "mathjax_ignore" in shown._repr_html_()
