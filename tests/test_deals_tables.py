@@ -84,3 +84,10 @@ def test_anticipated_evidence_names_documents_by_their_labels():
     row = tables.shown_anticipated(anticipated, {"002_de74f18409056071": "Preview (unattributed)"}, 5).shown.iloc[0]
     assert row["Before the visit"] == "Preview (unattributed): A “community with a shared future” would matter."
     assert row["After the visit"] == "not mentioned"
+
+
+def test_coverage_counts_have_a_document_column_and_whole_numbers():
+    shown = pd.DataFrame({"Digital & telecoms": [5.0, None]}, index=pd.Index(["AF (Reuters)", "Pamir (blog)"]))
+    table = tables.shown_coverage_counts(shown).shown
+    assert table.columns.tolist() == ["Document", "Digital & telecoms"]
+    assert table.values.tolist() == [["AF (Reuters)", "5"], ["Pamir (blog)", "0"]]

@@ -56,11 +56,21 @@ def shown_taxonomy(taxonomy: pd.DataFrame) -> Table:
     return table(taxonomy, columns)
 
 
+def _count_grid(grid: pd.DataFrame, rows: Column) -> Table:
+    """A grid of counts (rows in the index, one column per heading) with its row header ``rows``."""
+    frame = grid.reset_index()
+    first = frame.columns[0]
+    return table(frame, {first: rows} | {name: Column(str(name), "count") for name in frame.columns[1:]})
+
+
 def shown_status(status: pd.DataFrame) -> Table:
     """Mentions per category and status, as counts."""
-    frame = status.reset_index()
-    columns = {frame.columns[0]: CATEGORY} | {name: Column(str(name), "count") for name in frame.columns[1:]}
-    return table(frame, columns)
+    return _count_grid(status, CATEGORY)
+
+
+def shown_coverage_counts(shown: pd.DataFrame) -> Table:
+    """China–Vietnam deal mentions per document (by label) and category, as counts."""
+    return _count_grid(shown.fillna(0), Column("Document"))
 
 
 def shown_evidence(evidence: pd.DataFrame, max_rows: int) -> Table:

@@ -93,7 +93,6 @@ def shown_balances(balances: pd.DataFrame) -> Table:
 def shown_checks(check: pd.DataFrame, max_rows: int) -> Table:
     """Each stated figure against the official statistics it is checked with."""
     columns = {
-        "quote": Column("As written", "quote"),
         "partner": PARTNER,
         "flow": "Flow",
         "claim_usd_bn": Column("Stated", "usd_bn"),
