@@ -133,14 +133,7 @@ def texts_outside(fig) -> list[str]:
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw(renderer)
     box = fig.bbox
-    # Tick labels of ticks beyond an axis's limits are never drawn: leave them out.
-    undrawn = set()
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            drawn = {id(tick) for tick in axis._update_ticks()}
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
-                if id(tick) not in drawn:
-                    undrawn.update({id(tick.label1), id(tick.label2)})
+    undrawn = {id(label) for label in _labels_of_ticks_out_of_view(fig)}
     outside = []
     for text in fig.findobj(lambda artist: hasattr(artist, "get_text") and hasattr(artist, "get_window_extent")):
         if not text.get_visible() or not text.get_text().strip() or id(text) in undrawn:
@@ -149,3 +142,17 @@ def texts_outside(fig) -> list[str]:
         if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
             outside.append(text.get_text())
     return outside
+
+
+def _labels_of_ticks_out_of_view(fig) -> list:
+    """The tick labels matplotlib keeps but never draws: those of ticks beyond the axis limits (the "140"
+    of an axis that ends at 124)."""
+    labels = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            slack = (high - low) * 1e-9
+            for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                if not low - slack <= tick.get_loc() <= high + slack:
+                    labels += [tick.label1, tick.label2]
+    return labels

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xivn.cues.countries import countries, country_mentions
+from xivn.cues.countries import countries, country_mentions, country_name
 from xivn.errors import DataFileError
 
 
@@ -64,3 +64,15 @@ def test_a_bad_country_file_names_the_entry(tmp_path):
     path.write_text("[countries.X]\nnames = ['(']\nadjectives = []\n[institutions]\nwords = []\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"countries\.X\.names"):
         countries(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("United States", "the United States"), ("Philippines", "the Philippines"), ("China", "China")],
+)
+def test_country_names_take_the_article_the_gazetteer_gives(name, expected):
+    assert country_name(name) == expected
+
+
+def test_a_name_the_gazetteer_does_not_know_is_returned_as_given():
+    assert country_name("Atlantis") == "Atlantis"

@@ -48,7 +48,7 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
     text = outputs(tmp_path / "out" / "deal_taxonomy.ipynb")
     assert "The 2 texts make" in text
     assert "Hospital cooperation" in text  # the user's item reached the tables
-    assert "1 cannot be right if the official count of 36 is" in text  # "12 agreements"
+    assert "1 conflicts with the official count of 36" in text  # "12 agreements"
     assert "reported absent after the visit: 1 (Rare earths and critical minerals)" in text
     # the preview names one side only ("Chinese grants"): its mentions stay unresolved, not China-Vietnam
     # (the headline's rail deals and the talks on submarine cables name no side at all)

@@ -8,7 +8,7 @@ from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
 from xivn.corpus.checks import offset_mismatches
-from xivn.deals.counts import official_count
+from xivn.deals.counts import balanced_span, official_count
 from xivn.paths import data_path
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
@@ -519,3 +519,16 @@ def test_a_deal_whose_text_says_nothing_of_its_fate_is_unstated_not_signed(make_
 def test_a_deal_already_made_reads_as_signed(make_corpus, sentence):
     found = xivn.deals.deal_mentions(xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"})))
     assert set(found["status"]) == {"signed"}
+
+
+def test_a_claim_keeps_the_opening_mark_of_a_quotation_it_closes(make_corpus):
+    text = "‘Dozens’ of deals\n\nThe leaders met in Hanoi on Tuesday.\n"
+    found = xivn.deals.deal_counts(xivn.load_corpus(make_corpus({"a.txt": text})))
+    assert found["quote"].tolist() == ["‘Dozens’ of deals"]
+    assert text[found["start"][0] : found["end"][0]] == "‘Dozens’ of deals"
+
+
+def test_a_balanced_span_is_left_as_it_is():
+    assert balanced_span("the “36 deals” signed", 5, 13) == (5, 13)
+    assert balanced_span("the “36 deals” signed", 4, 14) == (4, 14)
+    assert balanced_span("the “36 deals” signed", 4, 13) == (4, 14)

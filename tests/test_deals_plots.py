@@ -10,6 +10,7 @@ matplotlib.use("Agg")
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import texts_outside
 
 from xivn.deals import plots
 from xivn.display import figures
@@ -57,6 +58,7 @@ def test_coverage_heatmap_draws_the_shown_documents(drawn):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Pamir (blog)", r"AF \$"]
     assert [t.get_text() for t in ax.texts] == ["1", "3"]  # one number per non-empty cell
     assert texts(fig) == [r"Source: Pamir (blog); AF \$"]
+    assert texts_outside(fig) == []
 
 
 def test_packages_chart_empty_gives_a_note(drawn):
@@ -80,3 +82,4 @@ def test_packages_chart_draws_both_partners(drawn):
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["China-Vietnam", "US-Vietnam"]
     assert len(ax.patches) == 6  # three sectors, two partners
     assert texts(fig) == ["Source: AF; Pamir (blog)"]  # documents with a specific item, sorted
+    assert texts_outside(fig) == []

@@ -81,14 +81,14 @@ def test_bottom_line_many_mentions_escapes_labels_and_quotes():
     assert text(prose.bottom_line(own, claims, labels, 2, 11)) == (
         "**Bottom line.** The 2 texts make 5 mentions of China–Vietnam deals in 3 of 11 categories; "
         "2 specific items are reported signed, and 1 explicitly absent (" + EVIL_MD + "). "
-        r"Of 2 number claims, 1 cannot be right if the official count of 36 is; “37 \*deals\*” (Pamir \(blog\))."
+        r"Of 2 number claims, 1 conflicts with the official count of 36: “37 \*deals\*” (Pamir \(blog\))."
     )
 
 
 def test_bottom_line_quotes_eight_conflicts_then_counts_the_rest():
     claims = counts(*[(f"d{i}", f"{30 + i} deals", f"{30 + i} deals", "conflicts") for i in range(10)])
     line = text(prose.bottom_line(mentions(), claims, {}, 10, 11))
-    assert "Of 10 number claims, 10 cannot be right if the official count of 36 is; “30 deals” (d0)" in line
+    assert "Of 10 number claims, 10 conflict with the official count of 36: “30 deals” (d0)" in line
     assert "“37 deals” (d7); and 2 more." in line
     assert "38 deals" not in line
 
@@ -117,7 +117,8 @@ def test_bottom_line_with_missing_values():
     )
     assert "none can be checked" in line
     known = counts(("d9", pd.NA, "37 deals", "conflicts"))
-    assert text(prose.bottom_line(own, known, {"d9": None}, 1, 2)).endswith("36 is; “” (d9).")
+    line = text(prose.bottom_line(own, known, {"d9": None}, 1, 2))
+    assert line.endswith("conflicts with the official count of 36: “37 deals” (d9).")
 
 
 # --- taxonomy --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import math
 import matplotlib
 import pandas as pd
 import pytest
+from conftest import texts_outside
 
 from xivn.display.markdown import Markdown
 from xivn.trade import plots
@@ -70,6 +71,7 @@ def test_stated_trade_draws_both_flows_per_partner(drawn):
     assert drawn["kwargs"]["sources"] == ["Blog $1 $2", "Wire"]  # each document once; finish draws "$" literally
     source_line = ax.figure.texts[0].get_text()
     assert source_line == r"Source: Blog \$1 \$2; Wire"
+    assert texts_outside(ax.figure) == []
 
 
 def test_balance_bars_of_missing_balances_is_a_note(drawn):
@@ -88,9 +90,10 @@ def test_balance_bars_name_the_first_balance_in_the_title(drawn):
     assert ax.get_xlabel() == "balance, billion US dollars (exports − imports)"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["China", "United States"]
     assert [round(p.get_width(), 2) for p in ax.patches] == [-60.17, 94.92]
+    assert texts_outside(ax.figure) == []
     surplus_first = BALANCES.iloc[::-1].reset_index(drop=True)
     plots.balance_bars(surplus_first, FIGURES, LABELS, reporter="Vietnam")
-    assert drawn["ax"].get_title(loc="left") == r"Vietnam's surplus with United States is \$94.92bn"
+    assert drawn["ax"].get_title(loc="left") == r"Vietnam's surplus with the United States is \$94.92bn"
 
 
 def test_gap_bars_of_nothing_is_a_note(drawn):
@@ -107,6 +110,7 @@ def test_gap_bars_title_the_finding_and_list_documents_and_sources(drawn):
     assert ax.get_xlabel() == "official figure − stated figure, billion US dollars"
     assert [t.get_text() for t in ax.get_yticklabels()] == list(GAPS["claim"])
     assert drawn["kwargs"]["sources"] == ["Blog $1 $2", "Wire", "GSO", "US Census"]
+    assert texts_outside(ax.figure) == []
 
 
 @pytest.mark.parametrize(

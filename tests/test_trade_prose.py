@@ -464,3 +464,21 @@ def test_unused_sentence_of_one_each_and_escaped_codes():
         f"annual average rate for its year; 1 is in a currency ({EVIL_ESCAPED}) with no rate for its year in the "
         "shipped table, kept as stated and not converted, so not added up or checked."
     )
+
+
+# ---------------------------------------------------------------------- country names in sentences
+def test_sentences_give_partners_the_article_their_name_takes():
+    table = balances(("China", 57.7, 117.87), ("United States", 109.39, 14.47))
+    assert "sells 7.56 times as much to the United States as" in text(prose.ratios_sentence(table, "Vietnam"))
+    pattern = text(prose.pattern_sentence(table, "Vietnam"))
+    assert "(\\$94.92bn, with the United States)" in pattern
+    assert "finished goods sold to the United States," in pattern
+    assert "with China)" in pattern
+
+
+def test_a_partner_with_an_article_that_opens_a_sentence_is_capitalised():
+    row = check_row(
+        check="mirror", partner="United States", reference_usd_bn=math.nan, gap_usd_bn=math.nan, verdict="not found"
+    )
+    sentence = text(prose.mirror_sentence(checks(row), gaps(), "Vietnam", 2022))
+    assert sentence.startswith("The United States' own figure for 2022 was not found")

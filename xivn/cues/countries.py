@@ -22,6 +22,7 @@ from xivn.cues.engine import CueTable, find_hits, in_order, leftmost_longest
 
 FORMS = ("name", "adjective", "capital")
 KINDS = ("country", "grouping", "world")
+ARTICLES = ("the",)
 COUNTRIES_SCHEMA = Schema(
     "countries.toml",
     Table(
@@ -29,7 +30,7 @@ COUNTRIES_SCHEMA = Schema(
             "countries": Entries(
                 Table(
                     required={"names": PATTERNS, "adjectives": PATTERNS},
-                    optional={"capitals": PATTERNS, "kind": OneOf(KINDS)},
+                    optional={"capitals": PATTERNS, "kind": OneOf(KINDS), "article": OneOf(ARTICLES)},
                 ),
                 nonempty=True,
             ),
@@ -62,6 +63,7 @@ class Countries:
     table: CueTable  # label: "<country>\x1f<form>"
     kinds: dict[str, str]
     institution: re.Pattern[str]
+    articles: dict[str, str]
 
     @property
     def names(self) -> list[str]:
@@ -88,7 +90,15 @@ def countries(name_or_path: str | Path = COUNTRIES_SCHEMA.file) -> Countries:
         table=CueTable(cues),
         kinds={country: entry.get("kind", "country") for country, entry in raw["countries"].items()},
         institution=re.compile(rf"^(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|of|and|for)\s+){{0,3}}?(?:{words})\b"),
+        articles={country: entry["article"] for country, entry in raw["countries"].items() if "article" in entry},
     )
+
+
+def country_name(name: str, table: Countries | None = None) -> str:
+    """A country's name as a sentence needs it: "the United States", "the Philippines", "China" (the
+    gazetteer's ``article`` field says which take one); a name it does not know is returned as given."""
+    article = (table or countries()).articles.get(name)
+    return f"{article} {name}" if article else name
 
 
 def country_mentions(text: str, *, offset: int = 0, table: Countries | None = None) -> list[Mention]:

@@ -9,11 +9,13 @@ deal counts against the official one.
 - :mod:`~xivn.deals.selection` — the rows and shapes the notebook shows (pure table-to-table functions);
 - :mod:`~xivn.deals.prose` and :mod:`~xivn.deals.plots` — the notebook's sentences and charts
   (``deals.prose.bottom_line``, ``deals.plots.coverage_heatmap``);
+- :mod:`~xivn.deals.tables` — its tables as shown (labelled, explained columns, whole sentences);
 - :mod:`~xivn.deals.stages` — the stages offered to the runner.
 """
 
 from xivn.deals import plots as plots  # the notebook reaches deals.plots and deals.prose
 from xivn.deals import prose as prose
+from xivn.deals import tables as tables
 from xivn.deals.counts import count_conflicts, deal_counts, reference_counts
 from xivn.deals.mentions import deal_coverage, deal_mentions, deal_outcomes, pair_mentions, partner_packages
 from xivn.deals.selection import (

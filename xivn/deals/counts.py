@@ -174,6 +174,7 @@ def deal_counts(
             if sentence.is_question or not sentence.context_hits:
                 continue
             for start, end, claim, low, high, scope in parse_claims(sentence.text, dc.counts, tax):
+                start, end = balanced_span(sentence.text, start, end)
                 at = sentence.start + start
                 status = resolve_status(sentence, at, at, doc_status, dc).status  # cues around the number
                 verdict = _verdict(low, high, scope, official)
@@ -194,6 +195,23 @@ def deal_counts(
         official=official, official_sources=sorted(set(agreeing["source_title"])), reference=ref.attrs.get("source", "")
     )
     return table
+
+
+QUOTE_PAIRS = {"‘": "’", "“": "”"}
+"""Opening quotation marks and the marks that close them."""
+
+
+def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` widened by one character on a side where it leaves a quotation half open:
+    a claim read from the heading "‘Dozens’ of deals" starts at "Dozens", and shown alone it would lose
+    its opening mark ("Dozens’ of deals"); the span then starts at the "‘"."""
+    quote = text[start:end]
+    for opening, closing in QUOTE_PAIRS.items():
+        if quote.count(closing) > quote.count(opening) and text[start - 1 : start] == opening:
+            start -= 1
+        if quote.count(opening) > quote.count(closing) and text[end : end + 1] == closing:
+            end += 1
+    return start, end
 
 
 def _verdict(low: int, high: int | None, scope: str, official: int | None) -> str:

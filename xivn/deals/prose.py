@@ -84,12 +84,14 @@ def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
     wrong = counts[counts["verdict"] == CONFLICTS]
     if wrong.empty:
         return f". Of {claims}, none conflicts with the official count of {official:,}."
-    quoted = "".join(
-        f"; “{escape_markdown('' if is_missing(quote) else str(quote))}” ({label_of(labels, doc_id)})"
-        for quote, doc_id in zip(wrong["quote"][:QUOTES_SHOWN], wrong["doc_id"][:QUOTES_SHOWN], strict=True)
+    shown = wrong.head(QUOTES_SHOWN)
+    quoted = "; ".join(
+        f"“{escape_markdown(str(claim if is_missing(quote) else quote))}” ({label_of(labels, doc_id)})"
+        for quote, claim, doc_id in zip(shown["quote"], shown["claim"], shown["doc_id"], strict=True)
     )
     more = f"; and {len(wrong) - QUOTES_SHOWN:,} more" if len(wrong) > QUOTES_SHOWN else ""
-    return f". Of {claims}, {len(wrong):,} cannot be right if the official count of {official:,} is{quoted}{more}."
+    agrees = verb(len(wrong), "conflicts", "conflict")
+    return f". Of {claims}, {len(wrong):,} {agrees} with the official count of {official:,}: {quoted}{more}."
 
 
 def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, focal_parties: str) -> Markdown:

@@ -10,10 +10,12 @@
 - :mod:`~xivn.trade.selection` — the rows the notebook analyses, shows or charts, chosen by its parameters;
 - :mod:`~xivn.trade.prose` — the notebook's computed sentences (bottom line, flows, figures not used, totals,
   ratios, pattern, attribution, mirror figures);
+- :mod:`~xivn.trade.tables` — its tables as shown (labelled, explained columns);
 - :mod:`~xivn.trade.plots` — its charts (stated trade, balances, gaps to the official figures);
 - :mod:`~xivn.trade.stages` — the stages offered to the runner.
 """
 
+from xivn.trade import tables as tables  # the notebook reaches trade.tables
 from xivn.trade.checks import fact_check_trade, mirror_gaps, trade_balances, trade_consistency, trade_reference
 from xivn.trade.figures import amounts, trade_figures
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_unit

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from xivn.cues.countries import country_name
 from xivn.display import figures as charts
 from xivn.display.escaping import escape_markdown
 from xivn.display.figures import chart_text
@@ -68,7 +69,8 @@ def balance_bars(
     kind = "deficit" if first["balance"] < 0 else "surplus"
     charts.finish(
         ax,
-        title=chart_text(f"{reporter}'s {kind} with {first['partner']} is ") + usd_bn(abs(first["balance"])),
+        title=chart_text(f"{reporter}'s {kind} with {country_name(first['partner'])} is ")
+        + usd_bn(abs(first["balance"])),
         xlabel="balance, billion US dollars (exports − imports)",
         sources=_sources(labels, figures["doc_id"]),
     )

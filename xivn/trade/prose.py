@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from xivn.cues.countries import country_name
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
 from xivn.display.wording import (
@@ -32,6 +33,26 @@ from xivn.trade.selection import unmatched_mirrors
 
 def _shown(value: object) -> str:
     return escape_markdown(text_or_blank(value))
+
+
+def _partner(value: object) -> str:
+    """A partner as a sentence names it ("the United States"), escaped for Markdown."""
+    return escape_markdown(country_name(text_or_blank(value)))
+
+
+def _sentence_start(text: str) -> str:
+    """``text`` with its first letter capitalised, for a name that opens a sentence ("The United States")."""
+    return text[:1].upper() + text[1:]
+
+
+def _possessive(name: str) -> str:
+    """A name's possessive: "China's", "the Philippines'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _partners(values: pd.Series) -> str:
+    """Partners as a sentence lists them."""
+    return name_list(_partner(value) for value in values if text_or_blank(value))
 
 
 def _known(balances: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -61,7 +82,7 @@ def bottom_line(
         )
     docs = sorted({labels.get(doc_id, doc_id) for doc_id in figures["doc_id"]})
     pattern = [
-        f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} with {_shown(row.partner)}"
+        f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} with {_partner(row.partner)}"
         for row in _known(balances, "balance").itertuples(index=False)
     ]
     adds = int(consistency["verdict"].eq("adds up").sum()) if len(consistency) else 0
@@ -180,7 +201,7 @@ def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
     if len(adds):
         sentence += f" (largest difference {usd_bn(adds['difference'].abs().max())})"
     if len(off):
-        sentence += f"; {name_list(escaped(off['partner']))} {verb(len(off), 'does', 'do')} not: off by " + name_list(
+        sentence += f"; {_partners(off['partner'])} {verb(len(off), 'does', 'do')} not: off by " + name_list(
             usd_bn(d) for d in off["difference"]
         )
     return Markdown(sentence + "." + rows_note(n, max_rows, "totals"))
@@ -200,7 +221,7 @@ def ratios_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
     """The sentence of export/import ratios: how many times as much the reporter buys from or sells to each partner."""
     known = _known(balances, "export_import_ratio")
     clauses = [
-        _ratio_clause(_shown(row.partner), float(row.export_import_ratio)) for row in known.itertuples(index=False)
+        _ratio_clause(_partner(row.partner), float(row.export_import_ratio)) for row in known.itertuples(index=False)
     ]
     if not clauses:
         return Markdown("No exports/imports pair is stated, so no ratio.")
@@ -217,7 +238,7 @@ def pattern_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
             f"The stated figures do not show both a deficit and a surplus for {who}, so there is no pattern to read."
         )
     surplus, deficit = float(gains["balance"].sum()), float(-losses["balance"].sum())
-    winners, losers = name_list(escaped(gains["partner"])), name_list(escaped(losses["partner"]))
+    winners, losers = _partners(gains["partner"]), _partners(losses["partner"])
     if len(gains) == 1 and len(losses) == 1:
         trade_off = "earns from one partner what it spends with the other"
     else:
@@ -270,12 +291,13 @@ def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, y
     found = bool(len(check)) and bool((check["check"].eq("mirror") & check["reference_usd_bn"].notna()).any())
     if len(missing) == 1:
         sentence = (
-            f"{escape_markdown(missing[0])}'s own figure for {year} was not found in the reference set, "
+            f"{_possessive(_sentence_start(_partner(missing[0])))} own figure for {year} was not found in the "
+            "reference set, "
             "so those flows are checked against one side only."
         )
     elif missing:
         sentence = (
-            f"The partners' own figures for {year} ({name_list(escaped(missing))}) were not found in the "
+            f"The partners' own figures for {year} ({_partners(pd.Series(missing))}) were not found in the "
             "reference set, so those flows are checked against one side only."
         )
     elif found:
@@ -284,7 +306,7 @@ def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, y
         sentence = "No partner-side figure applies here."
     for row in earlier.itertuples(index=False):
         sentence += (
-            f" For scale: in {row.year}, {_shown(row.partner)} reported "
+            f" For scale: in {row.year}, {_partner(row.partner)} reported "
             f"{usd_bn(row.partner_usd_bn, 1)} of {row.flow} trade against {who}'s {usd_bn(row.reporter_usd_bn, 1)}, "
             f"a gap of {usd_bn(row.gap_usd_bn, 1)} ({signed_percent(row.gap_pct)})."
         )
