@@ -89,6 +89,7 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
         (["-p", "max_rows", "2.5"], "parameter 'max_rows' expects int, got '2.5'"),
         (["-p", "route", '["Hanoi", "Lao Cai"'], "parameter 'route' expects list[str]"),  # broken JSON
         (["-p", "no_such", "1"], "unknown parameter 'no_such' (known: as_of, bootstrap_draws,"),
+        (["-p", "yeer", "2022"], "unknown parameter 'yeer'; did you mean 'year'? (known: as_of,"),
         (["-p", "year", "2020", "-p", "year", "2021"], "parameter 'year' is given more than once"),
         (["-p", "year"], "argument -p/--parameter: expected 2 arguments"),  # argparse's own errors: one line too
         (["--jobs", "0"], "jobs must be at least 1, got 0"),
