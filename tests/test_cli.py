@@ -162,3 +162,21 @@ def test_corpus_command_takes_a_text_column(tmp_path):
         f"xivn: error: {export}: no text column (columns: 'id', 'copy'; name one with text_column=)"
     )
     assert run_xivn("corpus", str(export), "--text-column", "copy").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["corpus", "/no/such/folder"],
+        ["render", "--corpus", "/no/such/folder"],
+        ["render", "-p", "corpus_dir", "/no/such/folder"],
+    ],
+)
+def test_a_missing_corpus_is_reported_before_pandas_or_papermill_is_imported(args):
+    probe = (
+        "import sys; from xivn import cli; status = cli.main(sys.argv[1:]); "
+        "print(status, sorted({'pandas', 'papermill', 'matplotlib'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert result.stdout.split() == ["2", "[]"]
+    assert result.stderr == "xivn: error: /no/such/folder: corpus folder not found\n"
