@@ -1,10 +1,15 @@
-"""The committed notebooks show readers words and rounded numbers, never the machinery's placeholders.
+r"""The committed notebooks show readers words and rounded numbers, never the machinery's placeholders.
 
 Over every output of every committed notebook (``text/plain``, ``text/html``, ``text/markdown`` and
 printed text): no ``NaN``, ``<NA>``, ``NaT`` or ``None`` as a table cell, no bare float with more
 than four decimals, no "(s)" plural hedge, and no pair of unescaped ``$`` in Markdown (JupyterLab
-and nbconvert would typeset the text between them as maths). Each failure names the notebook, the
-cell and the offending snippet.
+would typeset the text between them as maths). Each failure names the notebook, the cell and the
+offending snippet.
+
+In JupyterLab one backslash does not escape a dollar in Markdown: the Markdown parser turns ``\$``
+into ``$`` and MathJax, which reads the rendered text, then finds a pair (jupyterlab/jupyterlab#8645).
+A dollar is safe in code, in an element marked ``tex2jax_ignore`` or ``mathjax_ignore``, or after two
+backslashes.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ PLURAL_HEDGE = re.compile(r"\w\((?:s|es)\)", re.IGNORECASE)
 HIDDEN_HTML = re.compile(r"<(style|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+NO_MATHS = re.compile(r"<(\w+)\b[^>]*\b(?:tex2jax|mathjax)_ignore\b[^>]*>.*?</\1>", re.DOTALL)
+UNESCAPED_DOLLAR = re.compile(r"(?<!\\\\)\$")
 SNIPPET_CHARS = 40
 
 
@@ -89,11 +95,11 @@ def plural_hedges(text: str, mime: str) -> list[str]:
 
 
 def maths_pairs(text: str, mime: str) -> list[str]:
-    """In Markdown, paragraphs with two unescaped ``$`` or more (outside code): typeset as maths."""
+    """In Markdown, paragraphs with two ``$`` or more that MathJax would see: typeset as maths."""
     if mime != "text/markdown":
         return []
     found = []
-    for paragraph in re.split(r"\n\s*\n", CODE.sub("", text)):
+    for paragraph in re.split(r"\n\s*\n", NO_MATHS.sub("", CODE.sub("", text))):
         dollars = list(UNESCAPED_DOLLAR.finditer(paragraph))
         if len(dollars) >= 2:
             start, end = max(dollars[0].start() - 10, 0), dollars[1].end() + 10
@@ -160,7 +166,9 @@ def test_plural_hedges_are_found():
 
 def test_two_unescaped_dollars_in_a_markdown_paragraph_are_found():
     assert maths_pairs("exports of $57.7 billion and $175.6 billion", "text/markdown")
-    assert maths_pairs("exports of \\$57.7 billion and \\$175.6 billion", "text/markdown") == []
+    assert maths_pairs("exports of \\$57.7 billion and \\$175.6 billion", "text/markdown")  # typeset in Lab
+    assert maths_pairs("exports of \\\\$57.7 billion and \\\\$175.6 billion", "text/markdown") == []
+    assert maths_pairs('<span class="tex2jax_ignore">$57.7 and $175.6</span> billion', "text/markdown") == []
     assert maths_pairs("$57.7 billion.\n\nThen $175.6 billion.", "text/markdown") == []
     assert maths_pairs("`$1` and `$2` in code", "text/markdown") == []
     assert maths_pairs("exports of $57.7 billion and $175.6 billion", "text/plain") == []
