@@ -180,3 +180,9 @@ def test_a_missing_corpus_is_reported_before_pandas_or_papermill_is_imported(arg
     result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
     assert result.stdout.split() == ["2", "[]"]
     assert result.stderr == "xivn: error: /no/such/folder: corpus folder not found\n"
+
+
+def test_python_dash_m_xivn_is_the_xivn_command():
+    result = subprocess.run([sys.executable, "-m", "xivn", "corpus", "/no/such/folder"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "xivn: error: /no/such/folder: corpus folder not found\n"
