@@ -1,15 +1,27 @@
 # The two commands: `make report` renders the report, `make test` runs every test.
-# Both create .venv and install xivn with its test and dev extras on first use.
+# Both create .venv and install xivn with its test and dev extras on first use; `make lab` opens
+# the notebooks in JupyterLab.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # The browser tests drive Debian's Chromium with Playwright (never `playwright install`).
 CHROMIUM := /usr/bin/chromium
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Non-empty when run as root: apt-get then needs no sudo, and JupyterLab refuses to start without --allow-root.
+AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
+SUDO := $(if $(AS_ROOT),,sudo)
+LAB_PORT ?= 8888
+LAB_FLAGS := --ServerApp.port=$(LAB_PORT) $(if $(AS_ROOT),--allow-root)
+# pip's output cut to one line per package it collects; the whole of it is kept in PIP_LOG.
+PIP_LOG := $(VENV)/pip-install.log
+ONE_LINE_PER_PACKAGE := awk '/^Collecting /{n++; printf "  %3d  %s\n", n, $$2; fflush()} \
+	/^Installing collected packages/{print "  installing the " NF-3 " packages collected (the longest step)..."; fflush()} \
+	/^Successfully installed/{print "  installed " NF-2 " packages"}'
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
-.PHONY: report test lint notebooks bench clean
+.PHONY: report test lint lab notebooks bench clean
 
 report: $(STAMP)
 	$(BIN)/xivn render --out report
@@ -22,6 +34,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check xivn tests benchmarks notebooks
 	$(BIN)/lint-imports
 
+# JupyterLab on the notebooks, at http://localhost:$(LAB_PORT)/lab (the token is in the URL it prints).
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/ $(LAB_FLAGS)
+
 # Re-execute the committed notebooks in place (after a change that alters their outputs).
 notebooks: $(STAMP)
 	$(BIN)/xivn execute notebooks/*.ipynb
@@ -33,12 +49,18 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --sizes 100 1000 10000
 
 $(STAMP): pyproject.toml
+	@echo "xivn: creating $(VENV) with $$($(PYTHON) --version)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "xivn: upgrading pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@echo "xivn: installing xivn and its dependencies (about 2 minutes; one line per package, full log in $(PIP_LOG))"
+	@$(BIN)/python -m pip install --progress-bar off -e '.[test,dev]' 2>&1 | tee $(PIP_LOG) | $(ONE_LINE_PER_PACKAGE) \
+		|| { tail -n 25 $(PIP_LOG); echo "xivn: pip failed; the whole log is $(PIP_LOG)"; exit 1; }
 	touch $(STAMP)
+	@echo "xivn: $(VENV) is ready"
 
 $(CHROMIUM):
+	@echo "xivn: installing Debian's chromium for the browser tests"
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 

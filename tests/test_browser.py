@@ -1,8 +1,10 @@
-"""In a real browser: every notebook runs in JupyterLab, the HTML report opens cleanly, and corpus
-text holding markup runs nothing in either.
+"""In a real browser: every notebook runs in JupyterLab, the HTML report opens cleanly, corpus text
+holding markup runs nothing in either, and every page is readable: no output typeset as maths, and
+every output, table, heading and figure fits the width it is given.
 
 Headless Debian Chromium (``/usr/bin/chromium``, installed by ``make test``) driven by Playwright.
-Screenshots are kept in ``test-artifacts/`` for a person to look at.
+A full-page screenshot of every notebook in JupyterLab and of every report page is kept in
+``test-artifacts/`` for a person to look at.
 """
 
 from __future__ import annotations
@@ -66,6 +68,41 @@ A short closing line.
 """
 UNTRUSTED_LABEL = "<img src=y onerror=\"window.xivnOwned='label'; document.title='owned'\">"
 OWNED = "() => [document.title, window.xivnOwned === undefined ? null : window.xivnOwned]"
+VIEWPORT = {"width": 1300, "height": 950}
+LONGEST_SCREENSHOT = 30_000  # pixels; a taller notebook is shot in parts
+LAB_OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
+REPORT_OUTPUTS = ".jp-OutputArea-output"
+# What makes an output unreadable, found in the page: maths typeset by MathJax 3 (its mjx-container,
+# the .MathJax of older versions, Lab's own LaTeX output), and anything wider than its box, which
+# the reader would have to scroll sideways or would see cut off (1 pixel spared for rounding).
+UNREADABLE_OUTPUTS = """(selector) => {
+    const problems = [];
+    const text = element => (element.innerText || element.alt || "").trim().replace(/\\s+/g, " ").slice(0, 80);
+    const wide = element => element.scrollWidth > element.clientWidth + 1;
+    const size = element => `${element.scrollWidth}px of content in ${element.clientWidth}px`;
+    document.querySelectorAll(selector).forEach((output, index) => {
+        const where = `output ${index + 1}`;
+        const maths = output.querySelectorAll("mjx-container, .MathJax, .jp-RenderedLatex");
+        if (maths.length) problems.push(`${where}: typeset as maths: ${text(maths[0])} (in: ${text(output)})`);
+        if (wide(output)) problems.push(`${where}: wider than its area (${size(output)}): ${text(output)}`);
+        output.querySelectorAll("table").forEach(table => {
+            const box = table.parentElement;
+            if (box !== output && wide(box)) {
+                problems.push(`${where}: a table wider than its box (${size(box)}): ${text(table)}`);
+            }
+        });
+        output.querySelectorAll("h1, h2, h3, h4, h5, h6, caption, p").forEach(title => {
+            if (wide(title)) problems.push(`${where}: a line wider than its box (${size(title)}): ${text(title)}`);
+        });
+        output.querySelectorAll("img").forEach(image => {
+            const width = image.getBoundingClientRect().width;
+            if (width > output.clientWidth + 1) {
+                problems.push(`${where}: a ${Math.round(width)}px figure in ${output.clientWidth}px: ${text(image)}`);
+            }
+        });
+    });
+    return problems;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +127,7 @@ def untrusted_corpus(tmp_path_factory) -> Path:
 
 def open_page(browser, errors: list[str]):
     """A new page that records JavaScript errors: uncaught exceptions and console errors."""
-    page = browser.new_page(viewport={"width": 1300, "height": 950})
+    page = browser.new_page(viewport=VIEWPORT)
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     page.on("console", lambda message: message.type == "error" and errors.append(f"console: {message.text}"))
     return page
@@ -247,19 +284,54 @@ def _run_all_in_lab(page, base: str, root: Path, name: str) -> None:
         time.sleep(0.2)
 
 
-def screenshot_first_figure(page, path: Path) -> None:
-    figures = page.locator(".jp-OutputArea-output img, .jp-RenderedImage img")
-    if figures.count():
-        figures.first.scroll_into_view_if_needed()
-    page.screenshot(path=str(path))
+def unreadable_outputs(page, selector: str) -> list[str]:
+    """What is unreadable in the outputs ``selector`` finds: maths, and anything wider than its box."""
+    page.wait_for_timeout(500)  # MathJax typesets after the output is attached
+    return page.evaluate(UNREADABLE_OUTPUTS, selector)
+
+
+def screenshot_whole_notebook(page, name: str) -> list[Path]:
+    """The whole notebook open in Lab, not only what the window shows: the window is made as tall as
+    the notebook (in parts of at most ``LONGEST_SCREENSHOT`` pixels), then set back."""
+    scroller = "document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer')"
+    height = page.evaluate(f"() => {scroller}.scrollHeight")
+    chrome = VIEWPORT["height"] - page.evaluate(f"() => {scroller}.clientHeight")
+    part = min(height, LONGEST_SCREENSHOT - chrome)
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": part + chrome})
+    paths = []
+    for index, top in enumerate(range(0, height, part), start=1):
+        page.evaluate(f"() => {{ {scroller}.scrollTop = {top}; }}")
+        page.wait_for_timeout(300)
+        paths.append(ARTIFACTS / f"jupyterlab-{name}{'' if top == 0 else f'-part{index}'}.png")
+        page.screenshot(path=str(paths[-1]))
+    page.set_viewport_size(VIEWPORT)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def lab_runs(browser, lab):
+    """Each notebook run once in Lab, on first request: its page (left open), the JavaScript errors
+    seen, and the screenshots of the whole notebook."""
+    base, root = lab
+    runs: dict[str, tuple] = {}
+
+    def run(name: str):
+        if name not in runs:
+            errors: list[str] = []
+            page = run_all_in_lab(browser, base, root, name, errors)
+            runs[name] = (page, errors, screenshot_whole_notebook(page, name))
+        return runs[name]
+
+    yield run
+    for page, _, _ in runs.values():
+        page.close()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_in_jupyterlab(browser, lab, path):
-    base, root = lab
-    errors: list[str] = []
-    page = run_all_in_lab(browser, base, root, path.stem, errors)
-    screenshot_first_figure(page, ARTIFACTS / f"jupyterlab-{path.stem}.png")
+def test_notebook_runs_in_jupyterlab(lab, lab_runs, path):
+    _, root = lab
+    page, errors, screenshots = lab_runs(path.stem)
+    assert all(shot.stat().st_size > 0 for shot in screenshots)
     assert page.locator(".jp-Notebook [data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     saved = nbformat.read(root / path.name, as_version=4)
     cells = [cell for cell in saved.cells if cell.cell_type == "code" and cell.source.strip()]
@@ -267,7 +339,13 @@ def test_notebook_runs_in_jupyterlab(browser, lab, path):
     assert not [output for cell in cells for output in cell.outputs if output.output_type == "error"]
     assert page.evaluate(OWNED)[1] is None
     assert errors == []
-    page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_outputs_in_jupyterlab_show_no_maths_and_fit_their_boxes(lab_runs, path):
+    page, _, _ = lab_runs(path.stem)
+    problems = unreadable_outputs(page, LAB_OUTPUTS)
+    assert not problems, f"{path.name} in JupyterLab:\n" + "\n".join(problems)
 
 
 def test_markup_in_the_corpus_runs_nothing_in_jupyterlab(browser, lab):
@@ -322,8 +400,20 @@ def test_report_index_links_resolve_and_pages_load_cleanly(browser, seed_report)
             assert check_page(page) >= 1  # every notebook has at least one figure
             for link in page.eval_on_selector_all("nav a[href]", "links => links.map(link => link.href)"):
                 assert local_file(link).is_file(), link
-    page.goto((seed_report / "00_corpus_overview.html").as_uri())
-    screenshot_first_figure(page, ARTIFACTS / "report-00_corpus_overview.png")
+    assert errors == []
+
+
+@pytest.mark.parametrize("suffix", [".html", ".code.html"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_report_pages_show_no_maths_and_fit_their_boxes(browser, seed_report, path, suffix):
+    errors: list[str] = []
+    page = open_page(browser, errors)
+    name = f"{path.stem}{suffix}"
+    page.goto((seed_report / name).as_uri())
+    page.screenshot(path=str(ARTIFACTS / f"report-{name.removesuffix('.html')}.png"), full_page=True)
+    problems = unreadable_outputs(page, REPORT_OUTPUTS)
+    page.close()
+    assert not problems, f"{name} in the report:\n" + "\n".join(problems)
     assert errors == []
 
 

@@ -89,6 +89,7 @@ def test_hostile_corpora_give_one_line_and_exit_2(make_corpus, make_hostile, mes
         (["-p", "max_rows", "2.5"], "parameter 'max_rows' expects int, got '2.5'"),
         (["-p", "route", '["Hanoi", "Lao Cai"'], "parameter 'route' expects list[str]"),  # broken JSON
         (["-p", "no_such", "1"], "unknown parameter 'no_such' (known: as_of, bootstrap_draws,"),
+        (["-p", "yeer", "2022"], "unknown parameter 'yeer'; did you mean 'year'? (known: as_of,"),
         (["-p", "year", "2020", "-p", "year", "2021"], "parameter 'year' is given more than once"),
         (["-p", "year"], "argument -p/--parameter: expected 2 arguments"),  # argparse's own errors: one line too
         (["--jobs", "0"], "jobs must be at least 1, got 0"),
@@ -161,3 +162,27 @@ def test_corpus_command_takes_a_text_column(tmp_path):
         f"xivn: error: {export}: no text column (columns: 'id', 'copy'; name one with text_column=)"
     )
     assert run_xivn("corpus", str(export), "--text-column", "copy").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["corpus", "/no/such/folder"],
+        ["render", "--corpus", "/no/such/folder"],
+        ["render", "-p", "corpus_dir", "/no/such/folder"],
+    ],
+)
+def test_a_missing_corpus_is_reported_before_pandas_or_papermill_is_imported(args):
+    probe = (
+        "import sys; from xivn import cli; status = cli.main(sys.argv[1:]); "
+        "print(status, sorted({'pandas', 'papermill', 'matplotlib'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert result.stdout.split() == ["2", "[]"]
+    assert result.stderr == "xivn: error: /no/such/folder: corpus folder not found\n"
+
+
+def test_python_dash_m_xivn_is_the_xivn_command():
+    result = subprocess.run([sys.executable, "-m", "xivn", "corpus", "/no/such/folder"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "xivn: error: /no/such/folder: corpus folder not found\n"

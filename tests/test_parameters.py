@@ -121,10 +121,16 @@ def test_values_go_only_to_the_notebooks_that_declare_them(tmp_path):
 def test_unknown_names_and_bad_values_name_the_notebook(tmp_path):
     first = write_notebook(tmp_path, "a", "top_n: int = 5  # n")
     second = write_notebook(tmp_path, "b", "top_n: str = ''  # a label")
-    with pytest.raises(ParameterError, match=r"^unknown parameter 'top_m' \(known: top_n\)$"):
+    with pytest.raises(ParameterError, match=r"^unknown parameter 'top_m'; did you mean 'top_n'\? \(known: top_n\)$"):
         resolve_parameters([first, second], {"top_m": "1"})
     with pytest.raises(ParameterError, match=r"expects int, got 'x' \(declared in a.ipynb\)$"):
         resolve_parameters([first, second], {"top_n": "x"})
+
+
+def test_an_unknown_name_far_from_every_known_one_suggests_nothing(tmp_path):
+    notebook = write_notebook(tmp_path, "a", "top_n: int = 5  # n")
+    with pytest.raises(ParameterError, match=r"^unknown parameter 'colour' \(known: top_n\)$"):
+        resolve_parameters([notebook], {"colour": "red"})
 
 
 def test_a_notebook_without_parameters_cell_declares_nothing(tmp_path):

@@ -108,7 +108,7 @@ def test_a_failed_run_keeps_the_good_report_and_says_where_it_failed(notebooks, 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"parameters": {"top_m": "1"}}, "unknown parameter 'top_m' (known: corpus_dir, fail, top_n)"),
+        ({"parameters": {"top_m": "1"}}, "parameter 'top_m'; did you mean 'top_n'? (known: corpus_dir, fail, top_n)"),
         ({"parameters": {"top_n": "many"}}, "parameter 'top_n' expects int, got 'many' (declared in a_count.ipynb)"),
         ({"parameters": {"fail": "perhaps"}}, "parameter 'fail' expects bool, got 'perhaps'"),
         ({"corpus_dir": "/no/such/folder"}, "/no/such/folder: corpus folder not found"),

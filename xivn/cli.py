@@ -15,9 +15,11 @@ import sys
 import threading
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
-from xivn.report.rendering import CELL_TIMEOUT_SECONDS
+from xivn.errors import CorpusError, XivnError, shown
+from xivn.report.parameters import CELL_TIMEOUT_SECONDS
 
 CORPUS_INPUTS = "corpus folder (.txt, .md, .html), export (.csv, .jsonl, .parquet) or web archive (.warc, .warc.gz)"
 DOCUMENT_COLUMNS = ["doc_id", "label", "format", "n_words", "date", "date_source", "outlet", "language"]
@@ -90,8 +92,6 @@ def _print_warning(message: Warning | str, *_: object, **__: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    from xivn.errors import XivnError
-
     args = build_parser().parse_args(argv)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
@@ -112,7 +112,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def _check_corpus_path(args: argparse.Namespace) -> None:
+    """Report a corpus path that does not exist at once, before pandas and papermill are imported
+    (seconds), so a mistyped path is answered in a tenth of a second."""
+    given = args.path if args.command == "corpus" else getattr(args, "corpus", None)
+    if args.command == "render":
+        given = given or dict(args.parameter).get("corpus_dir")
+    if given and not Path(given).expanduser().exists():
+        raise CorpusError(f"{shown(given)}: corpus folder not found")
+
+
 def _run(args: argparse.Namespace) -> int:
+    _check_corpus_path(args)
     if args.command == "corpus":
         return _corpus(args.path, args.text_column)
     if args.command == "execute":

@@ -4,8 +4,23 @@
 - :mod:`~xivn.report.rendering` — :func:`render`: papermill processes in parallel, the atomic swap of the folder;
 - :mod:`~xivn.report.pages` — the static pages (nbconvert, no scripts, templates in ``templates/``) and ``index.html``;
 - :mod:`~xivn.report.provenance` — the run's stamp: date, version, commit, corpus digest, parameters, packages.
+
+``render`` is imported on first use, so that the command line can read the parameters cells and
+check its arguments without loading pandas.
 """
 
-from xivn.report.rendering import render
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xivn.report.rendering import render
 
 __all__ = ["render"]
+
+
+def __getattr__(name: str) -> Any:
+    if name != "render":
+        raise AttributeError(f"module 'xivn.report' has no attribute {name!r}")
+    return import_module("xivn.report.rendering").render

@@ -14,6 +14,7 @@ Values given as strings (from the command line) are parsed to the declared type.
 from __future__ import annotations
 
 import ast
+import difflib
 import io
 import json
 import tokenize
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from xivn.errors import ParameterError
+
+CELL_TIMEOUT_SECONDS = 600  # how long a notebook cell may run, unless `--timeout` says otherwise
 
 PARAMETERS_TAG = "parameters"
 TRUE_WORDS = frozenset({"true", "yes", "1", "on"})
@@ -148,6 +151,16 @@ def _sequence(container: str, item: str, value: Any) -> Any:
     return tuple(items) if container == "tuple" else items
 
 
+def unknown_parameter_message(name: str, known: Sequence[str]) -> str:
+    """The one-line error for a parameter name no notebook declares, suggesting the closest known name.
+
+    A typo (``yeer``) is the usual cause, so the nearest declared name is offered first.
+    """
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown parameter {name!r}{hint} (known: {', '.join(known) or 'none'})"
+
+
 def resolve_parameters(notebooks: Sequence[Path], values: Mapping[str, Any]) -> dict[Path, dict[str, Any]]:
     """The values to inject into each notebook: each value parsed to the type its notebook declares.
 
@@ -159,7 +172,7 @@ def resolve_parameters(notebooks: Sequence[Path], values: Mapping[str, Any]) -> 
     known = sorted({name for parameters in declared.values() for name in parameters})
     for name in values:
         if name not in known:
-            raise ParameterError(f"unknown parameter {name!r} (known: {', '.join(known) or 'none'})")
+            raise ParameterError(unknown_parameter_message(name, known))
     resolved: dict[Path, dict[str, Any]] = {}
     for notebook, parameters in declared.items():
         chosen = {}

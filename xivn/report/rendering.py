@@ -37,10 +37,9 @@ from xivn.corpus.parallel import available_cores
 from xivn.errors import ParameterError, RenderError
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
-from xivn.report.parameters import resolve_parameters
+from xivn.report.parameters import CELL_TIMEOUT_SECONDS, resolve_parameters
 from xivn.report.provenance import run_stamp
 
-CELL_TIMEOUT_SECONDS = 600
 KERNEL_START_ATTEMPTS = 2  # parallel kernels can lose a port race at start-up ("Address already in use")
 KERNEL_START_FAILURES = ("Address already in use", "Kernel died before replying to kernel_info")
 STOP_GRACE_SECONDS = 10  # after Ctrl-C, how long papermill may take to shut its kernel down before it is killed
