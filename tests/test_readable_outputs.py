@@ -60,9 +60,11 @@ def shown_outputs(path: Path) -> Iterator[Shown]:
         for output in cell.get("outputs", []):
             if output.output_type == "stream":
                 yield Shown(path.name, index, "stream", output.text)
+            data = output.get("data", {})
             for mime in MIME_TYPES:
-                if mime in output.get("data", {}):
-                    yield Shown(path.name, index, mime, output.data[mime])
+                # JupyterLab and nbconvert show an output's HTML in preference to its Markdown
+                if mime in data and not (mime == "text/markdown" and "text/html" in data):
+                    yield Shown(path.name, index, mime, data[mime])
 
 
 def snippet(text: str, match: re.Match) -> str:
@@ -95,11 +97,13 @@ def plural_hedges(text: str, mime: str) -> list[str]:
 
 
 def maths_pairs(text: str, mime: str) -> list[str]:
-    """In Markdown, paragraphs with two ``$`` or more that MathJax would see: typeset as maths."""
-    if mime != "text/markdown":
+    """In Markdown or HTML, paragraphs with two ``$`` or more that MathJax would see: typeset as maths."""
+    if mime not in ("text/markdown", "text/html"):
         return []
     found = []
-    for paragraph in re.split(r"\n\s*\n", NO_MATHS.sub("", CODE.sub("", text))):
+    text = NO_MATHS.sub("", CODE.sub("", text) if mime == "text/markdown" else HIDDEN_HTML.sub("", text))
+    paragraphs = re.split(r"</p>|</div>|</td>|</th>", text) if mime == "text/html" else re.split(r"\n\s*\n", text)
+    for paragraph in paragraphs:
         dollars = list(UNESCAPED_DOLLAR.finditer(paragraph))
         if len(dollars) >= 2:
             start, end = max(dollars[0].start() - 10, 0), dollars[1].end() + 10
@@ -111,7 +115,7 @@ CHECKS: dict[str, Callable[[str, str], list[str]]] = {
     "missing values shown as NaN, <NA>, NaT or None": missing_cells,
     "bare floats with more than four decimals": long_floats,
     "(s) plural hedges": plural_hedges,
-    "unescaped $...$ pairs in Markdown": maths_pairs,
+    "unescaped $...$ pairs in Markdown or HTML": maths_pairs,
 }
 
 
@@ -172,6 +176,9 @@ def test_two_unescaped_dollars_in_a_markdown_paragraph_are_found():
     assert maths_pairs("$57.7 billion.\n\nThen $175.6 billion.", "text/markdown") == []
     assert maths_pairs("`$1` and `$2` in code", "text/markdown") == []
     assert maths_pairs("exports of $57.7 billion and $175.6 billion", "text/plain") == []
+    assert maths_pairs("<td>$57.7 billion and $175.6 billion</td>", "text/html")  # a pandas table in Lab
+    assert maths_pairs('<div class="tex2jax_ignore mathjax_ignore"><p>$57.7 and $175.6</p></div>', "text/html") == []
+    assert maths_pairs("<td>$57.7 billion</td><td>$175.6 billion</td>", "text/html") == []  # one per cell
 
 
 def test_a_failure_names_the_notebook_the_cell_and_the_snippet():

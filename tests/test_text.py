@@ -75,3 +75,22 @@ def test_display_markdown_is_neutralised():
     shown = Markdown("**<img src=x onerror=alert(1)>**")._repr_markdown_()
     assert "<" not in shown
     assert shown.startswith("**")
+
+
+def test_display_markdown_offers_html_that_mathjax_skips_with_plain_dollars():
+    from xivn.display.markdown import Markdown
+    from xivn.display.wording import usd_bn
+
+    prose = Markdown(f"A deficit of {usd_bn(60.17)} with China and a surplus of {usd_bn(94.92)} with the US.")
+    shown = prose._repr_html_()
+    assert shown.startswith('<div class="tex2jax_ignore mathjax_ignore">')
+    assert "A deficit of $60.17bn with China and a surplus of $94.92bn" in shown
+    assert "\\" not in shown
+
+
+def test_display_markdown_html_forms_no_tag_from_corpus_text():
+    from xivn.display.markdown import Markdown
+
+    shown = Markdown("**Quote:** <img src=x onerror=alert(1)> [x](javascript:alert(1))")._repr_html_()
+    assert "<strong>Quote:</strong>" in shown
+    assert "<img" not in shown and "javascript:" not in shown

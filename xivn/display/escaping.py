@@ -14,6 +14,10 @@ import re
 # JupyterLab and nbconvert) can give a meaning to; each gets a backslash, which CommonMark removes.
 MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 HTML_CHARACTERS = {"&": "&amp;", "<": "&lt;"}
+NO_MATHS = "tex2jax_ignore mathjax_ignore"
+"""HTML classes whose content MathJax 2 and 3 (JupyterLab, nbconvert) never typeset: a ``$`` inside
+stays a dollar. In Markdown no escape does this in JupyterLab, which reads ``\\$`` as ``$`` and then
+finds maths in the rendered text (jupyterlab/jupyterlab#8645); HTML in such an element is safe."""
 
 
 def escape_markdown(text: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from xivn.display.escaping import NO_MATHS
 from xivn.display.wording import is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,9 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KINDS = ("text", "quote", "count", "number", "percent", "signed_percent", "usd_bn", "year", "flag", "list")
 """How a column's values read; see :func:`format_value`."""
-
-NO_MATHS = "tex2jax_ignore mathjax_ignore"
-"""Classes that MathJax 2 and 3 (JupyterLab, nbconvert) leave alone."""
 
 STYLE = (
     "<style>.xivn-table{overflow-x:auto;max-width:100%}"

@@ -9,8 +9,9 @@ The rule used by every notebook: show the ``n`` documents with the most of what 
 
 Numbers in sentences go through the same few helpers: :func:`counted` ("1 document", "1,204
 documents"), :func:`verb` ("1 text makes", "2 texts make"), :func:`signed_percent` and
-:func:`usd_bn` (an amount of billions of US dollars, its ``$`` escaped so that JupyterLab never
-reads a pair of amounts as LaTeX maths). Table cells that may be missing (None, NaN, ``pd.NA``)
+:func:`usd_bn` (an amount of billions of US dollars, its ``$`` escaped for Markdown; in JupyterLab
+the prose shows as HTML that MathJax skips, :mod:`xivn.display.markdown`, since no Markdown escape
+stops it reading a pair of amounts as maths there). Table cells that may be missing (None, NaN, ``pd.NA``)
 are tested with :func:`is_missing` and shown with :func:`text_or_blank`, :func:`escaped` and
 :func:`label_of`, which escape corpus text for Markdown.
 """
@@ -34,7 +35,7 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 def usd_bn(value: float, digits: int = 2, *, signed: bool = False) -> str:
     """An amount in billions of US dollars for Markdown prose: ``\\$60.17bn`` (renders "$60.17bn";
-    the backslash keeps JupyterLab from typesetting the text between two amounts as maths).
+    the backslash keeps Markdown renderers from typesetting the text between two amounts as maths).
     ``signed`` writes the sign of a difference ("+\\$1.20bn", "−\\$0.50bn")."""
     sign = ("+" if value >= 0 else "−") if signed else ("-" if value < 0 else "")
     return f"{sign}\\${abs(value):,.{digits}f}bn"
