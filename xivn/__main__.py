@@ -4,4 +4,5 @@ import sys
 
 from xivn.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing the module (as the package's own checks do) runs nothing
+    sys.exit(main())
