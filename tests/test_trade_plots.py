@@ -106,7 +106,7 @@ def test_gap_bars_of_nothing_is_a_note(drawn):
 def test_gap_bars_title_the_finding_and_list_documents_and_sources(drawn):
     assert plots.gap_bars(GAPS, LABELS) is None
     ax = drawn["ax"]
-    assert ax.get_title(loc="left") == r"Own statistics match; the partner's differ by up to \$18.1bn"
+    assert " ".join(ax.get_title(loc="left").split()) == r"Own statistics match; the partner's differ by up to \$18.1bn"
     assert ax.get_xlabel() == "official figure − stated figure, billion US dollars"
     assert [t.get_text() for t in ax.get_yticklabels()] == list(GAPS["claim"])
     assert drawn["kwargs"]["sources"] == ["Blog $1 $2", "Wire", "GSO", "US Census"]

@@ -31,11 +31,11 @@ KINDS = ("text", "quote", "count", "number", "percent", "signed_percent", "usd_b
 
 STYLE = (
     "<style>.xivn-table{overflow-x:auto;max-width:100%}"
-    ".xivn-table table{border-collapse:collapse;font-size:0.9em;width:auto}"
-    "div.xivn-table.xivn-table th,div.xivn-table.xivn-table td{padding:0.25em 0.6em;text-align:left;vertical-align:top;"
+    ".xivn-table table{border-collapse:collapse;font-size:0.85em;width:auto}"
+    "div.xivn-table.xivn-table th,div.xivn-table.xivn-table td{padding:0.2em 0.45em;text-align:left;vertical-align:top;"
     "border-bottom:1px solid #ddd;white-space:normal;overflow-wrap:break-word;word-break:normal}"
     "div.xivn-table.xivn-table td.num{text-align:right;white-space:nowrap}"
-    "div.xivn-table.xivn-table td.quote{min-width:18em;max-width:42em}"
+    "div.xivn-table.xivn-table td.quote{min-width:14em;max-width:36em}"
     ".xivn-table .notes{font-size:0.85em;color:#555;margin:0.3em 0 0}</style>"
 )
 

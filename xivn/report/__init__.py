@@ -11,7 +11,6 @@ check its arguments without loading pandas.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,4 +22,6 @@ __all__ = ["render"]
 def __getattr__(name: str) -> Any:
     if name != "render":
         raise AttributeError(f"module 'xivn.report' has no attribute {name!r}")
-    return import_module("xivn.report.rendering").render
+    from xivn.report.rendering import render
+
+    return render
