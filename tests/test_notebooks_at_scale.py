@@ -42,14 +42,14 @@ def test_trade_tables_show_twenty_rows_and_count_the_rest(rendered):
         r"The table shows the first 20 of (\d+) comparisons", _output(notebook, "attribution_sentence")
     )
     assert sentence and int(sentence.group(1)) > 20
-    assert _table_rows(_output(notebook, "table.rename(")) == 20
+    assert _table_rows(_output(notebook, "trade.tables.shown_checks(")) == 20
     assert f"{sentence.group(1)} reference comparisons" in _output(notebook, "checks passed")
 
 
 def test_deal_heatmap_shows_the_documents_with_most_mentions(rendered):
     notebook = rendered["deal_taxonomy"]
     assert "Shown: the 15 of 60 documents with the most deal mentions." in _output(notebook, "coverage_sentence(")
-    assert _table_rows(_output(notebook, "shown", whole=True)) == 15
+    assert _table_rows(_output(notebook, "deals.tables.shown_coverage_counts(")) == 15
 
 
 def test_rare_earth_claim_matrix_shows_fifteen_documents(rendered):
@@ -63,6 +63,6 @@ def test_rare_earth_claim_matrix_shows_fifteen_documents(rendered):
 def test_framing_shows_fifteen_texts_and_only_candidate_pairs(rendered):
     notebook = rendered["framing_comparison"]
     assert "Shown: the 15 of 60 documents with the most frame sentences." in _output(notebook, "tone_and_stance(")
-    assert _table_rows(_output(notebook, "tone_shown[columns]")) == 15
-    assert _table_rows(_output(notebook, "mix_shown", whole=True)) == 15
+    assert _table_rows(_output(notebook, "framing.shown_tones(")) == 15
+    assert _table_rows(_output(notebook, "framing.shown_voice_mix(")) == 15
     assert "checks passed: 60 texts" in _output(notebook, "checks passed")
