@@ -5,21 +5,29 @@
   the fact checks), validated; the 2023 state visit of Xi Jinping to Vietnam is the default;
 - :mod:`~xivn.event.scope` — :func:`scope_table`: per document, the country pairs it covers
   (:func:`country_pairs`) and how closely it is about the event, with the evidence
-  (:func:`scope_evidence`) and a plain reason; the verdicts are :func:`verdicts`.
+  (:func:`scope_evidence`) and a plain reason; the verdicts are :func:`verdicts`;
+- :mod:`~xivn.event.selection` — :func:`select`: the documents a notebook analyses (its ``scope``
+  parameter) and the sentences that say what was left out and why (:func:`with_scope`).
 """
 
 from xivn.event.profile import DEFAULT_EVENT, EventProfile, Participant, load_event, pair_label
 from xivn.event.scope import VERDICTS, country_pairs, scope_evidence, scope_table, verdicts
+from xivn.event.selection import SCOPES, Selection, event_dates, select, with_scope
 
 __all__ = [
     "DEFAULT_EVENT",
+    "SCOPES",
     "VERDICTS",
     "EventProfile",
     "Participant",
+    "Selection",
     "country_pairs",
+    "event_dates",
     "load_event",
     "pair_label",
     "scope_evidence",
     "scope_table",
+    "select",
     "verdicts",
+    "with_scope",
 ]

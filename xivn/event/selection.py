@@ -1,0 +1,151 @@
+"""Which documents a notebook analyses: those about the event by default, and a word on the rest.
+
+Every notebook takes an ``event`` (a profile, :func:`~xivn.event.load_event`) and a ``scope``
+parameter and starts with :func:`select`: the corpus cut to the documents the scope admits, the
+scope table of every document, and sentences that say what was analysed and what was left out and
+why (:meth:`Selection.summary` under the title, :meth:`Selection.left_out_sentence` in the bottom
+line, joined to it with :func:`with_scope`). Scopes, widest last:
+
+- ``event``: documents about the event (verdict ``in_scope``);
+- ``pair``: documents that name the event's two countries together (``in_scope`` or ``pair_only``);
+- ``all``: every document read (everything but ``not_read``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from xivn.corpus import Corpus
+from xivn.cues.countries import country_name
+from xivn.display.markdown import Markdown
+from xivn.display.wording import counted, name_list, verb
+from xivn.errors import ParameterError
+from xivn.event.profile import EventProfile
+from xivn.event.scope import VERDICTS, scope_table
+
+SCOPES = {
+    "event": ("in_scope",),
+    "pair": ("in_scope", "pair_only"),
+    "all": ("in_scope", "pair_only", "other_pair", "no_pair"),
+}
+"""The verdicts each ``scope`` parameter value admits."""
+WHAT_SCOPES_KEEP = {
+    "event": ("is about {event}", "are about {event}"),
+    "pair": ("names {pair} together", "name {pair} together"),
+    "all": ("is read", "are read"),
+}
+"""What the documents a scope keeps are, for one document and for several."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The documents a notebook analyses (``corpus``), chosen from ``table`` (the scope table of
+    every document loaded, :func:`~xivn.event.scope_table`) by ``scope`` for the event ``profile``."""
+
+    corpus: Corpus
+    table: pd.DataFrame
+    profile: EventProfile
+    scope: str
+
+    @property
+    def left_out(self) -> pd.DataFrame:
+        """The scope rows of the documents not analysed, with their verdict and reason."""
+        return self.table[~self.table["verdict"].isin(SCOPES[self.scope])].reset_index(drop=True)
+
+    @property
+    def pair(self) -> str:
+        """The event's two countries in words: "China and Vietnam", "the United States and Vietnam"."""
+        return f"{country_name(self.profile.visitor)} and {country_name(self.profile.host)}"
+
+    def what(self, n: int) -> str:
+        """What ``n`` analysed documents are, with the verb: "are about Xi Jinping's state visit to
+        Vietnam", "names China and Vietnam together"."""
+        one, many = WHAT_SCOPES_KEEP[self.scope]
+        return (one if n == 1 else many).format(event=self.profile.name, pair=self.pair)
+
+    def reasons(self) -> str:
+        """Why the documents left out were left out, counted by verdict: "2 name China and Vietnam
+        but not the state visit and 1 names no two countries together" ("" when none was)."""
+        left, profile = self.left_out, self.profile
+        phrases = {
+            "not_read": ("is", "are", "in a language the analyses do not read"),
+            "pair_only": ("names", "name", f"{self.pair} but not the {profile.kind}"),
+            "other_pair": ("names", "name", "only other countries together"),
+            "no_pair": ("names", "name", "no two countries together"),
+        }
+        counts = [(int((left["verdict"] == v).sum()), phrases[v]) for v in VERDICTS if v in phrases]
+        parts = [f"{n:,} {verb(n, one, many)} {what}" for n, (one, many, what) in counts if n]
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+
+    def widen_hint(self) -> str:
+        """How to analyse more documents ("" when the scope is already the widest)."""
+        wider = [f'"{scope}"' for scope in list(SCOPES)[list(SCOPES).index(self.scope) + 1 :]]
+        return f"(the `scope` parameter {' or '.join(wider)} takes in more)" if wider else ""
+
+    def left_out_sentence(self) -> str:
+        """For a bottom line: how many documents were left out and why ("" when none was)."""
+        left = len(self.left_out)
+        if not left:
+            return ""
+        return _sentence(
+            f"{counted(left, 'document')} of {len(self.table):,} {verb(left, 'was', 'were')} left out:",
+            self.reasons(),
+            self.widen_hint(),
+        )
+
+    def summary(self) -> Markdown:
+        """The sentence under a notebook's title: the event, its dates and places, how many
+        documents are analysed, and how many were left out and why."""
+        profile = self.profile
+        event = f"Event: **{profile.name}**, {event_dates(profile)}, {name_list(profile.places)}."
+        total, kept, left = len(self.table), len(self.corpus), len(self.left_out)
+        if total == 0:
+            found = "The corpus holds no document."
+        elif kept == 0:
+            found = f"None of the {counted(total, 'document')} {self.what(1)}: {self.reasons()}."
+            found += " " + _sentence("Every table below is empty", self.widen_hint())
+        elif left == 0:
+            found = f"{'The' if total == 1 else 'All'} {counted(total, 'document')} {self.what(total)}."
+        else:
+            found = _sentence(
+                f"{kept:,} of {counted(total, 'document')} {self.what(kept)}; {left:,} {verb(left, 'was', 'were')}",
+                f"left out: {self.reasons()}",
+                self.widen_hint(),
+            )
+        return Markdown(f"{event} {found}")
+
+
+def _sentence(*parts: str) -> str:
+    """Parts joined by spaces (empty ones left out) and closed with a full stop."""
+    return " ".join(part for part in parts if part) + "."
+
+
+def select(corpus: Corpus, profile: EventProfile, scope: str = "event") -> Selection:
+    """The documents of ``corpus`` that ``scope`` admits for the event ``profile`` (see the module's
+    docstring). Raises :class:`~xivn.errors.ParameterError` for an unknown scope."""
+    if scope not in SCOPES:
+        raise ParameterError(f"scope {scope!r} is not one of {', '.join(map(repr, SCOPES))}")
+    table = scope_table(corpus, profile)
+    kept = table.loc[table["verdict"].isin(SCOPES[scope]), "doc_id"]
+    return Selection(corpus.subset(kept), table, profile, scope)
+
+
+def with_scope(line: Markdown, selection: Selection) -> Markdown:
+    """A bottom line followed by what the selection left out (unchanged when nothing was)."""
+    return Markdown(f"{line.data} {selection.left_out_sentence()}".strip())
+
+
+def event_dates(profile: EventProfile) -> str:
+    """The event's dates as prose: "12–13 December 2023", "30 November–2 December 2023",
+    "31 December 2023–1 January 2024", "5 May 2024"."""
+    start, end = profile.start, profile.end
+    last = f"{end.day} {end:%B %Y}"
+    if start == end:
+        return last
+    if start.year != end.year:
+        return f"{start.day} {start:%B %Y}–{last}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B}–{last}"
+    return f"{start.day}–{last}"
