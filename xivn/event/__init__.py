@@ -7,21 +7,26 @@
   (:func:`country_pairs`) and how closely it is about the event, with the evidence
   (:func:`scope_evidence`) and a plain reason; the verdicts are :func:`verdicts`;
 - :mod:`~xivn.event.selection` — :func:`select`: the documents a notebook analyses (its ``scope``
-  parameter) and the sentences that say what was left out and why (:func:`with_scope`).
+  parameter) and the sentences that say what was left out and why (:func:`with_scope`);
+- :mod:`~xivn.event.timing` — :func:`document_timing`: whether each document was written before,
+  during or after the event, and from what that is known.
 """
 
 from xivn.event.profile import DEFAULT_EVENT, EventProfile, Participant, load_event, pair_label
 from xivn.event.scope import VERDICTS, country_pairs, scope_evidence, scope_table, verdicts
 from xivn.event.selection import SCOPES, Selection, event_dates, select, with_scope
+from xivn.event.timing import TIMINGS, document_timing
 
 __all__ = [
     "DEFAULT_EVENT",
     "SCOPES",
+    "TIMINGS",
     "VERDICTS",
     "EventProfile",
     "Participant",
     "Selection",
     "country_pairs",
+    "document_timing",
     "event_dates",
     "load_event",
     "pair_label",

@@ -303,7 +303,7 @@ def _year_of(value: str) -> int | None:
     return int(value[:4]) if re.match(r"\d{4}(?:-|$)", value) else None
 
 
-def _document_days(value: str) -> tuple[date, date] | None:
+def document_days(value: str) -> tuple[date, date] | None:
     """The days a metadata date covers: a day (``YYYY-MM-DD``), a month (``YYYY-MM``) or a year."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -392,7 +392,7 @@ def _together(profile: EventProfile) -> str:
 
 def _dating(document_date: str, dates: pd.DataFrame, profile: EventProfile) -> tuple[str, str]:
     """How a document is dated relative to the event, in words, and as ``near``, ``far`` or ``none``."""
-    days = _document_days(document_date)
+    days = document_days(document_date)
     near, note = _nearness(days, profile) if days is not None else (False, "")
     if near:
         return f"dated {document_date}, {note}", "near"
