@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
+import xivn
 from xivn.display.markdown import Markdown
+from xivn.event import load_event, select
 from xivn.overview import prose
+
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+VISIT = load_event()
 
 EVIL = "*Evil* $x$ <b>"
 EVIL_ESCAPED = r"\*Evil\* \$x\$ &lt;b\>"
@@ -127,14 +135,14 @@ def test_bottom_line_of_many_documents_with_missing_word_counts():
 
 
 def test_dates_sentence_of_no_documents():
-    assert prose.dates_sentence(pd.DataFrame()).data == "There are no documents, so no publication dates."
+    assert prose.dates_sentence(pd.DataFrame(), VISIT).data == "There are no documents, so no publication dates."
 
 
 def test_dates_sentence_of_one_document():
-    text = prose.dates_sentence(documents(("a", 10, "inferred: from the caption", "before"))).data
+    text = prose.dates_sentence(documents(("a", 10, "inferred: from the caption", "before")), VISIT).data
     assert text == (
         "1 of 1 publication date is inferred from the text rather than stated; "
-        "1 document was written before the visit's outcome was known and 0 after."
+        "1 document was written before the state visit, 0 during it and 0 after."
     )
 
 
@@ -145,21 +153,47 @@ def test_dates_sentence_of_many_documents_with_missing_values():
         ("c", 10, None, None),
         ("d", 10, np.nan, np.nan),
         ("e", 10, pd.NA, pd.NA),
-        ("f", 10, "inferred: y", "before"),
+        ("f", 10, "inferred: y", "during"),
         ("g", 10, "", "after"),
     )
-    assert prose.dates_sentence(table).data == (
+    assert prose.dates_sentence(table, VISIT).data == (
         "2 of 7 publication dates are inferred from the text rather than stated; "
-        "2 documents were written before the visit's outcome was known and 2 after."
+        "1 document was written before the state visit, 1 during it and 2 after; for 3 it is not known."
     )
 
 
 def test_dates_sentence_has_no_corpus_text_to_escape():
     # the date basis is corpus metadata, only counted: none of it reaches the sentence
-    text = prose.dates_sentence(documents(("a", 10, f"inferred: {EVIL}", "after"))).data
+    text = prose.dates_sentence(documents(("a", 10, f"inferred: {EVIL}", "after")), VISIT).data
     assert text == (
         "1 of 1 publication date is inferred from the text rather than stated; "
-        "0 documents were written before the visit's outcome was known and 1 after."
+        "0 documents were written before the state visit, 0 during it and 1 after."
+    )
+
+
+def test_dates_sentence_names_the_kind_of_event_of_its_profile():
+    text = prose.dates_sentence(documents(("a", 10, "", "before")), replace(VISIT, kind="summit")).data
+    assert "written before the summit, 0 during it" in text
+
+
+# scope_sentence
+
+
+def test_scope_sentence_counts_the_documents_about_the_event_and_why_the_rest_are_not(seeds):
+    assert prose.scope_sentence(select(seeds, VISIT)).data == (
+        "5 of 5 documents are about Xi Jinping's state visit to Vietnam. The other notebooks analyse only "
+        "the documents about the event unless their `scope` parameter says otherwise."
+    )
+    other = xivn.load_corpus(EVENTS / "biden_vietnam_2023")
+    assert prose.scope_sentence(select(other, VISIT)).data.startswith(
+        "0 of 7 documents are about Xi Jinping's state visit to Vietnam; 2 name China and Vietnam but not the"
+        " state visit, 4 name only other countries together and 1 names no two countries together."
+    )
+
+
+def test_scope_sentence_of_no_documents(seeds):
+    assert prose.scope_sentence(select(seeds.subset([]), VISIT)).data == (
+        "There are no documents, so none is about the event."
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from xivn.corpus import paragraph_kinds
-from xivn.overview import shown
+from xivn.event import load_event, scope_table
+from xivn.overview import shown, with_timing
 
 
 def test_documents_by_label_with_counts_and_missing_metadata_as_words():
@@ -21,13 +22,13 @@ def test_documents_by_label_with_counts_and_missing_metadata_as_words():
             "n_words": [577, 12],
         }
     )
-    table = shown.documents_table(documents)
+    table = shown.documents_table(documents, load_event())
     assert list(table.shown.columns) == [
         "Text",
         "Outlet",
         "Date",
         "Genre",
-        "Before or after the visit",
+        "Before or after the state visit",
         "Characters",
         "Words",
     ]
@@ -103,3 +104,23 @@ def test_example_by_label_or_id_with_the_sentence_whole():
     table = shown.example_table(example, {"000_x": "AF (Reuters)"})
     assert table.shown.iloc[0].tolist() == ["AF (Reuters)", "17", "2,657", "2,929", sentence]
     assert shown.example_table(example, {}).shown.iloc[0, 0] == "000_x"
+
+
+def test_the_scope_table_shows_each_document_by_label_with_its_verdict_in_words(seeds):
+    scope = scope_table(seeds, load_event())
+    table = shown.scope_shown(scope, {seeds.doc_ids[0]: "AF (Reuters)"})
+    assert list(table.shown.columns) == ["Text", "About the event?", "Why", "Country pairs named"]
+    first = table.shown.iloc[0]
+    assert (first["Text"], first["About the event?"]) == ("AF (Reuters)", "in scope")
+    assert first["Why"].startswith("names China and Vietnam together (11 sentences)")
+    assert table.shown.iloc[1]["Text"] == seeds.doc_ids[1]  # no label given: the doc_id
+
+
+def test_with_timing_places_documents_by_date_where_no_timing_is_curated():
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "timing": ["before", None]})
+    timing = pd.DataFrame(
+        {"doc_id": ["b", "a"], "timing": ["after", "before"], "timing_from": ["date", "metadata.csv"]}
+    )
+    placed = with_timing(documents, timing)
+    assert placed["timing"].tolist() == ["before", "after"]
+    assert placed["timing_from"].tolist() == ["metadata.csv", "date"]

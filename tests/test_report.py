@@ -115,6 +115,7 @@ def test_a_failed_run_keeps_the_good_report_and_says_where_it_failed(notebooks, 
         ({"corpus_dir": "x", "parameters": {"corpus_dir": "y"}}, "the corpus folder is given twice"),
         ({"only": ["c_none"]}, "unknown notebook 'c_none' (known: a_count, b_check)"),
         ({"jobs": 0}, "jobs must be at least 1, got 0"),
+        ({"parameters": {"event": "xi_china"}}, "xi_china: no such event profile (shipped with xivn: xi_vietnam_2023;"),
         ({"timeout": 0}, "the cell timeout must be at least 1 second, got 0"),
     ],
 )
@@ -268,3 +269,16 @@ def test_ctrl_c_or_sigterm_stops_the_kernels_and_removes_the_staging_folder(tmp_
         time.sleep(0.1)
     assert not alive(kernel)
     assert not alive(papermill)
+
+
+def test_data_file_paths_given_relative_to_the_user_become_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fixed = report.absolute_file_parameters(
+        {"event": "events/visit.toml", "reference_file": "trade_2022.csv", "top_n": "3", "claims_file": "./c.toml"}
+    )
+    assert fixed == {
+        "event": str(tmp_path / "events" / "visit.toml"),
+        "reference_file": "trade_2022.csv",  # a bare name: the copy shipped with xivn
+        "top_n": "3",
+        "claims_file": str(tmp_path / "c.toml"),
+    }

@@ -202,6 +202,13 @@ def profile_path(name_or_path: str | Path) -> Path:
     return data_path(path)
 
 
+def shipped_events() -> list[str]:
+    """The names of the event profiles shipped with xivn: the TOML files beside the default profile
+    (but the scope rules, ``scope.toml``)."""
+    folder = data_path(f"{DEFAULT_EVENT}.toml").parent
+    return sorted(path.stem for path in folder.glob("*.toml") if path.name != "scope.toml")
+
+
 def load_event(name_or_path: str | Path = DEFAULT_EVENT) -> EventProfile:
     """Load and validate an event profile (by default the 2023 state visit shipped with xivn).
 
@@ -209,6 +216,9 @@ def load_event(name_or_path: str | Path = DEFAULT_EVENT) -> EventProfile:
     misspelt or of the wrong type, a bad regular expression, a country not in the gazetteer, an end
     before the start, a negative count, a reference table that does not exist."""
     path = profile_path(name_or_path)
+    if not path.is_file():
+        shipped = ", ".join(shipped_events())
+        raise data_error(str(name_or_path), "", f"no such event profile (shipped with xivn: {shipped}; or give a path)")
     raw = load_data_file(path, EVENT_SCHEMA)
     where = path.name
     _check_fields(raw, where)

@@ -15,6 +15,7 @@ from xivn.overview.prose import (
     dates_sentence,
     languages_and_copies,
     quote_sentence,
+    scope_sentence,
 )
 from xivn.overview.shown import (
     composition_table,
@@ -22,6 +23,7 @@ from xivn.overview.shown import (
     example_table,
     kind_counts_table,
     paragraph_kinds_table,
+    scope_shown,
     syndication_groups_table,
 )
 from xivn.overview.tables import (
@@ -32,6 +34,7 @@ from xivn.overview.tables import (
     provenance_example,
     provenance_layer,
     syndication_table,
+    with_timing,
 )
 
 __all__ = [
@@ -53,6 +56,9 @@ __all__ = [
     "provenance_example",
     "provenance_layer",
     "quote_sentence",
+    "scope_sentence",
+    "scope_shown",
     "syndication_groups_table",
     "syndication_table",
+    "with_timing",
 ]

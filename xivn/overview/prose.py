@@ -13,6 +13,7 @@ from xivn.corpus.language import is_read
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted, is_missing, label_of, name_list, verb
+from xivn.event import TIMINGS, EventProfile, Selection
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -63,17 +64,32 @@ def bottom_line(documents: pd.DataFrame, composition: pd.DataFrame) -> Markdown:
     )
 
 
-def dates_sentence(documents: pd.DataFrame) -> Markdown:
-    """The sentence on the documents' dates: how many are inferred, how many written before and after the visit."""
+def dates_sentence(documents: pd.DataFrame, profile: EventProfile) -> Markdown:
+    """The sentence on the documents' dates: how many are inferred, how many were written before,
+    during and after the event of ``profile`` (``timing``, :func:`~xivn.overview.tables.with_timing`)."""
     if documents.empty:
         return Markdown("There are no documents, so no publication dates.")
     inferred = int(documents["date_basis"].astype("string").str.startswith("inferred").fillna(False).sum())
-    before = int((documents["timing"] == "before").fillna(False).sum())
-    after = int((documents["timing"] == "after").fillna(False).sum())
+    before, during, after = ((documents["timing"] == when).fillna(False).sum() for when in TIMINGS)
+    unplaced = len(documents) - before - during - after
+    unknown = f"; for {unplaced:,} it is not known" if unplaced else ""
     return Markdown(
         f"{inferred:,} of {counted(len(documents), 'publication date')} {verb(inferred, 'is', 'are')} inferred "
         f"from the text rather than stated; {counted(before, 'document')} {verb(before, 'was', 'were')} written "
-        f"before the visit's outcome was known and {after:,} after."
+        f"before the {profile.kind}, {during:,} during it and {after:,} after{unknown}."
+    )
+
+
+def scope_sentence(chosen: Selection) -> Markdown:
+    """How many documents are about the event (:func:`~xivn.event.select` with scope "event"), and
+    why the others are not."""
+    total, about = len(chosen.table), len(chosen.corpus)
+    if total == 0:
+        return Markdown("There are no documents, so none is about the event.")
+    reasons = f"; {chosen.reasons()}" if about < total else ""
+    return Markdown(
+        f"{about:,} of {counted(total, 'document')} {chosen.what(about)}{reasons}. The other notebooks "
+        "analyse only the documents about the event unless their `scope` parameter says otherwise."
     )
 
 

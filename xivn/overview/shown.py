@@ -12,15 +12,18 @@ from collections.abc import Mapping
 import pandas as pd
 
 from xivn.display.tables import Column, Table, table
+from xivn.event import EventProfile, event_dates, verdicts
 
 TEXT = Column("Text", note="the document, by outlet and credit line")
 KIND = Column("Paragraph kind")
 CHROME = Column("Page chrome", "flag", note="yes: part of the web page around the article, left out of the analyses")
 
 
-def documents_table(documents: pd.DataFrame) -> Table:
-    """One row per document of :attr:`~xivn.corpus.corpus.Corpus.documents`: who published it, when,
-    what kind of text it is and how long it is."""
+def documents_table(documents: pd.DataFrame, profile: EventProfile) -> Table:
+    """One row per document of :attr:`~xivn.corpus.corpus.Corpus.documents` (with the ``timing``
+    of :func:`~xivn.overview.tables.with_timing`): who published it, when, what kind of text it is,
+    whether it was written before, during or after the event of ``profile``, and how long it is."""
+    when = f"{profile.name}, {event_dates(profile)}; from metadata.csv, else from the document's date"
     return table(
         documents,
         {
@@ -28,7 +31,7 @@ def documents_table(documents: pd.DataFrame) -> Table:
             "outlet": Column("Outlet", missing="not stated"),
             "date": Column("Date", missing="not stated", note="as precise as the page states it"),
             "genre": Column("Genre", missing="not stated"),
-            "timing": Column("Before or after the visit", missing="not known", note="the visit: 12–13 December 2023"),
+            "timing": Column(f"Before or after the {profile.kind}", missing="not known", note=when),
             "n_chars": Column("Characters", "count"),
             "n_words": Column("Words", "count"),
         },
@@ -96,5 +99,25 @@ def example_table(example: pd.Series, labels: Mapping[str, str]) -> Table:
             "start": Column("From character", "count", note="offset in the raw text where the sentence starts"),
             "end": Column("To character", "count", note="offset where it ends (exclusive)"),
             "text": Column("Sentence text", "quote"),
+        },
+    )
+
+
+def scope_shown(scope: pd.DataFrame, labels: Mapping[str, str]) -> Table:
+    """The scope table (:func:`~xivn.event.scope_table`) as a reader sees it: each document by label,
+    its verdict in words and the reason, with the country pairs it names."""
+    words = {verdict: label for verdict, label in zip(verdicts()["verdict"], verdicts()["label"], strict=True)}
+    rows = scope.assign(label=scope["doc_id"].map(lambda d: labels.get(d) or d), verdict=scope["verdict"].map(words))
+    return table(
+        rows,
+        {
+            "label": TEXT,
+            "verdict": Column(
+                "About the event?", note="the scope verdict; the notebooks analyse 'in scope' by default"
+            ),
+            "reason": Column("Why", "quote"),
+            "pairs": Column(
+                "Country pairs named", missing="none", note="two countries in one sentence, with the count"
+            ),
         },
     )

@@ -126,3 +126,12 @@ def syndication_table(syndication: pd.DataFrame, labels: dict[str, str]) -> pd.D
         )
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["group_size", "source"], ascending=[False, True], ignore_index=True)
+
+
+def with_timing(documents: pd.DataFrame, timing: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` with ``timing`` and ``timing_from`` from :func:`~xivn.event.document_timing`
+    (the curated ``timing`` where given, else placed by the document's date)."""
+    placed = timing.set_index("doc_id")
+    return documents.assign(
+        timing=documents["doc_id"].map(placed["timing"]), timing_from=documents["doc_id"].map(placed["timing_from"])
+    )

@@ -35,6 +35,7 @@ from typing import Any, TextIO
 
 from xivn.corpus.parallel import available_cores
 from xivn.errors import ParameterError, RenderError
+from xivn.event import load_event
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.report.parameters import CELL_TIMEOUT_SECONDS, resolve_parameters
@@ -166,6 +167,9 @@ def render(
         values["corpus_dir"] = str(corpus_dir)
     if values.get("corpus_dir"):
         values["corpus_dir"] = str(Path(values["corpus_dir"]).expanduser().resolve())
+    values = absolute_file_parameters(values)
+    if values.get("event"):
+        load_event(values["event"])  # a bad profile is reported before any notebook runs
     jobs = available_cores() if jobs is None else jobs
     if jobs < 1:
         raise ParameterError(f"jobs must be at least 1, got {jobs}")
@@ -241,6 +245,19 @@ def _run_all(tasks: list[Task], jobs: int, progress: TextIO | None) -> list[Note
             processes.stop()
             raise
     return [results[task.source.stem] for task in tasks if task.source.stem in results]
+
+
+def absolute_file_parameters(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with every data-file path (``event`` and ``*_file`` parameters) made absolute.
+
+    The notebooks run in their own folder, so a path the user gave relative to theirs would point
+    elsewhere; a bare file name (no folder) still means the copy shipped with xivn."""
+    fixed = dict(values)
+    for name, value in values.items():
+        is_file = name == "event" or name.endswith("_file")
+        if is_file and isinstance(value, str) and ("/" in value or os.sep in value or value.startswith("~")):
+            fixed[name] = str(Path(value).expanduser().resolve())
+    return fixed
 
 
 def papermill_command(task: Task) -> list[str]:
