@@ -149,8 +149,12 @@ def test_a_bad_entry_is_named_with_the_file_and_what_is_wrong(tmp_path, old, new
 
 
 def test_a_missing_profile_is_an_error_naming_it():
-    with pytest.raises(DataFileError, match=r"no_such_event\.toml: data file not found"):
+    with pytest.raises(
+        DataFileError, match=r"no_such_event: no such event profile \(shipped with xivn: xi_vietnam_2023;"
+    ):
         load_event("no_such_event")
+    with pytest.raises(DataFileError, match=r"elsewhere/visit\.toml: no such event profile"):
+        load_event("elsewhere/visit.toml")
 
 
 def _edited(folder: Path, old: str, new: str) -> Path:
