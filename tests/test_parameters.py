@@ -35,11 +35,11 @@ def test_parameters_cell_gives_names_types_defaults_and_help():
     assert found["untyped"] == Parameter("untyped", "int", 3, "")  # no annotation: the default's type
 
 
-def test_committed_overview_declares_corpus_dir():
+def test_committed_overview_declares_corpus_dir_and_event():
     found = notebook_parameters(REPO / "notebooks" / "00_corpus_overview.ipynb")
-    assert list(found) == ["corpus_dir"]
-    assert found["corpus_dir"].type == "str"
-    assert found["corpus_dir"].default == ""
+    assert list(found) == ["corpus_dir", "event"]
+    assert (found["corpus_dir"].type, found["corpus_dir"].default) == ("str", "")
+    assert (found["event"].type, found["event"].default) == ("str", "xi_vietnam_2023")
 
 
 @pytest.mark.parametrize(
