@@ -17,8 +17,8 @@ LAB_FLAGS := --ServerApp.port=$(LAB_PORT) $(if $(AS_ROOT),--allow-root)
 # pip's output cut to one line per package it collects; the whole of it is kept in PIP_LOG.
 PIP_LOG := $(VENV)/pip-install.log
 ONE_LINE_PER_PACKAGE := awk '/^Collecting /{n++; printf "  %3d  %s\n", n, $$2; fflush()} \
-	/^Installing collected packages/{print "  installing the " NF-3 " packages collected (the longest step)..."; fflush()} \
-	/^Successfully installed/{print "  installed " NF-2 " packages"}'
+	/^Installing collected packages/{k = NF-3; print "  installing the " k " package" (k == 1 ? "" : "s") " collected (the longest step)..."; fflush()} \
+	/^Successfully installed/{k = NF-2; print "  installed " k " package" (k == 1 ? "" : "s")}'
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
 .PHONY: report test lint lab notebooks bench clean
