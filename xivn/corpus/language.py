@@ -1,7 +1,7 @@
 """The language of a document's article text, detected with py3langid.
 
 py3langid (a maintained, faster fork of langid.py) ships its model inside the package, knows 97
-languages, and classifies a 2,000-character article in about half a millisecond (the model takes
+languages, and classifies the first 2,000 characters of an article in about two milliseconds (the model takes
 about a second to load, once per process, and only when a table asks for languages). A text with
 fewer than :data:`MIN_LETTERS` letters, or whose best language has a probability below
 :data:`MIN_PROBABILITY`, gets no language ("") rather than a guess.
@@ -9,12 +9,17 @@ fewer than :data:`MIN_LETTERS` letters, or whose best language has a probability
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import islice
 from typing import Any
 
 MIN_LETTERS = 20
 MIN_PROBABILITY = 0.5
-SAMPLE_CHARS = 5000  # the start of a long article decides as well as the whole of it
+SAMPLE_CHARS = 2000  # the start of a long article decides as well as the whole of it (and costs
+# time in proportion: 2,000 characters take half the time of 5,000, with the same verdicts on the
+# test texts and on generated articles)
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -28,7 +33,7 @@ def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language of ``text`` (``en``, ``vi``, ``zh``…), or "" when the
     text is too short or too mixed to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(character.isalpha() for character in sample) < MIN_LETTERS:
+    if next(islice(LETTER.finditer(sample), MIN_LETTERS - 1, None), None) is None:  # fewer letters than that
         return ""
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= MIN_PROBABILITY else ""

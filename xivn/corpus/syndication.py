@@ -29,6 +29,7 @@ PERMUTATIONS = 126
 BANDS = 42
 _PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: combining word hashes by it keeps their order
 _SEEDS = np.random.default_rng(20231212).integers(1, (1 << 31) - 1, size=(2, PERMUTATIONS), dtype=np.uint64)
 
 
@@ -39,11 +40,12 @@ def syndication_groups(article: pd.DataFrame, dates: Mapping[str, str], doc_ids:
     texts = article.groupby("doc_id", sort=False)["text"].agg(" ".join)
     digests: dict[str, bytes] = {}
     shingles: dict[str, np.ndarray] = {}
+    codes: dict[str, int] = {}  # one hash per distinct word of the corpus
     for doc_id in doc_ids:
         words = _WORD.findall(texts[doc_id].casefold()) if doc_id in texts else []
         if len(words) >= MIN_WORDS:
             digests[doc_id] = hashlib.sha256(" ".join(words).encode()).digest()
-            shingles[doc_id] = _shingles(words)
+            shingles[doc_id] = _shingles(words, codes)
     del texts
     parent = {d: d for d in shingles}
     pairs: dict[tuple[str, str], float] = {}
@@ -81,14 +83,22 @@ def syndication_groups(article: pd.DataFrame, dates: Mapping[str, str], doc_ids:
     return frame
 
 
-def _shingles(words: list[str]) -> np.ndarray:
-    """The distinct hashes of the word shingles, sorted (8 bytes each: a corpus of 10,000 articles
-    holds its shingles in about 50 MB, where Python sets of ints took ten times that)."""
-    hashes = [
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE_WORDS]).encode(), digest_size=7).digest(), "big")
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    ]
-    return np.unique(np.array(hashes, dtype=np.uint64))
+def _shingles(words: list[str], codes: dict[str, int]) -> np.ndarray:
+    """The distinct hashes of the word shingles of a text of at least :data:`SHINGLE_WORDS` words,
+    sorted (8 bytes each: a corpus of 10,000 articles holds its shingles in about 50 MB, where
+    Python sets of ints took ten times that). A shingle's hash combines the hashes of its words
+    (``codes``, shared across a corpus: one digest per distinct word, not per shingle), so the work
+    is array arithmetic; overflow wraps modulo 2**64, and the top 8 bits are dropped to keep the
+    MinHash products in range as before."""
+    for word in words:
+        if word not in codes:
+            codes[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+    hashed = np.fromiter((codes[word] for word in words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE_WORDS + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for position in range(SHINGLE_WORDS):  # Horner's rule over the words of each shingle
+        combined = combined * _MULTIPLIER + hashed[position : position + count]
+    return np.unique(combined >> np.uint64(8))
 
 
 def _candidates(shingles: Mapping[str, np.ndarray]) -> set[tuple[str, str]]:
