@@ -17,13 +17,16 @@ def code_cells() -> list[nbformat.NotebookNode]:
 
 def test_parameters_are_the_documented_ones():
     names = list(notebook_parameters(NOTEBOOK))
-    assert names == ["corpus_dir", "search_terms", "claims_file", "usgs_file", "places_file", "route", "as_of",
-                     "context_width", "max_rows", "max_documents"]  # fmt: skip
+    assert names == ["corpus_dir", "event", "scope", "search_terms", "claims_file", "usgs_file", "places_file", "route",
+                     "as_of", "context_width", "max_rows", "max_documents"]  # fmt: skip
+    defaults = notebook_parameters(NOTEBOOK)
+    # the event's reference tables, corridor and dates come from its profile
+    assert [defaults[name].default for name in ("usgs_file", "places_file", "route", "as_of")] == ["", "", [], ""]
 
 
 def test_sentences_and_charts_come_from_the_package():
     sources = "\n".join(cell.source for cell in code_cells())
     calls = ["bottom_line", "mentions_sentence", "omissions_sentence", "reserves_sentence", "precision_sentence",
              "conclusion", "subjects_sentence", "map_sentence", "claim_chart", "reserves_chart",
-             "corridor_map"]  # fmt: skip
+             "corridor_map", "checks_sentence", "route_sentence"]  # fmt: skip
     assert all(f"rare_earths.{call}(" in sources for call in calls)
