@@ -574,3 +574,27 @@ def test_route_sentence_names_the_texts_that_name_it():
         f"2 texts name the Rail line or both A and C (Wire, {EVIL_SHOWN}): the map joins the 3 stations of the "
         "Rail line in route order."
     )
+
+
+LATER = ("second_largest_reserves", "MCS 2024", "rank 2", "MCS 2025", "rank 6", "true when written")
+
+
+def test_bottom_line_reports_the_month_with_most_claims_and_says_of_how_many():
+    table = pd.concat(
+        [
+            verdicts(RESERVES, as_of="2023-12", n_claims=1),
+            verdicts(LATER, as_of="2024-03", n_claims=3),
+            verdicts(("second_largest_reserves", "", "", "", "", "undated: not checked"), as_of="", n_claims=4),
+        ]
+    )
+    found = text(prose.bottom_line(matrix({"Reserves": [8]}, ["Wire"]), table, vietnam(), 1))
+    assert found.endswith(
+        "The second-largest-reserves claim, checked as of 2024-03 for 3 of its 8 sentences, is **true when written**: "
+        "MCS 2024 had rank 2; MCS 2025 has rank 6."
+    )
+
+
+def test_bottom_line_when_the_claim_is_made_only_in_undated_texts():
+    undated = verdicts(("second_largest_reserves", "", "", "", "", "undated: not checked"), as_of="", n_claims=2)
+    found = text(prose.bottom_line(matrix({"Reserves": [2]}, ["Note"]), undated, vietnam(), 1))
+    assert found.endswith("The second-largest-reserves claim, made in undated texts, is **undated: not checked**.")

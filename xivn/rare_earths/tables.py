@@ -119,7 +119,8 @@ def verdicts_table(verdicts: pd.DataFrame) -> Table:
             "edition_then": Column(
                 "Edition when written",
                 missing="—",
-                note="the latest USGS edition published by the documents' month",
+                note="the latest USGS edition published by the documents' month (for a share of mine production, "
+                "the first edition giving the last full year before it)",
             ),
             "finding_then": Column("Finding then"),
             "edition_latest": Column("Latest edition"),
