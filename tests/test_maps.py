@@ -9,11 +9,13 @@ import sys
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 
+import xivn
 from xivn.display import figures as plots
 from xivn.errors import ParameterError
 from xivn.rare_earths import corridor as maps
 
 DEPOSITS = {"Dong Pao", "Bac Nam Xe", "Nam Nam Xe", "Then Thau", "Yen Phu", "Ben Den"}
+ROUTE = xivn.event.load_event().corridor.stations  # the shipped profile's corridor
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def test_places_name_the_deposits_and_flag_proxies(places):
 
 
 def test_route_is_in_order_and_stops_must_be_unambiguous(places):
-    assert maps.route_stations(places)["short_name"].tolist() == [
+    assert maps.route_stations(places, ROUTE)["short_name"].tolist() == [
         "Kunming",
         "Hekou town",
         "Lao Cai",
@@ -46,7 +48,7 @@ def test_route_is_in_order_and_stops_must_be_unambiguous(places):
 
 
 def test_distances_to_the_nearest_station(places):
-    table = maps.distances_to_route(places).set_index("short_name")
+    table = maps.distances_to_route(places, ROUTE).set_index("short_name")
     # Dong Pao's proxy (Lai Chau city, 22.386N 103.470E) to Lao Cai (22.483N 103.950E): about 50 km
     assert table.loc["Dong Pao", "nearest_station"] == "Lao Cai"
     assert 45 <= table.loc["Dong Pao", "km_to_station"] <= 55
@@ -65,7 +67,7 @@ def no_network(monkeypatch):
 
 def test_map_draws_borders_from_packaged_data_and_every_place(places, no_network):
     fig, ax = plots.new_figure(6, 6)
-    drawn = maps.draw_corridor(ax, places)
+    drawn = maps.draw_corridor(ax, places, ROUTE)
     assert drawn.attrs["border_segments"] > 0 and drawn.attrs["coastline_segments"] > 0
     borders = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert borders and sum(len(c.get_segments()) for c in borders) >= drawn.attrs["border_segments"]
@@ -105,7 +107,7 @@ def test_map_labels_never_overlap_and_every_place_is_seen(places, no_network):
     from conftest import texts_outside
 
     fig, ax = plots.new_figure(7, 7)
-    drawn = maps.draw_corridor(ax, places)
+    drawn = maps.draw_corridor(ax, places, ROUTE)
     plots.finish(ax, title="Six deposits lie within 62 km of a station", sources=["places.csv"])
     boxes = label_boxes(fig, ax)
     overlapping = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1 :] if box.overlaps(other)]
@@ -135,3 +137,10 @@ def test_places_close_together_get_one_label_and_separate_markers(no_network):
     labels = [name for name, _ in label_boxes(fig, ax) if "Alpha" in name]
     assert len(labels) == 1 and "Lao Cai" in labels[0] and "Beta" in labels[0]
     assert len(marker_positions(ax)) == len(drawn)
+
+
+def test_without_a_places_table_or_a_route_there_is_nothing_to_measure(places):
+    empty = maps.load_places("")  # the event profile names no places table
+    assert empty.empty and {"short_name", "is_deposit", "approximate"} <= set(empty.columns)
+    assert maps.distances_to_route(places, ()).empty  # no route drawn: no distance to a station
+    assert maps.distances_to_route(empty, ()).columns.tolist()[-2:] == ["nearest_station", "km_to_station"]

@@ -78,7 +78,12 @@ def test_rare_earths_notebook_renders_with_its_own_parameters(make_corpus, tmp_p
             "metadata.csv": "file,label,date\nwire.txt,Wire,2025-06-02\n",
         }
     )
-    parameters = {"search_terms": ["rail", "rare earth"], "as_of": "", "route": ["Kunming", "Lao Cai", "Hanoi"]}
+    parameters = {
+        "search_terms": ["rail", "rare earth"],
+        "as_of": "",
+        "route": ["Kunming", "Lao Cai", "Hanoi"],
+        "scope": "all",  # the wire names no participant of the visit and is dated long after it
+    }
     render(tmp_path / "report", corpus_dir=folder, parameters=parameters, only=["rare_earths"])
     notebook = nbformat.read(tmp_path / "report" / "rare_earths.ipynb", as_version=4)
     outputs = "".join(str(output) for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
@@ -86,6 +91,8 @@ def test_rare_earths_notebook_renders_with_its_own_parameters(make_corpus, tmp_p
     # dated June 2025, the text is checked against MCS 2025, when Vietnam was sixth
     assert "checked as of 2025-06, is **false when written**" in outputs
     assert "3 mentions in 1 of 1 text;" in outputs  # "Rail" in the headline, two "rare earth"
+    # the wire names Hanoi but not Kunming: the route is not drawn
+    assert "No text here names both Kunming and Hanoi, so the route Kunming–Lao Cai–Hanoi is not drawn." in outputs
     assert "checks passed" in outputs
 
 

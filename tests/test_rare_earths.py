@@ -578,40 +578,86 @@ def test_vietnam_ranked_second_until_the_2025_revision(usgs):
     assert ranks.loc["MCS 2025 (Jan 2025)", "reserves_t"] == 3_500_000
 
 
-def test_verdicts_as_of_the_visit_and_later(usgs, seeds):
-    as_of = rare_earths.as_of_date(seeds)
-    assert as_of == "2023-12"
-    table = rare_earths.verdicts(usgs, as_of).set_index("check")
+def test_verdicts_as_of_each_documents_month(usgs, seeds):
+    months = rare_earths.check_months(seeds)
+    assert months["as_of"].tolist() == ["2023-12"] * 5  # two dated to the day, three to the month
+    assert set(months["dated_by"]) == {"its date"}
+    table = rare_earths.verdicts(usgs, rare_earths.rare_earth_claims(seeds), months).set_index("check")
     second = table.loc["second_largest_reserves"]
+    assert (second["country"], second["as_of"], second["n_claims"], second["n_documents"]) == (
+        "Vietnam",
+        "2023-12",
+        4,
+        4,
+    )
     assert (second["edition_then"], second["edition_latest"]) == ("MCS 2023 (Jan 2023)", "MCS 2025 (Jan 2025)")
     assert second["verdict"] == "true when written, revised since"
     china = table.loc["china_dominates_supply"]
+    assert (china["country"], china["n_claims"], china["n_documents"]) == ("China", 5, 4)
     assert "70%" in china["finding_then"] and "2022" in china["finding_then"]  # 210,000 of 300,000 t
     assert china["verdict"] == "true when written, still true"
-    later = rare_earths.verdicts(usgs, "2025-06").set_index("check")
-    assert later.loc["second_largest_reserves", "verdict"] == "false when written"
+
+
+SECOND = "HANOI - Vietnam has the world's second-biggest rare earth reserves, officials said.\n"
+
+
+@pytest.fixture
+def dated_apart(make_corpus):
+    """The same claim in a text of 11 December 2023, one of March 2024, one of June 2025 and an undated one."""
+    files = {f"{name}.txt": f"Title\n\n{SECOND}" for name in ("dec", "mar", "jun", "undated")}
+    files["metadata.csv"] = "file,label,date\ndec.txt,Dec,2023-12-11\nmar.txt,Mar,2024-03\njun.txt,Jun,2025-06-02\n"
+    return xivn.load_corpus(make_corpus(files))
+
+
+def test_each_document_is_checked_against_the_edition_of_its_date(usgs, dated_apart):
+    months = rare_earths.check_months(dated_apart)
+    assert months.set_index("label")["as_of"].to_dict() == {"Dec": "2023-12", "Mar": "2024-03", "Jun": "2025-06",
+                                                            "undated": ""}  # fmt: skip
+    table = rare_earths.verdicts(usgs, rare_earths.rare_earth_claims(dated_apart), months)
+    assert table["as_of"].tolist() == ["2023-12", "2024-03", "2025-06", ""]  # undated last
+    assert table["edition_then"].tolist() == ["MCS 2023 (Jan 2023)", "MCS 2024 (Jan 2024)", "MCS 2025 (Jan 2025)", ""]
+    assert table["verdict"].tolist() == [
+        "true when written, revised since",
+        "true when written, revised since",
+        "false when written",  # by June 2025 the USGS had Vietnam sixth
+        "undated: not checked",
+    ]
+    assert table["n_claims"].tolist() == [1, 1, 1, 1]
+
+
+def test_undated_documents_are_checked_as_of_the_parameter_when_given(usgs, dated_apart):
+    months = rare_earths.check_months(dated_apart, "2020-01")
+    assert months.set_index("label").loc["undated", "dated_by"] == "the as_of parameter"
+    assert months.set_index("label").loc["Dec", "as_of"] == "2023-12"  # a dated document keeps its own month
+    table = rare_earths.verdicts(usgs, rare_earths.rare_earth_claims(dated_apart), months).set_index("as_of")
     # before the first edition in the reference data nothing can be checked
-    assert rare_earths.verdicts(usgs, "2020-01")["verdict"].str.startswith("not checkable").all()
+    assert table.loc["2020-01", "verdict"] == "not checkable as of 2020-01"
+    assert table.loc["2020-01", "edition_then"] == ""
 
 
 def test_vietnam_output_is_tiny_next_to_its_reserves(usgs):
-    table = rare_earths.reserves_vs_production(usgs).set_index("edition")
+    table = rare_earths.reserves_vs_production(usgs, "Vietnam").set_index("edition")
     latest = table.loc["MCS 2025 (Jan 2025)"]
     assert (latest["production_year"], latest["production_t"]) == (2024, 300)
     assert latest["years_of_reserves"] == pytest.approx(3_500_000 / 300)
     assert latest["production_share"] == pytest.approx(300 / 390_000)
     assert table.loc["MCS 2023 (Jan 2023)", "production_t"] == 4300  # revised down to 1,200 t a year later
+    assert table.attrs["country"] == "Vietnam"
 
 
 @pytest.mark.parametrize("as_of", ["2023", "Dec 2023", "2023-12-12"])
-def test_as_of_must_be_a_month(usgs, as_of):
+def test_as_of_must_be_a_month(dated_apart, as_of):
     with pytest.raises(ParameterError, match="YYYY-MM"):
-        rare_earths.verdicts(usgs, as_of)
+        rare_earths.check_months(dated_apart, as_of)
 
 
-def test_as_of_falls_back_to_the_visit_month_without_dates(make_corpus):
-    corpus = xivn.load_corpus(make_corpus({"a.txt": "An undated note about rare earths in Vietnam.\n"}))
-    assert rare_earths.as_of_date(corpus) == "2023-12"
+def test_without_a_usgs_table_nothing_is_checkable(dated_apart):
+    usgs = rare_earths.load_usgs("")  # the event profile names none
+    assert usgs.empty
+    found = rare_earths.rare_earth_claims(dated_apart)
+    table = rare_earths.verdicts(usgs, found, rare_earths.check_months(dated_apart))
+    assert table.loc[table["as_of"] == "2023-12", "verdict"].tolist() == ["not checkable as of 2023-12"]
+    assert rare_earths.production_shares(usgs).empty and rare_earths.reserves_vs_production(usgs, "Vietnam").empty
 
 
 def test_edition_without_a_month_is_rejected(tmp_path):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
+import pytest
 from conftest import REPO
 
 from xivn.report.parameters import notebook_parameters
+from xivn.report.rendering import render
 
 NOTEBOOK = REPO / "notebooks" / "rare_earths.ipynb"
 
@@ -17,13 +21,57 @@ def code_cells() -> list[nbformat.NotebookNode]:
 
 def test_parameters_are_the_documented_ones():
     names = list(notebook_parameters(NOTEBOOK))
-    assert names == ["corpus_dir", "search_terms", "claims_file", "usgs_file", "places_file", "route", "as_of",
-                     "context_width", "max_rows", "max_documents"]  # fmt: skip
+    assert names == ["corpus_dir", "event", "scope", "search_terms", "claims_file", "usgs_file", "places_file", "route",
+                     "as_of", "context_width", "max_rows", "max_documents"]  # fmt: skip
+    defaults = notebook_parameters(NOTEBOOK)
+    # the event's reference tables, corridor and dates come from its profile
+    assert [defaults[name].default for name in ("usgs_file", "places_file", "route", "as_of")] == ["", "", [], ""]
 
 
 def test_sentences_and_charts_come_from_the_package():
     sources = "\n".join(cell.source for cell in code_cells())
     calls = ["bottom_line", "mentions_sentence", "omissions_sentence", "reserves_sentence", "precision_sentence",
              "conclusion", "subjects_sentence", "map_sentence", "claim_chart", "reserves_chart",
-             "corridor_map"]  # fmt: skip
+             "corridor_map", "checks_sentence", "route_sentence"]  # fmt: skip
     assert all(f"rare_earths.{call}(" in sources for call in calls)
+
+
+BIDEN_PROFILE = REPO / "tests" / "fixtures" / "events" / "biden_vietnam_2023.toml"
+BIDEN_CORPUS = BIDEN_PROFILE.with_suffix("")
+THE_2023_VISIT = ["Xi Jinping", "December 2023", "2023-12", "Kunming", "Haiphong", "China–Vietnam", "China-Vietnam"]
+
+
+@pytest.fixture(scope="module")
+def biden_notebook(tmp_path_factory) -> str:
+    """The text a reader sees in the notebook rendered for the Biden visit: Markdown cells and
+    outputs (Markdown, HTML without its style sheet, plain text; no images)."""
+    out = tmp_path_factory.mktemp("biden")
+    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["rare_earths"])
+    notebook = nbformat.read(out / "rare_earths.ipynb", as_version=4)
+    seen = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = output.get("data", {})
+            seen.append(output.get("text", "") + data.get("text/markdown", "") + data.get("text/html", ""))
+    return re.sub(r"<style>.*?</style>", "", "\n".join(seen), flags=re.DOTALL)
+
+
+def test_on_another_event_the_notebook_names_it_and_never_the_2023_visit(biden_notebook):
+    seen = biden_notebook
+    assert [words for words in THE_2023_VISIT if words in seen] == []
+    assert not re.search(r"\b36\b", seen)
+    assert "# What does the coverage claim about rare earths, and does it hold?" in seen
+    assert "Event: **Joe Biden's state visit to Vietnam**, 10–11 September 2023, Hanoi." in seen
+    # the five documents about the visit make no rare-earth claim; the other pair's minerals are left out
+    assert "0 of 5 texts make at least one of the 13 rare-earth claims — none here." in seen
+    assert "2 documents of 7 were left out: 1 names only other countries together" in seen
+
+
+def test_on_another_event_there_is_no_usgs_check_and_no_corridor(biden_notebook):
+    seen = biden_notebook
+    assert "The event profile names no USGS table of rare-earth figures, so no claim is checked." in seen
+    assert r"1 of 5 documents is undated (Preview \(undated\)): not checked" in seen
+    assert "The profile of Joe Biden's state visit to Vietnam gives no corridor, so there is no map." in seen
+    assert "No map is drawn, and there is no places file." in seen
+    assert "There are no USGS figures to compare: no reserves, no mine production." in seen
+    assert "checks passed: 0 mentions, 0 claim sentences, 0 of 0 places on the map" in seen

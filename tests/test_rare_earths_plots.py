@@ -9,9 +9,12 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
+import xivn
 from xivn.display import figures
 from xivn.display.markdown import Markdown
 from xivn.rare_earths import load_places, plots
+
+ROUTE = xivn.event.load_event().corridor.stations  # the shipped profile's corridor
 
 
 @pytest.fixture
@@ -78,7 +81,7 @@ def test_reserves_chart_titles_first_and_latest_rank(drawn):
         ("MCS 2023 (Jan 2023)", "China", 44e6, 1),
         ("MCS 2025 (Jan 2025)", "Vietnam", 3.5e6, 6),
     )
-    assert plots.reserves_chart(table) is None
+    assert plots.reserves_chart(table, "Vietnam") is None
     (fig,) = drawn
     ax = fig.axes[0]
     assert title(fig) == "Vietnam's reserves: rank 2 in MCS 2023, rank 6 in MCS 2025"
@@ -90,7 +93,7 @@ def test_reserves_chart_titles_first_and_latest_rank(drawn):
 def test_corridor_map_titles_the_distances_and_returns_the_places_drawn(drawn):
     places = load_places()
     distances = pd.DataFrame({"short_name": ["Ben Den", "Dong Pao"], "km_to_station": [0.0, 50.0]})
-    shown = plots.corridor_map(places, distances, sources=["places.csv"])
+    shown = plots.corridor_map(places, distances, ROUTE, sources=["places.csv"])
     (fig,) = drawn
     assert title(fig) == "2 deposits lie within 50 km of a station"
     assert set(shown["role"]) == {"station", "deposit"} and shown.attrs["border_segments"] > 0
@@ -107,16 +110,24 @@ def test_corridor_map_without_deposits_draws_the_railway_alone(drawn):
     assert shown["role"].tolist() == ["station", "station"]
 
 
+def test_corridor_map_without_a_route_draws_nothing(drawn):
+    shown = plots.corridor_map(load_places(), pd.DataFrame({"km_to_station": []}), ())
+    assert drawn == [] and shown.empty and shown.attrs["border_segments"] == 0
+
+
 def test_no_chart_text_reaches_past_the_figure(drawn):
     from conftest import texts_outside
 
     claims = {
-        "The Kunming–Haiphong railway runs through the mining region": [1, 2, 0],
+        "A railway runs through the mining region": [1, 2, 0],
         "Export restrictions on rare earths or critical minerals": [0, 1, 1],
     }
     texts = ["Rewrite of a wire preview (unattributed)", "Inquirer News (Reuters)", "Pamir Consulting (blog)"]
     plots.claim_chart(matrix(claims, texts), 15, sources=texts)
-    plots.reserves_chart(ranks(("MCS 2023 (Jan 2023)", "Vietnam", 22e6, 2), ("MCS 2025", "Vietnam", 3.5e6, 6)))
-    plots.corridor_map(load_places(), pd.DataFrame({"short_name": ["Ben Den"], "km_to_station": [0.0]}), sources=["p"])
+    plots.reserves_chart(
+        ranks(("MCS 2023 (Jan 2023)", "Vietnam", 22e6, 2), ("MCS 2025", "Vietnam", 3.5e6, 6)), "Vietnam"
+    )
+    deposit = pd.DataFrame({"short_name": ["Ben Den"], "km_to_station": [0.0]})
+    plots.corridor_map(load_places(), deposit, ROUTE, sources=["p"])
     assert len(drawn) == 3
     assert [texts_outside(fig) for fig in drawn] == [[], [], []]

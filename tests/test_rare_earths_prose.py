@@ -10,6 +10,7 @@ import pytest
 
 from xivn.display.markdown import Markdown
 from xivn.rare_earths import prose
+from xivn.rare_earths.references import Route
 
 EVIL = "*Evil* $x$ <b>"
 EVIL_SHOWN = r"\*Evil\* \$x\$ &lt;b\>"
@@ -33,19 +34,23 @@ RESERVES = ("second_largest_reserves", "MCS 2023 (Jan 2023)", "Vietnam 22 Mt, ra
 VIETNAM_COLUMNS = ["edition", "production_year", "production_t", "production_share", "years_of_reserves"]
 
 
-def verdicts(*rows) -> pd.DataFrame:
-    return pd.DataFrame(list(rows), columns=VERDICT_COLUMNS)
+def verdicts(*rows, as_of: str = "2023-12", n_claims: int = 1) -> pd.DataFrame:
+    """Verdict rows of the check, editions, findings and verdict given, about Vietnam, as of one month."""
+    table = pd.DataFrame(list(rows), columns=VERDICT_COLUMNS)
+    return table.assign(country="Vietnam", as_of=as_of, n_claims=n_claims)
 
 
 def vietnam(*rows) -> pd.DataFrame:
-    return pd.DataFrame(list(rows), columns=VIETNAM_COLUMNS)
+    table = pd.DataFrame(list(rows), columns=VIETNAM_COLUMNS)
+    table.attrs["country"] = "Vietnam"
+    return table
 
 
 # --- bottom line ------------------------------------------------------------------------------
 
 
 def test_bottom_line_on_an_empty_corpus():
-    found = prose.bottom_line(matrix({"Reserves": []}, []), verdicts(), vietnam(), 0, "2023-12")
+    found = prose.bottom_line(matrix({"Reserves": []}, []), verdicts(), vietnam(), 0)
     assert text(found) == "**Bottom line.** 0 of 0 texts make at least one of the 1 rare-earth claim — none here."
 
 
@@ -55,7 +60,6 @@ def test_bottom_line_with_one_text_one_claim_and_one_edition():
         verdicts(RESERVES),
         vietnam(("MCS 2025 (Jan 2025)", 2024, 300.0, 0.000769, 11666.7)),
         1,
-        "2023-12",
     )
     assert text(found) == (
         "**Bottom line.** 1 of 1 text makes at least one of the 1 rare-earth claim (most often: *Reserves*, "
@@ -68,12 +72,11 @@ def test_bottom_line_with_one_text_one_claim_and_one_edition():
 def test_bottom_line_with_many_texts_and_claims_uses_plurals_and_the_latest_edition():
     found = prose.bottom_line(
         matrix({"Reserves": [1, 1, 0], "Supply": [0, 3, 0]}, ["A", "B", "C"]),
-        verdicts(RESERVES),
+        verdicts(RESERVES, as_of="2024-02"),
         vietnam(
             ("MCS 2024 (Jan 2024)", 2023, 600.0, 0.0017, 36666.7), ("MCS 2025 (Jan 2025)", 2024, 1300.0, 0.0033, 1.0)
         ),
         3,
-        "2024-02",
     )
     assert text(found).startswith(
         "**Bottom line.** 2 of 3 texts make at least one of the 2 rare-earth claims (most often: *Reserves*, "
@@ -93,11 +96,11 @@ def test_bottom_line_with_missing_values():
                 pd.NA,
                 NAN,
                 "not checkable as of 2019-01",
-            )
+            ),
+            as_of="2019-01",
         ),
         vietnam(("MCS 2023 (Jan 2023)", 2022, 4300.0, NAN, 5116.3), ("MCS 2024 (Jan 2024)", 2023, NAN, NAN, NAN)),
         2,
-        "2019-01",
     )
     assert text(found) == (
         "**Bottom line.** 1 of 2 texts makes at least one of the 2 rare-earth claims (most often: *Reserves*, "
@@ -108,7 +111,7 @@ def test_bottom_line_with_missing_values():
 
 def test_bottom_line_escapes_claim_labels_and_editions():
     evil_verdict = ("second_largest_reserves", EVIL, "a finding", "MCS 2025", "another", "true when written")
-    found = prose.bottom_line(matrix({EVIL: [1]}, ["Wire"]), verdicts(evil_verdict), vietnam(), 1, "2023-12")
+    found = prose.bottom_line(matrix({EVIL: [1]}, ["Wire"]), verdicts(evil_verdict), vietnam(), 1)
     assert f"(most often: *{EVIL_SHOWN}*, in 1 text)" in text(found)
     assert f": {EVIL_SHOWN} had a finding; MCS 2025 has another." in text(found)
     assert "<b>" not in text(found) and "$x$" not in text(found)
@@ -207,6 +210,13 @@ NO_CHINA = "China's share of world mine production is not in the reference data,
 
 def test_reserves_sentence_without_reference_data():
     assert text(prose.reserves_sentence(vietnam(), usgs(), shares())) == (
+        "There are no USGS figures to compare: no reserves, no mine production."
+    )
+
+
+def test_reserves_sentence_without_the_countrys_figures():
+    others = usgs(("MCS 2025 (Jan 2025)", "Brazil", "reserves", 2024, 21e6))
+    assert text(prose.reserves_sentence(vietnam(), others, shares())) == (
         "The reference data give no edition with both Vietnam's reserves and its mine production. " + NO_CHINA
     )
 
@@ -283,8 +293,18 @@ def distances(*rows) -> pd.DataFrame:
 
 def test_precision_sentence_without_places():
     assert text(prose.precision_sentence(places(), distances())) == (
-        "0 of 0 coordinates are approximate; the places file lists no rare-earth deposit, so there is no distance "
+        "There is no places table: no coordinates, no distances."
+    )
+
+
+def test_precision_sentence_without_deposits_or_without_a_route():
+    listed = places(True, False).assign(is_deposit=[False, False])
+    assert text(prose.precision_sentence(listed, distances())) == (
+        "1 of 2 coordinates is approximate; the places file lists no rare-earth deposit, so there is no distance "
         "to report."
+    )
+    assert text(prose.precision_sentence(listed.assign(is_deposit=[True, False]), distances())) == (
+        "1 of 2 coordinates is approximate; with no route drawn there is no distance from a deposit to a station."
     )
 
 
@@ -369,7 +389,7 @@ def test_conclusion_with_many_texts_lists_them_and_counts_the_hub():
         china(210000.0, 270000.0),
     )
     assert text(found) == (
-        "9 texts repeat that Vietnam holds the second-largest reserves (T0, T1, T2, T3, T4, T5, T6, T7 and 1 more). "
+        "9 texts repeat that a country holds the second-largest reserves (T0, T1, T2, T3, T4, T5, T6, T7 and 1 more). "
         "2 texts tie the railway to the mining region; on the map 2 of the 3 deposits are nearest to Lao Cai. "
         "Vietnam's reserves have yet to become output: 300 t in 2024, against 270,000 t for China."
     )
@@ -454,7 +474,10 @@ def place_names(*names) -> pd.DataFrame:
 
 
 def test_map_sentence_with_nothing_drawn():
-    assert text(prose.map_sentence(place_names(), drawn())) == "The map draws 0 of the 0 places in the table below."
+    assert text(prose.map_sentence(place_names(), drawn())) == "No map is drawn, and there is no places file."
+    assert text(prose.map_sentence(place_names("Kunming", "Hanoi"), drawn())) == (
+        "No map is drawn; the table below lists the 2 places of the places file."
+    )
 
 
 def test_map_sentence_names_the_one_place_not_drawn():
@@ -479,3 +502,99 @@ def test_map_sentence_names_places_sharing_a_position_and_escapes_them():
 def test_map_sentence_with_missing_coordinates_counts_the_place_as_drawn():
     found = prose.map_sentence(place_names("A", "B"), drawn(("A", None, None), ("B", 1.0, 2.0)))
     assert text(found) == "The map draws 2 of the 2 places in the table below."
+
+
+# --- as of which editions the claims were checked -----------------------------------------------
+
+CHECK_COLUMNS = ["as_of", "n_claims", "edition_then"]
+
+
+def checks(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=CHECK_COLUMNS)
+
+
+def months(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=["label", "as_of", "dated_by"])
+
+
+def test_checks_sentence_names_each_month_and_edition_and_the_undated_documents():
+    found = prose.checks_sentence(
+        checks(("2023-12", 4, "MCS 2023 (Jan 2023)"), ("2024-03", 1, "MCS 2024 (Jan 2024)"), ("", 2, "")),
+        months(("Wire", "2023-12", "its date"), ("Blog", "2024-03", "its date"), (EVIL, "", "undated: not checked")),
+        "rare_earths_usgs.csv",
+    )
+    assert text(found) == (
+        r"Of 7 checkable claims, each checked as of its document's month: 4 as of 2023-12 against MCS 2023 \(Jan "
+        r"2023\); 1 as of 2024-03 against MCS 2024 \(Jan 2024\); 2 in undated documents, not checked. 1 of 3 "
+        f"documents is undated ({EVIL_SHOWN}): not checked (`as_of` would date them)."
+    )
+
+
+def test_checks_sentence_with_an_as_of_before_any_edition():
+    found = prose.checks_sentence(
+        checks(("2019-01", 3, "")), months(("Note", "2019-01", "the as_of parameter")), "usgs.csv"
+    )
+    assert text(found) == (
+        "Of 3 checkable claims, each checked as of its document's month: 3 dated before any edition in the "
+        "reference data. 1 of 1 document is undated (Note): checked as of 2019-01, the `as_of` parameter."
+    )
+
+
+def test_checks_sentence_without_claims_or_without_a_usgs_table():
+    dated = months(("Wire", "2023-09", "its date"), ("Memo", "2023-09", "its date"))
+    assert text(prose.checks_sentence(checks(), dated, "usgs.csv")) == (
+        "No text makes a claim that the USGS figures can check. None of the 2 documents is undated."
+    )
+    assert text(prose.checks_sentence(checks(), dated, "")) == (
+        "The event profile names no USGS table of rare-earth figures, so no claim is checked. None of the 2 "
+        "documents is undated."
+    )
+
+
+# --- the route on the map -----------------------------------------------------------------------
+
+
+def test_route_sentence_without_a_corridor():
+    found = prose.route_sentence(Route("", (), False), "Joe Biden's state visit to Vietnam")
+    assert text(found) == "The profile of Joe Biden's state visit to Vietnam gives no corridor, so there is no map."
+
+
+def test_route_sentence_when_the_corpus_does_not_name_it():
+    found = prose.route_sentence(Route("Rail line", ("Kunming", "Lao Cai", "Haiphong"), False), "A visit")
+    assert (
+        text(found) == "No text here names the Rail line or both Kunming and Haiphong, so the Rail line is not drawn."
+    )
+    given = prose.route_sentence(Route("", ("Kunming", "Hanoi"), False), "A visit")
+    assert text(given) == "No text here names both Kunming and Hanoi, so the route Kunming–Hanoi is not drawn."
+
+
+def test_route_sentence_names_the_texts_that_name_it():
+    found = prose.route_sentence(Route("Rail line", ("A", "B", "C"), True, ("Wire", EVIL)), "A visit")
+    assert text(found) == (
+        f"2 texts name the Rail line or both A and C (Wire, {EVIL_SHOWN}): the map joins the 3 stations of the "
+        "Rail line in route order."
+    )
+
+
+LATER = ("second_largest_reserves", "MCS 2024", "rank 2", "MCS 2025", "rank 6", "true when written")
+
+
+def test_bottom_line_reports_the_month_with_most_claims_and_says_of_how_many():
+    table = pd.concat(
+        [
+            verdicts(RESERVES, as_of="2023-12", n_claims=1),
+            verdicts(LATER, as_of="2024-03", n_claims=3),
+            verdicts(("second_largest_reserves", "", "", "", "", "undated: not checked"), as_of="", n_claims=4),
+        ]
+    )
+    found = text(prose.bottom_line(matrix({"Reserves": [8]}, ["Wire"]), table, vietnam(), 1))
+    assert found.endswith(
+        "The second-largest-reserves claim, checked as of 2024-03 for 3 of its 8 sentences, is **true when written**: "
+        "MCS 2024 had rank 2; MCS 2025 has rank 6."
+    )
+
+
+def test_bottom_line_when_the_claim_is_made_only_in_undated_texts():
+    undated = verdicts(("second_largest_reserves", "", "", "", "", "undated: not checked"), as_of="", n_claims=2)
+    found = text(prose.bottom_line(matrix({"Reserves": [2]}, ["Note"]), undated, vietnam(), 1))
+    assert found.endswith("The second-largest-reserves claim, made in undated texts, is **undated: not checked**.")

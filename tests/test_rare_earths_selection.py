@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-import xivn
 from xivn import rare_earths
 
 
@@ -68,14 +67,6 @@ def test_leading_reserves_keep_ties_at_the_cut():
     shown = rare_earths.leading_reserves(ranks, 2)
     assert shown["country"].tolist() == ["China", "Brazil", "Russia"]
     assert shown.columns.tolist() == ["edition", "country", "reserves_t", "rank", "listed"]
-
-
-def test_as_of_month_is_the_parameter_else_the_corpus_date(make_corpus):
-    corpus = xivn.load_corpus(
-        make_corpus({"a.txt": "Title\n\nText.\n", "metadata.csv": "file,label,date\na.txt,A,2025-06-02\n"})
-    )
-    assert rare_earths.as_of_month("2024-01", corpus) == "2024-01"
-    assert rare_earths.as_of_month("", corpus) == "2025-06"
 
 
 def test_shown_claims_label_documents_and_claims_and_keep_the_first_rows():

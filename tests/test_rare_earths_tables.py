@@ -76,3 +76,19 @@ def test_empty_tables_and_empty_strings_read_as_words():
         pd.DataFrame(columns=["short_name", "province_or_region", "approximate", "nearest_station", "km_to_station"])
     )
     assert "no rows" in empty._repr_html_()
+
+
+def test_verdicts_say_as_of_which_month_and_undated_in_words():
+    verdicts = pd.DataFrame(
+        {"measure": ["Vietnam's rank by reserves"] * 2, "as_of": ["2024-03", ""], "n_claims": [3, 1],
+         "edition_then": ["MCS 2024 (Jan 2024)", ""], "finding_then": ["rank 2", ""],
+         "edition_latest": ["MCS 2025 (Jan 2025)", ""], "finding_latest": ["rank 6", ""],
+         "verdict": ["true when written, revised since", "undated: not checked"]}
+    )  # fmt: skip
+    dated, undated = tables.verdicts_table(verdicts).shown.to_dict("records")
+    assert (dated["As of"], dated["Claims"], dated["Edition when written"]) == ("2024-03", "3", "MCS 2024 (Jan 2024)")
+    assert (undated["As of"], undated["Edition when written"], undated["Verdict"]) == (
+        "undated",
+        "—",
+        "undated: not checked",
+    )

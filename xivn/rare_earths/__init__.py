@@ -1,9 +1,11 @@
 """Rare earths: the claims side by side, checked against USGS, and the rail corridor on a map.
 
 - :mod:`~xivn.rare_earths.claims` — the concordance, claims (``data/rare_earth_claims.toml``), the claim
-  matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts);
+  matrix, quotes and omissions; the USGS checks (ranks, shares, reserves against production, verdicts
+  as of each document's month);
 - :mod:`~xivn.rare_earths.reading` — how one sentence is read: its claims, their numbers and countries;
 - :mod:`~xivn.rare_earths.quantities` — tonnages and shares with their unit;
+- :mod:`~xivn.rare_earths.references` — what the event profile gives: the reference tables, the corridor;
 - :mod:`~xivn.rare_earths.corridor` — places, distances to the route and the corridor map (basemap, on use);
 - :mod:`~xivn.rare_earths.selection` — which rows and documents the notebook shows;
 - :mod:`~xivn.rare_earths.tables` — those tables as a reader sees them (units in headers, missing values as words);
@@ -14,8 +16,7 @@
 """
 
 from xivn.rare_earths.claims import (
-    as_of_date,
-    as_of_month,
+    check_months,
     claim_matrix,
     claim_quotes,
     concordance,
@@ -32,14 +33,17 @@ from xivn.rare_earths.corridor import distances_to_route, draw_corridor, load_pl
 from xivn.rare_earths.plots import claim_chart, corridor_map, reserves_chart
 from xivn.rare_earths.prose import (
     bottom_line,
+    checks_sentence,
     conclusion,
     map_sentence,
     mentions_sentence,
     omissions_sentence,
     precision_sentence,
     reserves_sentence,
+    route_sentence,
     subjects_sentence,
 )
+from xivn.rare_earths.references import Route, corridor_route, reference_file
 from xivn.rare_earths.selection import (
     for_documents,
     leading_reserves,
@@ -63,9 +67,10 @@ from xivn.rare_earths.tables import (
 )
 
 __all__ = [
-    "as_of_date",
-    "as_of_month",
+    "Route",
     "bottom_line",
+    "check_months",
+    "checks_sentence",
     "claim_chart",
     "claim_matrix",
     "claim_quotes",
@@ -74,6 +79,7 @@ __all__ = [
     "conclusion",
     "concordance",
     "corridor_map",
+    "corridor_route",
     "distances_table",
     "distances_to_route",
     "draw_corridor",
@@ -93,12 +99,14 @@ __all__ = [
     "production_shares",
     "quotes_table",
     "rare_earth_claims",
+    "reference_file",
     "reserve_ranks",
     "reserves_chart",
     "reserves_production_table",
     "reserves_sentence",
     "reserves_table",
     "reserves_vs_production",
+    "route_sentence",
     "shown_claims",
     "shown_documents",
     "shown_matrix",

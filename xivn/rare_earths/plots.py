@@ -1,4 +1,4 @@
-"""The rare-earth notebook's charts: who makes which claim, Vietnam's reserves by edition, the corridor map.
+"""The rare-earth notebook's charts: who makes which claim, the host's reserves by edition, the corridor map.
 
 Each function takes tables (and scalars), draws through :mod:`xivn.display.figures` and returns
 ``None`` after showing the chart, or a :class:`~xivn.display.markdown.Markdown` note when there is
@@ -17,7 +17,7 @@ from xivn.display.escaping import escape_markdown
 from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted
-from xivn.rare_earths.corridor import ROUTE, draw_corridor
+from xivn.rare_earths.corridor import draw_corridor
 from xivn.rare_earths.selection import shown_documents
 
 
@@ -46,7 +46,7 @@ def claim_chart(matrix: pd.DataFrame, max_documents: int, sources: Iterable[str]
     return None
 
 
-def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | None:
+def reserves_chart(ranks: pd.DataFrame, country: str) -> Markdown | None:
     """A country's reserves per edition (bars, million t) with its rank; the title gives the rank in
     the first and the latest edition. A note instead when no edition ranks the country."""
     rows = ranks[ranks["country"] == country].dropna(subset=["reserves_t"])
@@ -68,14 +68,19 @@ def reserves_chart(ranks: pd.DataFrame, country: str = "Vietnam") -> Markdown | 
 
 
 def corridor_map(
-    places: pd.DataFrame, distances: pd.DataFrame, route: Sequence[str] = ROUTE, sources: Iterable[str] = ()
+    places: pd.DataFrame, distances: pd.DataFrame, route: Sequence[str], sources: Iterable[str] = ()
 ) -> pd.DataFrame:
     """The railway and the deposits on a map (:func:`~xivn.rare_earths.corridor.draw_corridor`), titled
     with how close the deposits lie to a station; returns the places drawn (for the checks).
 
-    Without any deposit the railway is drawn alone; a route stop the places do not name raises
-    :class:`~xivn.errors.ParameterError` (there is nothing to map without the railway).
+    Without any deposit the railway is drawn alone; without a route (the event has no corridor, or
+    the corpus does not name it) nothing is drawn and no place is returned; a route stop the places
+    do not name raises :class:`~xivn.errors.ParameterError` (there is nothing to map without the railway).
     """
+    if not route:
+        drawn = pd.DataFrame(columns=["short_name", "role", "lon", "lat", "x", "y", "approximate", "cluster"])
+        drawn.attrs.update(border_segments=0, coastline_segments=0)
+        return drawn
     _fig, ax = figures.new_figure(7, 7)
     drawn = draw_corridor(ax, places, route)
     km = distances["km_to_station"].dropna()

@@ -107,13 +107,21 @@ def claim_rows_table(claims: pd.DataFrame) -> Table:
 
 
 def verdicts_table(verdicts: pd.DataFrame) -> Table:
-    """The fact-checks (:func:`~xivn.rare_earths.claims.verdicts`): the finding of the edition current
-    when the texts were written and of the latest edition, and the verdict."""
+    """The fact-checks (:func:`~xivn.rare_earths.claims.verdicts`): per check and month, the claims
+    checked, the finding of the edition current when they were written and of the latest edition,
+    and the verdict."""
     return table(
         verdicts,
         {
             "measure": Column("What is checked"),
-            "edition_then": Column("Edition when written", note="the latest USGS edition published before the texts"),
+            "as_of": Column("As of", missing="undated", note="the month of the documents' date"),
+            "n_claims": Column("Claims", "count", note="sentences making the claim"),
+            "edition_then": Column(
+                "Edition when written",
+                missing="—",
+                note="the latest USGS edition published by the documents' month (for a share of mine production, "
+                "the first edition giving the last full year before it)",
+            ),
             "finding_then": Column("Finding then"),
             "edition_latest": Column("Latest edition"),
             "finding_latest": Column("Finding now"),
@@ -136,11 +144,11 @@ def reserves_table(ranks: pd.DataFrame) -> Table:
     )
 
 
-def reserves_production_table(vietnam: pd.DataFrame) -> Table:
-    """Vietnam's reserves against its mine production per edition
+def reserves_production_table(reserves: pd.DataFrame) -> Table:
+    """A country's reserves against its mine production per edition
     (:func:`~xivn.rare_earths.claims.reserves_vs_production`)."""
     return table(
-        vietnam,
+        reserves,
         {
             "edition": EDITION,
             "reserves_t": Column("Reserves (t REO)", "count", note="tonnes of rare-earth oxide"),
@@ -152,7 +160,7 @@ def reserves_production_table(vietnam: pd.DataFrame) -> Table:
                 "percent",
                 digits=2,
                 missing="not in the data",
-                note="Vietnam's mine production / world mine production",
+                note="the country's mine production / world mine production",
             ),
             "years_of_reserves": Column(
                 "Years of reserves",
