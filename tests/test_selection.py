@@ -103,3 +103,48 @@ def test_with_scope_adds_what_was_left_out_to_a_bottom_line(biden_corpus, xi, se
 def test_event_dates_in_words(xi, start, end, words):
     profile = replace(xi, start=datetime.date(*start), end=datetime.date(*end))
     assert event_dates(profile) == words
+
+
+STORY = (
+    "Chinese President Xi Jinping began a state visit to Vietnam on 12 December 2023, meeting Nguyen Phu Trong"
+    " in Hanoi. China and Vietnam signed agreements on railways and trade during the state visit, officials said,"
+    " and the two countries pledged a community with a shared future.\n"
+)
+
+
+def test_copies_once_keeps_one_text_per_republished_story(make_corpus, xi):
+    folder = make_corpus(
+        {
+            "a.txt": STORY,
+            "b.txt": STORY,
+            "c.txt": STORY.replace("officials said", "state media said"),
+            "d.txt": "Xi Jinping ended his state visit to Vietnam on 13 December 2023. Analysts in Hanoi said China and"
+            " Vietnam had upgraded ties without settling their dispute at sea, and that the state visit left"
+            " rare earths out of the documents both governments published.\n",
+            "metadata.csv": "doc_id,file,date\na,a.txt,2023-12-13\nb,b.txt,2023-12-12\nc,c.txt,2023-12-14\n"
+            "d,d.txt,2023-12-13\n",
+        }
+    )
+    corpus = xivn.load_corpus(folder)
+    every = select(corpus, xi)
+    assert every.corpus.doc_ids == ["a", "b", "c", "d"] and every.copies.empty
+    once = select(corpus, xi, copies="once")
+    assert once.corpus.doc_ids == ["b", "d"]  # b is the earliest dated copy of a, b and c
+    assert once.copies.to_dict("records") == [
+        {"doc_id": "a", "group_id": "b", "kept": "b"},
+        {"doc_id": "c", "group_id": "b", "kept": "b"},
+    ]
+    assert once.left_out_sentence() == (
+        '2 copies of a story another analysed text also carries were left out (`copies` "once"; "all" analyses'
+        " every copy)."
+    )
+    assert once.summary().data.endswith(
+        "All 4 documents are about Xi Jinping's state visit to Vietnam. 2 copies"
+        ' of a story another analysed text also carries were left out (`copies` "once";'
+        ' "all" analyses every copy).'
+    )
+
+
+def test_an_unknown_copies_value_is_a_parameter_error(seeds, xi):
+    with pytest.raises(ParameterError, match="copies 'one' is not one of 'all', 'once'"):
+        select(seeds, xi, copies="one")

@@ -14,10 +14,11 @@
 
 from xivn.event.profile import DEFAULT_EVENT, EventProfile, Participant, load_event, pair_label
 from xivn.event.scope import VERDICTS, country_pairs, scope_evidence, scope_table, verdicts
-from xivn.event.selection import SCOPES, Selection, event_dates, select, with_scope
+from xivn.event.selection import COPIES, SCOPES, Selection, event_dates, repeated_copies, select, with_scope
 from xivn.event.timing import TIMINGS, document_timing
 
 __all__ = [
+    "COPIES",
     "DEFAULT_EVENT",
     "SCOPES",
     "TIMINGS",
@@ -30,6 +31,7 @@ __all__ = [
     "event_dates",
     "load_event",
     "pair_label",
+    "repeated_copies",
     "scope_evidence",
     "scope_table",
     "select",

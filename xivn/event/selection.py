@@ -9,11 +9,16 @@ line, joined to it with :func:`with_scope`). Scopes, widest last:
 - ``event``: documents about the event (verdict ``in_scope``);
 - ``pair``: documents that name the event's two countries together (``in_scope`` or ``pair_only``);
 - ``all``: every document read (everything but ``not_read``).
+
+The ``copies`` parameter decides what a story republished by several outlets counts for: ``all``
+analyses every copy, ``once`` keeps one text per syndication group
+(:attr:`~xivn.corpus.Corpus.syndication`): its source when the scope admits it, else the first
+admitted copy in corpus order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -37,17 +42,23 @@ WHAT_SCOPES_KEEP = {
     "all": ("is read", "are read"),
 }
 """What the documents a scope keeps are, for one document and for several."""
+COPIES = ("all", "once")
+COPY_COLUMNS = ["doc_id", "group_id", "kept"]
+"""The values of the ``copies`` parameter."""
 
 
 @dataclass(frozen=True)
 class Selection:
     """The documents a notebook analyses (``corpus``), chosen from ``table`` (the scope table of
-    every document loaded, :func:`~xivn.event.scope_table`) by ``scope`` for the event ``profile``."""
+    every document loaded, :func:`~xivn.event.scope_table`) by ``scope`` for the event ``profile``,
+    less the republished ``copies`` left out to count each story once."""
 
     corpus: Corpus
     table: pd.DataFrame
     profile: EventProfile
     scope: str
+    copies: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COPY_COLUMNS))
+    """The copies left out under ``copies="once"``: ``doc_id`` and ``group_id`` (the group's source)."""
 
     @property
     def left_out(self) -> pd.DataFrame:
@@ -84,16 +95,29 @@ class Selection:
         wider = [f'"{scope}"' for scope in list(SCOPES)[list(SCOPES).index(self.scope) + 1 :]]
         return f"(the `scope` parameter {' or '.join(wider)} takes in more)" if wider else ""
 
+    def copies_sentence(self) -> str:
+        """How many republished copies were left out to count each story once ("" when none was)."""
+        n = len(self.copies)
+        if not n:
+            return ""
+        return (
+            f"{counted(n, 'copy', 'copies')} of a story another analysed text also carries "
+            f'{verb(n, "was", "were")} left out (`copies` "once"; "all" analyses every copy).'
+        )
+
     def left_out_sentence(self) -> str:
         """For a bottom line: how many documents were left out and why ("" when none was)."""
         left = len(self.left_out)
-        if not left:
-            return ""
-        return _sentence(
-            f"{counted(left, 'document')} of {len(self.table):,} {verb(left, 'was', 'were')} left out:",
-            self.reasons(),
-            self.widen_hint(),
+        scoped = (
+            _sentence(
+                f"{counted(left, 'document')} of {len(self.table):,} {verb(left, 'was', 'were')} left out:",
+                self.reasons(),
+                self.widen_hint(),
+            )
+            if left
+            else ""
         )
+        return " ".join(part for part in (scoped, self.copies_sentence()) if part)
 
     def summary(self) -> Markdown:
         """The sentence under a notebook's title: the event, its dates and places, how many
@@ -114,7 +138,7 @@ class Selection:
                 f"left out: {self.reasons()}",
                 self.widen_hint(),
             )
-        return Markdown(f"{event} {found}")
+        return Markdown(" ".join(part for part in (event, found, self.copies_sentence()) if part))
 
 
 def _sentence(*parts: str) -> str:
@@ -122,14 +146,33 @@ def _sentence(*parts: str) -> str:
     return " ".join(part for part in parts if part) + "."
 
 
-def select(corpus: Corpus, profile: EventProfile, scope: str = "event") -> Selection:
-    """The documents of ``corpus`` that ``scope`` admits for the event ``profile`` (see the module's
-    docstring). Raises :class:`~xivn.errors.ParameterError` for an unknown scope."""
+def select(corpus: Corpus, profile: EventProfile, scope: str = "event", copies: str = "all") -> Selection:
+    """The documents of ``corpus`` that ``scope`` admits for the event ``profile``, each
+    republished story once when ``copies`` is "once" (see the module's docstring). Raises
+    :class:`~xivn.errors.ParameterError` for an unknown scope or copies value."""
     if scope not in SCOPES:
         raise ParameterError(f"scope {scope!r} is not one of {', '.join(map(repr, SCOPES))}")
+    if copies not in COPIES:
+        raise ParameterError(f"copies {copies!r} is not one of {', '.join(map(repr, COPIES))}")
     table = scope_table(corpus, profile)
-    kept = table.loc[table["verdict"].isin(SCOPES[scope]), "doc_id"]
-    return Selection(corpus.subset(kept), table, profile, scope)
+    kept = list(table.loc[table["verdict"].isin(SCOPES[scope]), "doc_id"])
+    dropped = repeated_copies(corpus.syndication, kept) if copies == "once" else pd.DataFrame(columns=COPY_COLUMNS)
+    chosen = [doc_id for doc_id in kept if doc_id not in set(dropped["doc_id"])]
+    return Selection(corpus.subset(chosen), table, profile, scope, dropped)
+
+
+def repeated_copies(syndication: pd.DataFrame, kept: list[str]) -> pd.DataFrame:
+    """The documents of ``kept`` that repeat a story another kept document carries: per syndication
+    group, all kept members but one (the source when kept, else the first kept in ``kept``'s
+    order). Columns: ``doc_id``, ``group_id`` and ``kept`` (the member that stands for the group)."""
+    order = {doc_id: n for n, doc_id in enumerate(kept)}
+    members = syndication[syndication["doc_id"].isin(order)]
+    rows = []
+    for group_id, group in members.groupby("group_id", sort=False):
+        ranked = sorted(group.itertuples(), key=lambda row: (not row.is_source, order[row.doc_id]))
+        rows += [(row.doc_id, group_id, ranked[0].doc_id) for row in ranked[1:]]
+    rows.sort(key=lambda row: order[row[0]])
+    return pd.DataFrame(rows, columns=COPY_COLUMNS)
 
 
 def with_scope(line: Markdown, selection: Selection) -> Markdown:
