@@ -103,3 +103,17 @@ def test_another_event_without_outcomes_has_no_official_count(biden_page):
 )
 def test_another_event_names_no_fact_of_the_default_visit(biden_page, fact):
     assert fact not in biden_page
+
+
+def test_without_an_official_count_the_claims_are_listed_not_judged(make_corpus, tmp_path):
+    wire = (
+        "Biden and Trong sign deals in Hanoi\n\n"
+        "HANOI, Sept 10 - The United States and Vietnam signed 12 agreements on Sunday during Joe Biden's state "
+        "visit, officials said.\n"
+    )
+    folder = make_corpus({"wire.txt": wire, "metadata.csv": "file,label,date\nwire.txt,Wire,2023-09-10\n"})
+    render(tmp_path / "out", corpus_dir=folder, parameters={"event": str(BIDEN_PROFILE)}, only=["deal_taxonomy"])
+    text = outputs(tmp_path / "out" / "deal_taxonomy.ipynb")
+    assert "1 number claim is stated: “12 agreements” (Wire); there is no official count to check it against." in text
+    assert "There is no official count to check the 1 claim against." in text
+    assert "conflicts with" not in text and "cannot both be right" not in text

@@ -104,7 +104,7 @@ def test_bottom_line_with_no_conflict_or_no_official_count():
     )
     unknown = counts(("d1", "36 deals", "36 deals", "no official count"), official=None)
     assert text(prose.bottom_line(mentions(), unknown, {}, 1, 11, "China–Vietnam")).endswith(
-        ". 1 number claim is stated: “36 deals” (d1); there is no official count to check them against."
+        ". 1 number claim is stated: “36 deals” (d1); there is no official count to check it against."
     )
 
 
@@ -133,7 +133,7 @@ def test_bottom_line_with_missing_values():
         "**Bottom line.** The 1 text makes 2 mentions of China–Vietnam deals in 1 of 2 categories; "
         "0 specific items are reported signed, and 1 explicitly absent (rare)."
     )
-    assert line.endswith("there is no official count to check them against.")
+    assert line.endswith("there is no official count to check it against.")
     known = counts(("d9", pd.NA, "37 deals", "conflicts"))
     line = text(prose.bottom_line(own, known, {"d9": None}, 1, 2, "China–Vietnam"))
     assert line.endswith("conflicts with the official count of 36: “37 deals” (d9).")

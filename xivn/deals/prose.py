@@ -95,7 +95,8 @@ def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
     official = _official(counts)
     if official is None:
         stated = f"{claims[0].upper()}{claims[1:]} {verb(len(counts), 'is', 'are')} stated"
-        return f". {stated}: {_quoted(counts, labels)}; there is no official count to check them against."
+        them = verb(len(counts), "it", "them")
+        return f". {stated}: {_quoted(counts, labels)}; there is no official count to check {them} against."
     wrong = counts[counts["verdict"] == CONFLICTS]
     if wrong.empty:
         return f". Of {claims}, none conflicts with the official count of {official:,}."
