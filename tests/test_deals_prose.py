@@ -142,11 +142,12 @@ def test_bottom_line_with_missing_values():
 # --- taxonomy --------------------------------------------------------------------------------------
 
 TAXONOMY = ["category", "item_id", "label", "kind", "parties", "reference"]
+LISTED = Outcomes(source="the ministry", count=2, list_file="list.csv")
 
 
 def test_taxonomy_sentence_empty():
     table = pd.DataFrame(columns=TAXONOMY)
-    assert text(prose.taxonomy_sentence(table, 0, "t.toml", 0, "China-Vietnam", "list.csv")) == (
+    assert text(prose.taxonomy_sentence(table, 0, "t.toml", 0, "China-Vietnam", LISTED)) == (
         "The taxonomy (`t.toml`) has 0 categories, 0 specific items and 0 areas; "
         "0 items are documented in the official list, 0 belong to another partnership."
     )
@@ -154,7 +155,7 @@ def test_taxonomy_sentence_empty():
 
 def test_taxonomy_sentence_one_item():
     table = pd.DataFrame([("Rail", "rail", "Rail", "item", "China-Vietnam", "MOU-1")], columns=TAXONOMY)
-    assert text(prose.taxonomy_sentence(table, 1, "deal_taxonomy.toml", 1, "China-Vietnam", "list.csv")) == (
+    assert text(prose.taxonomy_sentence(table, 1, "deal_taxonomy.toml", 1, "China-Vietnam", LISTED)) == (
         "The taxonomy (`deal_taxonomy.toml`) has 1 category, 1 specific item and 0 areas; "
         "1 item is documented in the official list, 0 belong to another partnership."
     )
@@ -172,7 +173,7 @@ def test_taxonomy_sentence_many_items_and_missing_values():
         ],
         columns=TAXONOMY,
     )
-    assert text(prose.taxonomy_sentence(table, 6, "t.toml", 4, "China-Vietnam", "list.csv")) == (
+    assert text(prose.taxonomy_sentence(table, 6, "t.toml", 4, "China-Vietnam", LISTED)) == (
         "The taxonomy (`t.toml`) has 4 categories, 4 specific items and 2 areas; "
         "2 items are documented in the official list, 1 belongs to another partnership."
     )
@@ -187,7 +188,7 @@ def test_taxonomy_sentence_without_an_official_list_and_with_rows_left_out():
         ],
         columns=TAXONOMY,
     )
-    assert text(prose.taxonomy_sentence(table, 2, "t.toml", 2, "US-Vietnam", "")) == (
+    assert text(prose.taxonomy_sentence(table, 2, "t.toml", 2, "US-Vietnam", Outcomes("the ministry", 12))) == (
         "The taxonomy (`t.toml`) has 2 categories, 2 specific items and 1 area; "
         "the event has no official list to document them, 1 belongs to another partnership. "
         "The table leaves out the 1 item of partnerships no text reports."
@@ -196,7 +197,7 @@ def test_taxonomy_sentence_without_an_official_list_and_with_rows_left_out():
 
 def test_taxonomy_sentence_file_name_cannot_break_out():
     table = pd.DataFrame(columns=TAXONOMY)
-    line = text(prose.taxonomy_sentence(table, 0, "my`<b>.toml", 0, "China-Vietnam", ""))
+    line = text(prose.taxonomy_sentence(table, 0, "my`<b>.toml", 0, "China-Vietnam", None))
     assert line.startswith("The taxonomy (``my`&lt;b>.toml``) has")
     assert "<b>" not in line
 

@@ -128,15 +128,15 @@ def official_sentence(outcomes: Outcomes | None) -> Markdown:
 
 
 def taxonomy_sentence(
-    table: pd.DataFrame, n_shown: int, source: str, n_categories: int, parties: str, official_list: str
+    table: pd.DataFrame, n_shown: int, source: str, n_categories: int, parties: str, outcomes: Outcomes | None
 ) -> Markdown:
     """The sentence under the taxonomy table: categories, items, areas, items documented in the
-    event's ``official_list`` ("" when it has none), items of other partnerships than ``parties``,
-    and the rows the table leaves out (``n_shown`` of ``table`` are shown)."""
+    official list of the event's ``outcomes`` (when it has one), items of other partnerships than
+    ``parties``, and the rows the table leaves out (``n_shown`` of ``table`` are shown)."""
     items = table[table["kind"] == "item"]
     areas = int((table["kind"] == "area").sum())
     other = int((items["parties"].notna() & (items["parties"] != parties)).sum())
-    if official_list:
+    if outcomes is not None and outcomes.list_file:
         documented = int((items["reference"].fillna("") != "").sum())
         listed = f"{counted(documented, 'item')} {verb(documented, 'is', 'are')} documented in the official list"
     else:
