@@ -155,10 +155,10 @@ def deal_counts(
     subset, e.g. "three on telecoms"), ``status`` (as for deal mentions: "signed dozens" vs
     "would come with the signing of dozens"), ``official`` (the official total), ``verdict``:
     "agrees" (the exact official number), "consistent" (a range or a subset that contains or fits
-    under it), "conflicts" (cannot be right if the official count is), "no official count". A document's claim is
-    counted once however often it repeats it (a heading "'Dozens' of deals" above "dozens of
-    co-operation documents"): one row per document and stated range and scope, the first in the
-    body kept before a heading's. Sorted by ``doc_id`` and ``start``; ``attrs["official"]`` is the
+    under it), "conflicts" (cannot be right if the official count is), "no official count". A
+    document's claim is counted once however often it repeats it (a heading "'Dozens' of deals"
+    above "dozens of co-operation documents"): one row per document and stated range and scope, the
+    first in the body kept before a heading's. Sorted by ``doc_id`` and ``start``; ``attrs["official"]`` is the
     official count (None when there is none; also for an empty table) and ``attrs["official_source"]``
     who states it ("" when no one does).
     """
