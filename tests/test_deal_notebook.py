@@ -1,8 +1,12 @@
-"""The deal taxonomy notebook renders with non-default parameters on a corpus it has never seen."""
+"""The deal taxonomy notebook renders with non-default parameters on a corpus it has never seen, and
+with another event's profile on that event's corpus."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
+import pytest
 
 from xivn.paths import data_path
 from xivn.report.rendering import render
@@ -23,6 +27,11 @@ Officials said 12 agreements were signed on Wednesday. The two leaders signed MO
 No deal was reached on rare earths.
 """
 METADATA = "file,label,timing\npreview.txt,Preview,before\nreport.md,Report,after\n"
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+BIDEN_PROFILE = EVENTS / "biden_vietnam_2023.toml"
+BIDEN_CORPUS = EVENTS / "biden_vietnam_2023"
+TEXT_OUTPUTS = ("text/plain", "text/markdown")
+"""Output formats a reader reads (not the charts' image data, nor the style sheets of the HTML tables)."""
 
 
 def outputs(path) -> str:
@@ -42,7 +51,7 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
     render(
         tmp_path / "out",
         corpus_dir=folder,
-        parameters={"taxonomy_file": str(taxonomy), "max_rows": 3},
+        parameters={"taxonomy_file": str(taxonomy), "max_rows": 3, "scope": "all"},  # texts not about the visit
         only=["deal_taxonomy"],
     )
     text = outputs(tmp_path / "out" / "deal_taxonomy.ipynb")
@@ -54,3 +63,57 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
     # (the headline's rail deals and the talks on submarine cables name no side at all)
     assert "3 mentions are unresolved and counted in no table: 1 names only one side, 2 no side at all" in text
     assert "checks passed" in text
+
+
+@pytest.fixture(scope="module")
+def biden_page(tmp_path_factory) -> str:
+    """The Markdown cells and text outputs of the notebook rendered for Joe Biden's 2023 visit."""
+    out = tmp_path_factory.mktemp("biden")
+    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["deal_taxonomy"])
+    notebook = nbformat.read(out / "deal_taxonomy.ipynb", as_version=4)
+    markdown = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+    shown = [
+        str(output.get("data", {}).get(kind, "")) + str(output.get("text", ""))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        for kind in TEXT_OUTPUTS
+    ]
+    return "\n".join(markdown + shown)
+
+
+def test_another_event_reports_its_own_pair_from_its_corpus(biden_page):
+    assert "Joe Biden's state visit to Vietnam" in biden_page
+    assert "5 of 7 documents are about Joe Biden" in biden_page
+    # the preview's expected cooperation on semiconductors, the second day's agreed jets
+    assert "The 5 texts make 2 mentions of United States–Vietnam deals in 2 of 11 categories" in biden_page
+    assert "Of 2 deal mentions, 2 are of US\\-Vietnam deals, none of another pair" in biden_page
+    assert "checks passed" in biden_page
+
+
+def test_another_event_without_outcomes_has_no_official_count(biden_page):
+    assert "There is no official count of the documents signed to check the number claims against" in biden_page
+    assert "the event has no official list to document them" in biden_page
+    assert "the official count of" not in biden_page and "cannot be right" not in biden_page
+
+
+@pytest.mark.parametrize(
+    "fact",
+    ["Xi Jinping", "December 2023", "2023-12", "Kunming", "Haiphong", "36", "China–Vietnam", "China-Vietnam", "Nikkei"],
+)
+def test_another_event_names_no_fact_of_the_default_visit(biden_page, fact):
+    assert fact not in biden_page
+
+
+def test_without_an_official_count_the_claims_are_listed_not_judged(make_corpus, tmp_path):
+    wire = (
+        "Biden and Trong sign deals in Hanoi\n\n"
+        "HANOI, Sept 10 - The United States and Vietnam signed 12 agreements on Sunday during Joe Biden's state "
+        "visit, officials said.\n"
+    )
+    folder = make_corpus({"wire.txt": wire, "metadata.csv": "file,label,date\nwire.txt,Wire,2023-09-10\n"})
+    render(tmp_path / "out", corpus_dir=folder, parameters={"event": str(BIDEN_PROFILE)}, only=["deal_taxonomy"])
+    text = outputs(tmp_path / "out" / "deal_taxonomy.ipynb")
+    assert "1 number claim is stated: “12 agreements” (Wire); there is no official count to check it against." in text
+    assert "There is no official count to check the 1 claim against." in text
+    assert "conflicts with" not in text and "cannot both be right" not in text

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
 from xivn.corpus.checks import offset_mismatches
-from xivn.deals.counts import balanced_span, official_count
+from xivn.deals.counts import balanced_span
+from xivn.event import load_event
 from xivn.paths import data_path
+
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+XI = load_event()
+BIDEN = load_event(EVENTS / "biden_vietnam_2023.toml")
 
 # The eleven memoranda/items seed 004 lists, with the category each belongs to.
 PAMIR_ITEMS = {
@@ -35,7 +43,7 @@ def mentions(seeds) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def counts(seeds) -> pd.DataFrame:
-    return xivn.deals.deal_counts(seeds)
+    return xivn.deals.deal_counts(seeds, outcomes=XI.outcomes)
 
 
 def mentions_in(make_corpus, text: str, name: str = "doc.md") -> pd.DataFrame:
@@ -407,16 +415,33 @@ def test_a_claim_repeated_in_a_heading_is_counted_once(counts, make_corpus):
     assert found[["sent_id", "claim"]].values.tolist() == [[1, "36 deals"]]  # the body's first, once
 
 
-def test_official_count_comes_from_the_reference(counts):
-    reference = xivn.deals.reference_counts()
-    assert official_count(reference) == 36
+def test_official_count_comes_from_the_event_profile(counts):
+    assert counts.attrs["official"] == 36
+    assert "Nikkei" in counts.attrs["official_source"]
+    assert set(counts["official"]) == {36}
+    reference = xivn.deals.reference_counts(XI.outcomes)
     reuters = reference[reference["doc_no"] == "COUNT-REUTERS"]
     assert reuters["claim"].tolist() == ["37 deals", "36 cooperation deals"]
-    assert any("Nikkei" in title for title in counts.attrs["official_sources"])
+    assert reference.attrs["source"] == "deals_official.csv"
+
+
+def test_without_outcomes_no_claim_gets_a_verdict(seeds, counts):
+    unchecked = xivn.deals.deal_counts(seeds, outcomes=BIDEN.outcomes)  # the Biden profile has no [outcomes]
+    assert unchecked["claim"].tolist() == counts["claim"].tolist()
+    assert set(unchecked["verdict"]) == {"no official count"}
+    assert unchecked["official"].isna().all()
+    assert unchecked.attrs["official"] is None and unchecked.attrs["official_source"] == ""
+    assert xivn.deals.reference_counts(BIDEN.outcomes).empty
+
+
+def test_a_count_without_a_list_checks_claims_but_has_no_reference_sources(seeds, counts):
+    outcomes = replace(XI.outcomes, list_file="")
+    assert set(xivn.deals.deal_counts(seeds, outcomes=outcomes)["verdict"]) == set(counts["verdict"])
+    assert xivn.deals.reference_counts(outcomes).empty
 
 
 def test_conflicting_numbers(counts):
-    conflicts = xivn.deals.count_conflicts(counts)
+    conflicts = xivn.deals.count_conflicts(counts, xivn.deals.reference_counts(XI.outcomes))
     wrong = conflicts[conflicts["relation"] == "cannot both be right"]
     assert ((wrong["a"] == PAMIR) & (wrong["b"] == "COUNT-VN")).any()
     assert ((wrong["a"] == "COUNT-REUTERS") & (wrong["b"] == "COUNT-REUTERS")).any()  # headline 37, body 36
@@ -454,7 +479,7 @@ def test_claim_parsing(make_corpus, sentence, claim, low, high, scope):
 
 
 def test_coverage_has_every_document_and_category(mentions, seeds):
-    coverage = xivn.deals.deal_coverage(mentions, seeds)
+    coverage = xivn.deals.deal_coverage(mentions, seeds, "China-Vietnam")
     assert coverage.index.tolist() == seeds.doc_ids
     assert coverage.columns.tolist() == list(xivn.deals.load_taxonomy().categories.values())
     assert coverage.loc[PAMIR, "Semiconductors, science & technology"] == 0  # the US items are not China's
@@ -462,7 +487,7 @@ def test_coverage_has_every_document_and_category(mentions, seeds):
 
 
 def test_outcomes_before_and_after(mentions, seeds):
-    outcomes = xivn.deals.deal_outcomes(mentions, seeds.documents).set_index("item_id")
+    outcomes = xivn.deals.deal_outcomes(mentions, seeds.documents, "China-Vietnam").set_index("item_id")
     assert outcomes.loc["rare_earths", ["before", "after"]].tolist() == ["urged", "urged, absent"]
     assert outcomes.loc["rare_earths", "outcome"] == "urged before, absent after"
     assert outcomes.loc["cross_border_rail_funding", "outcome"] == "expected before, signed after"
@@ -472,12 +497,30 @@ def test_outcomes_before_and_after(mentions, seeds):
 
 
 def test_partner_packages_keep_the_partners_apart(mentions):
-    packages = xivn.deals.partner_packages(mentions).set_index(["category", "parties"])["n_items"]
+    packages = xivn.deals.partner_packages(mentions, "China-Vietnam").set_index(["category", "parties"])["n_items"]
     assert packages.loc[("Semiconductors, science & technology", "US-Vietnam")] == 5
     assert packages.loc[("Semiconductors, science & technology", "China-Vietnam")] == 0
     assert packages.loc[("Digital & telecoms", "China-Vietnam")] == 4
     assert packages.loc[("Security & maritime", "China-Vietnam")] == 3
     assert packages.xs("US-Vietnam", level="parties").drop("Semiconductors, science & technology").eq(0).all()
+
+
+def test_the_event_pair_comes_first_and_other_pairs_follow(mentions):
+    assert xivn.deals.partner_packages(mentions, "China-Vietnam")["parties"].unique().tolist() == [
+        "China-Vietnam",
+        "US-Vietnam",
+    ]
+    # with another event's pair first, the seeds' two packages follow it; a pair with nothing signed keeps its rows
+    assert xivn.deals.partner_packages(mentions, "Japan-Vietnam")["parties"].unique().tolist() == [
+        "Japan-Vietnam",
+        "China-Vietnam",
+        "US-Vietnam",
+    ]
+
+
+def test_the_event_pair_is_labelled_as_mentions_label_it():
+    assert xivn.deals.event_parties(XI) == "China-Vietnam"
+    assert xivn.deals.event_parties(BIDEN) == "US-Vietnam"  # deal_parties.toml labels the United States "US"
 
 
 def test_the_shipped_files_load_by_their_bare_names():

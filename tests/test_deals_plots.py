@@ -38,18 +38,18 @@ def texts(fig) -> list[str]:
 
 def test_coverage_heatmap_empty_gives_a_note(drawn):
     empty = pd.DataFrame(columns=["Rail"], dtype="int64")
-    note = plots.coverage_heatmap(empty, empty)
+    note = plots.coverage_heatmap(empty, empty, "United States–Vietnam")
     assert isinstance(note, Markdown)
-    assert note.data == "Nothing to chart: no document mentions a China–Vietnam deal."
+    assert note.data == "Nothing to chart: no document mentions a United States–Vietnam deal."
     zeros = pd.DataFrame({"Rail": [0, 0]}, index=["A", "B"])
-    assert plots.coverage_heatmap(zeros, zeros).data.startswith("Nothing to chart")
+    assert plots.coverage_heatmap(zeros, zeros, "China–Vietnam").data.startswith("Nothing to chart")
     assert drawn == []
 
 
 def test_coverage_heatmap_draws_the_shown_documents(drawn):
     coverage = pd.DataFrame({"Rail": [1, 0, 1], "Digital & $5G$": [0, 3, np.nan]}, index=["d1", "d2", "d3"])
     shown = coverage.iloc[:2].rename(index={"d1": "Pamir (blog)", "d2": "AF $"})
-    assert plots.coverage_heatmap(shown, coverage) is None
+    assert plots.coverage_heatmap(shown, coverage, "China–Vietnam") is None
     (fig,) = drawn
     ax = fig.axes[0]
     assert ax.get_title(loc="left") == r"Digital & \$5G\$ is the most mentioned sector"
@@ -83,3 +83,19 @@ def test_packages_chart_draws_both_partners(drawn):
     assert len(ax.patches) == 6  # three sectors, two partners
     assert texts(fig) == ["Source: AF; Pamir (blog)"]  # documents with a specific item, sorted
     assert texts_outside(fig) == []
+
+
+def test_packages_chart_of_one_package_counts_its_sectors(drawn):
+    wide = pd.DataFrame({"US-Vietnam": [2, 0, 1]}, index=["Rail", "Digital", "Chips"])
+    mentions = pd.DataFrame({"doc_id": ["d1"], "kind": ["item"]})
+    assert plots.packages_chart(wide, mentions, {"d1": "Wire"}) is None
+    (fig,) = drawn
+    assert fig.axes[0].get_title(loc="left") == "The one package has signed items in 2 of 3 sectors"
+
+
+def test_packages_chart_title_counts_the_two_packages_drawn(drawn):
+    wide = pd.DataFrame({"A-B": [1, 1], "C-D": [1, 1], "E-F": [0, 1]}, index=["Rail", "Digital"])
+    mentions = pd.DataFrame({"doc_id": ["d1"], "kind": ["item"]})
+    assert plots.packages_chart(wide, mentions, {}) is None
+    (fig,) = drawn
+    assert fig.axes[0].get_title(loc="left") == "The two packages share 2 of 2 sectors"  # E-F is not drawn

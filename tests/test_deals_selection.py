@@ -53,6 +53,27 @@ def test_own_mentions_keeps_one_partnership():
     assert deals.own_mentions(MENTIONS.iloc[:0], "China-Vietnam").empty
 
 
+def test_reported_items_keep_areas_the_event_pair_and_the_pairs_the_texts_name():
+    taxonomy = pd.DataFrame(
+        {
+            "item_id": ["rail", "chips", "ferry", "drones", "trade_area", "fund"],
+            "kind": ["item", "item", "item", "item", "area", "item"],
+            "parties": ["China-Vietnam", "US-Vietnam", "Japan-Vietnam", "India-Vietnam", "", np.nan],
+        }
+    )
+    found = pd.DataFrame(
+        {"parties": ["Japan-Vietnam", "India-Vietnam", "India"], "parties_from": ["clause", "", "one side"]}
+    )
+    # the event pair US-Vietnam; Japan-Vietnam is read from a clause; an unresolved "India-Vietnam" does not count
+    kept = deals.reported_items(taxonomy, found, "US-Vietnam")["item_id"].tolist()
+    assert kept == ["chips", "ferry", "trade_area", "fund"]
+    assert deals.reported_items(taxonomy, found.iloc[:0], "China-Vietnam")["item_id"].tolist() == [
+        "rail",
+        "trade_area",
+        "fund",
+    ]
+
+
 def test_shown_coverage_keeps_the_documents_with_most_mentions_in_corpus_order():
     coverage = pd.DataFrame({"Rail": [1, 0, 2], "Digital": [0, 0, 2]}, index=["d1", "d2", "d3"])
     shown = deals.shown_coverage(coverage, {"d1": "A", "d2": "B", "d3": "C"}, 2)

@@ -53,6 +53,23 @@ def test_an_open_ended_count_reads_as_no_upper_limit():
     assert "<NA>" not in repr(table)
 
 
+def test_a_claim_without_an_official_count_reads_as_none():
+    evidence = pd.DataFrame(
+        {
+            "source": ["Wire"],
+            "quote": ["a dozen agreements"],
+            "low": pd.array([12], dtype="Int64"),
+            "high": pd.array([12], dtype="Int64"),
+            "scope": ["all"],
+            "status": ["signed"],
+            "official": pd.array([pd.NA], dtype="Int64"),
+            "verdict": ["no official count"],
+        }
+    )
+    row = tables.shown_count_evidence(evidence, max_rows=5).shown.iloc[0]
+    assert (row["Official count"], row["Verdict"]) == ("none", "no official count")
+
+
 def test_evidence_sentences_are_shown_whole():
     sentence = (
         "In his meeting with Xi, Prime Minister Pham Minh Chinh called the decision “a historically important "

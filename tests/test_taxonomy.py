@@ -78,11 +78,6 @@ def test_a_user_can_add_a_category_and_an_item(tmp_path, make_corpus):
             'label = "Digital Silk Road"\ncategory = "digital_telecoms"\nkind = "item"\nparties = "Mars"',
             r"\[items.digital_silk_road\]: parties must be one of",
         ),
-        (
-            'focal_parties = "China-Vietnam"',
-            'focal_parties = "Nobody"',
-            r"\[focal_parties\]: 'Nobody' is not one of",
-        ),
     ],
 )
 def test_bad_taxonomy_entries_are_named(tmp_path, old, new, message):
@@ -126,3 +121,11 @@ def test_bad_cue_entries_are_named(tmp_path, old, new, message):
 def test_missing_taxonomy_file():
     with pytest.raises(xivn.errors.DataFileError, match="data file not found"):
         xivn.deals.load_taxonomy("/nonexistent/taxonomy.toml")
+
+
+def test_the_pair_reported_on_is_no_taxonomy_field(tmp_path):
+    # the pair a notebook reports on is the event profile's; a taxonomy that still names one is refused
+    path = tmp_path / "old.toml"
+    path.write_text('focal_parties = "China-Vietnam"\n' + SHIPPED, encoding="utf-8")
+    with pytest.raises(xivn.errors.DataFileError, match=r"unknown field 'focal_parties'"):
+        xivn.deals.load_taxonomy(path)

@@ -1,14 +1,15 @@
 """Number claims about the deals ("37 deals", "dozens of co-operation pacts", "three on telecoms")
 set beside the official count, and the pairs of numbers that cannot both be right.
 
-The official count comes from ``reference/deals_official.csv`` (its ``COUNT-*`` rows, see
-``deals_official.md``): the value most of those sources state exactly.
+The official count and its source come from the event profile's ``[outcomes]``
+(:class:`~xivn.event.profile.Outcomes`); the counts other sources state are the ``COUNT-*`` rows of
+the list file it names (the shipped ``deals_official.csv``, see ``deals_official.md``). A profile
+without outcomes, or without a count, leaves every claim unchecked ("no official count").
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -20,9 +21,9 @@ from xivn.cues.engine import find_hits, resolve_overlaps
 from xivn.cues.reference import load_reference
 from xivn.deals.status import HEADING_KINDS, analyse, document_status, resolve_status
 from xivn.deals.taxonomy import CountVocabulary, DealCues, Taxonomy, as_cues, as_taxonomy
+from xivn.event.profile import Outcomes
 from xivn.paths import data_path
 
-REFERENCE_FILE = "deals_official.csv"
 COUNT_ROW_PREFIX = "COUNT-"
 ALL = "all"
 CLAIM = ("claim", "low", "high", "scope")
@@ -110,14 +111,20 @@ def _bounds(number: str, qualifier: str | None, vocabulary: CountVocabulary) -> 
     return low, high  # "about" keeps the stated value
 
 
-def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
-    """The counts stated by the reference sources (``COUNT-*`` rows of ``deals_official.csv``).
+def reference_counts(outcomes: Outcomes | None, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+    """The counts stated by the reference sources: the ``COUNT-*`` rows of the list file the
+    event's ``outcomes`` name (none when the profile gives no outcomes or no list).
 
     Columns: ``doc_no``, ``source_title``, ``source_url``, ``quote`` (the words of the count in
     ``short_title``), ``claim``, ``low``, ``high`` (``<NA>`` when open-ended), ``scope``. A source
-    may state two counts (the Reuters text: 37 in its headline, 36 in its body).
+    may state two counts (the Reuters text: 37 in its headline, 36 in its body). ``attrs["source"]``
+    is the list file's name ("" when there is none).
     """
-    csv = data_path(path)
+    if outcomes is None or not outcomes.list_file:
+        out = pd.DataFrame(columns=list(REFERENCE)).astype({"low": "Int64", "high": "Int64"})
+        out.attrs["source"] = ""
+        return out
+    csv = data_path(outcomes.list_file)
     table = load_reference(
         csv, ("doc_no", "short_title", "source_title", "source_url"), dtype=str, keep_default_na=False
     )
@@ -133,23 +140,14 @@ def reference_counts(path: str | Path = REFERENCE_FILE, taxonomy: Taxonomy | Non
     return out
 
 
-def official_count(reference: pd.DataFrame) -> int | None:
-    """The count most reference sources state exactly (ties: the smaller), or None."""
-    exact = reference[(reference["scope"] == ALL) & (reference["low"] == reference["high"])]["low"]
-    counts = Counter(int(v) for v in exact.dropna())
-    if not counts:
-        return None
-    best = max(counts.values())
-    return min(v for v, n in counts.items() if n == best)
-
-
 def deal_counts(
     corpus: Corpus,
     taxonomy: Taxonomy | str | Path | None = None,
     cues: DealCues | str | Path | None = None,
-    reference: str | Path = REFERENCE_FILE,
+    outcomes: Outcomes | None = None,
 ) -> pd.DataFrame:
-    """The number claims each text makes about the deals, beside the official count.
+    """The number claims each text makes about the deals, beside the official count of the event's
+    ``outcomes`` (none given: every verdict is "no official count").
 
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the claim's words),
     ``claim`` (the same, tidied), ``low``/``high`` (the range it states; ``high`` is ``<NA>``
@@ -157,16 +155,15 @@ def deal_counts(
     subset, e.g. "three on telecoms"), ``status`` (as for deal mentions: "signed dozens" vs
     "would come with the signing of dozens"), ``official`` (the official total), ``verdict``:
     "agrees" (the exact official number), "consistent" (a range or a subset that contains or fits
-    under it), "conflicts" (cannot be right if the official count is). A document's claim is
-    counted once however often it repeats it (a heading "'Dozens' of deals" above "dozens of
-    co-operation documents"): one row per document and stated range and scope, the first in the
-    body kept before a heading's. Sorted by ``doc_id`` and ``start``; ``attrs["official"]`` is the
-    official count (also for an empty table) and ``attrs["official_sources"]`` names the sources
-    that state it.
+    under it), "conflicts" (cannot be right if the official count is), "no official count". A
+    document's claim is counted once however often it repeats it (a heading "'Dozens' of deals"
+    above "dozens of co-operation documents"): one row per document and stated range and scope, the
+    first in the body kept before a heading's. Sorted by ``doc_id`` and ``start``; ``attrs["official"]`` is the
+    official count (None when there is none; also for an empty table) and ``attrs["official_source"]``
+    who states it ("" when no one does).
     """
     tax, dc = as_taxonomy(taxonomy), as_cues(cues)
-    ref = reference_counts(reference, tax)
-    official = official_count(ref)
+    official = outcomes.count if outcomes is not None else None
     rows = []
     for sentences in analyse(corpus, dc).values():
         doc_status = document_status(sentences)
@@ -190,10 +187,7 @@ def deal_counts(
         .sort_values(["doc_id", "start"], ignore_index=True)
     )
     table[["low", "high", "official"]] = table[["low", "high", "official"]].astype("Int64")
-    agreeing = ref[(ref["low"] == official) & (ref["high"] == official)] if official is not None else ref.iloc[:0]
-    table.attrs.update(
-        official=official, official_sources=sorted(set(agreeing["source_title"])), reference=ref.attrs.get("source", "")
-    )
+    table.attrs.update(official=official, official_source=outcomes.source if official is not None else "")
     return table
 
 
@@ -224,7 +218,7 @@ def _verdict(low: int, high: int | None, scope: str, official: int | None) -> st
     return "consistent" if low <= official and (high is None or official <= high) else "conflicts"
 
 
-def count_conflicts(counts: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.DataFrame:
+def count_conflicts(counts: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """Pairs of total-count claims (texts and reference sources) and whether both can be right.
 
     Columns: ``a`` and ``b`` (who says it: a doc_id or a reference doc_no), ``a_claim``,
@@ -233,7 +227,6 @@ def count_conflicts(counts: pd.DataFrame, reference: pd.DataFrame | None = None)
     pairs within the reference set are kept (the Reuters text contradicts itself). Sorted with
     the contradictions first.
     """
-    reference = reference_counts() if reference is None else reference
     claims = [
         (row.doc_id, row.claim, int(row.low), None if pd.isna(row.high) else int(row.high))
         for row in counts[counts["scope"] == ALL].itertuples(index=False)

@@ -170,15 +170,16 @@ def _is_topic(sentence: Sentence, hit: Hit, dc: DealCues) -> bool:
 
 
 def deal_coverage(
-    mentions: pd.DataFrame, corpus: Corpus, taxonomy: Taxonomy | str | Path | None = None
+    mentions: pd.DataFrame, corpus: Corpus, parties: str, taxonomy: Taxonomy | str | Path | None = None
 ) -> pd.DataFrame:
-    """Mentions of the focal pair's deals (the taxonomy's ``focal_parties``) per document and category.
+    """Mentions of one pair's deals (``parties``, as mentions label them: the event's pair,
+    :func:`~xivn.deals.parties.event_parties`) per document and category.
 
     Rows: every document of the corpus (index ``doc_id``, in corpus order); columns: every category
     label in taxonomy order; values: number of mentions (0 where none).
     """
     tax = as_taxonomy(taxonomy)
-    own = mentions[mentions["parties"] == tax.focal_parties]
+    own = mentions[mentions["parties"] == parties]
     table = pd.crosstab(own["doc_id"], own["category"]).reindex(
         index=corpus.doc_ids, columns=list(tax.categories), fill_value=0
     )
@@ -188,22 +189,24 @@ def deal_coverage(
 def deal_outcomes(
     mentions: pd.DataFrame,
     documents: pd.DataFrame,
+    parties: str,
     taxonomy: Taxonomy | str | Path | None = None,
     cues: DealCues | str | Path | None = None,
 ) -> pd.DataFrame:
     """Before against after: what the pre-visit texts expected and what the post-visit texts report.
 
     Uses the ``timing`` column of ``documents`` ("before" / "after"; other documents are left
-    out) and the focal pair's mentions. One row per item mentioned on either side. Columns:
-    ``category`` (label), ``item_id``, ``label``, ``before`` and ``after`` (the statuses found,
-    comma-separated in status order, "" if none), ``outcome`` (a sentence computed from the two),
+    out) and the mentions of one pair's deals (``parties``: the event's pair). One row per item
+    mentioned on either side. Columns: ``category`` (label), ``item_id``, ``label``, ``before`` and
+    ``after`` (the statuses found, comma-separated in status order, "" if none), ``outcome`` (a
+    sentence computed from the two),
     ``before_evidence`` and ``after_evidence`` (``doc_id: sentence`` of the first mention with the
     side's leading status). Sorted by category order, then ``item_id``.
     """
     tax = as_taxonomy(taxonomy)
     statuses = list(as_cues(cues).statuses)
     timing = dict(zip(documents["doc_id"], documents["timing"], strict=True))
-    own = mentions[mentions["parties"] == tax.focal_parties].assign(timing=lambda t: t["doc_id"].map(timing))
+    own = mentions[mentions["parties"] == parties].assign(timing=lambda t: t["doc_id"].map(timing))
     own = own[own["timing"].isin(["before", "after"])]
     rows = []
     order = list(tax.categories)
@@ -261,21 +264,23 @@ def _outcome(before: set[str], after: set[str]) -> str:
     return f"{anticipated} before, not reported after"
 
 
-def partner_packages(mentions: pd.DataFrame, taxonomy: Taxonomy | str | Path | None = None) -> pd.DataFrame:
+def partner_packages(
+    mentions: pd.DataFrame, parties: str, taxonomy: Taxonomy | str | Path | None = None
+) -> pd.DataFrame:
     """What each partner's package is about: signed specific items by category and parties.
 
     Only ``kind == "item"`` mentions with status "signed" and two sides read from the text count,
-    each distinct item once per pair, so the US-Vietnam initiatives are never counted as
-    China-Vietnam deals. Columns: ``category`` (label), ``parties``, ``n_items``, ``items`` (labels
-    joined with "; "), ``evidence`` (the quoted words of each item's first mention, joined with
-    " / "). One row per category and pair: the taxonomy's ``partnerships`` first, then the other
-    pairs with a signed item, sorted (``n_items`` 0 where none), in taxonomy order.
+    each distinct item once per pair, so one pair's deals are never counted as another's. Columns:
+    ``category`` (label), ``parties``, ``n_items``, ``items`` (labels joined with "; "),
+    ``evidence`` (the quoted words of each item's first mention, joined with " / "). One row per
+    category and pair: ``parties`` (the event's pair) first, then the other pairs the texts report
+    a signed item of, sorted (``n_items`` 0 where none), in taxonomy order.
     """
     tax = as_taxonomy(taxonomy)
     signed = pair_mentions(mentions)
     signed = signed[(signed["kind"] == "item") & (signed["status"] == "signed")]
     first = signed.sort_values(["doc_id", "start"]).drop_duplicates(["parties", "item_id"])
-    pairs = [*tax.partnerships, *sorted(set(first["parties"]) - set(tax.partnerships))]
+    pairs = [parties, *sorted(set(first["parties"]) - {parties})]
     rows = []
     for category, label in tax.categories.items():
         for parties in pairs:

@@ -31,6 +31,7 @@ from xivn.cues.datafiles import (
 )
 from xivn.cues.engine import CueTable, find_hits
 from xivn.deals.status import HEADING_KINDS, Sentence
+from xivn.event.profile import EventProfile
 
 PARTIES_FILE = "deal_parties.toml"
 SEPARATOR = "-"
@@ -177,6 +178,13 @@ def _distinct(names: Iterable[str]) -> list[str]:
 def joined(names: Iterable[str]) -> str:
     """The parties label of some sides: sorted and joined with "-" ("China-Vietnam")."""
     return SEPARATOR.join(sorted(names))
+
+
+def event_parties(profile: EventProfile, cues: PartyCues | str | Path | None = None) -> str:
+    """The event's two countries as a mention's ``parties`` labels them: each country by its short
+    label in ``deal_parties.toml`` ("United States" is "US"), sorted and joined ("US-Vietnam")."""
+    labels = as_party_cues(cues).labels
+    return joined(labels.get(country, country) for country in profile.parties)
 
 
 class PartyReader:

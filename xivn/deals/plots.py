@@ -13,6 +13,7 @@ import pandas as pd
 
 from xivn.deals.selection import shared_sectors
 from xivn.display import figures
+from xivn.display.escaping import escape_markdown
 from xivn.display.figures import chart_text
 from xivn.display.markdown import Markdown
 
@@ -20,12 +21,13 @@ BAR_OFFSETS = (-0.2, 0.2)
 """Where the bars of the two partnerships sit around each sector's line."""
 
 
-def coverage_heatmap(shown: pd.DataFrame, coverage: pd.DataFrame) -> Markdown | None:
-    """Heatmap of deal mentions per shown document (rows) and category (columns), titled with the
-    most mentioned sector over the whole ``coverage``; a note when there is nothing to chart."""
+def coverage_heatmap(shown: pd.DataFrame, coverage: pd.DataFrame, pair: str) -> Markdown | None:
+    """Heatmap of the ``pair``'s deal mentions per shown document (rows) and category (columns),
+    titled with the most mentioned sector over the whole ``coverage``; a note when there is nothing
+    to chart."""
     values = shown.fillna(0).astype("int64")
     if values.empty or not values.to_numpy().sum():
-        return Markdown("Nothing to chart: no document mentions a China–Vietnam deal.")
+        return Markdown(f"Nothing to chart: no document mentions a {escape_markdown(pair)} deal.")
     top = coverage.fillna(0).sum().idxmax()
     _, ax = figures.new_figure(width=9, height=2.8 + 0.4 * len(values))
     ax.imshow(values.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
@@ -57,11 +59,21 @@ def packages_chart(wide: pd.DataFrame, mentions: pd.DataFrame, labels: Mapping[s
     ax.legend(frameon=False, loc="center right")
     doc_ids = mentions.loc[mentions["kind"] == "item", "doc_id"].unique()
     sources = sorted(str(labels.get(doc_id, doc_id)) for doc_id in doc_ids)
-    shared = shared_sectors(wide)
     figures.finish(
         ax,
-        title=f"The two packages share {len(shared)} of {len(wide)} sectors",
+        title=_packages_title(wide),
         xlabel="signed items (count)",
         sources=list(sources),
     )
     return None
+
+
+def _packages_title(wide: pd.DataFrame) -> str:
+    """The sectors the drawn packages (the first two columns of ``wide``) share, or, with one
+    package, the sectors it covers."""
+    drawn = wide.iloc[:, : len(BAR_OFFSETS)]
+    if drawn.shape[1] == 1:
+        return (
+            f"The one package has signed items in {int((drawn.fillna(0) > 0).any(axis=1).sum())} of {len(wide)} sectors"
+        )
+    return f"The two packages share {len(shared_sectors(drawn))} of {len(wide)} sectors"

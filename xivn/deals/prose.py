@@ -4,8 +4,9 @@ Every function returns :class:`~xivn.display.markdown.Markdown`, takes tables an
 file), and passes each piece of corpus or data-file text (quotes, labels, partner names) through
 :func:`~xivn.display.escaping.escape_markdown`, so a label such as ``*Evil* $x$ <b>`` shows as typed.
 
-Two generic wording helpers live here: :func:`verb` (a verb agreeing with a count: "1 item is",
-"2 items are") and :func:`code_span` (a file name as inline code, whatever backticks it holds).
+The event's pair in words (:func:`pair_words`, "China–Vietnam") comes from the event profile; the
+official count from its ``[outcomes]``. :func:`code_span` writes a file name as inline code,
+whatever backticks it holds.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from xivn.display.wording import (
     rows_note,
     verb,
 )
+from xivn.event.profile import EventProfile, Outcomes
 
 QUOTES_SHOWN = 8
 """Contradicting number claims quoted one by one in the bottom line; the rest are counted."""
@@ -43,15 +45,26 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def pair_words(profile: EventProfile) -> str:
+    """The event's two countries as a modifier, visitor first: "China–Vietnam", "United States–Vietnam"."""
+    return f"{profile.visitor}–{profile.host}"
+
+
 def _official(counts: pd.DataFrame) -> int | None:
     value = counts.attrs.get("official")
     return None if is_missing(value) else int(value)
 
 
 def bottom_line(
-    own: pd.DataFrame, counts: pd.DataFrame, labels: Mapping[str, str], n_documents: int, n_categories: int
+    own: pd.DataFrame,
+    counts: pd.DataFrame,
+    labels: Mapping[str, str],
+    n_documents: int,
+    n_categories: int,
+    pair: str,
 ) -> Markdown:
-    """The "Bottom line": mentions, categories, items signed and absent, and number claims that cannot be right."""
+    """The "Bottom line": mentions of the ``pair``'s deals (:func:`pair_words`), categories, items
+    signed and absent, and number claims that cannot be right (or, with no official count, the claims)."""
     if own.empty and counts.empty:
         texts = "the one text" if n_documents == 1 else f"the {n_documents:,} texts"
         return Markdown(
@@ -62,7 +75,7 @@ def bottom_line(
     absent_labels = sorted(set(escaped(absent["label"].where(absent["label"].notna(), absent["item_id"]))))
     sentence = (
         f"**Bottom line.** The {counted(n_documents, 'text')} {verb(n_documents, 'makes', 'make')} "
-        f"{counted(len(own), 'mention')} of China–Vietnam deals in {own['category'].nunique():,} of "
+        f"{counted(len(own), 'mention')} of {escape_markdown(pair)} deals in {own['category'].nunique():,} of "
         f"{counted(n_categories, 'category', 'categories')}; {counted(signed, 'specific item')} "
         f"{verb(signed, 'is', 'are')} reported signed"
     )
@@ -74,51 +87,81 @@ def bottom_line(
 
 
 def _count_claims(counts: pd.DataFrame, labels: Mapping[str, str]) -> str:
-    """The bottom line's last sentence: the number claims that conflict with the official count."""
+    """The bottom line's last sentence: the number claims that conflict with the official count, or
+    all of them when there is no official count to check them against."""
     if counts.empty:
         return ". No text states a number of deals."
     claims = counted(len(counts), "number claim")
     official = _official(counts)
     if official is None:
-        return f". Of {claims}, none can be checked: the reference sources state no official count."
+        stated = f"{claims[0].upper()}{claims[1:]} {verb(len(counts), 'is', 'are')} stated"
+        them = verb(len(counts), "it", "them")
+        return f". {stated}: {_quoted(counts, labels)}; there is no official count to check {them} against."
     wrong = counts[counts["verdict"] == CONFLICTS]
     if wrong.empty:
         return f". Of {claims}, none conflicts with the official count of {official:,}."
-    shown = wrong.head(QUOTES_SHOWN)
+    agrees = verb(len(wrong), "conflicts", "conflict")
+    return f". Of {claims}, {len(wrong):,} {agrees} with the official count of {official:,}: {_quoted(wrong, labels)}."
+
+
+def _quoted(claims: pd.DataFrame, labels: Mapping[str, str]) -> str:
+    """The first :data:`QUOTES_SHOWN` claims quoted with their document's label, the rest counted."""
+    shown = claims.head(QUOTES_SHOWN)
     quoted = "; ".join(
         f"“{escape_markdown(str(claim if is_missing(quote) else quote))}” ({label_of(labels, doc_id)})"
         for quote, claim, doc_id in zip(shown["quote"], shown["claim"], shown["doc_id"], strict=True)
     )
-    more = f"; and {len(wrong) - QUOTES_SHOWN:,} more" if len(wrong) > QUOTES_SHOWN else ""
-    agrees = verb(len(wrong), "conflicts", "conflict")
-    return f". Of {claims}, {len(wrong):,} {agrees} with the official count of {official:,}: {quoted}{more}."
+    return quoted + (f"; and {len(claims) - QUOTES_SHOWN:,} more" if len(claims) > QUOTES_SHOWN else "")
 
 
-def taxonomy_sentence(table: pd.DataFrame, source: str, n_categories: int, focal_parties: str) -> Markdown:
-    """The sentence under the taxonomy table: categories, items, areas, documented and other-partnership items."""
+def official_sentence(outcomes: Outcomes | None) -> Markdown:
+    """What the number claims are checked against: the official count and who states it, or plainly
+    that the event profile gives none."""
+    if outcomes is None or outcomes.count is None:
+        return Markdown(
+            "There is no official count of the documents signed to check the number claims against: "
+            "the claims are listed, with no verdict."
+        )
+    return Markdown(
+        f"The official count is {outcomes.count:,} documents signed (source: {escape_markdown(outcomes.source)})."
+    )
+
+
+def taxonomy_sentence(
+    table: pd.DataFrame, n_shown: int, source: str, n_categories: int, parties: str, outcomes: Outcomes | None
+) -> Markdown:
+    """The sentence under the taxonomy table: categories, items, areas, items documented in the
+    official list of the event's ``outcomes`` (when it has one), items of other partnerships than
+    ``parties``, and the rows the table leaves out (``n_shown`` of ``table`` are shown)."""
     items = table[table["kind"] == "item"]
     areas = int((table["kind"] == "area").sum())
-    documented = int((items["reference"].fillna("") != "").sum())
-    other = int((items["parties"].notna() & (items["parties"] != focal_parties)).sum())
+    other = int((items["parties"].notna() & (items["parties"] != parties)).sum())
+    if outcomes is not None and outcomes.list_file:
+        documented = int((items["reference"].fillna("") != "").sum())
+        listed = f"{counted(documented, 'item')} {verb(documented, 'is', 'are')} documented in the official list"
+    else:
+        listed = "the event has no official list to document them"
+    hidden = len(table) - n_shown
+    left_out = f" The table leaves out the {counted(hidden, 'item')} of partnerships no text reports." if hidden else ""
     return Markdown(
         f"The taxonomy ({code_span(source)}) has {counted(n_categories, 'category', 'categories')}, "
-        f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {counted(documented, 'item')} "
-        f"{verb(documented, 'is', 'are')} documented in the official list, {other:,} "
-        f"{verb(other, 'belongs', 'belong')} to another partnership."
+        f"{counted(len(items), 'specific item')} and {counted(areas, 'area')}; {listed}, {other:,} "
+        f"{verb(other, 'belongs', 'belong')} to another partnership.{left_out}"
     )
 
 
 def coverage_sentence(
-    coverage: pd.DataFrame, status: pd.DataFrame, labels: Mapping[str, str], n_shown: int
+    coverage: pd.DataFrame, status: pd.DataFrame, labels: Mapping[str, str], n_shown: int, pair: str
 ) -> Markdown:
-    """The sentence under the coverage tables: the broadest document, unmentioned categories, status totals."""
+    """The sentence under the coverage tables: the broadest document, unmentioned categories of the
+    ``pair``'s deals, status totals."""
     filled = coverage.fillna(0)
     broad = (filled > 0).sum(axis=1)
     n_columns = coverage.shape[1]
     never = int((filled.sum() == 0).sum())
     if broad.empty or broad.max() == 0:
         categories = counted(n_columns, "category", "categories")
-        first = f"No document mentions a China–Vietnam deal in any of the {categories}"
+        first = f"No document mentions a {escape_markdown(pair)} deal in any of the {categories}"
     else:
         first = (
             f"*{label_of(labels, broad.idxmax())}* covers the most categories ({broad.max():,} of {n_columns:,}); "
@@ -143,13 +186,14 @@ def evidence_sentence(evidence: pd.DataFrame, max_rows: int) -> Markdown:
     return Markdown(f"Mentions to check: {len(evidence):,} (by status: {parts}).{note}")
 
 
-def outcomes_sentence(outcomes: pd.DataFrame, documents: pd.DataFrame) -> Markdown:
-    """The before-against-after sentence: items anticipated, then reported signed or absent."""
+def outcomes_sentence(outcomes: pd.DataFrame, documents: pd.DataFrame, pair: str) -> Markdown:
+    """The before-against-after sentence: items of the ``pair``'s deals anticipated, then reported signed or absent."""
     if outcomes.empty:
         timed = int(documents["timing"].isin(["before", "after"]).sum()) if "timing" in documents else 0
         return Markdown(
             f"No comparison is possible: {timed:,} of {counted(len(documents), 'document')} "
-            f"{verb(timed, 'has', 'have')} a before/after `timing`, or none of them mentions a China–Vietnam deal."
+            f"{verb(timed, 'has', 'have')} a before/after `timing`, "
+            f"or none of them mentions a {escape_markdown(pair)} deal."
         )
     before, after = outcomes["before"].fillna(""), outcomes["after"].fillna("")
     expected = outcomes[before != ""]
@@ -162,13 +206,14 @@ def outcomes_sentence(outcomes: pd.DataFrame, documents: pd.DataFrame) -> Markdo
     )
 
 
-def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int) -> Markdown:
-    """The sentence under the count tables: claims that fit the official count, and contradicting pairs."""
+def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int, sources: int) -> Markdown:
+    """The sentence under the count tables: claims that fit the official count, and contradicting
+    pairs among the texts and the ``sources`` reference sources that state a count."""
     official = _official(counts)
     if counts.empty:
         first = "No text states a number of deals. "
     elif official is None:
-        first = f"No official count is known, so none of the {counted(len(counts), 'claim')} can be checked. "
+        first = f"There is no official count to check the {counted(len(counts), 'claim')} against. "
     else:
         fits = counts[counts["verdict"].notna() & (counts["verdict"] != CONFLICTS)]
         names = name_list(sorted(set(escaped(fits["claim"])))) or "none"
@@ -176,12 +221,13 @@ def counts_sentence(counts: pd.DataFrame, clash: pd.DataFrame, max_rows: int) ->
             f"{len(fits):,} of {counted(len(counts), 'claim')} {verb(len(fits), 'fits', 'fit')} "
             f"the official count of {official:,} ({names}). "
         )
+    among = "Counting the reference sources" if sources else "With no reference source stating a count"
     if clash.empty:
-        second = "Counting the reference sources, no two stated totals contradict each other."
+        second = f"{among}, no two stated totals contradict each other."
     else:
         itself = int((clash["a"] == clash["b"]).sum())
         second = (
-            f"Counting the reference sources, {counted(len(clash), 'pair')} of stated totals cannot both be right; "
+            f"{among}, {counted(len(clash), 'pair')} of stated totals cannot both be right; "
             f"{itself:,} of them {verb(itself, 'sets', 'set')} one source against itself "
             "(a headline against its own body)."
         )
@@ -202,6 +248,8 @@ def packages_sentence(wide: pd.DataFrame) -> Markdown:
     if not parts:
         return Markdown("No partnership has a signed item.")
     text = "; ".join(parts)
+    if len(parts) == 1:
+        return Markdown(f"{text[0].upper()}{text[1:]}; no other pair has a signed item.")
     where = "both" if len(parts) == 2 else "every package"
     shared = name_list(escaped(shared_sectors(wide))) or "none"
     return Markdown(f"{text[0].upper()}{text[1:]}. Sectors present in {where}: {shared}.")

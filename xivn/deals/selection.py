@@ -22,8 +22,16 @@ CANNOT_BOTH = "cannot both be right"
 
 
 def own_mentions(mentions: pd.DataFrame, parties: str) -> pd.DataFrame:
-    """The mentions of one partnership's deals (the taxonomy's ``focal_parties``: China-Vietnam)."""
+    """The mentions of one partnership's deals (``parties``: the event's pair, as mentions label it)."""
     return mentions[mentions["parties"] == parties]
+
+
+def reported_items(taxonomy: pd.DataFrame, mentions: pd.DataFrame, parties: str) -> pd.DataFrame:
+    """The rows of a taxonomy table (:meth:`~xivn.deals.taxonomy.Taxonomy.table`) a reader of this
+    corpus needs: the areas and items of any pair, the items of ``parties`` (the event's pair) and
+    those of the pairs some mention names both sides of."""
+    pairs = {parties, *mentions.loc[~mentions["parties_from"].isin(UNRESOLVED), "parties"]}
+    return taxonomy[(taxonomy["parties"].fillna("") == "") | taxonomy["parties"].isin(pairs)]
 
 
 def parties_summary(mentions: pd.DataFrame, focal: str) -> pd.DataFrame:

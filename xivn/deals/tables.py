@@ -69,7 +69,7 @@ def shown_status(status: pd.DataFrame) -> Table:
 
 
 def shown_coverage_counts(shown: pd.DataFrame) -> Table:
-    """China–Vietnam deal mentions per document (by label) and category, as counts."""
+    """The event pair's deal mentions per document (by label) and category, as counts."""
     return _count_grid(shown.fillna(0), Column("Document"))
 
 
@@ -123,7 +123,7 @@ def shown_count_evidence(evidence: pd.DataFrame, max_rows: int) -> Table:
         "high": Column("At most", "count", missing="no upper limit"),
         "scope": Column("Counts", note="all deals or one sector"),
         "status": STATUS,
-        "official": Column("Official count", "count"),
+        "official": Column("Official count", "count", missing="none"),
         "verdict": Column("Verdict", note="conflicts when the claim's range excludes the official count"),
     }
     return table(evidence.head(max_rows), columns)

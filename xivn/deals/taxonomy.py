@@ -57,15 +57,14 @@ class DealItem:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Categories (in display order), items, the partnerships the notebook sets side by side and
-    the focal one it reports on (never given to a mention: parties are read from the text)."""
+    """Categories (in display order), items, and the partnerships whose packages the items document
+    (never given to a mention: parties are read from the text; the pair reported on is the event's)."""
 
     source: str
     categories: dict[str, str]
     descriptions: dict[str, str]
     items: dict[str, DealItem]
     partnerships: tuple[str, ...]
-    focal_parties: str
 
     @cached_property
     def _item_table(self) -> CueTable:
@@ -137,7 +136,6 @@ TAXONOMY_SCHEMA = Schema(
     TAXONOMY_FILE,
     Table(
         required={
-            "focal_parties": TEXT,
             "partnerships": ListOf(TEXT, nonempty=True),
             "categories": Entries(Table(required={"label": TEXT}, optional={"description": TEXT}), nonempty=True),
             "items": Entries(
@@ -150,7 +148,7 @@ TAXONOMY_SCHEMA = Schema(
         }
     ),
 )
-"""The deal taxonomy: the partnerships shown, the categories, and the items with their cues."""
+"""The deal taxonomy: the partnerships its items document, the categories, and the items with their cues."""
 
 CUES_SCHEMA = Schema(
     CUES_FILE,
@@ -189,9 +187,6 @@ def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
     where = Path(path).name
     categories = raw["categories"]
     partnerships = tuple(raw["partnerships"])
-    focal_parties = raw["focal_parties"]
-    if focal_parties not in partnerships:
-        raise data_error(where, "focal_parties", f"{focal_parties!r} is not one of partnerships {list(partnerships)}")
     items = {name: _item(name, entry, categories, partnerships, where) for name, entry in raw["items"].items()}
     empty = [name for name in categories if not any(i.category == name for i in items.values())]
     if empty:
@@ -202,7 +197,6 @@ def load_taxonomy(path: str | Path = TAXONOMY_FILE) -> Taxonomy:
         descriptions={name: entry.get("description", "") for name, entry in categories.items()},
         items=items,
         partnerships=partnerships,
-        focal_parties=focal_parties,
     )
 
 
