@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
+import pytest
 from conftest import REPO
 
+from xivn.report.rendering import render
+
 NOTEBOOK = REPO / "notebooks" / "00_corpus_overview.ipynb"
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+BIDEN_PROFILE = EVENTS / "biden_vietnam_2023.toml"
+BIDEN_CORPUS = EVENTS / "biden_vietnam_2023"
 
 
 def code_cells() -> list[str]:
@@ -17,3 +25,32 @@ def test_prose_and_chart_come_from_the_package():
     sources = "\n".join(code_cells())
     for call in ("bottom_line", "dates_sentence", "composition_chart", "chrome_kinds_sentence", "quote_sentence"):
         assert f"overview.{call}(" in sources
+
+
+@pytest.fixture(scope="module")
+def biden_page(tmp_path_factory) -> str:
+    """The Markdown cells and text outputs of the overview rendered for Joe Biden's 2023 visit."""
+    out = tmp_path_factory.mktemp("biden")
+    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["00_corpus_overview"])
+    notebook = nbformat.read(out / "00_corpus_overview.ipynb", as_version=4)
+    markdown = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+    shown = [
+        str(output.get("data", {}).get(kind, "")) + str(output.get("text", ""))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        for kind in ("text/plain", "text/markdown")
+    ]
+    return "\n".join(markdown + shown)
+
+
+def test_another_event_is_the_one_its_documents_are_sorted_by(biden_page):
+    assert "5 of 7 documents are about Joe Biden's state visit to Vietnam; 1 names only other countries" in biden_page
+    # curated: 001 before, 000 and 002 during, 003 and 004 after; by date: 005 and 006 (2023-09-10) during
+    assert "1 document was written before the state visit, 4 during it and 2 after" in biden_page
+    assert "Joe Biden's state visit to Vietnam, 10–11 September 2023" in biden_page  # the timing column's note
+
+
+@pytest.mark.parametrize("fact", ["Xi Jinping", "December 2023", "2023-12", "Kunming", "Haiphong", "Nikkei"])
+def test_another_event_names_no_fact_of_the_default_visit(biden_page, fact):
+    assert fact not in biden_page
