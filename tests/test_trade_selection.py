@@ -30,11 +30,18 @@ def test_usable_figures_have_both_parties_dollars_and_a_calendar_year():
 
 def test_analysed_figures_keep_the_reporter_and_year_with_every_partner():
     chosen = analysed_figures(STATED, reporter="Vietnam", year=2022)
-    # not China's exports; China's total with Vietnam is Vietnam's total with China
+    # not China's exports; China's total with Vietnam is trade of Vietnam too, kept as China's figure
     assert chosen["value_usd_bn"].tolist() == [1.0, 2.0, 9.0]
-    assert chosen[["reporter", "partner"]].values.tolist()[-1] == ["Vietnam", "China"]
+    assert chosen[["reporter", "partner"]].values.tolist()[-1] == ["China", "Vietnam"]
     assert chosen.index.tolist() == [0, 1, 2]
-    assert STATED.loc[18, "reporter"] == "China"  # the stated table is not changed
+
+
+def test_analysed_figures_filter_the_other_sides_total_by_its_reporter():
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["China"])["value_usd_bn"].tolist() == [
+        1.0,
+        9.0,
+    ]
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Japan"])["value_usd_bn"].tolist() == [2.0]
 
 
 CHECK = pd.DataFrame(

@@ -26,14 +26,15 @@ def usable_figures(stated: pd.DataFrame) -> pd.DataFrame:
 def analysed_figures(stated: pd.DataFrame, *, reporter: str, year: int, partners: Sequence[str] = ()) -> pd.DataFrame:
     """The :func:`usable_figures` of ``reporter`` in ``year`` (with one of ``partners``, or any
     partner when ``partners`` is empty), in their order, with a fresh index. A total stated from
-    the other side ("China-Vietnam trade" for reporter Vietnam) is the reporter's total too, and is
-    turned round. A missing year never matches."""
+    the other side ("China-Vietnam trade" for reporter Vietnam) is trade of the reporter too and is
+    kept, with its own reporter: it is the other side's figure, added up and checked as such
+    (``partners`` then applies to its reporter). A missing year never matches."""
     usable = usable_figures(stated)
     other_side = usable["flow"].eq("total") & usable["partner"].eq(reporter)
-    usable.loc[other_side, ["reporter", "partner"]] = usable.loc[other_side, ["partner", "reporter"]].to_numpy()
-    chosen = usable["year"].eq(year).fillna(False) & usable["reporter"].eq(reporter)
+    counterpart = usable["reporter"].where(other_side, usable["partner"])
+    chosen = usable["year"].eq(year).fillna(False) & (usable["reporter"].eq(reporter) | other_side)
     if partners:
-        chosen &= usable["partner"].isin(list(partners))
+        chosen &= counterpart.isin(list(partners))
     return usable[chosen.astype(bool)].reset_index(drop=True)
 
 
