@@ -351,12 +351,12 @@ def focus_sentence(focus: TradeFocus) -> Markdown:
     """The sentence under the title: whose trade is analysed, in which year, and why those (the
     event's host, the last full year before it) when they are the defaults."""
     profile = focus.profile
-    roles = {profile.host: "the host", profile.visitor: "the visitor"}
+    roles = {profile.host: "the host of", profile.visitor: "the visiting country in"}
     who = _partner(focus.reporter)
     sentence = f"The figures analysed are {_possessive(who)} trade in {focus.year}"
     reasons = []
     if focus.reporter in roles:
-        reasons.append(f"{who} is {roles[focus.reporter]} of {escape_markdown(profile.name)}")
+        reasons.append(f"{who} is {roles[focus.reporter]} {escape_markdown(profile.name)}")
     if focus.year_before:
         reasons.append(f"{focus.year} the last full year before it")
     if reasons:
