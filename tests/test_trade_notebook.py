@@ -95,10 +95,7 @@ def test_trade_notebook_of_another_event_names_its_facts_only(tmp_path):
 def test_trade_notebook_sets_up_with_the_trade_package():
     notebook = nbformat.read(REPO / "notebooks" / "trade_balance.ipynb", as_version=4)
     cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    assert cells[1].startswith(
-        "import xivn\nfrom xivn import trade\nfrom xivn.corpus import offset_mismatches\n\n"
-        "profile = xivn.event.load_event(event)\n"
-    )
+    assert cells[1].startswith("import xivn\nfrom xivn import trade\n\nprofile = xivn.event.load_event(event)\n")
     assert cells[2] == "chosen.summary()"
 
 
