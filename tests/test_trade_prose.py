@@ -18,6 +18,7 @@ BALANCE_COLUMNS = ["partner", "year", "exports", "imports", "total", "balance", 
 CONSISTENCY_COLUMNS = ["doc_id", "partner", "exports", "imports", "total", "difference", "verdict"]
 CHECK_COLUMNS = [
     "doc_id",
+    "start",
     "quote",
     "reporter",
     "partner",
@@ -51,7 +52,9 @@ def consistency(*rows) -> pd.DataFrame:
 
 def check_row(**values) -> dict:
     row = dict.fromkeys(CHECK_COLUMNS, "")
-    row.update(doc_id="d1", quote="$10 billion", reporter="Vietnam", partner="China", flow="exports", period="2022")
+    row.update(
+        doc_id="d1", start=0, quote="$10 billion", reporter="Vietnam", partner="China", flow="exports", period="2022"
+    )
     row.update(check="same side")
     row.update(reference_usd_bn=10.0, gap_usd_bn=0.0, gap_pct=0.0, verdict="matches")
     row.update(values)

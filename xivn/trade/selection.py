@@ -39,9 +39,12 @@ def analysed_figures(stated: pd.DataFrame, *, reporter: str, year: int, partners
 
 
 def unmatched_mirrors(check: pd.DataFrame) -> pd.DataFrame:
-    """The mirror checks of :func:`~xivn.trade.fact_check_trade` whose partner figure was looked for
-    and not found (no ``reference_usd_bn``)."""
-    return check[check["check"].eq("mirror") & check["reference_usd_bn"].isna()]
+    """The mirror checks of :func:`~xivn.trade.fact_check_trade` of the claims whose partner figure
+    was looked for and not found: no mirror row of the claim (``doc_id``, ``start``) has a
+    ``reference_usd_bn``."""
+    mirror = check[check["check"].eq("mirror")]
+    found = mirror["reference_usd_bn"].notna().groupby([mirror["doc_id"], mirror["start"]]).transform("any")
+    return mirror[~found.astype(bool)]
 
 
 def earlier_gaps(gaps: pd.DataFrame, check: pd.DataFrame, *, reporter: str, year: int) -> pd.DataFrame:
@@ -52,12 +55,15 @@ def earlier_gaps(gaps: pd.DataFrame, check: pd.DataFrame, *, reporter: str, year
     return gaps[keep.astype(bool)]
 
 
-def widest_gaps(check: pd.DataFrame) -> pd.DataFrame:
+def widest_gaps(check: pd.DataFrame, reporter: str) -> pd.DataFrame:
     """One row per claim (partner, flow and kind of check) that has a reference value: the
     comparison with the widest gap (ties: the first source by name), with a ``claim`` label
-    ("China total (same side)"), sorted by check, gap and claim."""
+    ("China total (same side)" for a figure of ``reporter``, "China's total (mirror)" for one the
+    other side states), sorted by check, gap and claim."""
     compared = check[check["reference_usd_bn"].notna()]
-    compared = compared.assign(claim=compared["partner"] + " " + compared["flow"] + " (" + compared["check"] + ")")
+    own = compared["reporter"].eq(reporter)
+    figure = (compared["partner"] + " ").where(own, compared["reporter"] + "'s ") + compared["flow"]
+    compared = compared.assign(claim=figure + " (" + compared["check"] + ")")
     compared = compared.assign(size=compared["gap_usd_bn"].abs())
     compared = compared.sort_values(["size", "source"], ascending=[False, True]).drop_duplicates("claim")
     return compared.sort_values(["check", "gap_usd_bn", "claim"])
