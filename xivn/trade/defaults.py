@@ -19,7 +19,7 @@ REFERENCE_CHECK = "trade"
 """The name of the trade check in an event profile's ``[references]``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a table is no value to compare
 class TradeFocus:
     """Whose trade the notebook analyses (``reporter``), in which calendar ``year``, for which event
     (``profile``), and the official statistics its figures are checked against (``reference``, read
