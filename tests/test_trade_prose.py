@@ -18,9 +18,12 @@ BALANCE_COLUMNS = ["partner", "year", "exports", "imports", "total", "balance", 
 CONSISTENCY_COLUMNS = ["doc_id", "partner", "exports", "imports", "total", "difference", "verdict"]
 CHECK_COLUMNS = [
     "doc_id",
+    "start",
     "quote",
+    "reporter",
     "partner",
     "flow",
+    "period",
     "attribution",
     "credited_country",
     "check",
@@ -49,7 +52,10 @@ def consistency(*rows) -> pd.DataFrame:
 
 def check_row(**values) -> dict:
     row = dict.fromkeys(CHECK_COLUMNS, "")
-    row.update(doc_id="d1", quote="$10 billion", partner="China", flow="exports", check="same side")
+    row.update(
+        doc_id="d1", start=0, quote="$10 billion", reporter="Vietnam", partner="China", flow="exports", period="2022"
+    )
+    row.update(check="same side")
     row.update(reference_usd_bn=10.0, gap_usd_bn=0.0, gap_pct=0.0, verdict="matches")
     row.update(values)
     return row
@@ -222,11 +228,13 @@ def test_totals_sentence_of_many_names_those_off_and_counts_cut_rows():
         ("US", 0.02, "adds up"),
         ("Japan", 2.7, "does not add up"),
         ("Korea", -1.5, "does not add up"),
-        ("Laos", math.nan, "incomplete"),
+        ("Laos", math.nan, "no parts stated"),
+        ("Cambodia", math.nan, "no total stated"),
     )
     assert text(prose.totals_sentence(table, 2)) == (
-        "2 of 5 stated totals equal exports + imports within rounding (largest difference \\$0.02bn); "
-        "Japan, Korea do not: off by \\$2.70bn, -\\$1.50bn. The table shows the first 2 of 5 totals."
+        "2 of 4 stated totals equal exports + imports within rounding (largest difference \\$0.02bn); "
+        "Japan, Korea do not: off by \\$2.70bn, -\\$1.50bn. 1 stated total has no exports or imports beside it, "
+        "so it is not checked. The table shows the first 2 of 6 rows."
     )
 
 
@@ -303,7 +311,11 @@ def test_pattern_sentence_escapes_partners():
 def test_attribution_sentence_without_any_comparison():
     expected = "No stated figure could be checked against the reference set."
     assert text(prose.attribution_sentence(checks(), 20)) == expected
-    assert text(prose.attribution_sentence(checks(check_row(check="none")), 20)) == expected
+    missing = check_row(reference_usd_bn=math.nan, gap_usd_bn=math.nan, gap_pct=math.nan, verdict="no reference row")
+    assert text(prose.attribution_sentence(checks(missing, missing | {"period": "2021"}), 20)) == (
+        f"{expected} There is no reference row for Vietnam's exports to China in 2022, Vietnam's exports to China "
+        "in 2021, so those 2 figures have no same-side check."
+    )
 
 
 def test_attribution_sentence_of_one_credited_source_that_is_wrong():

@@ -30,16 +30,25 @@ def test_usable_figures_have_both_parties_dollars_and_a_calendar_year():
 
 def test_analysed_figures_keep_the_reporter_and_year_with_every_partner():
     chosen = analysed_figures(STATED, reporter="Vietnam", year=2022)
-    # not China's exports; China's total with Vietnam is Vietnam's total with China
+    # not China's exports; China's total with Vietnam is trade of Vietnam too, kept as China's figure
     assert chosen["value_usd_bn"].tolist() == [1.0, 2.0, 9.0]
-    assert chosen[["reporter", "partner"]].values.tolist()[-1] == ["Vietnam", "China"]
+    assert chosen[["reporter", "partner"]].values.tolist()[-1] == ["China", "Vietnam"]
     assert chosen.index.tolist() == [0, 1, 2]
-    assert STATED.loc[18, "reporter"] == "China"  # the stated table is not changed
+
+
+def test_analysed_figures_filter_the_other_sides_total_by_its_reporter():
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["China"])["value_usd_bn"].tolist() == [
+        1.0,
+        9.0,
+    ]
+    assert analysed_figures(STATED, reporter="Vietnam", year=2022, partners=["Japan"])["value_usd_bn"].tolist() == [2.0]
 
 
 CHECK = pd.DataFrame(
     {
         "doc_id": ["a", "a", "a", "a", "b"],
+        "start": [10, 10, 40, 10, 5],
+        "reporter": ["Vietnam"] * 5,
         "partner": ["US", "US", "China", "US", "China"],
         "flow": ["exports", "exports", "total", "exports", "total"],
         "check": ["mirror", "mirror", "mirror", "same side", "same side"],
@@ -55,16 +64,27 @@ def test_unmatched_mirrors_are_the_mirror_checks_without_a_value():
     assert unmatched_mirrors(CHECK.iloc[:2]).empty
 
 
+def test_a_claim_with_one_mirror_figure_found_is_not_unmatched():
+    # one of two mirror rows of the US claim has no value; the other has 127.52: the partner's figure is there
+    check = CHECK.assign(reference_usd_bn=[127.52, math.nan, math.nan, 109.0, 175.5])
+    assert unmatched_mirrors(check)["partner"].tolist() == ["China"]
+
+
 def test_widest_gaps_keep_one_row_per_claim_sorted_by_check_and_gap():
-    chart = widest_gaps(CHECK)
+    chart = widest_gaps(CHECK, "Vietnam")
     assert chart["claim"].tolist() == ["US exports (mirror)", "US exports (same side)", "China total (same side)"]
     assert chart["source"].tolist() == ["Census", "GSO", "GSO"]  # the widest of the two US mirror gaps
-    assert widest_gaps(CHECK.iloc[2:3]).empty  # no reference value: nothing to chart
+    assert widest_gaps(CHECK.iloc[2:3], "Vietnam").empty  # no reference value: nothing to chart
+
+
+def test_widest_gaps_name_the_other_sides_figure_by_its_reporter():
+    other = CHECK.iloc[4:5].assign(reporter="China", partner="Vietnam", check="mirror")
+    assert widest_gaps(other, "Vietnam")["claim"].tolist() == ["China's total (mirror)"]
 
 
 def test_widest_gaps_break_ties_by_source():
     tied = CHECK.iloc[:2].assign(gap_usd_bn=[-5.0, 5.0])
-    assert widest_gaps(tied)["source"].tolist() == ["BEA"]
+    assert widest_gaps(tied, "Vietnam")["source"].tolist() == ["BEA"]
 
 
 GAPS = pd.DataFrame(

@@ -47,6 +47,7 @@ def test_a_check_without_an_official_figure_says_so_in_words():
     check = pd.DataFrame(
         {
             "quote": ["$175.57 billion"],
+            "reporter": ["Vietnam"],
             "partner": ["China"],
             "flow": ["total"],
             "claim_usd_bn": [175.57],
@@ -60,7 +61,7 @@ def test_a_check_without_an_official_figure_says_so_in_words():
         }
     )
     row = tables.shown_checks(check, max_rows=5).shown.iloc[0]
-    assert (row["Official"], row["Gap"], row["Published by"]) == ("not found", "—", "not stated")
+    assert (row["Official"], row["Gap"], row["Published by"], row["Verdict"]) == ("not found", "—", "—", "not found")
     assert "NaN" not in repr(tables.shown_checks(check, max_rows=5))
 
 

@@ -3,7 +3,7 @@ statistics on both sides of the border.
 
 Pure DataFrame -> DataFrame helpers over :func:`xivn.trade.trade_figures`: whether stated totals add up
 (:func:`trade_consistency`), balances and ratios (:func:`trade_balances`), the official statistics
-(:func:`trade_reference`, from ``data/reference/trade_2022.csv``), each stated figure against them
+(:func:`trade_reference`, the table the event profile names), each stated figure against them
 (:func:`fact_check_trade`), and where the two sides' own statistics disagree (:func:`mirror_gaps`).
 """
 
@@ -23,6 +23,8 @@ from xivn.trade.figures import FLOWS
 from xivn.trade.money import parse_number
 
 MIRROR_FLOW = {"exports": "imports", "imports": "exports", "total": "total", "balance": "balance"}
+CHECKABLE = ("adds up", "does not add up")
+"""The consistency verdicts of the totals that can be checked (total, exports and imports stated)."""
 PART_YEAR_NOTE = re.compile(r"\bpartial year\b", re.IGNORECASE)
 
 REFERENCE = (
@@ -63,16 +65,19 @@ def trade_consistency(figures: pd.DataFrame) -> pd.DataFrame:
     """Whether each document's stated totals equal its exports + imports, within the rounding of
     the stated numbers (the sum of half a unit of each one's last digit).
 
-    Columns: ``doc_id``, ``reporter``, ``partner``, ``year``, ``exports``, ``imports``, ``total``,
-    ``exports_plus_imports``, ``difference`` (total minus the sum), ``tolerance``, ``verdict``
-    (``adds up``, ``does not add up``, or ``incomplete`` when one of the three is not stated).
-    One row per document, pair and year; sorted.
+    Columns: ``doc_id``, ``reporter``, ``partner``, ``year``, ``period`` (a month span is never
+    added up with a year), ``exports``, ``imports``, ``total``, ``exports_plus_imports``,
+    ``difference`` (total minus the sum), ``tolerance``, ``verdict``
+    (``adds up`` or ``does not add up`` when the total and both parts are stated — the totals that
+    can be checked —; else ``no parts stated`` for a total with neither exports nor imports beside it,
+    ``one part stated``, or ``no total stated``). One row per document, pair and period; sorted.
     """
     columns = [
         "doc_id",
         "reporter",
         "partner",
         "year",
+        "period",
         "exports",
         "imports",
         "total",
@@ -83,21 +88,30 @@ def trade_consistency(figures: pd.DataFrame) -> pd.DataFrame:
     ]
     if figures.empty:
         return pd.DataFrame(columns=columns)
-    keys = ["doc_id", "reporter", "partner", "year"]
+    keys = ["doc_id", "reporter", "partner", "year", "period"]
     first = figures.sort_values(["doc_id", "start"]).drop_duplicates([*keys, "flow"])
     values, rounding = _wide(first, keys), _wide(first, keys, "rounding_usd_bn")
     table = values[["exports", "imports", "total"]].copy()
     table["exports_plus_imports"] = (table["exports"] + table["imports"]).round(6)
     table["difference"] = (table["total"] - table["exports_plus_imports"]).round(6)
     table["tolerance"] = rounding[["exports", "imports", "total"]].sum(axis=1, min_count=3).round(6)
+    parts = table[["exports", "imports"]].notna().sum(axis=1)
     table["verdict"] = [
-        "incomplete" if pd.isna(d) else ("adds up" if _within(d, t) else "does not add up")
-        for d, t in zip(table["difference"], table["tolerance"], strict=True)
+        _unchecked(pd.notna(total), n) if pd.isna(d) else ("adds up" if _within(d, t) else "does not add up")
+        for d, t, total, n in zip(table["difference"], table["tolerance"], table["total"], parts, strict=True)
     ]
     return table.reset_index().sort_values(keys, ignore_index=True)[columns]
 
 
-def trade_balances(figures: pd.DataFrame, reporter: str = "Vietnam") -> pd.DataFrame:
+def _unchecked(total: bool, parts: int) -> str:
+    """The consistency verdict of flows that cannot be checked: ``total`` stated or not, with
+    ``parts`` of exports and imports beside it."""
+    if not total:
+        return "no total stated"
+    return "one part stated" if parts else "no parts stated"
+
+
+def trade_balances(figures: pd.DataFrame, reporter: str) -> pd.DataFrame:
     """Balances and ratios of ``reporter``'s stated trade, per partner and year.
 
     Uses the figures whose reporter is ``reporter``; where several documents state a flow, the first
@@ -136,11 +150,12 @@ def trade_balances(figures: pd.DataFrame, reporter: str = "Vietnam") -> pd.DataF
 
 
 # ---------------------------------------------------------------------- official statistics
-def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame:
-    """Official trade statistics with their sources (by default ``xivn/trade/data/trade_2022.csv``;
-    its sources are described in ``trade_2022.md`` beside it).
+def trade_reference(name_or_path: str | Path) -> pd.DataFrame:
+    """Official trade statistics with their sources: a bare file name means a table shipped with
+    xivn (``xivn/trade/data/``, its sources described in the ``.md`` file of the same name beside it).
 
-    Columns: ``reporter`` (the country whose statistics these are), ``publisher`` (the agency as
+    Columns: ``reporter`` (the country whose statistics these are, read from the file's ``reporter``
+    entry: the country named before the parenthesis), ``publisher`` (the agency as
     given in the file, e.g. "Vietnam (General Department of Vietnam Customs)"), ``partner``,
     ``flow``, ``year``, ``period`` (``part-year`` when the note says PARTIAL YEAR, else ``year``),
     ``value_usd_bn`` (NaN where the figure was looked for and not found), ``precision_usd_bn`` (one
@@ -158,7 +173,7 @@ def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame
     numbers = [parse_number(v) if v.strip() else (math.nan, 0) for v in raw["value_usd_bn"]]
     return pd.DataFrame(
         {
-            "reporter": raw["reporter"].str.split(" (", regex=False).str[0].str.strip(),
+            "reporter": [_reporting_country(text) for text in raw["reporter"]],
             "publisher": raw["reporter"],
             "partner": raw["partner"],
             "flow": raw["flow"],
@@ -175,22 +190,39 @@ def trade_reference(name_or_path: str | Path = "trade_2022.csv") -> pd.DataFrame
     )
 
 
-def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Each stated flow against official statistics, from both sides of the border.
+def _reporting_country(publisher: str) -> str:
+    """The country whose statistics a reference row holds, read from its ``reporter`` entry
+    ("Vietnam (General Department of Vietnam Customs)", "US (Census)"): the country named before the
+    parenthesis, as the gazetteer names it; the words themselves when they name no country."""
+    country = publisher.split(" (", 1)[0].strip()
+    named = country_mentions(country)
+    return named[0].country if named else country
 
-    For a claim "reporter R's flow F with partner P in year Y", two kinds of full-year reference
-    row count (part-year rows never):
-    ``same side`` — R's own statistics for the same flow (do the numbers match?) — and ``mirror`` —
-    P's statistics for the opposite flow (P's imports from R for R's exports; a balance with its
-    sign turned), which measure the same goods at the other border. Columns: ``doc_id``,
-    ``start``, ``end``, ``quote``, ``reporter``, ``partner``, ``flow``, ``year``, ``claim_usd_bn``,
-    ``attribution`` (the source the text credits), ``credited_country`` (the country that source
-    belongs to, "" if none is named), ``check`` (``same side``/``mirror``),
-    ``publisher``, ``source``, ``reference_usd_bn`` (in the claim's direction), ``gap_usd_bn``
-    (reference minus claim), ``gap_pct`` (gap / claim), ``verdict``: ``matches`` (within the
-    claim's rounding plus one unit of the reference's last digit), ``differs``, ``partner reports
-    more`` / ``partner reports less`` (mirror), or ``not found`` (the reference set looked and has
-    no value). Claims with no reference row at all are listed with ``check`` = ``none``.
+
+def no_reference() -> pd.DataFrame:
+    """An empty reference table (the columns of :func:`trade_reference`): for an event whose profile names none."""
+    return pd.DataFrame(columns=list(REFERENCE)).astype({"year": "Int64", "value_usd_bn": float})
+
+
+def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each stated flow against official statistics: the reference rows of the same reporter, partner,
+    flow and period, and, as a check of its own, the partner's rows for the opposite flow.
+
+    For a claim "reporter R's flow F with partner P in period T" (T a calendar year; a month span or
+    a fiscal year has no annual row to match), full-year reference rows count (part-year rows never):
+    ``same side`` — R's own statistics for F with P in T (do the numbers match?); when there is none,
+    one ``same side`` row says ``no reference row`` (R's figure is never held against another
+    country's statistics there) — and ``mirror`` — P's statistics for the opposite flow (P's imports
+    from R for R's exports; a balance with its sign turned), which measure the same goods at the
+    other border. Columns: ``doc_id``, ``start``, ``end``, ``quote``, ``reporter``, ``partner``,
+    ``flow``, ``year``, ``period``, ``claim_usd_bn``, ``attribution`` (the source the text credits),
+    ``credited_country`` (the country that source belongs to, "" if none is named), ``check``
+    (``same side``/``mirror``), ``publisher``, ``source``, ``reference_usd_bn`` (in the claim's
+    direction), ``gap_usd_bn`` (reference minus claim), ``gap_pct`` (gap / claim), ``verdict``:
+    ``matches`` (within the claim's rounding plus one unit of the reference's last digit),
+    ``differs``, ``partner reports more`` / ``partner reports less`` (mirror), ``not found`` (the
+    reference set looked and has no value) or ``no reference row``. An empty ``reference`` (no
+    reference table for the event) compares nothing: the table is empty.
     """
     columns = [
         "doc_id",
@@ -201,6 +233,7 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
         "partner",
         "flow",
         "year",
+        "period",
         "claim_usd_bn",
         "attribution",
         "credited_country",
@@ -213,15 +246,18 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
         "verdict",
     ]
     rows = []
-    reference = reference[reference["period"] == "year"]
-    # the rows of each (reporter, partner, flow, year), found once rather than filtered per claim;
-    # a missing year matches nothing, as in a comparison
-    by_key = dict(tuple(reference.groupby(["reporter", "partner", "flow", "year"], sort=False)))
-    none = reference.iloc[:0]
+    if reference.empty:
+        return pd.DataFrame(rows, columns=columns)
+    annual = reference[reference["period"] == "year"]
+    # the rows of each (reporter, partner, flow, period), found once rather than filtered per claim;
+    # an annual row's period is its year, so a month span or a missing year matches nothing
+    by_key = dict(tuple(annual.groupby(["reporter", "partner", "flow", annual["year"].astype(str)], sort=False)))
+    none = annual.iloc[:0]
     for claim in figures.itertuples(index=False):
         credited = country_mentions(claim.attribution)
-        same = by_key.get((claim.reporter, claim.partner, claim.flow, claim.year), none)
-        mirror = by_key.get((claim.partner, claim.reporter, MIRROR_FLOW[claim.flow], claim.year), none)
+        period = str(claim.period)
+        same = by_key.get((claim.reporter, claim.partner, claim.flow, period), none)
+        mirror = by_key.get((claim.partner, claim.reporter, MIRROR_FLOW[claim.flow], period), none)
         base = [
             claim.doc_id,
             claim.start,
@@ -231,12 +267,13 @@ def fact_check_trade(figures: pd.DataFrame, reference: pd.DataFrame) -> pd.DataF
             claim.partner,
             claim.flow,
             claim.year,
+            period,
             claim.value_usd_bn,
             claim.attribution,
             credited[0].country if credited else "",
         ]
-        if same.empty and mirror.empty:
-            rows.append([*base, "none", "", "", math.nan, math.nan, math.nan, "no reference"])
+        if same.empty:
+            rows.append([*base, "same side", "", "", math.nan, math.nan, math.nan, "no reference row"])
         for check, matches in (("same side", same), ("mirror", mirror)):
             for ref in matches.itertuples(index=False):
                 value = -ref.value_usd_bn if check == "mirror" and claim.flow == "balance" else ref.value_usd_bn

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
@@ -26,6 +27,8 @@ from xivn.display.wording import (
     usd_bn,
     verb,
 )
+from xivn.trade.checks import CHECKABLE
+from xivn.trade.defaults import TradeFocus
 from xivn.trade.selection import unmatched_mirrors
 
 # ------------------------------------------------------------------------------ helpers
@@ -59,6 +62,26 @@ def _known(balances: pd.DataFrame, column: str) -> pd.DataFrame:
     return balances[pd.to_numeric(balances[column], errors="coerce").notna()] if len(balances) else balances
 
 
+def _checkable(consistency: pd.DataFrame) -> pd.DataFrame:
+    """The totals that can be checked: stated with both exports and imports beside them."""
+    return consistency[consistency["verdict"].isin(CHECKABLE)] if len(consistency) else consistency
+
+
+def _bare_totals(consistency: pd.DataFrame) -> int:
+    """How many stated totals have neither exports nor imports stated beside them."""
+    return int(consistency["verdict"].eq("no parts stated").sum()) if len(consistency) else 0
+
+
+def _totals_clause(consistency: pd.DataFrame) -> str:
+    """For the bottom line: "2 of 3 totals add up", "no stated total can be checked", with the bare totals counted."""
+    checkable, bare = _checkable(consistency), _bare_totals(consistency)
+    adds = int(checkable["verdict"].eq("adds up").sum()) if len(checkable) else 0
+    clause = f"{adds} of {len(checkable)} totals add up" if len(checkable) else "no stated total can be checked"
+    if bare:
+        clause += f" ({counted(bare, 'total')} with no exports or imports stated beside {verb(bare, 'it', 'them')})"
+    return clause
+
+
 # ------------------------------------------------------------------------------- sentences
 def bottom_line(
     money: pd.DataFrame,
@@ -85,8 +108,7 @@ def bottom_line(
         f"a {'deficit' if row.balance < 0 else 'surplus'} of {usd_bn(abs(row.balance))} with {_partner(row.partner)}"
         for row in _known(balances, "balance").itertuples(index=False)
     ]
-    adds = int(consistency["verdict"].eq("adds up").sum()) if len(consistency) else 0
-    totals = f"{adds} of {len(consistency)} totals add up" if len(consistency) else "no stated total can be checked"
+    totals = _totals_clause(consistency)
     sentence = (
         f"**Bottom line.** {name_list(escaped(docs))} {verb(len(docs), 'states', 'state')} "
         f"{counted(len(figures), 'trade flow')} of {who} for {year}; {totals}, "
@@ -99,7 +121,7 @@ def bottom_line(
         sentence += (
             f" The partner's own statistics {agree}: {_shown(widest['publisher'])} counts "
             f"{usd_bn(widest['reference_usd_bn'])} where the text says {_shown(widest['quote'])} "
-            f"({who}'s {widest['flow']}, partner {_shown(widest['partner'])}), "
+            f"({_shown(widest['reporter'])}'s {widest['flow']}, partner {_shown(widest['partner'])}), "
             f"a gap of {signed_percent(widest['gap_pct'])}."
         )
     return Markdown(sentence)
@@ -188,23 +210,32 @@ def unused_sentence(stated: pd.DataFrame) -> Markdown:
 
 
 def totals_sentence(consistency: pd.DataFrame, max_rows: int) -> Markdown:
-    """The sentence under the consistency table: how many stated totals equal exports + imports, and which do not."""
-    if consistency.empty:
-        return Markdown("No document states a total together with both exports and imports.")
-    adds = consistency[consistency["verdict"].eq("adds up")]
-    off = consistency[consistency["verdict"].eq("does not add up")]
-    n = len(consistency)
-    sentence = (
-        f"{len(adds):,} of {n:,} stated {verb(n, 'total', 'totals')} {verb(len(adds), 'equals', 'equal')} "
-        "exports + imports within rounding"
-    )
-    if len(adds):
-        sentence += f" (largest difference {usd_bn(adds['difference'].abs().max())})"
-    if len(off):
-        sentence += f"; {_partners(off['partner'])} {verb(len(off), 'does', 'do')} not: off by " + name_list(
-            usd_bn(d) for d in off["difference"]
+    """The sentence under the consistency table: how many of the totals that can be checked (stated
+    with both exports and imports) equal exports + imports, which do not, and how many totals have
+    no exports or imports stated beside them."""
+    checkable, bare = _checkable(consistency), _bare_totals(consistency)
+    if checkable.empty:
+        sentence = "No document states a total together with both exports and imports"
+    else:
+        adds = checkable[checkable["verdict"].eq("adds up")]
+        off = checkable[checkable["verdict"].eq("does not add up")]
+        n = len(checkable)
+        sentence = (
+            f"{len(adds):,} of {n:,} stated {verb(n, 'total', 'totals')} {verb(len(adds), 'equals', 'equal')} "
+            "exports + imports within rounding"
         )
-    return Markdown(sentence + "." + rows_note(n, max_rows, "totals"))
+        if len(adds):
+            sentence += f" (largest difference {usd_bn(adds['difference'].abs().max())})"
+        if len(off):
+            sentence += f"; {_partners(off['partner'])} {verb(len(off), 'does', 'do')} not: off by " + name_list(
+                usd_bn(d) for d in off["difference"]
+            )
+    if bare:
+        sentence += (
+            f". {counted(bare, 'stated total')} {verb(bare, 'has', 'have')} no exports or imports beside "
+            f"{verb(bare, 'it', 'them')}, so {verb(bare, 'it is', 'they are')} not checked"
+        )
+    return Markdown(sentence + "." + rows_note(len(consistency), max_rows, "rows"))
 
 
 def _ratio_clause(partner: str, ratio: float) -> str:
@@ -253,9 +284,10 @@ def pattern_sentence(balances: pd.DataFrame, reporter: str) -> Markdown:
 
 
 def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
-    """The sentence under the fact check: whose statistics the text credits, and whose figures actually match."""
-    if check.empty or check["check"].eq("none").all():
-        return Markdown("No stated figure could be checked against the reference set.")
+    """The sentence under the fact check: whose statistics the text credits, whose figures actually
+    match, and which figures have no reference row of their own reporter, partner, flow and period."""
+    if check.empty or check["reference_usd_bn"].isna().all():
+        return Markdown("No stated figure could be checked against the reference set." + _no_row_clause(check))
     countries = check["credited_country"].map(text_or_blank)
     credited = check.loc[countries.ne(""), ["credited_country", "attribution"]].drop_duplicates()
     pairs = [
@@ -281,7 +313,76 @@ def attribution_sentence(check: pd.DataFrame, max_rows: int) -> Markdown:
             sentence += f" — not by the credited {countries}: the attribution is wrong."
     else:
         sentence += "No stated figure matches a published one."
-    return Markdown(sentence + rows_note(len(check), max_rows, "comparisons"))
+    return Markdown(sentence + _no_row_clause(check) + rows_note(len(check), max_rows, "comparisons"))
+
+
+FLOW_WORDS = {
+    "exports": "exports to",
+    "imports": "imports from",
+    "total": "total trade with",
+    "balance": "balance with",
+}
+"""A flow as a sentence names it before its partner: "Vietnam's exports to China"."""
+
+
+def _no_row_clause(check: pd.DataFrame) -> str:
+    """A sentence (with a leading space) naming the figures that have no reference row of their own
+    reporter, partner, flow and period: "There is no reference row for China's total trade with
+    Vietnam in 2022, so that figure is not checked." ("" when every figure has one)."""
+    if check.empty:
+        return ""
+    missing = check[check["verdict"].eq("no reference row")]
+    rows = missing[["reporter", "partner", "flow", "period"]].drop_duplicates()
+    named = [
+        f"{_possessive(_partner(r.reporter))} {FLOW_WORDS[r.flow]} {_partner(r.partner)} "
+        f"{'in' if str(r.period).isdigit() else 'for'} {_shown(r.period)}"
+        for r in rows.itertuples(index=False)
+    ]
+    if not named:
+        return ""
+    n = len(missing)
+    return (
+        f" There is no reference row for {name_list(named)}, so "
+        f"{verb(n, 'that figure has', f'those {n:,} figures have')} no same-side check."
+    )
+
+
+def focus_sentence(focus: TradeFocus) -> Markdown:
+    """The sentence under the title: whose trade is analysed, in which year, and why those (the
+    event's host, the last full year before it) when they are the defaults."""
+    profile = focus.profile
+    roles = {profile.host: "the host of", profile.visitor: "the visiting country in"}
+    who = _partner(focus.reporter)
+    sentence = f"The figures analysed are {_possessive(who)} trade in {focus.year}"
+    reasons = []
+    if focus.reporter in roles:
+        reasons.append(f"{who} is {roles[focus.reporter]} {escape_markdown(profile.name)}")
+    if focus.year_before:
+        reasons.append(f"{focus.year} the last full year before it")
+    if reasons:
+        sentence += ": " + " and ".join(reasons)
+    return Markdown(sentence + ".")
+
+
+def reference_sentence(focus: TradeFocus) -> Markdown:
+    """The sentence that opens the fact check: which reference table holds the official statistics,
+    whose statistics and which years it has, or, plainly, that the event has none."""
+    if not focus.reference_file:
+        return Markdown(
+            "There is no reference table for this event: its profile names no `trade` reference, so no stated "
+            "figure is checked against official statistics (the `reference_file` parameter names one)."
+        )
+    reference = focus.reference
+    name = escape_markdown(Path(focus.reference_file).name)
+    if reference.empty:
+        return Markdown(f"The reference table *{name}* holds no row, so no stated figure is checked.")
+    reporters = _partners(pd.Series(sorted(set(reference["reporter"]))))
+    years = reference["year"].dropna()
+    span = "–".join(dict.fromkeys(str(int(y)) for y in (years.min(), years.max()))) if len(years) else "no stated year"
+    return Markdown(
+        f"The reference table *{name}* holds {counted(len(reference), 'row')} of official statistics: "
+        f"those of {reporters}, for {span}, each row with its publisher and source."
+    )
 
 
 def mirror_sentence(check: pd.DataFrame, earlier: pd.DataFrame, reporter: str, year: int) -> Markdown:

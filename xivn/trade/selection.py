@@ -26,21 +26,25 @@ def usable_figures(stated: pd.DataFrame) -> pd.DataFrame:
 def analysed_figures(stated: pd.DataFrame, *, reporter: str, year: int, partners: Sequence[str] = ()) -> pd.DataFrame:
     """The :func:`usable_figures` of ``reporter`` in ``year`` (with one of ``partners``, or any
     partner when ``partners`` is empty), in their order, with a fresh index. A total stated from
-    the other side ("China-Vietnam trade" for reporter Vietnam) is the reporter's total too, and is
-    turned round. A missing year never matches."""
+    the other side ("China-Vietnam trade" for reporter Vietnam) is trade of the reporter too and is
+    kept, with its own reporter: it is the other side's figure, added up and checked as such
+    (``partners`` then applies to its reporter). A missing year never matches."""
     usable = usable_figures(stated)
     other_side = usable["flow"].eq("total") & usable["partner"].eq(reporter)
-    usable.loc[other_side, ["reporter", "partner"]] = usable.loc[other_side, ["partner", "reporter"]].to_numpy()
-    chosen = usable["year"].eq(year).fillna(False) & usable["reporter"].eq(reporter)
+    counterpart = usable["reporter"].where(other_side, usable["partner"])
+    chosen = usable["year"].eq(year).fillna(False) & (usable["reporter"].eq(reporter) | other_side)
     if partners:
-        chosen &= usable["partner"].isin(list(partners))
+        chosen &= counterpart.isin(list(partners))
     return usable[chosen.astype(bool)].reset_index(drop=True)
 
 
 def unmatched_mirrors(check: pd.DataFrame) -> pd.DataFrame:
-    """The mirror checks of :func:`~xivn.trade.fact_check_trade` whose partner figure was looked for
-    and not found (no ``reference_usd_bn``)."""
-    return check[check["check"].eq("mirror") & check["reference_usd_bn"].isna()]
+    """The mirror checks of :func:`~xivn.trade.fact_check_trade` of the claims whose partner figure
+    was looked for and not found: no mirror row of the claim (``doc_id``, ``start``) has a
+    ``reference_usd_bn``."""
+    mirror = check[check["check"].eq("mirror")]
+    found = mirror["reference_usd_bn"].notna().groupby([mirror["doc_id"], mirror["start"]]).transform("any")
+    return mirror[~found.astype(bool)]
 
 
 def earlier_gaps(gaps: pd.DataFrame, check: pd.DataFrame, *, reporter: str, year: int) -> pd.DataFrame:
@@ -51,12 +55,15 @@ def earlier_gaps(gaps: pd.DataFrame, check: pd.DataFrame, *, reporter: str, year
     return gaps[keep.astype(bool)]
 
 
-def widest_gaps(check: pd.DataFrame) -> pd.DataFrame:
+def widest_gaps(check: pd.DataFrame, reporter: str) -> pd.DataFrame:
     """One row per claim (partner, flow and kind of check) that has a reference value: the
     comparison with the widest gap (ties: the first source by name), with a ``claim`` label
-    ("China total (same side)"), sorted by check, gap and claim."""
+    ("China total (same side)" for a figure of ``reporter``, "China's total (mirror)" for one the
+    other side states), sorted by check, gap and claim."""
     compared = check[check["reference_usd_bn"].notna()]
-    compared = compared.assign(claim=compared["partner"] + " " + compared["flow"] + " (" + compared["check"] + ")")
+    own = compared["reporter"].eq(reporter)
+    figure = (compared["partner"] + " ").where(own, compared["reporter"] + "'s ") + compared["flow"]
+    compared = compared.assign(claim=figure + " (" + compared["check"] + ")")
     compared = compared.assign(size=compared["gap_usd_bn"].abs())
     compared = compared.sort_values(["size", "source"], ascending=[False, True]).drop_duplicates("claim")
     return compared.sort_values(["check", "gap_usd_bn", "claim"])

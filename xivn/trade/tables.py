@@ -9,6 +9,9 @@ import pandas as pd
 
 from xivn.display.tables import Column, Table, table
 
+REPORTER = Column(
+    "Reporter", note="whose statistics the figure is: the country whose exports, imports or trade it states"
+)
 PARTNER = Column("Partner")
 YEAR = Column("Year", "year")
 EXPORTS = Column("Exports", "usd_bn")
@@ -55,6 +58,7 @@ def shown_consistency(consistency: pd.DataFrame, labels: Mapping[str, str], max_
     """Stated totals against exports + imports, per document and partner."""
     columns = {
         "document": "Document",
+        "reporter": REPORTER,
         "partner": PARTNER,
         "year": YEAR,
         "exports": EXPORTS,
@@ -65,7 +69,11 @@ def shown_consistency(consistency: pd.DataFrame, labels: Mapping[str, str], max_
         "tolerance": Column(
             "Rounding allowed", "usd_bn", digits=3, note="half a unit of the last digit of each stated number"
         ),
-        "verdict": Column("Verdict", note="adds up when the difference is within the rounding allowed"),
+        "verdict": Column(
+            "Verdict",
+            note="adds up when the difference is within the rounding allowed; a total without both exports and "
+            "imports beside it cannot be checked",
+        ),
     }
     return table(_with_labels(consistency, labels).head(max_rows), columns)
 
@@ -93,6 +101,7 @@ def shown_balances(balances: pd.DataFrame) -> Table:
 def shown_checks(check: pd.DataFrame, max_rows: int) -> Table:
     """Each stated figure against the official statistics it is checked with."""
     columns = {
+        "reporter": REPORTER,
         "partner": PARTNER,
         "flow": "Flow",
         "claim_usd_bn": Column("Stated", "usd_bn"),
@@ -100,12 +109,16 @@ def shown_checks(check: pd.DataFrame, max_rows: int) -> Table:
             "Check",
             note="same side: the reporter's own statistics; mirror: the partner's statistics for the opposite flow",
         ),
-        "publisher": Column("Published by", missing="not stated"),
-        "source": Column("Source", missing="not stated"),
+        "publisher": Column("Published by", missing="—"),
+        "source": Column("Source", missing="—"),
         "reference_usd_bn": Column("Official", "usd_bn", missing="not found"),
         "gap_usd_bn": Column("Gap", "usd_bn", missing="—", note="official − stated"),
         "gap_pct": Column("Gap, %", "signed_percent", missing="—", note="the gap as a share of the stated figure"),
-        "verdict": Column("Verdict", note="matches when within rounding; otherwise which side reports more"),
+        "verdict": Column(
+            "Verdict",
+            note="matches when within rounding; otherwise which side reports more; not found: the reference row has "
+            "no value; no reference row: none of the reporter's own for that partner, flow and period",
+        ),
     }
     return table(check.head(max_rows), columns)
 
