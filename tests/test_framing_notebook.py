@@ -97,3 +97,12 @@ def test_framing_notebook_on_another_event_names_it_and_never_the_2023_visit(tmp
     assert "checks passed: 5 texts" in text
     assert [phrase for phrase in THE_2023_VISIT if phrase in text] == []
     assert not re.search(r"(?<![\w.,])36(?![\w.,%])", text)  # the official count of the 2023 visit's documents
+
+
+def test_framing_notebook_on_a_corpus_with_no_document_about_the_event(make_corpus, tmp_path):
+    folder = make_corpus({"notes.md": "# Field notes\n\nOnly a sentence about the weather in Hanoi.\n"})
+    render(tmp_path / "report", corpus_dir=folder, only=["framing_comparison"])
+    text = notebook_text(tmp_path / "report" / "framing_comparison.ipynb")
+    assert "**Bottom line.** No text is analysed. No pair of texts passes the rewrite rule. 1 document of 1 was" in text
+    assert "None of the 1 document is about" in text
+    assert "checks passed: 0 texts, 0 article sentences" in text

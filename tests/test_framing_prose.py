@@ -66,7 +66,7 @@ def found(rows=()):
 
 def test_bottom_line_of_an_empty_corpus():
     assert text(prose.bottom_line(profile([]), found(), {})) == (
-        "**Bottom line.** The corpus has no texts. No pair of texts passes the rewrite rule."
+        "**Bottom line.** No text is analysed. No pair of texts passes the rewrite rule."
     )
 
 

@@ -468,7 +468,7 @@ def frame_profile(
     ids = [f.id for f in loaded]
     evidence = frame_evidence(corpus, frames) if evidence is None else evidence
     indicators = frame_indicators(corpus, frames, evidence=evidence)
-    attributed = evidence[evidence["attributed"]].groupby(["doc_id", "frame_id"]).size()
+    attributed = evidence[evidence["attributed"].astype(bool)].groupby(["doc_id", "frame_id"]).size()
     words = corpus.documents.set_index("doc_id")["n_words"]
     labels = corpus.labels()
     rng = np.random.default_rng(seed)

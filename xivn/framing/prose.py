@@ -83,7 +83,7 @@ def _symbolic_part(profile: pd.DataFrame, labels: Mapping[str, str]) -> str:
     symbolic = profile[(profile["frame_id"] == "symbolic_outcome") & (profile["n_sentences"].fillna(0) > 0)]
     n_texts = len(labels)
     if n_texts == 0:
-        return "The corpus has no texts."
+        return "No text is analysed."
     if symbolic.empty:
         if n_texts == 1:
             return "The text does not use the symbolic-vs-substantive frame."

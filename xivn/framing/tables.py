@@ -35,8 +35,9 @@ def shown_frames(profile: pd.DataFrame, max_rows: int) -> Table:
     present = profile[profile["n_sentences"].fillna(0) > 0]
     present = present.assign(order=present["doc_id"].map(order))
     rows = present.sort_values(["order", "share", "frame_id"], ascending=[True, False, True])
-    counts = rows["n_sentences"].astype(int).map("{:,}".format)
-    rows = rows.assign(k_of_n=counts + " of " + rows["n_article_sentences"].astype(int).map("{:,}".format))
+    counts = rows["n_sentences"].astype(int).map("{:,}".format).astype(str)
+    totals = rows["n_article_sentences"].astype(int).map("{:,}".format).astype(str)
+    rows = rows.assign(k_of_n=counts + " of " + totals)
     columns = {
         "label": TEXT,
         "frame_label": Column("Frame"),
