@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from xivn.cues.datafiles import load_data_file
 from xivn.errors import DataFileError
 from xivn.event import DEFAULT_EVENT, load_event, pair_label
 from xivn.event.profile import DAY
-from xivn.framing.frames import SLOGAN_SCHEMA
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 BIDEN = EVENTS / "biden_vietnam_2023.toml"
@@ -47,10 +45,9 @@ def test_the_default_profile_names_the_reference_tables_each_check_reads():
     assert profile.reference("deals") == "deals_official.csv"
 
 
-def test_the_default_slogan_renderings_are_those_of_the_framing_data():
-    framing = load_data_file("slogan.toml", SLOGAN_SCHEMA)
+def test_the_default_slogan_and_its_renderings():
     slogan = load_event().slogan
-    assert list(slogan.renderings) == framing["renderings"]
+    assert slogan.original == "命运共同体"
     assert slogan.text == "community with a shared future"
     assert re.search(slogan.renderings[0], "a China-Vietnam community with a shared future", re.IGNORECASE)
 

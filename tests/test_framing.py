@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from xivn.corpus.checks import offset_mismatches
 from xivn.cues.exclusions import NO_EXCLUSIONS, load_exclusions
 from xivn.errors import DataFileError, ParameterError
+from xivn.event import load_event
 from xivn.framing import frames as framing
 from xivn.framing.lexicon import fold
 
@@ -236,11 +238,27 @@ def test_select_sources_by_prefix_label_or_id(seeds):
 
 
 def test_slogan_renderings(seeds):
-    renderings = framing.slogan_renderings(seeds)
+    renderings = framing.slogan_renderings(seeds, load_event().slogan)
     summary = framing.slogan_summary(renderings, seeds)
     by_prefix = {row["doc_id"][:3]: row for _, row in summary.iterrows()}
-    assert by_prefix["000"]["destiny_note"] and by_prefix["000"]["explains"]  # "a word that means 'destiny'"
-    assert by_prefix["003"]["destiny_note"]  # "conveys the essence of destiny"
+    assert by_prefix["000"]["meaning_note"] and by_prefix["000"]["explains"]  # "a word that means 'destiny'"
+    assert by_prefix["003"]["meaning_note"]  # "conveys the essence of destiny"
     assert by_prefix["001"]["mentions"] == 0 and by_prefix["004"]["mentions"] == 0
     assert "shared future community" in by_prefix["003"]["forms"]
     assert offset_mismatches(renderings, seeds, text_column="quote").empty
+
+
+def test_the_slogan_comes_from_the_event_profile(seeds):
+    visit = load_event().slogan
+    assert framing.slogan_gloss(visit).meaning == "destiny"  # 命运: fate, destiny
+    only_one = replace(visit, renderings=(r"\bcommunity\s+with\s+a\s+shared\s+future\b",))
+    assert set(framing.slogan_renderings(seeds, only_one)["rendering"]) == {"community with a shared future"}
+    assert not framing.slogan_renderings(seeds, replace(visit, original=""))["meaning"].any()  # no gloss known
+    assert framing.slogan_gloss(replace(visit, original="")) is None
+    assert framing.slogan_renderings(seeds, None).empty
+    assert framing.slogan_gloss(None) is None
+
+
+def test_the_dictionary_names_the_event_its_event_frames_were_written_for():
+    assert framing.written_for() == "xi_vietnam_2023"
+    assert load_event(framing.written_for()).id == "xi_vietnam_2023"  # a shipped profile

@@ -6,12 +6,19 @@ Expected strings are written by hand. A label such as ``*Evil* $x$ <b>`` must co
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from xivn.display.markdown import Markdown
+from xivn.event import EventProfile
+from xivn.event.profile import Slogan
 from xivn.framing import prose
+from xivn.framing.frames import Gloss
 
 EVIL = "*Evil* $x$ <b>"
 EVIL_MD = r"\*Evil\* \$x\$ &lt;b\>"
@@ -59,7 +66,7 @@ def found(rows=()):
 
 def test_bottom_line_of_an_empty_corpus():
     assert text(prose.bottom_line(profile([]), found(), {})) == (
-        "**Bottom line.** The corpus has no texts. No pair of texts passes the rewrite rule."
+        "**Bottom line.** No text is analysed. No pair of texts passes the rewrite rule."
     )
 
 
@@ -306,7 +313,10 @@ def test_tone_escapes_labels():
 
 # ------------------------------------------------------------------------------------ voices
 def voices(classes):
-    return pd.DataFrame({"speaker_class": list(classes)}, dtype=object)
+    """A voices table of speakers of these classes; a class ending in "_officials" is an official."""
+    classes = list(classes)
+    official = [None if c is None else c.endswith("_officials") for c in classes]
+    return pd.DataFrame({"speaker_class": classes, "official": official}, dtype=object)
 
 
 def mix(rows):
@@ -460,22 +470,28 @@ def test_rewrite_story_escapes_labels():
 
 # ------------------------------------------------------------------------------------ slogan
 def slogan_table(rows):
-    return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "destiny_note"])
+    return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "meaning_note"])
 
 
 def renderings(rows):
-    return pd.DataFrame(rows, columns=["doc_id", "destiny", "sentence"])
+    return pd.DataFrame(rows, columns=["doc_id", "meaning", "sentence"])
+
+
+SLOGAN = Slogan("community with a shared future", ("shared future",), "命运共同体")
+DESTINY = Gloss("destiny", "future", re.compile("destiny"))
+
+
+def use(table, sentences, n_documents, n_shown, named=SLOGAN, gloss=DESTINY):
+    return text(prose.slogan_use(table, sentences, n_documents, n_shown, named=named, gloss=gloss))
 
 
 def test_slogan_of_an_empty_corpus():
-    assert text(prose.slogan_use(slogan_table([]), renderings([]), 0, 0)) == (
-        "The corpus has no texts, so none uses the slogan."
-    )
+    assert use(slogan_table([]), renderings([]), 0, 0) == ("The corpus has no texts, so none uses the slogan.")
 
 
 def test_slogan_of_one_rendering():
     table = slogan_table([("a", "A", 1, 1, False)])
-    assert text(prose.slogan_use(table, renderings([("a", False, "A shared future.")]), 1, 1)) == (
+    assert use(table, renderings([("a", False, "A shared future.")]), 1, 1) == (
         "1 of 1 text uses the slogan (1 rendering, 1 in quotation marks). No text mentions destiny."
     )
 
@@ -486,7 +502,7 @@ def test_slogan_of_many_renderings_quotes_at_most_three_distinct_destiny_sentenc
         [("a", True, "One"), ("a", True, "One"), ("a", False, "Not"), ("c", True, "Two"), ("c", True, "Three")]
     )
     sentences = pd.concat([sentences, renderings([("c", True, "Four")])], ignore_index=True)
-    assert text(prose.slogan_use(table, sentences, 16, 3)) == (
+    assert use(table, sentences, 16, 3) == (
         "2 of 3 texts use the slogan (5 renderings, 2 in quotation marks). Destiny is mentioned by *A*, *C*: "
         "“One” / “Two” / “Three” Shown: the 3 of 16 documents with the most frame sentences."
     )
@@ -494,18 +510,18 @@ def test_slogan_of_many_renderings_quotes_at_most_three_distinct_destiny_sentenc
 
 def test_slogan_with_missing_values():
     table = slogan_table([("a", "A", np.nan, None, None), ("b", "B", 2, 1, np.nan)])
-    assert text(prose.slogan_use(table, renderings([("b", None, "x")]), 2, 2)) == (
+    assert use(table, renderings([("b", None, "x")]), 2, 2) == (
         "1 of 2 texts uses the slogan (2 renderings, 1 in quotation marks). No text mentions destiny."
     )
     table = slogan_table([("a", "A", 1, 1, True)])
-    assert text(prose.slogan_use(table, renderings([("a", True, None), ("a", np.nan, "y")]), 1, 1)) == (
+    assert use(table, renderings([("a", True, None), ("a", np.nan, "y")]), 1, 1) == (
         "1 of 1 text uses the slogan (1 rendering, 1 in quotation marks). Destiny is mentioned by *A*: "
     )
 
 
 def test_slogan_escapes_labels_and_quoted_sentences():
     table = slogan_table([("a", EVIL, 1, 1, True)])
-    result = text(prose.slogan_use(table, renderings([("a", True, f"Destiny {EVIL}.")]), 1, 1))
+    result = use(table, renderings([("a", True, f"Destiny {EVIL}.")]), 1, 1)
     assert result == (
         f"1 of 1 text uses the slogan (1 rendering, 1 in quotation marks). Destiny is mentioned by *{EVIL_MD}*: "
         f"“Destiny {EVIL_MD}\\.”"
@@ -544,4 +560,70 @@ def test_who_republished_says_when_the_table_is_cut():
     assert text(prose.who_republished(table, 2)) == (
         "3 stories were republished, in 4 copies in all; the most copied, *Wire* (undated), was republished by A, "
         "B. The table shows the first 2 of 3 groups."
+    )
+
+
+def test_slogan_without_a_gloss_counts_renderings_only():
+    table = slogan_table([("a", "A", 2, 1, False)])
+    assert use(table, renderings([("a", False, "x")]), 1, 1, gloss=None) == (
+        "1 of 1 text uses the slogan (2 renderings, 1 in quotation marks)."
+    )
+
+
+def test_slogan_of_an_event_without_one():
+    assert use(slogan_table([("a", "A", 0, 0, False)]), renderings([]), 1, 1, named=None, gloss=None) == (
+        "There is no slogan to count."
+    )
+
+
+def event(**changes):
+    fields = dict(id="talks_2024", name="The 2024 talks", kind="summit", visitor="Japan", host="Vietnam",
+                  start=date(2024, 5, 1), end=date(2024, 5, 2), places=("Hanoi",), participants=(), terms=("talks",),
+                  file="talks_2024.toml")  # fmt: skip
+    return EventProfile(**(fields | changes))
+
+
+def test_slogan_intro_names_the_slogan_its_original_and_its_meaning():
+    assert text(prose.slogan_intro(event(slogan=SLOGAN), DESTINY)) == (
+        "The slogan of The 2024 talks: “community with a shared future” (命运共同体), found in 1 rendering "
+        "pattern of its profile. The key word of the original wording means *destiny*; the English "
+        "renderings say *future*."
+    )
+    assert text(prose.slogan_intro(event(slogan=Slogan("one region", ("one region", "a region"))), None)) == (
+        "The slogan of The 2024 talks: “one region”, found in 2 rendering patterns of its profile."
+    )
+
+
+def test_slogan_intro_of_a_profile_without_one():
+    assert text(prose.slogan_intro(event(), None)) == (
+        "The event profile (talks\\_2024\\.toml) names no slogan, so no text is searched for one."
+    )
+
+
+# -------------------------------------------------------------------------------- frame sets
+def frames(*sets):
+    return [SimpleNamespace(set=s) for s in sets]
+
+
+def test_frame_sets_written_for_the_event_analysed():
+    assert text(prose.frame_sets(frames("generic", "event", "event"), "talks_2024", event())) == (
+        "The dictionary holds 1 generic news frame and 2 event frames, written for this event (talks\\_2024)."
+    )
+
+
+def test_frame_sets_written_for_another_event():
+    assert text(prose.frame_sets(frames("generic", "generic", "event"), "visit_2023", event())) == (
+        "The dictionary holds 2 generic news frames and 1 event frame, written for another event (visit\\_2023), "
+        "not for this one (talks\\_2024): they are applied as written, so an event frame may be absent here, or "
+        "fire on wording that meant something else there."
+    )
+
+
+def test_frame_sets_of_a_dictionary_naming_no_event_or_without_event_frames():
+    assert text(prose.frame_sets(frames("generic", "event"), "", event())) == (
+        "The dictionary holds 1 generic news frame and 1 event frame; it names no event its event frames were "
+        "written for."
+    )
+    assert text(prose.frame_sets(frames("generic"), "visit_2023", event())) == (
+        "The dictionary holds 1 generic news frame and 0 event frames."
     )

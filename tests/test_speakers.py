@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import xivn
 from xivn.corpus.checks import offset_mismatches
-from xivn.framing.speakers import voice_mix, voices
+from xivn.event import load_event
+from xivn.framing.speakers import speaker_classes, voice_mix, voices
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +96,45 @@ def test_edge_sentences(make_corpus, sentence, expected):
 def test_a_speaker_after_an_opening_phrase_is_the_title_and_name(make_corpus, sentence, speaker):
     corpus = xivn.load_corpus(make_corpus({"a.txt": sentence + "\n"}))
     assert list(voices(corpus)["speaker"]) == [speaker]
+
+
+BIDEN = Path(__file__).parent / "fixtures" / "events" / "biden_vietnam_2023.toml"
+
+
+def speakers_of(make_corpus, sentences, profile):
+    corpus = xivn.load_corpus(make_corpus({"a.txt": "\n\n".join(sentences) + "\n"}))
+    table = voices(corpus, profile=profile)
+    return list(zip(table["speaker"], table["speaker_class"], table["official"], strict=True))
+
+
+def test_the_event_countries_officials_come_first_with_the_profiles_participants(make_corpus):
+    biden = load_event(BIDEN)
+    classes = list(speaker_classes(profile=biden)["speaker_class"])
+    assert classes[:3] == ["us_officials", "vietnamese_officials", "chinese_officials"]  # visitor, host, the rest
+    assert list(speaker_classes(profile=load_event())["speaker_class"])[:3] == [
+        "chinese_officials",
+        "vietnamese_officials",
+        "us_officials",
+    ]
+    sentences = ["Trong said the ties had never been closer.", "Analysts said the upgrade was overdue."]
+    assert speakers_of(make_corpus, sentences, biden) == [
+        ("Trong", "vietnamese_officials", True),  # a participant's alias in the profile
+        ("Analysts", "analysts_experts", False),
+    ]
+    assert speakers_of(make_corpus, sentences[:1], None) == [("Trong", "other", False)]  # no profile, no alias
+
+
+def test_a_country_with_no_officials_entry_gets_a_class_from_the_profile(make_corpus, tmp_path):
+    text = BIDEN.read_text(encoding="utf-8").replace('visitor = "United States"', 'visitor = "Japan"')
+    text = text.replace('name = "Joe Biden"', 'name = "Fumio Kishida"').replace("'\\bBiden\\b'", "'\\bKishida\\b'")
+    text = text.replace('country = "United States"', 'country = "Japan"')
+    path = tmp_path / "kishida.toml"
+    path.write_text(text, encoding="utf-8")
+    profile = load_event(path)
+    labels = dict(speaker_classes(profile=profile).itertuples(index=False))
+    assert labels["japan_officials"] == "Officials of Japan"
+    sentences = ["Kishida told reporters the talks went well.", "Japan's foreign ministry said talks would go on."]
+    assert speakers_of(make_corpus, sentences, profile) == [
+        ("Kishida", "japan_officials", True),
+        ("Japan's foreign ministry", "japan_officials", True),
+    ]

@@ -1,4 +1,4 @@
-"""Framing: how the texts frame the visit — frames, tone, voices, keywords, rewrites, the slogan.
+"""Framing: how the texts frame the event — frames, tone, voices, keywords, rewrites, the slogan.
 
 - :mod:`~xivn.framing.lexicon` — folding, tokens and named cue lists shared by the framing modules;
 - :mod:`~xivn.framing.frames` — frame evidence and profiles, agreement with the hand-coded sample, the slogan;
@@ -21,9 +21,12 @@ from xivn.framing.frames import (
     frame_agreement,
     frame_evidence,
     frame_profile,
+    load_frames,
     select_sources,
+    slogan_gloss,
     slogan_renderings,
     slogan_summary,
+    written_for,
 )
 from xivn.framing.keywords import keyness, stable_share, term_occurrences, top_terms
 from xivn.framing.near_duplicates import rewrite_candidates
@@ -45,10 +48,12 @@ from xivn.framing.prose import (
     agreement_range,
     attribution_rates,
     bottom_line,
+    frame_sets,
     keyness_stability,
     lead_frames,
     own_claims,
     rewrite_story,
+    slogan_intro,
     slogan_use,
     tone_and_stance,
     who_republished,
@@ -100,11 +105,13 @@ __all__ = [
     "frame_heatmap",
     "frame_intervals_chart",
     "frame_profile",
+    "frame_sets",
     "frame_table",
     "keyness",
     "keyness_chart",
     "keyness_stability",
     "lead_frames",
+    "load_frames",
     "of_documents",
     "own_claims",
     "pairs_among",
@@ -130,6 +137,8 @@ __all__ = [
     "shown_voices",
     "similarity_chart",
     "similarity_matrix",
+    "slogan_gloss",
+    "slogan_intro",
     "slogan_renderings",
     "slogan_summary",
     "slogan_use",
@@ -146,4 +155,5 @@ __all__ = [
     "voice_mix",
     "voices",
     "who_republished",
+    "written_for",
 ]

@@ -16,7 +16,7 @@ sentences per frame, with bootstrap and Wilson intervals, because on texts of 20
 share is never more precise than that.
 
 Also here: agreement of the dictionary with a hand-coded sample (Cohen's kappa), the renderings of
-the "shared future" slogan, and the selection of sources by id, prefix or label.
+the event's slogan (from its profile), and the selection of sources by id, prefix or label.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from xivn.cues.engine import find_hits, in_order, resolve_overlaps
 from xivn.cues.exclusions import NO_EXCLUSIONS, Exclusions, load_exclusions
 from xivn.cues.prefilter import possible
 from xivn.errors import DataFileError, ParameterError
+from xivn.event.profile import Slogan
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 from xivn.framing.speakers import reported_spans, voices
 from xivn.paths import data_path
@@ -232,10 +233,11 @@ FRAMES_SCHEMA = Schema(
                 array=True,
             )
         },
-        optional={"terms": Entries(PATTERNS)},
+        optional={"event": TEXT, "terms": Entries(PATTERNS)},
     ),
 )
-"""A frame dictionary: term lists, and the frames with their strong, weak and excluding cues."""
+"""A frame dictionary: the event its event frames were written for, term lists, and the frames with
+their strong, weak and excluding cues."""
 
 
 def _cue_list(
@@ -300,6 +302,12 @@ def _frames_cached(path: Path) -> tuple[Frame, ...]:
 def load_frames(name_or_path: str | Path = "frames.toml") -> list[Frame]:
     """Read and validate a frame dictionary (a bare name means the copy in ``xivn/framing/data``)."""
     return list(_frames_cached(data_path(name_or_path).resolve()))
+
+
+def written_for(name_or_path: str | Path = "frames.toml") -> str:
+    """The id of the event profile a frame dictionary's event frames were written for (its
+    ``event`` field; "" when it names none)."""
+    return load_data_file(data_path(name_or_path), FRAMES_SCHEMA).get("event", "")
 
 
 def select_sources(corpus: Corpus, sources: Sequence[str] = ()) -> Corpus:
@@ -460,7 +468,7 @@ def frame_profile(
     ids = [f.id for f in loaded]
     evidence = frame_evidence(corpus, frames) if evidence is None else evidence
     indicators = frame_indicators(corpus, frames, evidence=evidence)
-    attributed = evidence[evidence["attributed"]].groupby(["doc_id", "frame_id"]).size()
+    attributed = evidence[evidence["attributed"].astype(bool)].groupby(["doc_id", "frame_id"]).size()
     words = corpus.documents.set_index("doc_id")["n_words"]
     labels = corpus.labels()
     rng = np.random.default_rng(seed)
@@ -571,31 +579,64 @@ def frame_agreement(
 
 
 SLOGAN_SCHEMA = Schema(
-    "slogan.toml", Table(required={"renderings": PATTERNS, "destiny": REGEX, "explanation": PATTERNS})
+    "slogan.toml",
+    Table(
+        required={"explanation": PATTERNS},
+        optional={
+            "gloss": Entries(
+                Table(required={"original": TEXT, "meaning": TEXT, "rendered_as": TEXT, "pattern": REGEX}), array=True
+            )
+        },
+    ),
 )
-"""The slogan rules: its renderings, the destiny/fate words, the cues of a text explaining the wording."""
+"""What the slogan analysis looks for around a rendering: a text explaining the wording, and the
+meaning of a slogan's original wording (the slogan itself is in the event profile)."""
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """What the key word of a slogan's original wording means (``meaning``) where its English
+    renderings say ``rendered_as``, and the ``pattern`` of a mention of that meaning."""
+
+    meaning: str
+    rendered_as: str
+    pattern: re.Pattern[str]
 
 
 @cache
-def _slogan_rules(path: Path) -> tuple[list[Cue], re.Pattern[str], list[Cue]]:
+def _slogan_rules(path: Path) -> tuple[list[Cue], dict[str, Gloss]]:
     data = load_data_file(path, SLOGAN_SCHEMA)
-    (destiny,) = compile_patterns([data["destiny"]], where=f"{path.name} [destiny]")
-    return (
-        compile_cues(data["renderings"], where=f"{path.name} [renderings]"),
-        destiny,
-        compile_cues(data["explanation"], where=f"{path.name} [explanation]"),
-    )
+    glosses = {}
+    for n, entry in enumerate(data.get("gloss", []), start=1):
+        (pattern,) = compile_patterns([entry["pattern"]], where=f"{path.name} [gloss.{n}.pattern]")
+        glosses[entry["original"]] = Gloss(entry["meaning"], entry["rendered_as"], pattern)
+    return compile_cues(data["explanation"], where=f"{path.name} [explanation]"), glosses
 
 
-def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.DataFrame:
-    """Every rendering of the "shared future" slogan, and how the text frames it.
+def slogan_gloss(slogan: Slogan | None, rules: str | Path = "slogan.toml") -> Gloss | None:
+    """The gloss of the slogan's original wording in the slogan rules; None when the event has no
+    slogan, the slogan no original wording, or the rules no gloss of it."""
+    if slogan is None or not slogan.original:
+        return None
+    return _slogan_rules(data_path(rules).resolve())[1].get(slogan.original)
+
+
+def slogan_renderings(corpus: Corpus, slogan: Slogan | None, rules: str | Path = "slogan.toml") -> pd.DataFrame:
+    """Every rendering of the event's slogan (the patterns of the profile's ``slogan``; no rows when
+    it has none), and how the text frames it.
 
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the rendering's words and
     their raw offsets), ``rendering`` (lowercased, quotation marks removed), ``in_quotes`` (inside
-    quotation marks), ``destiny`` (the sentence mentions destiny or fate), ``explains`` (the
-    sentence glosses the wording: translation, "in Chinese", "means", "conveys"), ``sentence``.
+    quotation marks), ``meaning`` (the sentence mentions what the original wording means, by
+    :func:`slogan_gloss`: destiny or fate for "shared future"; False without a gloss), ``explains``
+    (the sentence glosses the wording: translation, "in Chinese", "means", "conveys"), ``sentence``.
     """
-    renderings, destiny, explanation = _slogan_rules(data_path(rules).resolve())
+    columns = ["doc_id", "sent_id", "start", "end", "quote", "rendering", "in_quotes", "meaning", "explains"]
+    if slogan is None:
+        return pd.DataFrame(columns=[*columns, "sentence"])
+    explanation = _slogan_rules(data_path(rules).resolve())[0]
+    gloss = slogan_gloss(slogan, rules)
+    renderings = compile_cues(slogan.renderings, where="event profile [slogan.renderings]")
     cues = {cue.name: [cue.pattern] for cue in renderings}
     rows = []
     for sentence in table_rows(corpus.article_sentences()):
@@ -613,18 +654,17 @@ def slogan_renderings(corpus: Corpus, rules: str | Path = "slogan.toml") -> pd.D
                     sentence.text[a:b],
                     " ".join(words.split()),
                     any(x < b and a < y for x, y in quotes),
-                    bool(destiny.search(folded)),
+                    bool(gloss and gloss.pattern.search(folded)),
                     bool(find_cues(explanation, folded)),
                     sentence.text,
                 )
             )
-    columns = ["doc_id", "sent_id", "start", "end", "quote", "rendering", "in_quotes", "destiny", "explains"]
     return pd.DataFrame(rows, columns=[*columns, "sentence"])
 
 
 def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     """Per document: ``doc_id``, ``label``, ``mentions``, ``in_quotes``, ``forms`` (distinct
-    renderings, ``; ``-separated), ``destiny_note`` and ``explains`` (any sentence that does so)."""
+    renderings, ``; ``-separated), ``meaning_note`` and ``explains`` (any sentence that does so)."""
     by_doc, labels = dict(tuple(renderings.groupby("doc_id", sort=False))), corpus.labels()
     rows = []
     for doc_id in corpus.doc_ids:
@@ -632,6 +672,6 @@ def slogan_summary(renderings: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         forms = "; ".join(sorted(set(mine["rendering"])))
         rows.append(
             (doc_id, labels[doc_id], len(mine), int(mine["in_quotes"].sum()), forms,
-             bool(mine["destiny"].any()), bool(mine["explains"].any()))
+             bool(mine["meaning"].any()), bool(mine["explains"].any()))
         )  # fmt: skip
-    return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "forms", "destiny_note", "explains"])
+    return pd.DataFrame(rows, columns=["doc_id", "label", "mentions", "in_quotes", "forms", "meaning_note", "explains"])

@@ -15,10 +15,11 @@ import pandas as pd
 from xivn.display.escaping import escape_markdown
 from xivn.display.markdown import Markdown
 from xivn.display.wording import counted, documents_note, name_list, rows_note
+from xivn.event import EventProfile
+from xivn.event.profile import Slogan
+from xivn.framing.frames import Frame, Gloss
 from xivn.framing.keywords import stable_share
 
-OFFICIAL_CLASSES = ("chinese_officials", "vietnamese_officials", "us_officials")
-"""Speaker classes that quote officials by office or name."""
 SHOWN_WHAT = "frame sentences"
 """What the shown documents have the most of (see :func:`xivn.framing.selection.shown_documents`)."""
 
@@ -82,7 +83,7 @@ def _symbolic_part(profile: pd.DataFrame, labels: Mapping[str, str]) -> str:
     symbolic = profile[(profile["frame_id"] == "symbolic_outcome") & (profile["n_sentences"].fillna(0) > 0)]
     n_texts = len(labels)
     if n_texts == 0:
-        return "The corpus has no texts."
+        return "No text is analysed."
     if symbolic.empty:
         if n_texts == 1:
             return "The text does not use the symbolic-vs-substantive frame."
@@ -108,6 +109,25 @@ def _rewrite_part(found: pd.DataFrame, labels: Mapping[str, str]) -> str:
     return (
         f" *{_label(labels, top['derived'])}* is a rewrite of *{_label(labels, top['original'])}* "
         f"({of_total(votes, signals, 'direction signal')} {agrees(votes, 'agrees', 'agree')}{confidence})."
+    )
+
+
+def frame_sets(frames: Sequence[Frame], written_for: str, profile: EventProfile) -> Markdown:
+    """How many generic and event frames the dictionary holds, and whether its event frames were
+    written for the event analysed (``written_for``: the profile id the dictionary names)."""
+    n_generic = sum(frame.set == "generic" for frame in frames)
+    n_event = sum(frame.set == "event" for frame in frames)
+    opening = f"The dictionary holds {counted(n_generic, 'generic news frame')} and {counted(n_event, 'event frame')}"
+    if n_event == 0:
+        return Markdown(f"{opening}.")
+    if not written_for:
+        return Markdown(f"{opening}; it names no event its event frames were written for.")
+    if written_for == profile.id:
+        return Markdown(f"{opening}, written for this event ({escape_markdown(written_for)}).")
+    return Markdown(
+        f"{opening}, written for another event ({escape_markdown(written_for)}), not for this one "
+        f"({escape_markdown(profile.id)}): they are applied as written, so an event frame may be absent "
+        "here, or fire on wording that meant something else there."
     )
 
 
@@ -199,14 +219,15 @@ def tone_and_stance(tone_table: pd.DataFrame, n_documents: int, n_shown: int) ->
 def attribution_rates(
     voice_table: pd.DataFrame, mix_shown: pd.DataFrame, labels: Mapping[str, str], n_documents: int, n_shown: int
 ) -> Markdown:
-    """Attributions per 1,000 words of each shown text, and how many quote officials."""
+    """Attributions per 1,000 words of each shown text, and how many quote officials (the ``official``
+    column of a :func:`~xivn.framing.speakers.voices` table)."""
     if mix_shown.empty:
         return Markdown("The corpus has no texts, so nobody is quoted.")
     rates = "; ".join(
         f"*{_label(labels, row.doc_id)}* {_number(row.per_1000_words)} ({int(_number(row.total)):,})"
         for row in mix_shown.itertuples(index=False)
     )
-    named = int(voice_table["speaker_class"].isin(OFFICIAL_CLASSES).sum())
+    named = int(voice_table["official"].astype("boolean").fillna(False).sum())
     if voice_table.empty:
         rest = " No text quotes or cites a source."
     else:
@@ -269,8 +290,40 @@ def rewrite_story(
     return Markdown(f"{note} {message}" if note else message)
 
 
-def slogan_use(slogan_table: pd.DataFrame, slogan: pd.DataFrame, n_documents: int, n_shown: int) -> Markdown:
-    """How many texts use the slogan, how often in quotation marks, and which mention destiny (quoted)."""
+def slogan_intro(profile: EventProfile, gloss: Gloss | None) -> Markdown:
+    """The event's slogan, its original wording and what that wording means (from the profile and
+    the slogan rules); says plainly when the profile names no slogan."""
+    slogan = profile.slogan
+    if slogan is None:
+        return Markdown(
+            f"The event profile ({escape_markdown(profile.file)}) names no slogan, so no text is searched for one."
+        )
+    original = f" ({escape_markdown(slogan.original)})" if slogan.original else ""
+    meaning = (
+        f" The key word of the original wording means *{escape_markdown(gloss.meaning)}*; "
+        f"the English renderings say *{escape_markdown(gloss.rendered_as)}*."
+        if gloss
+        else ""
+    )
+    return Markdown(
+        f"The slogan of {escape_markdown(profile.name)}: “{escape_markdown(slogan.text)}”{original}, "
+        f"found in {counted(len(slogan.renderings), 'rendering pattern')} of its profile.{meaning}"
+    )
+
+
+def slogan_use(
+    slogan_table: pd.DataFrame,
+    slogan: pd.DataFrame,
+    n_documents: int,
+    n_shown: int,
+    *,
+    named: Slogan | None,
+    gloss: Gloss | None,
+) -> Markdown:
+    """How many texts use the slogan (``named``: the profile's; None when it names none), how often
+    in quotation marks, and which mention the meaning of its original wording (``gloss``), quoted."""
+    if named is None:
+        return Markdown("There is no slogan to count.")
     if slogan_table.empty:
         return Markdown("The corpus has no texts, so none uses the slogan.")
     users = int((slogan_table["mentions"].fillna(0) > 0).sum())
@@ -278,18 +331,20 @@ def slogan_use(slogan_table: pd.DataFrame, slogan: pd.DataFrame, n_documents: in
     in_quotes = int(_number(slogan_table["in_quotes"].sum()))
     opening = (
         f"{of_total(users, len(slogan_table), 'text')} {agrees(users, 'uses', 'use')} the slogan "
-        f"({counted(mentions, 'rendering')}, {in_quotes:,} in quotation marks). "
+        f"({counted(mentions, 'rendering')}, {in_quotes:,} in quotation marks)."
     )
-    destiny = slogan_table[slogan_table["destiny_note"].astype("boolean").fillna(False).astype(bool)]
-    if destiny.empty:
-        return Markdown(opening + "No text mentions destiny." + documents_note(n_documents, n_shown, SHOWN_WHAT))
-    says = slogan["destiny"].astype("boolean").fillna(False).astype(bool)
+    note = documents_note(n_documents, n_shown, SHOWN_WHAT)
+    if gloss is None:
+        return Markdown(opening + note)
+    meaning = escape_markdown(gloss.meaning)
+    noting = slogan_table[slogan_table["meaning_note"].astype("boolean").fillna(False).astype(bool)]
+    if noting.empty:
+        return Markdown(f"{opening} No text mentions {meaning}." + note)
+    says = slogan["meaning"].astype("boolean").fillna(False).astype(bool)
     sentences = slogan.loc[says, "sentence"].dropna().drop_duplicates().head(3)
     quotes = " / ".join(f"“{escape_markdown(str(sentence))}”" for sentence in sentences)
-    who = name_list(f"*{_text(label)}*" for label in destiny["label"])
-    return Markdown(
-        f"{opening}Destiny is mentioned by {who}: {quotes}" + documents_note(n_documents, n_shown, SHOWN_WHAT)
-    )
+    who = name_list(f"*{_text(label)}*" for label in noting["label"])
+    return Markdown(f"{opening} {meaning[:1].upper()}{meaning[1:]} is mentioned by {who}: {quotes}" + note)
 
 
 def _source_of(row: pd.Series) -> str:

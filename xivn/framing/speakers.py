@@ -4,7 +4,8 @@ Rule-based, in the order of the attribution literature (Pareti 2016): a nested q
 quoted X as saying"), a source phrase ("according to X", "as highlighted by X"), a reporting verb
 with its subject ("X, a specialist at ..., said"; "analysts said"; "he added" resolved to the last
 named speaker), then quotations with no speaker in their sentence. Speakers are sorted into classes
-by the gazetteer in ``xivn/framing/data/speakers.toml``. No parser model is needed.
+by the gazetteer in ``xivn/framing/data/speakers.toml``; the officials of the event's two countries
+come first and take in the participants of its profile. No parser model is needed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
+from xivn.cues.countries import country_name
 from xivn.cues.datafiles import (
     INTEGER,
     PATTERNS,
@@ -30,6 +32,7 @@ from xivn.cues.datafiles import (
     data_error,
     load_data_file,
 )
+from xivn.event import EventProfile
 from xivn.framing.lexicon import Cue, compile_cues, find_cues, fold, quotation_spans
 
 VOICES = (
@@ -48,6 +51,7 @@ VOICES = (
     "speaker_end",
     "content_start",
     "content_end",
+    "official",
 )
 """Columns of :func:`voices`."""
 
@@ -82,6 +86,7 @@ class SpeakerRules:
     pronouns: frozenset[str]
     min_quote_words: int
     classes: list[tuple[str, str, list[Cue]]]
+    official: frozenset[str] = frozenset()
 
 
 SPEAKERS_SCHEMA = Schema(
@@ -92,20 +97,36 @@ SPEAKERS_SCHEMA = Schema(
             "clause_final_verbs": PATTERNS,
             "source_phrases": PATTERNS,
             "nested": REGEX,
+            "offices": PATTERNS,
+            "officials": Entries(
+                Table(required={"country": TEXT, "id": TEXT, "label": TEXT, "patterns": PATTERNS}), array=True
+            ),
             "class": Entries(Table(required={"id": TEXT, "label": TEXT, "patterns": PATTERNS}), array=True),
         },
         optional={"pronouns": STRINGS, "min_quote_words": INTEGER},
     ),
 )
-"""The speaker rules: reporting verbs, source phrases, nested attribution and the speaker classes."""
+"""The speaker rules: reporting verbs, source phrases, nested attribution, the officials of each
+country and the other speaker classes."""
 
 
 @cache
-def load_speaker_rules(name_or_path: str | Path = SPEAKERS_SCHEMA.file) -> SpeakerRules:
-    """Read and validate a speakers data file (see ``xivn/framing/data/speakers.toml`` for its fields)."""
+def load_speaker_rules(
+    name_or_path: str | Path = SPEAKERS_SCHEMA.file, profile: EventProfile | None = None
+) -> SpeakerRules:
+    """Read and validate a speakers data file (see ``xivn/framing/data/speakers.toml`` for its fields).
+
+    With an event ``profile``, the officials of its visitor and host come first, each class with
+    the profile's participants of that country (a country the file does not list gets a class
+    "Officials of <country>"); without one, the officials classes keep the file's order."""
     data = load_data_file(name_or_path, SPEAKERS_SCHEMA)
     where = Path(name_or_path).name
+    officials = _officials(data, profile)
     classes = [
+        (cid, label, compile_cues(patterns, where=f"{where} [officials.{cid}.patterns]"))
+        for cid, label, patterns in officials
+    ]
+    classes += [
         (entry["id"], entry["label"], compile_cues(entry["patterns"], where=f"{where} [class.{n}.patterns]"))
         for n, entry in enumerate(data["class"], start=1)
     ]
@@ -122,12 +143,34 @@ def load_speaker_rules(name_or_path: str | Path = SPEAKERS_SCHEMA.file) -> Speak
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         min_quote_words=data.get("min_quote_words", 4),
         classes=classes,
+        official=frozenset(cid for cid, _, _ in officials),
     )
 
 
-def speaker_classes(rules: str | Path = "speakers.toml") -> pd.DataFrame:
-    """The speaker classes of a speakers data file: ``speaker_class``, ``speaker_label``."""
-    loaded = load_speaker_rules(rules)
+def _officials(data: dict, profile: EventProfile | None) -> list[tuple[str, str, list[str]]]:
+    """``(id, label, patterns)`` of the officials classes: the event's countries first (with its
+    participants), then the other countries of the file."""
+    listed = {entry["country"]: entry for entry in data["officials"]}
+    parties = profile.parties if profile else ()
+    offices = "|".join(data["offices"])
+    classes = []
+    for country in parties:
+        people = [f"(?-i:{pattern})" for p in profile.participants if p.country == country for pattern in p.patterns]
+        if country in listed:
+            entry = listed[country]
+            classes.append((entry["id"], entry["label"], [*entry["patterns"], *people]))
+        else:
+            named = rf"(?-i:\b{re.escape(country)})(?:\Ws)?\s+(?:{offices})\b"
+            cid = re.sub(r"\W+", "_", country.lower()) + "_officials"
+            classes.append((cid, f"Officials of {country_name(country)}", [*people, named]))
+    others = [entry for country, entry in listed.items() if country not in parties]
+    return classes + [(entry["id"], entry["label"], entry["patterns"]) for entry in others]
+
+
+def speaker_classes(rules: str | Path = "speakers.toml", profile: EventProfile | None = None) -> pd.DataFrame:
+    """The speaker classes of a speakers data file (for an event ``profile``, see
+    :func:`load_speaker_rules`): ``speaker_class``, ``speaker_label``."""
+    loaded = load_speaker_rules(rules, profile)
     rows = [(cid, label) for cid, label, _ in loaded.classes]
     if PUBLISHER not in {cid for cid, _, _ in loaded.classes}:
         rows.append((PUBLISHER, "The publisher itself"))
@@ -135,7 +178,7 @@ def speaker_classes(rules: str | Path = "speakers.toml") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["speaker_class", "speaker_label"])
 
 
-def voices(corpus: Corpus, rules: str | Path = "speakers.toml") -> pd.DataFrame:
+def voices(corpus: Corpus, rules: str | Path = "speakers.toml", profile: EventProfile | None = None) -> pd.DataFrame:
     """One row per attribution (a speaker reported in a sentence) in the article sentences.
 
     Columns: ``doc_id``, ``sent_id``, ``start``, ``end``, ``quote`` (the sentence), ``form``
@@ -145,11 +188,13 @@ def voices(corpus: Corpus, rules: str | Path = "speakers.toml") -> pd.DataFrame:
     written; a pronoun is replaced by the speaker it refers to), ``speaker_class`` and
     ``speaker_label``, ``via`` (the quoting medium of a nested attribution), ``speaker_start`` /
     ``speaker_end`` (raw offsets of the speaker's words; for a resolved pronoun, the pronoun),
-    ``content_start`` / ``content_end`` (raw offsets of the reported words).
+    ``content_start`` / ``content_end`` (raw offsets of the reported words), ``official`` (the
+    speaker is an official of a country). ``profile``: the event whose countries' officials and
+    participants the classes follow (see :func:`load_speaker_rules`).
     """
-    loaded = load_speaker_rules(rules)
+    loaded = load_speaker_rules(rules, profile)
     outlets = _outlet_names(corpus)
-    labels = dict(speaker_classes(rules).itertuples(index=False))
+    labels = dict(speaker_classes(rules, profile).itertuples(index=False))
     rows: list[tuple] = []
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         recent: list[tuple[int, str, str]] = []  # (sent index, speaker, class) of named speakers
@@ -180,10 +225,12 @@ def voices(corpus: Corpus, rules: str | Path = "speakers.toml") -> pd.DataFrame:
                         base + item["speaker_span"][1],
                         base + item["content"][0],
                         base + item["content"][1],
+                        cls in loaded.official,
                     )
                 )
     table = pd.DataFrame(rows, columns=list(VOICES))
     table.attrs["rules"] = str(rules)
+    table["official"] = table["official"].astype(bool)
     return table
 
 

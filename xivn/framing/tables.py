@@ -13,6 +13,7 @@ import pandas as pd
 
 from xivn.display.tables import Column, Table, table
 from xivn.display.wording import rows_note
+from xivn.framing.frames import Gloss
 from xivn.framing.speakers import speaker_classes
 
 TEXT = Column("Text")
@@ -34,8 +35,9 @@ def shown_frames(profile: pd.DataFrame, max_rows: int) -> Table:
     present = profile[profile["n_sentences"].fillna(0) > 0]
     present = present.assign(order=present["doc_id"].map(order))
     rows = present.sort_values(["order", "share", "frame_id"], ascending=[True, False, True])
-    counts = rows["n_sentences"].astype(int).map("{:,}".format)
-    rows = rows.assign(k_of_n=counts + " of " + rows["n_article_sentences"].astype(int).map("{:,}".format))
+    counts = rows["n_sentences"].astype(int).map("{:,}".format).astype(str)
+    totals = rows["n_article_sentences"].astype(int).map("{:,}".format).astype(str)
+    rows = rows.assign(k_of_n=counts + " of " + totals)
     columns = {
         "label": TEXT,
         "frame_label": Column("Frame"),
@@ -274,16 +276,18 @@ def shown_changes(changes: pd.DataFrame, max_rows: int) -> Table:
     return table(shown.head(max_rows), columns, caption=caption)
 
 
-def shown_slogan(summary: pd.DataFrame) -> Table:
-    """How each text renders the slogan (rows of a slogan summary)."""
+def shown_slogan(summary: pd.DataFrame, gloss: Gloss | None) -> Table:
+    """How each text renders the slogan (rows of a slogan summary); a column for the meaning of the
+    slogan's original wording when there is a ``gloss`` of it (:func:`~xivn.framing.frames.slogan_gloss`)."""
     columns = {
         "label": TEXT,
         "mentions": Column("Renderings", "count"),
         "in_quotes": Column("In quotation marks", "count"),
         "forms": Column("As written", missing="not used"),
-        "destiny_note": Column("Mentions destiny", "flag"),
-        "explains": Column("Explains the wording", "flag", note="glosses the translation ('in Chinese', 'means')"),
     }
+    if gloss is not None:
+        columns["meaning_note"] = Column(f"Mentions {gloss.meaning}", "flag")
+    columns["explains"] = Column("Explains the wording", "flag", note="glosses the translation ('in Chinese', 'means')")
     return table(summary, columns)
 
 

@@ -201,6 +201,9 @@ def tone_profile(table: pd.DataFrame, corpus: Corpus, *, draws: int = 1000, seed
             row[f"{category}_per_1000"] = round(per_thousand(row[category], n_words), 1)
         row["hedge_booster_ratio"] = round(row["hedge"] / row["booster"], 2) if row["booster"] else np.nan
         rows.append(row)
-    profile = pd.DataFrame(rows)
+    columns = ["doc_id", "label", "n_sentences", "n_words", "median_tone", "ci_low", "ci_high", "median_tone_raw"]
+    columns += ["n_positive", "n_negative"]
+    columns += [name for category in CATEGORIES for name in (category, f"{category}_per_1000")]
+    profile = pd.DataFrame(rows, columns=[*columns, "hedge_booster_ratio"])
     profile.attrs.update(draws=draws, seed=seed)
     return profile
