@@ -47,6 +47,7 @@ def test_parameters_are_the_documented_ones():
         "corpus_dir",
         "event",
         "scope",
+        "copies",
         "sources",
         "frames_file",
         "bootstrap_draws",

@@ -20,6 +20,11 @@ CORPUS_DIR = (
     'corpus_dir: str = ""  # folder of .txt/.md/.html files, a .csv/.jsonl/.parquet export or a .warc(.gz); '
     "empty: the seeds"
 )
+EVENT = 'event: str = "xi_vietnam_2023"  # event profile: a bare name means a profile shipped with xivn, else a path'
+SCOPE = (
+    'scope: str = "event"  # documents analysed: "event" (about the event), "pair" (naming its two countries), "all"'
+)
+COPIES = 'copies: str = "all"  # republished copies of one story: "all" analyses each, "once" one per syndication group'
 BRANCHING = (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.Match, ast.comprehension)
 DEFINING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -44,7 +49,9 @@ def test_no_cell_branches_loops_or_defines(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_cells_are_at_most_ten_lines(path):
-    long = {n: len(source.splitlines()) for n, source in cells(path) if len(source.splitlines()) > MAX_LINES}
+    """Every code cell but the parameters cell (declarations, one per line, no logic)."""
+    code = [(n, source) for n, source in cells(path) if not source.lstrip().startswith("corpus_dir")]
+    long = {n: len(source.splitlines()) for n, source in code if len(source.splitlines()) > MAX_LINES}
     assert not long
 
 
@@ -68,6 +75,21 @@ def test_parameters_speak_one_vocabulary(path):
     assert parameters.splitlines()[0] == CORPUS_DIR
     assert not {"reference", "taxonomy_path", "cues_path", "evidence_rows", "max_docs"} & set(names)
     assert all(not name.endswith("_path") for name in names)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_names_its_event_and_every_analysis_its_documents_the_same_way(path):
+    """The overview reads every document, so it takes the event only; each analysis also takes the
+    scope and the copies, with the same words, and passes them to xivn.event.select."""
+    lines = [
+        line for _, source in cells(path) if source.lstrip().startswith("corpus_dir") for line in source.splitlines()
+    ]
+    expected = [EVENT] if path.stem == "00_corpus_overview" else [EVENT, SCOPE, COPIES]
+    assert lines[1 : 1 + len(expected)] == expected
+    if path.stem != "00_corpus_overview":
+        assert any(
+            "xivn.event.select(xivn.load_corpus(corpus_dir), profile, scope, copies)" in s for _, s in cells(path)
+        )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

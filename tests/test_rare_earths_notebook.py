@@ -21,8 +21,8 @@ def code_cells() -> list[nbformat.NotebookNode]:
 
 def test_parameters_are_the_documented_ones():
     names = list(notebook_parameters(NOTEBOOK))
-    assert names == ["corpus_dir", "event", "scope", "search_terms", "claims_file", "usgs_file", "places_file", "route",
-                     "as_of", "context_width", "max_rows", "max_documents"]  # fmt: skip
+    assert names == ["corpus_dir", "event", "scope", "copies", "search_terms", "claims_file", "usgs_file",
+                     "places_file", "route", "as_of", "context_width", "max_rows", "max_documents"]  # fmt: skip
     defaults = notebook_parameters(NOTEBOOK)
     # the event's reference tables, corridor and dates come from its profile
     assert [defaults[name].default for name in ("usgs_file", "places_file", "route", "as_of")] == ["", "", [], ""]

@@ -105,6 +105,7 @@ def test_trade_notebook_parameters_are_annotated_and_explained():
         "corpus_dir",
         "event",
         "scope",
+        "copies",
         "reporter",
         "partners",
         "year",
