@@ -4,6 +4,7 @@ hypothesis settings profiles."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,12 @@ from hypothesis import HealthCheck, settings
 import xivn
 
 REPO = Path(__file__).resolve().parent.parent
+EVENTS = REPO / "tests" / "fixtures" / "events"
+BIDEN_PROFILE = EVENTS / "biden_vietnam_2023.toml"
+BIDEN_CORPUS = EVENTS / "biden_vietnam_2023"
+"""A second event (US President Biden's visit to Hanoi, September 2023) and the corpus written for it."""
+THE_2023_VISIT = ("Xi Jinping", "December 2023", "2023-12", "Kunming", "Haiphong", "China–Vietnam", "China-Vietnam")
+"""What no page rendered for another event may say: the default visit's facts (with its count, 36)."""
 
 # The five seed documents: the AF/Reuters wire report (after the visit), the unattributed preview,
 # the Inquirer/Reuters preview, the unattributed warm rewrite of the wire report, the Pamir blog.
@@ -156,3 +163,22 @@ def _labels_of_ticks_out_of_view(fig) -> list:
                 if not low - slack <= tick.get_loc() <= high + slack:
                     labels += [tick.label1, tick.label2]
     return labels
+
+
+def readable_text(path: Path) -> str:
+    """What a reader sees in an executed notebook: its Markdown cells and every text output
+    (Markdown, HTML without its style sheets, plain text, streams; no images)."""
+    notebook = nbformat.read(path, as_version=4)
+    parts = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts += [str(data[kind]) for kind in ("text/markdown", "text/html", "text/plain") if kind in data]
+            parts.append(str(output.get("text", "")))
+    return re.sub(r"<style>.*?</style>", "", "\n".join(parts), flags=re.DOTALL)
+
+
+def facts_of_the_2023_visit(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
+    """The default visit's facts (:data:`THE_2023_VISIT`, the count 36) that ``text`` states."""
+    found = [fact for fact in THE_2023_VISIT if fact in text and fact not in allowed]
+    return found + (["36"] if re.search(r"(?<![\w.,])36(?![\w.,%])", text) else [])

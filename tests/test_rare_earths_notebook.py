@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import nbformat
 import pytest
-from conftest import REPO
+from conftest import BIDEN_CORPUS, BIDEN_PROFILE, REPO, facts_of_the_2023_visit, readable_text
 
 from xivn.report.parameters import notebook_parameters
 from xivn.report.rendering import render
@@ -36,30 +34,18 @@ def test_sentences_and_charts_come_from_the_package():
     assert all(f"rare_earths.{call}(" in sources for call in calls)
 
 
-BIDEN_PROFILE = REPO / "tests" / "fixtures" / "events" / "biden_vietnam_2023.toml"
-BIDEN_CORPUS = BIDEN_PROFILE.with_suffix("")
-THE_2023_VISIT = ["Xi Jinping", "December 2023", "2023-12", "Kunming", "Haiphong", "China–Vietnam", "China-Vietnam"]
-
-
 @pytest.fixture(scope="module")
 def biden_notebook(tmp_path_factory) -> str:
     """The text a reader sees in the notebook rendered for the Biden visit: Markdown cells and
     outputs (Markdown, HTML without its style sheet, plain text; no images)."""
     out = tmp_path_factory.mktemp("biden")
     render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["rare_earths"])
-    notebook = nbformat.read(out / "rare_earths.ipynb", as_version=4)
-    seen = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            data = output.get("data", {})
-            seen.append(output.get("text", "") + data.get("text/markdown", "") + data.get("text/html", ""))
-    return re.sub(r"<style>.*?</style>", "", "\n".join(seen), flags=re.DOTALL)
+    return readable_text(out / "rare_earths.ipynb")
 
 
 def test_on_another_event_the_notebook_names_it_and_never_the_2023_visit(biden_notebook):
     seen = biden_notebook
-    assert [words for words in THE_2023_VISIT if words in seen] == []
-    assert not re.search(r"\b36\b", seen)
+    assert facts_of_the_2023_visit(seen) == []
     assert "# What does the coverage claim about rare earths, and does it hold?" in seen
     assert "Event: **Joe Biden's state visit to Vietnam**, 10–11 September 2023, Hanoi." in seen
     # the five documents about the visit make no rare-earth claim; the other pair's minerals are left out
