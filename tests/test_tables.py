@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from xivn.display.tables import Column, format_value, table
+from xivn.display.tables import Column, format_value, table, with_labels
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,11 @@ def test_the_raw_rows_stay_available_and_columns_are_checked():
         table(frame, {"b": "B"})
     with pytest.raises(ValueError, match="kind"):
         Column("A", "money")
+
+
+def test_with_labels_puts_each_documents_label_beside_its_id():
+    frame = pd.DataFrame({"doc_a": ["a", "b", ""], "doc_b": ["c", None, "a"]})
+    shown = with_labels(frame, {"a": "Wire", "b": "", "c": None}, "doc_a", "doc_b")
+    assert shown["doc_a_label"].fillna("missing").tolist() == ["Wire", "b", "missing"]  # no label: the id
+    assert shown["doc_b_label"].fillna("missing").tolist() == ["c", "missing", "Wire"]  # no id: missing
+    assert list(shown.columns) == ["doc_a", "doc_b", "doc_a_label", "doc_b_label"]

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from xivn.display.tables import Column, Table, table
+from xivn.display.tables import Column, Table, table, with_labels
 
 STATUS = Column(
     "Status", note="signed, agreed, pledged, expected, proposed, urged, denied or absent, read from the text"
@@ -131,14 +131,11 @@ def shown_count_evidence(evidence: pd.DataFrame, max_rows: int) -> Table:
 
 def shown_clash(clash: pd.DataFrame, labels: Mapping[str, str], max_rows: int) -> Table:
     """Pairs of stated totals that cannot both be right, each side by its document or source name."""
-    frame = clash.head(max_rows)
-    frame = frame.assign(
-        a=frame["a"].map(lambda doc: labels.get(doc, doc)), b=frame["b"].map(lambda doc: labels.get(doc, doc))
-    )
+    frame = with_labels(clash.head(max_rows), labels, "a", "b")
     columns = {
-        "a": "Source",
+        "a_label": "Source",
         "a_claim": Column("It says", "quote"),
-        "b": "Other source",
+        "b_label": "Other source",
         "b_claim": Column("The other says", "quote"),
         "relation": "Relation",
     }

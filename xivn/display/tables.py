@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from xivn.display.escaping import NO_MATHS
-from xivn.display.wording import is_missing
+from xivn.display.wording import document_label, is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -154,3 +154,13 @@ def table(data: pd.DataFrame, columns: Mapping[str, Column | str], *, caption: s
     header label for a text column), in that order; other columns are left out of the view."""
     specs = {name: spec if isinstance(spec, Column) else Column(spec) for name, spec in columns.items()}
     return Table(data, specs, caption=caption)
+
+
+def with_labels(frame: pd.DataFrame, labels: Mapping[str, Any], *columns: str) -> pd.DataFrame:
+    """``frame`` with a ``<column>_label`` beside each doc-id column: the document's label, its id
+    when it has none (:func:`~xivn.display.wording.document_label`), missing where the id is."""
+    named = {
+        f"{column}_label": frame[column].map(lambda d: None if is_missing(d) or d == "" else document_label(labels, d))
+        for column in columns
+    }
+    return frame.assign(**named)

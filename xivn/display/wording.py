@@ -100,7 +100,13 @@ def escaped(values: Iterable[Any]) -> list[str]:
     return [escape_markdown(str(value)) for value in values if not is_missing(value)]
 
 
+def document_label(labels: Mapping[str, Any], doc_id: Any) -> str:
+    """A document's label as written, or its id when it has no label (unescaped: for tables and
+    charts, which escape what they show; prose uses :func:`label_of`)."""
+    label = labels.get(doc_id)
+    return str(doc_id if is_missing(label) or label == "" else label)
+
+
 def label_of(labels: Mapping[str, Any], doc_id: Any) -> str:
     """A document's label escaped for Markdown, or its id when it has no label."""
-    label = labels.get(doc_id)
-    return escape_markdown(str(doc_id if is_missing(label) or label == "" else label))
+    return escape_markdown(document_label(labels, doc_id))

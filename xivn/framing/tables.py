@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from xivn.display.tables import Column, Table, table
+from xivn.display.tables import Column, Table, table, with_labels
 from xivn.display.wording import rows_note
 from xivn.framing.frames import Gloss
 from xivn.framing.speakers import speaker_classes
@@ -19,13 +19,6 @@ from xivn.framing.speakers import speaker_classes
 TEXT = Column("Text")
 SENTENCE = Column("Sentence", "count", note="the sentence's number in its text, from 0")
 QUOTE = Column("Sentence as written", "quote")
-
-
-def with_labels(frame: pd.DataFrame, labels: Mapping[str, str], *columns: str) -> pd.DataFrame:
-    """``frame`` with a ``<column>_label`` beside each doc-id column (the document's label, its id
-    when it has none; missing where the id is empty)."""
-    named = {f"{column}_label": frame[column].map(lambda d: labels.get(d) or d or None) for column in columns}
-    return frame.assign(**named)
 
 
 def shown_frames(profile: pd.DataFrame, max_rows: int) -> Table:

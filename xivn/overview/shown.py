@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from xivn.display.tables import Column, Table, table
+from xivn.display.tables import Column, Table, table, with_labels
 from xivn.event import EventProfile, event_dates, verdicts
 
 TEXT = Column("Text", note="the document, by outlet and credit line")
@@ -90,11 +90,11 @@ def kind_counts_table(counts: pd.DataFrame) -> Table:
 def example_table(example: pd.Series, labels: Mapping[str, str]) -> Table:
     """The :func:`~xivn.overview.tables.provenance_example` as one row: its text by label, where it
     sits in the raw text, and the sentence whole."""
-    row = example.to_frame().T.assign(label=lambda t: t["doc_id"].map(lambda d: labels.get(d) or d))
+    row = with_labels(example.to_frame().T, labels, "doc_id")
     return table(
         row,
         {
-            "label": TEXT,
+            "doc_id_label": TEXT,
             "sent_id": Column("Sentence", "count", note="its number in the document, counted from 0"),
             "start": Column("From character", "count", note="offset in the raw text where the sentence starts"),
             "end": Column("To character", "count", note="offset where it ends (exclusive)"),
@@ -107,11 +107,11 @@ def scope_shown(scope: pd.DataFrame, labels: Mapping[str, str]) -> Table:
     """The scope table (:func:`~xivn.event.scope_table`) as a reader sees it: each document by label,
     its verdict in words and the reason, with the country pairs it names."""
     words = {verdict: label for verdict, label in zip(verdicts()["verdict"], verdicts()["label"], strict=True)}
-    rows = scope.assign(label=scope["doc_id"].map(lambda d: labels.get(d) or d), verdict=scope["verdict"].map(words))
+    rows = with_labels(scope, labels, "doc_id").assign(verdict=scope["verdict"].map(words))
     return table(
         rows,
         {
-            "label": TEXT,
+            "doc_id_label": TEXT,
             "verdict": Column(
                 "About the event?", note="the scope verdict; the notebooks analyse 'in scope' by default"
             ),

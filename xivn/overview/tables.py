@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus
+from xivn.display.wording import document_label
 
 CHART_DOCUMENTS = 15
 """Most documents drawn one bar each; a larger corpus shows the heaviest ones and the mean of the rest."""
@@ -118,8 +119,8 @@ def syndication_table(syndication: pd.DataFrame, labels: dict[str, str]) -> pd.D
         rows.append(
             (
                 group_id,
-                labels.get(group_id) or group_id,
-                "; ".join(labels.get(d) or d for d in copies["doc_id"]),
+                document_label(labels, group_id),
+                "; ".join(document_label(labels, d) for d in copies["doc_id"]),
                 int(group["group_size"].iloc[0]),
                 float(copies["similarity"].min()),
             )

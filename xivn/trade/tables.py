@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from xivn.display.tables import Column, Table, table
+from xivn.display.tables import Column, Table, table, with_labels
 
 REPORTER = Column(
     "Reporter", note="whose statistics the figure is: the country whose exports, imports or trade it states"
@@ -25,11 +25,6 @@ RESOLVED = Column(
 )
 
 
-def _with_labels(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """``frame`` with a ``document`` column: each row's document label instead of its id."""
-    return frame.assign(document=frame["doc_id"].map(lambda doc: labels.get(doc, doc)))
-
-
 def shown_categories(money: pd.DataFrame) -> Table:
     """Money amounts per category: how many, in how many documents."""
     grouped = money.groupby("category").agg(amounts=("quote", "size"), documents=("doc_id", "nunique")).reset_index()
@@ -40,7 +35,7 @@ def shown_categories(money: pd.DataFrame) -> Table:
 def shown_figures(figures: pd.DataFrame, labels: Mapping[str, str], max_rows: int) -> Table:
     """The trade flows as stated, each with the whole sentence it was read from."""
     columns = {
-        "document": "Document",
+        "doc_id_label": "Document",
         "quote": Column("As written", "quote"),
         "reporter": "Reporter",
         "partner": PARTNER,
@@ -51,13 +46,13 @@ def shown_figures(figures: pd.DataFrame, labels: Mapping[str, str], max_rows: in
         "resolved_from": RESOLVED,
         "sentence": Column("Sentence", "quote"),
     }
-    return table(_with_labels(figures, labels).head(max_rows), columns)
+    return table(with_labels(figures, labels, "doc_id").head(max_rows), columns)
 
 
 def shown_consistency(consistency: pd.DataFrame, labels: Mapping[str, str], max_rows: int) -> Table:
     """Stated totals against exports + imports, per document and partner."""
     columns = {
-        "document": "Document",
+        "doc_id_label": "Document",
         "reporter": REPORTER,
         "partner": PARTNER,
         "year": YEAR,
@@ -75,7 +70,7 @@ def shown_consistency(consistency: pd.DataFrame, labels: Mapping[str, str], max_
             "imports beside it cannot be checked",
         ),
     }
-    return table(_with_labels(consistency, labels).head(max_rows), columns)
+    return table(with_labels(consistency, labels, "doc_id").head(max_rows), columns)
 
 
 def shown_balances(balances: pd.DataFrame) -> Table:
