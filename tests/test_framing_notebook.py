@@ -83,6 +83,6 @@ def test_framing_notebook_on_a_corpus_with_no_document_about_the_event(make_corp
     folder = make_corpus({"notes.md": "# Field notes\n\nOnly a sentence about the weather in Hanoi.\n"})
     render(tmp_path / "report", corpus_dir=folder, only=["framing_comparison"])
     text = notebook_text(tmp_path / "report" / "framing_comparison.ipynb")
-    assert "**Bottom line.** No text is analysed. No pair of texts passes the rewrite rule. 1 document of 1 was" in text
-    assert "None of the 1 document is about" in text
+    assert "**Bottom line.** No document is analysed: no document of the 1 loaded is about" in text
+    assert "No document of the 1 loaded is about" in text
     assert "checks passed: 0 texts, 0 article sentences" in text

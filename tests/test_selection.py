@@ -50,7 +50,7 @@ def test_another_events_corpus_has_nothing_about_the_visit_and_says_why(biden_co
     assert len(chosen.corpus) == 0
     assert len(chosen.left_out) == 7
     summary = chosen.summary().data
-    assert "None of the 7 documents is about Xi Jinping's state visit to Vietnam" in summary
+    assert "No document of the 7 loaded is about Xi Jinping's state visit to Vietnam" in summary
     assert "2 name China and Vietnam but not the state visit" in summary
     assert "Every table below is empty" in summary
     assert chosen.left_out_sentence().startswith("7 documents of 7 were left out: 2 name China and Vietnam")
@@ -84,11 +84,20 @@ def test_an_empty_corpus_says_it_holds_nothing(seeds, xi):
     assert chosen.summary().data.endswith("The corpus holds no document.")
 
 
-def test_with_scope_adds_what_was_left_out_to_a_bottom_line(biden_corpus, xi, seeds):
+def test_with_scope_adds_what_was_left_out_to_a_bottom_line(biden_corpus, biden, xi, seeds):
     line = Markdown("No trade figure was found.")
     assert with_scope(line, select(seeds, xi)).data == "No trade figure was found."
-    joined = with_scope(line, select(biden_corpus, xi)).data
-    assert joined.startswith("No trade figure was found. 7 documents of 7 were left out:")
+    joined = with_scope(line, select(biden_corpus, biden)).data
+    assert joined.startswith("No trade figure was found. 2 documents of 7 were left out:")
+
+
+def test_with_scope_says_plainly_when_no_document_is_analysed(biden_corpus, xi):
+    line = Markdown("**Bottom line.** None of the 0 texts mentions a deal.")
+    assert with_scope(line, select(biden_corpus, xi)).data == (
+        "**Bottom line.** No document is analysed: no document of the 7 loaded is about Xi Jinping's state visit"
+        " to Vietnam; 2 name China and Vietnam but not the state visit, 4 name only other countries together and 1"
+        ' names no two countries together. The `scope` parameter "pair" or "all" takes in more.'
+    )
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ class Selection:
         if total == 0:
             found = "The corpus holds no document."
         elif kept == 0:
-            found = f"None of the {counted(total, 'document')} {self.what(1)}: {self.reasons()}."
+            found = f"No document of the {total:,} loaded {self.what(1)}: {self.reasons()}."
             found += " " + _sentence("Every table below is empty", self.widen_hint())
         elif left == 0:
             found = f"{'The' if total == 1 else 'All'} {counted(total, 'document')} {self.what(total)}."
@@ -176,7 +176,15 @@ def repeated_copies(syndication: pd.DataFrame, kept: list[str]) -> pd.DataFrame:
 
 
 def with_scope(line: Markdown, selection: Selection) -> Markdown:
-    """A bottom line followed by what the selection left out (unchanged when nothing was)."""
+    """A bottom line followed by what the selection left out (unchanged when nothing was). When no
+    document is left to analyse, the line says that instead of reporting on an empty corpus."""
+    if len(selection.corpus) == 0 and len(selection.table):
+        total = len(selection.table)
+        hint = selection.widen_hint().strip("()")
+        return Markdown(
+            f"**Bottom line.** No document is analysed: no document of the {total:,} loaded"
+            f" {selection.what(1)}; {selection.reasons()}." + (f" {hint[0].upper()}{hint[1:]}." if hint else "")
+        )
     return Markdown(f"{line.data} {selection.left_out_sentence()}".strip())
 
 
