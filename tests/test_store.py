@@ -214,6 +214,23 @@ def test_the_store_can_be_deleted_and_left_over_temporaries_are_cleared(seeds, t
     assert tables["sentences"].equals(seeds.sentences) and not old.exists() and recent.exists()
 
 
+def test_a_store_deleted_during_a_run_does_not_stop_it(seeds, tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+
+    def sentences_then_delete_the_store(corpus):
+        shutil.rmtree(folder, ignore_errors=True)
+        return corpus.sentences
+
+    extra = Stage("wiping_sentences", sentences_then_delete_the_store)
+    monkeypatch.setattr(registry, "STAGES", (*registry.STAGES, extra))
+    run(seeds, folder, names=["paragraphs"])
+    tables, lines = run(seeds, folder, names=["paragraphs", "wiping_sentences"])
+    assert read_counts(lines)["paragraphs"] == "5 of 5 documents read, 0 to compute"
+    assert tables["paragraphs"].equals(seeds.paragraphs) and tables["wiping_sentences"].equals(seeds.sentences)
+    _, lines = run(seeds, folder, names=["paragraphs", "wiping_sentences"])
+    assert read_counts(lines)["wiping_sentences"] == "5 of 5 documents read, 0 to compute"
+
+
 def test_the_store_folder_comes_from_xivn_store_unless_none_is_asked(seeds, tmp_path, monkeypatch):
     monkeypatch.setenv(store.STORE_VARIABLE, str(tmp_path / "from_env"))
     processes.run_stages(seeds, ["paragraphs"], jobs=1)
