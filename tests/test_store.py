@@ -308,3 +308,16 @@ def test_each_stage_declares_every_data_file_it_reads(name):
     declared = set(registry.stage(name).reads)
     assert shipped and shipped <= declared, sorted(shipped - declared)
     assert all(data_path(file).is_file() for file in declared)
+
+
+def test_the_store_benchmark_runs_and_computes_only_what_changed(tmp_path):
+    script = REPO / "benchmarks" / "store.py"
+    command = [sys.executable, str(script), "--documents", "100", "--jobs", "1", "--corpora", str(tmp_path)]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    output = subprocess.run(command, env=environment, capture_output=True, text=True, check=True).stdout
+    rows = {line.split(" | ")[0].strip("| "): line.split(" | ")[3] for line in output.splitlines() if " | " in line}
+    assert rows["all stages, no store"] == "no store"
+    assert rows["first run, empty store"] == "all 8 × 100"
+    assert rows["re-run, nothing changed"] == "none"
+    assert rows["re-run, 1 % more documents (1 added)"] == "all 8 × 1"
+    assert rows["re-run after touching frames.toml"] == "frame_evidence 101"

@@ -177,7 +177,7 @@ def _run_batches(
         for batch in batches:
             subset = corpus if len(batch.doc_ids) == len(corpus) else corpus.subset(batch.doc_ids)
             out = run_on_part(subset, batch.names, batch.aggregates)
-            _keep(store, subset, batch, out)
+            _keep(store, corpus, subset, batch, out)
             report.partition_done(len(subset))
             outputs.append([out])
         return outputs
@@ -187,7 +187,7 @@ def _run_batches(
     futures = {submit(run_on_part, subset, batch.names, batch.aggregates): (batch, subset) for batch, subset in parts}
     for future in as_completed(futures):
         batch, subset = futures[future]
-        _keep(store, subset, batch, future.result())  # a failed partition stops the run here
+        _keep(store, corpus, subset, batch, future.result())  # a failed partition stops the run here
         report.partition_done(len(subset))
     return [[future.result() for future, (owner, _) in futures.items() if owner is batch] for batch in batches]
 
@@ -201,10 +201,11 @@ def _partitions(batch: _Batch, workers: int, store: Store | None) -> list[list[s
     return partition(batch.doc_ids, parts)
 
 
-def _keep(store: Store | None, subset: Corpus, batch: _Batch, out: dict[str, Any]) -> None:
-    """Store the per-document tables of one computed partition."""
+def _keep(store: Store | None, corpus: Corpus, subset: Corpus, batch: _Batch, out: dict[str, Any]) -> None:
+    """Store the per-document tables of one computed partition (``subset`` of ``corpus``)."""
     if store is not None:
-        documents = list(subset.document_digests.items())
+        digests = corpus.document_digests
+        documents = [(doc_id, digests[doc_id]) for doc_id in subset.doc_ids]
         for name in batch.names:
             store.write(stage(name), out[name], documents)
 
