@@ -10,6 +10,7 @@ archive. All tables are plain pandas DataFrames whose ``start``/``end`` columns 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -114,6 +115,20 @@ class Corpus:
         for doc_id in sorted(self._raw):
             digest.update(f"{doc_id}\t{self._raw[doc_id].sha256}\n".encode())
         return digest.hexdigest()
+
+    @cached_property
+    def document_digests(self) -> dict[str, str]:
+        """Per doc_id, in corpus order: a SHA-256 over everything a document's rows in a per-document
+        table can depend on: its id, text, file digest, format and record, HTML blocks, capture time
+        and metadata (``metadata.csv`` row and stated values). Equal digests, equal rows."""
+        digests = {}
+        for doc_id, doc in self._raw.items():
+            facts = [doc_id, doc.sha256, doc.format, doc.record, doc.captured_at, repr(doc.blocks)]
+            facts.append(json.dumps(self._metadata[doc_id], sort_keys=True))
+            digest = hashlib.sha256("\0".join(facts).encode("utf-8", "surrogatepass"))
+            digest.update(doc.text.encode("utf-8", "surrogatepass"))
+            digests[doc_id] = digest.hexdigest()
+        return digests
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:

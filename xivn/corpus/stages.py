@@ -14,6 +14,11 @@ gives what a partitioned run gives.
 Every analysis package declares the stages and aggregates it offers in its ``stages`` module
 (``STAGES``, ``AGGREGATES``); :mod:`xivn.runner.registry` lists those modules, in one place, and
 runs them. The functions are held as objects, so every import is visible to tools.
+
+Each stage declares the data files it reads (``reads``, names resolved with
+:func:`xivn.paths.data_path`), those read through the corpus's paragraphs and sentences
+(:data:`TEXT_FILES`) included: the analysis store (:mod:`xivn.runner.store`) keys a stage's stored
+rows on their digests, so editing a file re-runs exactly the stages that read it.
 """
 
 from __future__ import annotations
@@ -34,13 +39,15 @@ class Stage:
     whether it works document by document. ``inputs`` pairs a keyword argument of a corpus-wide
     stage with the aggregate whose result the runner passes in it (made on the workers);
     ``takes_jobs``: the corpus-wide function accepts ``jobs`` and spreads its own per-document
-    work over the run's processes (:func:`xivn.corpus.parallel.map_partitions`)."""
+    work over the run's processes (:func:`xivn.corpus.parallel.map_partitions`); ``reads``: the
+    data files the function reads (bare names of shipped files, see the module docstring)."""
 
     name: str
     function: Callable[..., pd.DataFrame]
     per_document: bool = True
     inputs: tuple[tuple[str, str], ...] = ()
     takes_jobs: bool = False
+    reads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,5 +70,11 @@ def sentences(corpus: Corpus) -> pd.DataFrame:
     return corpus.sentences
 
 
-STAGES: tuple[Stage, ...] = (Stage("paragraphs", paragraphs), Stage("sentences", sentences))
+TEXT_FILES: tuple[str, ...] = ("paragraph_kinds.toml", "abbreviations.toml")
+"""The data files behind :attr:`Corpus.paragraphs` and :attr:`Corpus.sentences`, which every stage reads."""
+
+STAGES: tuple[Stage, ...] = (
+    Stage("paragraphs", paragraphs, reads=("paragraph_kinds.toml",)),
+    Stage("sentences", sentences, reads=TEXT_FILES),
+)
 AGGREGATES: tuple[Aggregate, ...] = ()

@@ -5,14 +5,14 @@ its two corpus-wide inputs are aggregates made on the workers: MinHash candidate
 document frequencies that weight the scores, so the main process reads only candidate documents.
 """
 
-from xivn.corpus.stages import Aggregate, Stage
+from xivn.corpus.stages import TEXT_FILES, Aggregate, Stage
 from xivn.framing import near_duplicates, rewrite_detection
 from xivn.framing.frames import frame_evidence
 from xivn.framing.tonality import tone
 
 STAGES: tuple[Stage, ...] = (
-    Stage("frame_evidence", frame_evidence),
-    Stage("tone", tone),
+    Stage("frame_evidence", frame_evidence, reads=(*TEXT_FILES, "frames.toml", "cue_exclusions.toml", "speakers.toml")),
+    Stage("tone", tone, reads=(*TEXT_FILES, "stance_markers.toml", "tone_masks.toml")),
     Stage(
         "rewrites",
         rewrite_detection.rewrites,

@@ -1,7 +1,8 @@
 """The rare-earth stages the runner offers: claims about rare earths, document by document."""
 
-from xivn.corpus.stages import Aggregate, Stage
+from xivn.corpus.stages import TEXT_FILES, Aggregate, Stage
 from xivn.rare_earths.claims import rare_earth_claims
 
-STAGES: tuple[Stage, ...] = (Stage("rare_earth_claims", rare_earth_claims),)
+READS = (*TEXT_FILES, "rare_earth_claims.toml", "countries.toml", "cue_exclusions.toml")
+STAGES: tuple[Stage, ...] = (Stage("rare_earth_claims", rare_earth_claims, reads=READS),)
 AGGREGATES: tuple[Aggregate, ...] = ()

@@ -2,6 +2,7 @@
 
 - :mod:`xivn.runner.registry` — the one list of analyses whose stages can run (``STAGES``, ``AGGREGATES``);
 - :mod:`xivn.runner.processes` — :func:`run_stages`: partitions of the corpus on worker processes;
+- :mod:`xivn.runner.store` — the analysis store: per-document tables on disk, reused by later runs;
 - :mod:`xivn.runner.distributed` — the same stages on a Dask cluster (extra ``dask``).
 """
 
