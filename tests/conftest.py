@@ -182,3 +182,10 @@ def facts_of_the_2023_visit(text: str, allowed: tuple[str, ...] = ()) -> list[st
     """The default visit's facts (:data:`THE_2023_VISIT`, the count 36) that ``text`` states."""
     found = [fact for fact in THE_2023_VISIT if fact in text and fact not in allowed]
     return found + (["36"] if re.search(r"(?<![\w.,])36(?![\w.,%])", text) else [])
+
+
+@pytest.fixture(autouse=True)
+def _no_store_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run without the analysis store unless they ask for one: an ``XIVN_STORE`` set in the
+    developer's shell would otherwise add its progress lines and reuse its tables."""
+    monkeypatch.delenv("XIVN_STORE", raising=False)

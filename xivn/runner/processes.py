@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from xivn.corpus.parallel import PARALLEL_MIN_DOCUMENTS, Workers, available_cores, concat_parts, partition
+from xivn.display.wording import counted
 from xivn.runner.registry import STAGES, aggregate, stage
 from xivn.runner.store import Store, assemble, store_folder
 
@@ -182,7 +183,7 @@ def _run_batches(
             outputs.append([out])
         return outputs
     parts = [(batch, corpus.subset(ids)) for batch in batches for ids in _partitions(batch, workers.count, store)]
-    report.line(f"{len(parts)} partitions on {workers.count} worker processes")
+    report.line(f"{counted(len(parts), 'partition')} on {counted(workers.count, 'worker process', 'worker processes')}")
     submit = workers.executor.submit
     futures = {submit(run_on_part, subset, batch.names, batch.aggregates): (batch, subset) for batch, subset in parts}
     for future in as_completed(futures):
