@@ -71,6 +71,11 @@ MENU_MIN_ITEMS = 2
 INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
+CREDIT_MAX_WORDS = 4  # a photo credit alone on its line: "Photo: VNA", "Getty Images"
+CAPTION_MAX_WORDS = 25  # the uncredited caption above such a credit
+# Running text tells what happened (a past tense) or reports someone; a caption shows, in the present.
+NARRATED = re.compile(r"[\"“”]|\b(said|says|told|according to|was|were|had|yesterday)\b|(?-i:\b[a-z]{2,}ed\b)", re.I)
+COUNTER = re.compile(r"^(photo |image |picture )?\d{1,2}\s*(/|of)\s*\d{1,2}$", re.I)  # "1/6", "Photo 2 of 8"
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
 MARKED_KINDS = ("list_item", "heading", "headline", "faq_question")  # kinds whose marker is no text
 TEXT_KINDS = ("body", "list_item", "table_row", "faq_answer", "faq_question")  # running text
@@ -275,6 +280,7 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
+    _mark_credited_captions(paragraphs)
     _mark_closing_bio(paragraphs, vocabulary)
     _mark_trailing_chrome(paragraphs)
     _mark_datelines(paragraphs)
@@ -472,6 +478,24 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
 def _is_intro(text: str) -> bool:
     """A line that introduces a list of links: a label of a few words, or one ending in a colon."""
     return word_count(text) <= INTRO_MAX_WORDS or text.rstrip().endswith((":", "："))
+
+
+def _mark_credited_captions(paragraphs: list[Paragraph]) -> None:
+    """A photo credit alone on its line ("Photo: VNA", "Getty Images"; not a gallery counter such
+    as "1/6") closes the caption written on the line above it: a short line there that shows in the
+    present tense, telling nothing past and reporting no one, is that caption ("Trucks wait at the
+    border gate in Lang Son."); "Xi arrived in Hanoi yesterday." above "Photo: AFP" stays text,
+    the credit being that of a picture below it."""
+    for above, credit in pairwise(paragraphs):
+        is_credit = credit.kind == "caption" and word_count(credit.text) <= CREDIT_MAX_WORDS
+        if (
+            is_credit
+            and not COUNTER.match(credit.text)
+            and above.kind in ("body", "heading")
+            and word_count(above.text) <= CAPTION_MAX_WORDS
+            and not NARRATED.search(above.text)
+        ):
+            above.kind = "caption"
 
 
 def _mark_closing_bio(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
