@@ -310,6 +310,49 @@ def kind_in_page(line: str) -> str:
         ("Be the first to comment", "notice"),
         ("Listen to this story. Enjoy more audio and podcasts on iOS or Android.", "navigation"),
         ("Dec 12th 2023", "byline"),
+        # where the text comes from, rights and reprint lines written as sentences
+        ("This article first appeared on VnExpress International.", "byline"),
+        ("The source of this news is from The Saigon Times.", "byline"),
+        ("Some information in this report comes from Reuters.", "byline"),
+        ("Associated Press writer Aniruddha Ghosal in Hanoi contributed to this report.", "byline"),
+        ("— With assistance from Nguyen Xuan Quynh", "byline"),
+        ("(Updates with comments from the foreign ministry in third paragraph.)", "byline"),
+        ("Story by Linh Tran • 2h", "byline"),
+        ("By The Associated Press", "byline"),
+        ("By admin", "byline"),
+        ("By Kim Ji-won [email protected]", "byline"),
+        ("jiwon@yna.example", "byline"),
+        ("/gsg", "byline"),  # editor initials after a slash
+        ("xinhuanet.com", "byline"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "notice"),
+        ("Reproduction without permission is prohibited.", "notice"),
+        ("As an Amazon Associate I earn from qualifying purchases.", "notice"),
+        ("Have a confidential tip for our reporters? Get in touch.", "notice"),
+        ("Start your free trial", "notice"),
+        ("Follow Hanoi Daily News on Google News.", "notice"),
+        ("Join our Telegram channel for breaking news.", "notice"),
+        ("By subscribing, you can help us get the story right.", "notice"),
+        ("Get our pick of top stories and thought-provoking articles in your inbox", "notice"),
+        ("Getty Images", "caption"),
+        ("Photo/Agencies", "caption"),
+        ("Luong Thai Linh/Pool via REUTERS", "caption"),
+        ("Click to view in full screen", "navigation"),
+        ("Click here to read this story in Vietnamese.", "navigation"),
+        ("Read this article in: English | Tiếng Việt", "navigation"),
+        ("Share via Email", "navigation"),
+        ("Advertisement - Scroll to continue", "navigation"),
+        ("Your browser does not support the video tag.", "navigation"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "navigation"),
+        ("Report an error", "navigation"),
+        ("spot_imgspot_img", "navigation"),  # a template's placeholder
+        ("___", "navigation"),
+        ("(END)", "navigation"),
+        ("Δ", "navigation"),
+        ("Your daily window on Vietnam's economy", "navigation"),  # a site's description of itself
+        ("Tags Vietnam China South China Sea", "tags"),
+        ("Related Topics", "related"),
+        ("Most Read from Markets Daily", "related"),
+        ("Reference(s):", "related"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -338,6 +381,14 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "Readers of the joint statement found the phrase familiar.",
         "September 10",  # a month and day without a year or time heads a timeline entry
         "In summary, the year showed Vietnam's reach.",
+        "The plan was originally drawn up in 2019, when Chinese engineers surveyed the route.",
+        "The figure first appeared in a report by the transport ministry, which did not say how it would be paid.",
+        "The source of most of the funding is expected to be Chinese loans.",
+        "Customs officers will start a free trial of a new digital lane at the Huu Nghi gate in January.",
+        "Follow-up talks are due in the spring, officials said.",
+        "Some of the information in the ministry's report comes from Chinese partners, it said.",
+        "Previous visits by Chinese leaders, in 2015 and 2017, produced fewer agreements.",
+        "The joint statement was posted on the government's website in Vietnamese, Chinese and English.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -479,3 +530,28 @@ def test_a_biography_closing_the_page_is_the_author_box(after, kind):
     bio = "Huong Le is a research fellow in the Southeast Asia Program."
     page = f"What Xi's Visit Delivered\n\nThe visit confirmed old habits.\n\n{bio}\n\n{after}\n"
     assert dict((text, k) for k, text in kinds_of(page))[bio] == kind
+
+
+def test_an_uncredited_caption_above_its_credit_line_is_the_caption():
+    caption = "Trucks wait at the border gate in Lang Son."
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday, officials said.\n\n{caption}\n\nPhoto: VNA\n\nTrade rose.\n"
+    assert kinds_of(page)[2:4] == [("caption", caption), ("caption", "Photo: VNA")]
+
+
+def test_text_telling_what_happened_above_a_credit_stays_text():
+    lead = "Chinese President Xi Jinping arrived in Vietnam yesterday for talks."
+    page = f"Xi Visits Hanoi\n\n{lead}\n\nPhoto: AFP\n\nVietnam upgraded its ties with the US in September.\n"
+    kind, text = kinds_of(page)[1]
+    assert text == lead and not kind_vocabulary().chrome[kind]
+    counter = "He then visits a memorial in the capital."  # a gallery counter is no credit
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday.\n\n{counter}\n\n2/6\n\nLater, Xi met officials.\n"
+    assert kinds_of(page)[2] == ("body", counter)
+
+
+def test_links_under_a_most_read_label_above_the_headline_are_related():
+    page = (
+        "Most Read from Markets Daily\n\nCopper rallies as China stimulus hopes build\n\n"
+        "Yen slides after central bank holds rates\n\nChina Offers Vietnam Rail Aid as Xi Seeks Closer Ties\n\n"
+        "China will provide grant aid for a railway study, the two governments said.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][:4] == ["related", "related", "related", "headline"]

@@ -68,7 +68,7 @@ TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
 MENU_MIN_ITEMS = 2
-INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
+INTRO_MAX_WORDS = 6  # "More on this story", "Also on The Interpreter", "Most Read from Markets Daily"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
 CREDIT_MAX_WORDS = 4  # a photo credit alone on its line: "Photo: VNA", "Getty Images"
@@ -348,13 +348,26 @@ def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
 
 def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
     """Find the headline among the title-like lines before the article text starts, and a summary
-    paragraph directly under it (the standfirst). Short lines above the headline are navigation."""
+    paragraph directly under it (the standfirst). Short lines above the headline are navigation;
+    a list of links under a 'Most read' label above the headline is related, all but its last
+    line, which may be the headline itself."""
     zone = []
+    links: list[int] = []  # the title-like lines under a label of related links
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind in ARTICLE_STARTS:
             break
+        if paragraph.kind == "heading" and (links or _introduces_links(paragraphs, index)):
+            links.append(index)
+            continue
+        zone.extend(links[-1:])
+        for link in links[:-1]:
+            paragraphs[link].kind = "related"
+        links = []
         if paragraph.kind == "heading":
             zone.append(index)
+    zone.extend(links[-1:])
+    for link in links[:-1]:
+        paragraphs[link].kind = "related"
     first = _pick_headline(paragraphs, zone)
     if first is None:
         for index in zone:  # no headline among them: short lines are labels and section links
@@ -386,6 +399,11 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
     )
     if is_summary:
         candidate.kind = "standfirst"
+
+
+def _introduces_links(paragraphs: list[Paragraph], index: int) -> bool:
+    """True when the paragraph before ``index`` is a label of related links ("Most Read")."""
+    return index > 0 and paragraphs[index - 1].kind == "related" and _is_intro(paragraphs[index - 1].text)
 
 
 def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
@@ -476,8 +494,10 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
 
 
 def _is_intro(text: str) -> bool:
-    """A line that introduces a list of links: a label of a few words, or one ending in a colon."""
-    return word_count(text) <= INTRO_MAX_WORDS or text.rstrip().endswith((":", "："))
+    """A line that introduces a list of links: one ending in a colon, or a label of a few words
+    ("Read more: Headline", with its colon inside, is a link of its own), Markdown emphasis aside."""
+    stripped = text.strip().strip(EMPHASIS).rstrip()
+    return stripped.endswith((":", "：")) or (word_count(stripped) <= INTRO_MAX_WORDS and ":" not in stripped)
 
 
 def _mark_credited_captions(paragraphs: list[Paragraph]) -> None:
