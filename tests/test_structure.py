@@ -353,6 +353,10 @@ def kind_in_page(line: str) -> str:
         ("Related Topics", "related"),
         ("Most Read from Markets Daily", "related"),
         ("Reference(s):", "related"),
+        ("— Hanoi Watcher (@hanoiwatch) December 13, 2023", "byline"),  # an embedded post's signature
+        ("Market data provided by a third party; delayed at least 15 minutes.", "notice"),
+        ("Xem bản tiếng Việt", "navigation"),
+        ("E-News Daily Vietnam's leading English news site", "navigation"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -555,3 +559,9 @@ def test_links_under_a_most_read_label_above_the_headline_are_related():
         "China will provide grant aid for a railway study, the two governments said.\n"
     )
     assert [kind for kind, _ in kinds_of(page)][:4] == ["related", "related", "related", "headline"]
+
+
+def test_a_one_cell_table_row_holding_a_caption_is_the_caption():
+    caption = "| Durian is loaded onto a truck in Dak Lak province. Photo by VnExpress/Quynh Tran |"
+    page = f"Fruit Exports Set Record\n\nExports rose, the ministry said.\n\n{caption}\n\n| 2022 | 175.6 |\n"
+    assert kinds_of(page)[2:] == [("caption", caption), ("table_row", "| 2022 | 175.6 |")]

@@ -273,7 +273,9 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     vocabulary = kind_vocabulary()
     for paragraph in paragraphs:
         shape = _shape_kind(paragraph.text)
-        paragraph.kind = shape if shape == "table_row" else _cue_kind(paragraph.text, vocabulary) or shape
+        # a table row is read by its shape, unless its one cell holds a caption or a credit of its own
+        words = _single_cell(paragraph.text) if shape == "table_row" else paragraph.text
+        paragraph.kind = (_cue_kind(words, vocabulary) if words else None) or shape
     _mark_author_names(paragraphs)
     _mark_page_titles(paragraphs)
     _mark_bare_bylines(paragraphs, vocabulary)
@@ -285,6 +287,12 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _mark_trailing_chrome(paragraphs)
     _mark_datelines(paragraphs)
     return paragraphs
+
+
+def _single_cell(row: str) -> str:
+    """The text of a table row of one cell ("| Photo by VnExpress/Quynh Tran |"), else ""."""
+    inner = row.strip()[1:-1]
+    return "" if "|" in inner else inner.strip()
 
 
 def _cue_kind(text: str, vocabulary: KindVocabulary) -> str | None:
