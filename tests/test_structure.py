@@ -357,6 +357,19 @@ def kind_in_page(line: str) -> str:
         ("Market data provided by a third party; delayed at least 15 minutes.", "notice"),
         ("Xem bản tiếng Việt", "navigation"),
         ("E-News Daily Vietnam's leading English news site", "navigation"),
+        ("Associated Press writer Aniruddha Ghosal in Hanoi contributed.", "byline"),
+        ("Follow AP's coverage of the Asia-Pacific at https://apnews.com/hub/asia-pacific", "notice"),
+        ("This is a developing story. Check back for updates.", "notice"),
+        ("Confidential tip? Send a tip to our reporters.", "notice"),
+        ("Don't miss out on the latest news and information.", "notice"),
+        ("Print edition: December 13, 2023", "byline"),
+        ("Page A8", "byline"),
+        ("VGP/Nhat Bac", "caption"),
+        ("Photo taken on Dec. 12, 2023 shows a welcome ceremony in Hanoi.", "caption"),
+        ("Download PDF", "navigation"),
+        ("Share this story, choose your platform!", "navigation"),
+        ("Page 1 of 2", "navigation"),
+        ("Most commented", "related"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -393,6 +406,10 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "Some of the information in the ministry's report comes from Chinese partners, it said.",
         "Previous visits by Chinese leaders, in 2015 and 2017, produced fewer agreements.",
         "The joint statement was posted on the government's website in Vietnamese, Chinese and English.",
+        "Open questions remain on how the rail link will be paid for.",
+        "This is a developing relationship, one diplomat said, not an alliance.",
+        "Correction: An earlier version of this story misstated the day of Xi's arrival.",  # states a fact
+        "Page after page of the statement dealt with trade and transport.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -565,3 +582,17 @@ def test_a_one_cell_table_row_holding_a_caption_is_the_caption():
     caption = "| Durian is loaded onto a truck in Dak Lak province. Photo by VnExpress/Quynh Tran |"
     page = f"Fruit Exports Set Record\n\nExports rose, the ministry said.\n\n{caption}\n\n| 2022 | 175.6 |\n"
     assert kinds_of(page)[2:] == [("caption", caption), ("table_row", "| 2022 | 175.6 |")]
+
+
+def test_reporters_biographies_closing_the_page_are_the_author_box():
+    bios = [
+        "Minh Tran is Reuters' bureau chief in Hanoi, covering politics and trade across Vietnam.",
+        "Khanh Vu covers Vietnam's economy for Reuters from Hanoi.",
+    ]
+    page = "Rail Plans Sped Up\n\nThe statement named three lines, officials said.\n\n" + "\n\n".join(bios) + "\n"
+    assert [kind for kind, _ in kinds_of(page)][2:] == ["author_bio", "author_bio"]
+
+
+def test_two_names_joined_by_a_dash_under_the_headline_are_the_byline():
+    page = "Prime Minister Meets Chinese President\n\nThu Hang - Minh Duc\n\nThe two sides agreed to boost trade.\n"
+    assert kinds_of(page)[1] == ("byline", "Thu Hang - Minh Duc")

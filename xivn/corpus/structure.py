@@ -61,6 +61,7 @@ DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]
 WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
 BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}(\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?$")
+BYLINE_PAIR = re.compile(r"^[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}\s+[-–]\s+[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}$")  # "Thu Hang - Minh Duc"
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
 WRAP_MAX_SPREAD = 30
@@ -326,14 +327,16 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
 def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
     """Under the headline and before the article text starts, a person's name alone on its line
     (or with the place of writing: "Jane Doe in Hanoi"), directly above a line a cue took for
-    chrome (a date, a follow button), is the byline without its "By". (Above the headline, such a
-    line is the site's name.)"""
+    chrome (a date, a follow button), is the byline without its "By"; so are two names joined by
+    a dash ("Thu Hang - Minh Duc") wherever they stand there. (Above the headline, such a line is
+    the site's name.)"""
     below_headline = False
     for here, after in pairwise(paragraphs):
         if here.kind in ARTICLE_STARTS:
             return
         name = below_headline and here.kind == "heading" and BYLINE_NAME.match(here.text)
-        if name and vocabulary.chrome.get(after.kind, False):
+        pair = below_headline and here.kind == "heading" and BYLINE_PAIR.match(here.text)
+        if (name and vocabulary.chrome.get(after.kind, False)) or pair:
             here.kind = "byline"
         below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
 
