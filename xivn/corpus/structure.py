@@ -61,7 +61,8 @@ DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]
 WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
 BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}(\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?$")
-BYLINE_PAIR = re.compile(r"^[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}\s+[-–]\s+[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}$")  # "Thu Hang - Minh Duc"
+# two reporters' names joined by a dash: "Thu Hang - Minh Duc"
+BYLINE_PAIR = re.compile(r"^[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}\s+[-–]\s+[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}$")
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
 WRAP_MAX_SPREAD = 30
