@@ -370,6 +370,20 @@ def kind_in_page(line: str) -> str:
         ("Share this story, choose your platform!", "navigation"),
         ("Page 1 of 2", "navigation"),
         ("Most commented", "related"),
+        ("Editor-in-chief: Le Quoc Minh", "byline"),  # a paper's imprint
+        ("Licence No. 548/GP-BTTTT issued by the Ministry of Information and Communications.", "notice"),
+        ("Address: 71 Hang Trong Street, Hoan Kiem District, Hanoi", "notice"),
+        ("Tel: (+84) 24 3825 4231", "notice"),
+        ("Reproduction is permitted only with a citation of the source.", "notice"),
+        ("Agency of the Communist Party of Vietnam", "navigation"),
+        ("Bản quyền thuộc về Báo Nhân Dân", "notice"),
+        ("Tổng biên tập: Lê Quốc Minh", "byline"),
+        ("Thứ Ba, 12/12/2023 - 19:30", "byline"),
+        ("Trang chủ", "navigation"),
+        ("Đọc nhiều", "related"),
+        ("Hanoi 28°C", "navigation"),  # a ticker
+        ("USD/VND 24,250", "navigation"),
+        ("Gold 74.5", "navigation"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -410,6 +424,10 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "This is a developing relationship, one diplomat said, not an alliance.",
         "Correction: An earlier version of this story misstated the day of Xi's arrival.",  # states a fact
         "Page after page of the statement dealt with trade and transport.",
+        "Editor-in-chief Le Quoc Minh wrote in a front-page article that the visit opened a new chapter.",
+        "The licence for the rail survey was issued by the transport ministry on December 5.",
+        "Tel Aviv was not on the agenda, but the Middle East came up in the talks.",
+        "Hotline talks between the two navies will start next year.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
