@@ -21,8 +21,12 @@ of title-like lines (three, or two of headline length) are links, but not a shor
 the text nor a list the text introduces with a colon; a bare name under the headline is a byline;
 a biography sentence closing the page is the author box. Article kinds come by shape (title-like
 lines, bullets, FAQ questions); a line ending in a word no title ends in ("... goods to the") is
-a cut-off sentence, never a title. A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
-within it rather than split off, since every line belongs to exactly one paragraph:
+a cut-off sentence, never a title. A short present-tense line directly above a photo credit alone
+on its line is that photo's caption; links under a "Most read" label above the headline are
+related links; two names joined by a dash under the headline are the byline; a one-cell table row
+is read by its cell's words (a caption in a layout table). A wire dateline that opens a body
+paragraph ("HANOI, Dec 12 (Reuters) - ") is marked within it rather than split off, since every
+line belongs to exactly one paragraph:
 :func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
 ``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
 """
@@ -77,7 +81,6 @@ CREDIT_MAX_WORDS = 4  # a photo credit alone on its line: "Photo: VNA", "Getty I
 CAPTION_MAX_WORDS = 25  # the uncredited caption above such a credit
 # Running text tells what happened (a past tense) or reports someone; a caption shows, in the present.
 NARRATED = re.compile(r"[\"“”]|\b(said|says|told|according to|was|were|had|yesterday)\b|(?-i:\b[a-z]{2,}ed\b)", re.I)
-COUNTER = re.compile(r"^(photo |image |picture )?\d{1,2}\s*(/|of)\s*\d{1,2}$", re.I)  # "1/6", "Photo 2 of 8"
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
 MARKED_KINDS = ("list_item", "heading", "headline", "faq_question")  # kinds whose marker is no text
 TEXT_KINDS = ("body", "list_item", "table_row", "faq_answer", "faq_question")  # running text
@@ -513,16 +516,16 @@ def _is_intro(text: str) -> bool:
 
 
 def _mark_credited_captions(paragraphs: list[Paragraph]) -> None:
-    """A photo credit alone on its line ("Photo: VNA", "Getty Images"; not a gallery counter such
-    as "1/6") closes the caption written on the line above it: a short line there that shows in the
-    present tense, telling nothing past and reporting no one, is that caption ("Trucks wait at the
-    border gate in Lang Son."); "Xi arrived in Hanoi yesterday." above "Photo: AFP" stays text,
-    the credit being that of a picture below it."""
+    """A photo credit alone on its line ("Photo: VNA", "Getty Images": names, no digits, so not a
+    gallery counter such as "1/6") closes the caption written on the line above it: a short line
+    there that shows in the present tense, telling nothing past and reporting no one, is that
+    caption ("Trucks wait at the border gate in Lang Son."); "Xi arrived in Hanoi yesterday."
+    above "Photo: AFP" stays text, the credit being that of a picture below it."""
     for above, credit in pairwise(paragraphs):
         is_credit = credit.kind == "caption" and word_count(credit.text) <= CREDIT_MAX_WORDS
         if (
             is_credit
-            and not COUNTER.match(credit.text)
+            and not any(character.isdigit() for character in credit.text)
             and above.kind in ("body", "heading")
             and word_count(above.text) <= CAPTION_MAX_WORDS
             and not NARRATED.search(above.text)
