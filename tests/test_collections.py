@@ -501,6 +501,17 @@ def test_markup_names_chrome_only_where_the_extractor_agrees(make_corpus):
     assert blocks.loc["Japan and Vietnam upgrade ties", "markup_hint"] == "navigation"  # "share", a hint only
 
 
+def test_a_site_slogan_or_logo_is_named_navigation_by_the_markup(make_corpus):
+    body = (
+        "<div class='site-brand'><span class='slogan'>Notes on trade across the Mekong region</span></div>"
+        "<h1>Durian trucks queue at Lang Son</h1><p>Hundreds of trucks waited at the border gate on Sunday.</p>"
+    )
+    corpus = _page(make_corpus, "", body)
+    blocks = corpus.html_blocks.merge(corpus.paragraphs, on=["doc_id", "par_id", "start", "end"]).set_index("text")
+    assert blocks.loc["Notes on trade across the Mekong region", "markup_hint"] == "navigation"
+    assert blocks.loc["Hundreds of trucks waited at the border gate on Sunday.", "markup_hint"] == ""
+
+
 def test_loading_benchmark_writes_every_input_kind_with_the_same_texts(tmp_path):
     import sys
 

@@ -310,6 +310,80 @@ def kind_in_page(line: str) -> str:
         ("Be the first to comment", "notice"),
         ("Listen to this story. Enjoy more audio and podcasts on iOS or Android.", "navigation"),
         ("Dec 12th 2023", "byline"),
+        # where the text comes from, rights and reprint lines written as sentences
+        ("This article first appeared on VnExpress International.", "byline"),
+        ("The source of this news is from The Saigon Times.", "byline"),
+        ("Some information in this report comes from Reuters.", "byline"),
+        ("Associated Press writer Aniruddha Ghosal in Hanoi contributed to this report.", "byline"),
+        ("— With assistance from Nguyen Xuan Quynh", "byline"),
+        ("(Updates with comments from the foreign ministry in third paragraph.)", "byline"),
+        ("Story by Linh Tran • 2h", "byline"),
+        ("By The Associated Press", "byline"),
+        ("By admin", "byline"),
+        ("By Kim Ji-won [email protected]", "byline"),
+        ("jiwon@yna.example", "byline"),
+        ("/gsg", "byline"),  # editor initials after a slash
+        ("xinhuanet.com", "byline"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "notice"),
+        ("Reproduction without permission is prohibited.", "notice"),
+        ("As an Amazon Associate I earn from qualifying purchases.", "notice"),
+        ("Have a confidential tip for our reporters? Get in touch.", "notice"),
+        ("Start your free trial", "notice"),
+        ("Follow Hanoi Daily News on Google News.", "notice"),
+        ("Join our Telegram channel for breaking news.", "notice"),
+        ("By subscribing, you can help us get the story right.", "notice"),
+        ("Get our pick of top stories and thought-provoking articles in your inbox", "notice"),
+        ("Getty Images", "caption"),
+        ("Photo/Agencies", "caption"),
+        ("Luong Thai Linh/Pool via REUTERS", "caption"),
+        ("Click to view in full screen", "navigation"),
+        ("Click here to read this story in Vietnamese.", "navigation"),
+        ("Read this article in: English | Tiếng Việt", "navigation"),
+        ("Share via Email", "navigation"),
+        ("Advertisement - Scroll to continue", "navigation"),
+        ("Your browser does not support the video tag.", "navigation"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "navigation"),
+        ("Report an error", "navigation"),
+        ("spot_imgspot_img", "navigation"),  # a template's placeholder
+        ("___", "navigation"),
+        ("(END)", "navigation"),
+        ("Δ", "navigation"),
+        ("Your daily window on Vietnam's economy", "navigation"),  # a site's description of itself
+        ("Tags Vietnam China South China Sea", "tags"),
+        ("Related Topics", "related"),
+        ("Most Read from Markets Daily", "related"),
+        ("Reference(s):", "related"),
+        ("— Hanoi Watcher (@hanoiwatch) December 13, 2023", "byline"),  # an embedded post's signature
+        ("Market data provided by a third party; delayed at least 15 minutes.", "notice"),
+        ("Xem bản tiếng Việt", "navigation"),
+        ("E-News Daily Vietnam's leading English news site", "navigation"),
+        ("Associated Press writer Aniruddha Ghosal in Hanoi contributed.", "byline"),
+        ("Follow AP's coverage of the Asia-Pacific at https://apnews.com/hub/asia-pacific", "notice"),
+        ("This is a developing story. Check back for updates.", "notice"),
+        ("Confidential tip? Send a tip to our reporters.", "notice"),
+        ("Don't miss out on the latest news and information.", "notice"),
+        ("Print edition: December 13, 2023", "byline"),
+        ("Page A8", "byline"),
+        ("VGP/Nhat Bac", "caption"),
+        ("Photo taken on Dec. 12, 2023 shows a welcome ceremony in Hanoi.", "caption"),
+        ("Download PDF", "navigation"),
+        ("Share this story, choose your platform!", "navigation"),
+        ("Page 1 of 2", "navigation"),
+        ("Most commented", "related"),
+        ("Editor-in-chief: Le Quoc Minh", "byline"),  # a paper's imprint
+        ("Licence No. 548/GP-BTTTT issued by the Ministry of Information and Communications.", "notice"),
+        ("Address: 71 Hang Trong Street, Hoan Kiem District, Hanoi", "notice"),
+        ("Tel: (+84) 24 3825 4231", "notice"),
+        ("Reproduction is permitted only with a citation of the source.", "notice"),
+        ("Agency of the Communist Party of Vietnam", "navigation"),
+        ("Bản quyền thuộc về Báo Nhân Dân", "notice"),
+        ("Tổng biên tập: Lê Quốc Minh", "byline"),
+        ("Thứ Ba, 12/12/2023 - 19:30", "byline"),
+        ("Trang chủ", "navigation"),
+        ("Đọc nhiều", "related"),
+        ("Hanoi 28°C", "navigation"),  # a ticker
+        ("USD/VND 24,250", "navigation"),
+        ("Gold 74.5", "navigation"),
     ],
 )
 def test_furniture_of_real_captures_is_chrome(line, kind):
@@ -338,6 +412,22 @@ def test_furniture_of_real_captures_is_chrome(line, kind):
         "Readers of the joint statement found the phrase familiar.",
         "September 10",  # a month and day without a year or time heads a timeline entry
         "In summary, the year showed Vietnam's reach.",
+        "The plan was originally drawn up in 2019, when Chinese engineers surveyed the route.",
+        "The figure first appeared in a report by the transport ministry, which did not say how it would be paid.",
+        "The source of most of the funding is expected to be Chinese loans.",
+        "Customs officers will start a free trial of a new digital lane at the Huu Nghi gate in January.",
+        "Follow-up talks are due in the spring, officials said.",
+        "Some of the information in the ministry's report comes from Chinese partners, it said.",
+        "Previous visits by Chinese leaders, in 2015 and 2017, produced fewer agreements.",
+        "The joint statement was posted on the government's website in Vietnamese, Chinese and English.",
+        "Open questions remain on how the rail link will be paid for.",
+        "This is a developing relationship, one diplomat said, not an alliance.",
+        "Correction: An earlier version of this story misstated the day of Xi's arrival.",  # states a fact
+        "Page after page of the statement dealt with trade and transport.",
+        "Editor-in-chief Le Quoc Minh wrote in a front-page article that the visit opened a new chapter.",
+        "The licence for the rail survey was issued by the transport ministry on December 5.",
+        "Tel Aviv was not on the agenda, but the Middle East came up in the talks.",
+        "Hotline talks between the two navies will start next year.",
     ],
 )
 def test_article_lines_worded_like_furniture_stay_article_text(line):
@@ -479,3 +569,48 @@ def test_a_biography_closing_the_page_is_the_author_box(after, kind):
     bio = "Huong Le is a research fellow in the Southeast Asia Program."
     page = f"What Xi's Visit Delivered\n\nThe visit confirmed old habits.\n\n{bio}\n\n{after}\n"
     assert dict((text, k) for k, text in kinds_of(page))[bio] == kind
+
+
+def test_an_uncredited_caption_above_its_credit_line_is_the_caption():
+    caption = "Trucks wait at the border gate in Lang Son."
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday, officials said.\n\n{caption}\n\nPhoto: VNA\n\nTrade rose.\n"
+    assert kinds_of(page)[2:4] == [("caption", caption), ("caption", "Photo: VNA")]
+
+
+def test_text_telling_what_happened_above_a_credit_stays_text():
+    lead = "Chinese President Xi Jinping arrived in Vietnam yesterday for talks."
+    page = f"Xi Visits Hanoi\n\n{lead}\n\nPhoto: AFP\n\nVietnam upgraded its ties with the US in September.\n"
+    kind, text = kinds_of(page)[1]
+    assert text == lead and not kind_vocabulary().chrome[kind]
+    counter = "He then visits a memorial in the capital."  # a gallery counter is no credit
+    page = f"Xi Visits Hanoi\n\nXi arrived on Tuesday.\n\n{counter}\n\n2/6\n\nLater, Xi met officials.\n"
+    assert kinds_of(page)[2] == ("body", counter)
+
+
+def test_links_under_a_most_read_label_above_the_headline_are_related():
+    page = (
+        "Most Read from Markets Daily\n\nCopper rallies as China stimulus hopes build\n\n"
+        "Yen slides after central bank holds rates\n\nChina Offers Vietnam Rail Aid as Xi Seeks Closer Ties\n\n"
+        "China will provide grant aid for a railway study, the two governments said.\n"
+    )
+    assert [kind for kind, _ in kinds_of(page)][:4] == ["related", "related", "related", "headline"]
+
+
+def test_a_one_cell_table_row_holding_a_caption_is_the_caption():
+    caption = "| Durian is loaded onto a truck in Dak Lak province. Photo by VnExpress/Quynh Tran |"
+    page = f"Fruit Exports Set Record\n\nExports rose, the ministry said.\n\n{caption}\n\n| 2022 | 175.6 |\n"
+    assert kinds_of(page)[2:] == [("caption", caption), ("table_row", "| 2022 | 175.6 |")]
+
+
+def test_reporters_biographies_closing_the_page_are_the_author_box():
+    bios = [
+        "Minh Tran is Reuters' bureau chief in Hanoi, covering politics and trade across Vietnam.",
+        "Khanh Vu covers Vietnam's economy for Reuters from Hanoi.",
+    ]
+    page = "Rail Plans Sped Up\n\nThe statement named three lines, officials said.\n\n" + "\n\n".join(bios) + "\n"
+    assert [kind for kind, _ in kinds_of(page)][2:] == ["author_bio", "author_bio"]
+
+
+def test_two_names_joined_by_a_dash_under_the_headline_are_the_byline():
+    page = "Prime Minister Meets Chinese President\n\nThu Hang - Minh Duc\n\nThe two sides agreed to boost trade.\n"
+    assert kinds_of(page)[1] == ("byline", "Thu Hang - Minh Duc")

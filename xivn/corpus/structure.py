@@ -21,8 +21,12 @@ of title-like lines (three, or two of headline length) are links, but not a shor
 the text nor a list the text introduces with a colon; a bare name under the headline is a byline;
 a biography sentence closing the page is the author box. Article kinds come by shape (title-like
 lines, bullets, FAQ questions); a line ending in a word no title ends in ("... goods to the") is
-a cut-off sentence, never a title. A wire dateline that opens a body paragraph ("HANOI, Dec 12 (Reuters) - ") is marked
-within it rather than split off, since every line belongs to exactly one paragraph:
+a cut-off sentence, never a title. A short present-tense line directly above a photo credit alone
+on its line is that photo's caption; links under a "Most read" label above the headline are
+related links; two names joined by a dash under the headline are the byline; a one-cell table row
+is read by its cell's words (a caption in a layout table). A wire dateline that opens a body
+paragraph ("HANOI, Dec 12 (Reuters) - ") is marked within it rather than split off, since every
+line belongs to exactly one paragraph:
 :func:`lead_length` skips it, so it is in the paragraph but in none of its sentences.
 ``tests/gold/chrome.toml`` scores the classification line by line (``benchmarks/accuracy.py chrome``).
 """
@@ -61,6 +65,8 @@ DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*[—–-]
 WORD_TOKEN = re.compile(r"[^\W_]\S*")
 PERSON_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}$")
 BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}(\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?)?$")
+# two reporters' names joined by a dash: "Thu Hang - Minh Duc"
+BYLINE_PAIR = re.compile(r"^[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}\s+[-–]\s+[A-Z][\w'’]+(\s+[A-Z][\w'’]+){1,2}$")
 # Lines of a hard-wrapped paragraph: long enough, and of similar length.
 WRAP_MIN_CHARS = 50
 WRAP_MAX_SPREAD = 30
@@ -68,9 +74,13 @@ TITLE_MAX_WORDS = 20
 STANDFIRST_MAX_WORDS = 60
 RELATED_RUN = 3
 MENU_MIN_ITEMS = 2
-INTRO_MAX_WORDS = 4  # "More on this story", "Also on The Interpreter"
+INTRO_MAX_WORDS = 6  # "More on this story", "Also on The Interpreter", "Most Read from Markets Daily"
 HEADLINE_MIN_WORDS = 4
 CUT_MIN_WORDS = 4
+CREDIT_MAX_WORDS = 4  # a photo credit alone on its line: "Photo: VNA", "Getty Images"
+CAPTION_MAX_WORDS = 25  # the uncredited caption above such a credit
+# Running text tells what happened (a past tense) or reports someone; a caption shows, in the present.
+NARRATED = re.compile(r"[\"“”]|\b(said|says|told|according to|was|were|had|yesterday)\b|(?-i:\b[a-z]{2,}ed\b)", re.I)
 ARTICLE_STARTS = ("body", "list_item", "table_row")  # kinds that show the article has begun
 MARKED_KINDS = ("list_item", "heading", "headline", "faq_question")  # kinds whose marker is no text
 TEXT_KINDS = ("body", "list_item", "table_row", "faq_answer", "faq_question")  # running text
@@ -268,17 +278,26 @@ def classify(paragraphs: list[Paragraph]) -> list[Paragraph]:
     vocabulary = kind_vocabulary()
     for paragraph in paragraphs:
         shape = _shape_kind(paragraph.text)
-        paragraph.kind = shape if shape == "table_row" else _cue_kind(paragraph.text, vocabulary) or shape
+        # a table row is read by its shape, unless its one cell holds a caption or a credit of its own
+        words = _single_cell(paragraph.text) if shape == "table_row" else paragraph.text
+        paragraph.kind = (_cue_kind(words, vocabulary) if words else None) or shape
     _mark_author_names(paragraphs)
     _mark_page_titles(paragraphs)
     _mark_bare_bylines(paragraphs, vocabulary)
     _mark_headline_and_standfirst(paragraphs, vocabulary)
     _mark_faq(paragraphs)
     _mark_related_runs(paragraphs)
+    _mark_credited_captions(paragraphs)
     _mark_closing_bio(paragraphs, vocabulary)
     _mark_trailing_chrome(paragraphs)
     _mark_datelines(paragraphs)
     return paragraphs
+
+
+def _single_cell(row: str) -> str:
+    """The text of a table row of one cell ("| Photo by VnExpress/Quynh Tran |"), else ""."""
+    inner = row.strip()[1:-1]
+    return "" if "|" in inner else inner.strip()
 
 
 def _cue_kind(text: str, vocabulary: KindVocabulary) -> str | None:
@@ -312,14 +331,16 @@ def _mark_author_names(paragraphs: list[Paragraph]) -> None:
 def _mark_bare_bylines(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
     """Under the headline and before the article text starts, a person's name alone on its line
     (or with the place of writing: "Jane Doe in Hanoi"), directly above a line a cue took for
-    chrome (a date, a follow button), is the byline without its "By". (Above the headline, such a
-    line is the site's name.)"""
+    chrome (a date, a follow button), is the byline without its "By"; so are two names joined by
+    a dash ("Thu Hang - Minh Duc") wherever they stand there. (Above the headline, such a line is
+    the site's name.)"""
     below_headline = False
     for here, after in pairwise(paragraphs):
         if here.kind in ARTICLE_STARTS:
             return
         name = below_headline and here.kind == "heading" and BYLINE_NAME.match(here.text)
-        if name and vocabulary.chrome.get(after.kind, False):
+        pair = below_headline and here.kind == "heading" and BYLINE_PAIR.match(here.text)
+        if (name and vocabulary.chrome.get(after.kind, False)) or pair:
             here.kind = "byline"
         below_headline = below_headline or (here.kind == "heading" and word_count(here.text) >= HEADLINE_MIN_WORDS)
 
@@ -342,13 +363,26 @@ def _mark_page_titles(paragraphs: list[Paragraph]) -> None:
 
 def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
     """Find the headline among the title-like lines before the article text starts, and a summary
-    paragraph directly under it (the standfirst). Short lines above the headline are navigation."""
+    paragraph directly under it (the standfirst). Short lines above the headline are navigation;
+    a list of links under a 'Most read' label above the headline is related, all but its last
+    line, which may be the headline itself."""
     zone = []
+    links: list[int] = []  # the title-like lines under a label of related links
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind in ARTICLE_STARTS:
             break
+        if paragraph.kind == "heading" and (links or _introduces_links(paragraphs, index)):
+            links.append(index)
+            continue
+        zone.extend(links[-1:])
+        for link in links[:-1]:
+            paragraphs[link].kind = "related"
+        links = []
         if paragraph.kind == "heading":
             zone.append(index)
+    zone.extend(links[-1:])
+    for link in links[:-1]:
+        paragraphs[link].kind = "related"
     first = _pick_headline(paragraphs, zone)
     if first is None:
         for index in zone:  # no headline among them: short lines are labels and section links
@@ -380,6 +414,11 @@ def _mark_headline_and_standfirst(paragraphs: list[Paragraph], vocabulary: KindV
     )
     if is_summary:
         candidate.kind = "standfirst"
+
+
+def _introduces_links(paragraphs: list[Paragraph], index: int) -> bool:
+    """True when the paragraph before ``index`` is a label of related links ("Most Read")."""
+    return index > 0 and paragraphs[index - 1].kind == "related" and _is_intro(paragraphs[index - 1].text)
 
 
 def _pick_headline(paragraphs: list[Paragraph], zone: list[int]) -> int | None:
@@ -470,8 +509,28 @@ def _mark_related_runs(paragraphs: list[Paragraph]) -> None:
 
 
 def _is_intro(text: str) -> bool:
-    """A line that introduces a list of links: a label of a few words, or one ending in a colon."""
-    return word_count(text) <= INTRO_MAX_WORDS or text.rstrip().endswith((":", "："))
+    """A line that introduces a list of links: one ending in a colon, or a label of a few words
+    ("Read more: Headline", with its colon inside, is a link of its own), Markdown emphasis aside."""
+    stripped = text.strip().strip(EMPHASIS).rstrip()
+    return stripped.endswith((":", "：")) or (word_count(stripped) <= INTRO_MAX_WORDS and ":" not in stripped)
+
+
+def _mark_credited_captions(paragraphs: list[Paragraph]) -> None:
+    """A photo credit alone on its line ("Photo: VNA", "Getty Images": names, no digits, so not a
+    gallery counter such as "1/6") closes the caption written on the line above it: a short line
+    there that shows in the present tense, telling nothing past and reporting no one, is that
+    caption ("Trucks wait at the border gate in Lang Son."); "Xi arrived in Hanoi yesterday."
+    above "Photo: AFP" stays text, the credit being that of a picture below it."""
+    for above, credit in pairwise(paragraphs):
+        is_credit = credit.kind == "caption" and word_count(credit.text) <= CREDIT_MAX_WORDS
+        if (
+            is_credit
+            and not any(character.isdigit() for character in credit.text)
+            and above.kind in ("body", "heading")
+            and word_count(above.text) <= CAPTION_MAX_WORDS
+            and not NARRATED.search(above.text)
+        ):
+            above.kind = "caption"
 
 
 def _mark_closing_bio(paragraphs: list[Paragraph], vocabulary: KindVocabulary) -> None:
