@@ -69,7 +69,7 @@ def test_render_writes_notebooks_pages_and_an_index_with_the_stamp(notebooks, tm
     assert "What does a_count say?" in index
     assert stamp["corpus"]["sha256"] in index
     lines = progress.getvalue().splitlines()
-    assert lines[0].startswith("xivn render: 2 notebook(s), 2 at a time, on 2 documents")
+    assert lines[0].startswith("xivn render: 2 notebooks (2 to run, 2 at a time; 0 unchanged, reused), on 2 documents")
     finished = [re.fullmatch(r"\[(\d)/2\] (\w+): done \(\d+\.\d s\)", line).groups() for line in lines[1:]]
     assert [count for count, _ in finished] == ["1", "2"]  # in the order they finished
     assert sorted(name for _, name in finished) == ["a_count", "b_check"]
@@ -282,3 +282,54 @@ def test_data_file_paths_given_relative_to_the_user_become_absolute(tmp_path, mo
         "top_n": "3",
         "claims_file": str(tmp_path / "c.toml"),
     }
+
+
+def test_an_unchanged_notebook_is_reused_and_a_changed_one_runs_again(notebooks, tmp_path, make_corpus):
+    corpus = make_corpus({"one.txt": "A sentence about Hanoi."})
+    out = tmp_path / "report"
+    report.render(out, corpus_dir=corpus, jobs=1)
+    first = {path.name: path.read_bytes() for path in out.iterdir() if path.suffix != ".json"}
+
+    progress = io.StringIO()
+    report.render(out, corpus_dir=corpus, jobs=1, progress=progress)
+    lines = progress.getvalue().splitlines()
+    assert lines[0].startswith("xivn render: 2 notebooks (0 to run, 1 at a time; 2 unchanged, reused)")
+    assert lines[1:3] == [
+        "[1/2] a_count: reused (unchanged since the last report)",
+        "[2/2] b_check: reused (unchanged since the last report)",
+    ]
+    stamp = json.loads((out / "provenance.json").read_text())
+    assert {stem: run["reused"] for stem, run in stamp["notebooks"].items()} == {"a_count": True, "b_check": True}
+    assert "(reused: unchanged since the last report)" in (out / "index.html").read_text()
+    for name, content in first.items():
+        if name != "index.html":
+            assert (out / name).read_bytes() == content, name
+
+    report.render(out, corpus_dir=corpus, parameters={"top_n": "3"}, jobs=1)  # a_count's parameter changed
+    stamp = json.loads((out / "provenance.json").read_text())
+    # only a_count declares top_n: b_check's inputs did not change
+    assert {stem: run["reused"] for stem, run in stamp["notebooks"].items()} == {"a_count": False, "b_check": True}
+    assert "top 6" in outputs(out / "a_count.ipynb")
+
+    (corpus / "two.txt").write_text("A second text.", encoding="utf-8")  # the corpus changed
+    report.render(out, corpus_dir=corpus, parameters={"top_n": "3"}, jobs=1)
+    assert "2 documents" in outputs(out / "a_count.ipynb")
+
+
+def test_force_runs_every_notebook_or_the_named_ones_again(notebooks, tmp_path):
+    out = tmp_path / "report"
+    report.render(out, jobs=1)
+
+    def reused() -> dict[str, bool]:
+        stamp = json.loads((out / "provenance.json").read_text())
+        return {stem: run["reused"] for stem, run in stamp["notebooks"].items()}
+
+    report.render(out, jobs=1, force=["b_check"])
+    assert reused() == {"a_count": True, "b_check": False}
+    report.render(out, jobs=1, force=True)
+    assert reused() == {"a_count": False, "b_check": False}
+    (out / "a_count.code.html").unlink()  # a page missing from the old report: run it again
+    report.render(out, jobs=1)
+    assert reused() == {"a_count": False, "b_check": True}
+    with pytest.raises(ParameterError, match="--force names unknown notebook 'c_none'"):
+        report.render(out, jobs=1, force=["c_none"])

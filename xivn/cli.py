@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--timeout", type=int, default=CELL_TIMEOUT_SECONDS, help="seconds a cell may run (default: %(default)s)"
     )
+    render.add_argument(
+        "--force",
+        nargs="*",
+        default=None,
+        metavar="NAME",
+        help="run notebooks again even when nothing they read changed since the report in --out "
+        "(no NAME: every notebook; else the notebooks named by stem)",
+    )
 
     commands.add_parser("parameters", help="list the parameters of every report notebook")
 
@@ -165,6 +173,7 @@ def _render(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         timeout=args.timeout,
         progress=sys.stderr,
+        force=False if args.force is None else (args.force or True),
     )
     print(pages[0].parent / "index.html")
     return 0

@@ -72,13 +72,17 @@ def _href(name: str) -> str:
     return escape(quote(name))
 
 
+REUSED = " (reused: unchanged since the last report)"
+
+
 def write_index(folder: Path, notebooks: list[Path], seconds: Mapping[str, float], stamp: Mapping[str, Any]) -> None:
     """Write ``index.html`` (links to every page, run times, the provenance stamp) and ``provenance.json``."""
     (folder / STAMP_FILE).write_text(json.dumps(stamp, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     rows = "".join(
         f'<tr><td><a href="{_href(nb.stem)}.html">{escape(notebook_title(nb))}</a></td>'
         f'<td><a href="{_href(nb.stem)}.code.html">with code</a></td>'
-        f'<td><a href="{_href(nb.name)}">{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s</td></tr>'
+        f'<td><a href="{_href(nb.name)}">{escape(nb.name)}</a></td><td>{seconds[nb.stem]:.1f} s'
+        f"{REUSED if stamp.get('notebooks', {}).get(nb.stem, {}).get('reused') else ''}</td></tr>"
         for nb in notebooks
     )
     corpus = stamp["corpus"]

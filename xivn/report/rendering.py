@@ -34,12 +34,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from xivn.corpus.parallel import available_cores
+from xivn.display.wording import counted
 from xivn.errors import ParameterError, RenderError
 from xivn.event import load_event
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.report.parameters import CELL_TIMEOUT_SECONDS, resolve_parameters
 from xivn.report.provenance import run_stamp
+from xivn.report.reuse import copy_pages, data_digest, notebook_key, previous_runs, reusable
 
 KERNEL_START_ATTEMPTS = 2  # parallel kernels can lose a port race at start-up ("Address already in use")
 KERNEL_START_FAILURES = ("Address already in use", "Kernel died before replying to kernel_info")
@@ -148,15 +150,19 @@ def render(
     jobs: int | None = None,
     timeout: int = CELL_TIMEOUT_SECONDS,
     progress: TextIO | None = None,
+    force: bool | Sequence[str] = False,
 ) -> list[Path]:
     """Run the report notebooks into ``out_dir`` and return the readers' HTML pages.
 
     ``parameters`` maps names to values (strings are parsed to each notebook's declared type);
     ``corpus_dir`` is a shorthand for the ``corpus_dir`` parameter. ``jobs`` notebooks run at once
     (default: the number of cores), each cell for at most ``timeout`` seconds. Progress lines go to
-    ``progress`` when given. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or
-    output folder and :class:`~xivn.errors.RenderError` when a notebook fails; on Ctrl-C, stops
-    every notebook, removes its staging folder and lets :class:`KeyboardInterrupt` through.
+    ``progress`` when given. A notebook whose notebook file, parameters, corpus, code and data files
+    are unchanged since the report already in ``out_dir`` is not run again: its executed copy and
+    pages are reused (:mod:`xivn.report.reuse`); ``force`` (True, or notebook stems) runs them
+    anyway. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or output folder and
+    :class:`~xivn.errors.RenderError` when a notebook fails; on Ctrl-C, stops every notebook,
+    removes its staging folder and lets :class:`KeyboardInterrupt` through.
     """
     out = Path(out_dir).expanduser().resolve()
     _check_replaceable(out)
@@ -176,8 +182,13 @@ def render(
     if timeout < 1:
         raise ParameterError(f"the cell timeout must be at least 1 second, got {timeout}")
     notebooks = report_notebooks(only)
+    forced = _forced(force, notebooks)
     injected = resolve_parameters(notebooks, values)
     stamp = run_stamp(values.get("corpus_dir"), values, notebooks_dir())  # also checks the corpus folder
+    data = data_digest(values)
+    keys = {nb.stem: notebook_key(nb, injected[nb], stamp["corpus"]["sha256"], data) for nb in notebooks}
+    previous = previous_runs(out, STAMP_FILE)
+    reused = {nb.stem for nb in notebooks if nb.stem not in forced and reusable(out, nb.stem, keys[nb.stem], previous)}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -186,22 +197,38 @@ def render(
     try:
         if progress:
             corpus = stamp["corpus"]
+            running = len(notebooks) - len(reused)
             print(
-                f"xivn render: {len(notebooks)} notebook(s), {min(jobs, len(notebooks))} at a time, "
-                f"on {corpus['documents']} documents (corpus sha256 {corpus['sha256'][:12]})",
+                f"xivn render: {counted(len(notebooks), 'notebook')} ({running:,} to run, "
+                f"{min(jobs, max(running, 1)):,} at a time; {len(reused):,} unchanged, reused), "
+                f"on {counted(corpus['documents'], 'document')} (corpus sha256 {corpus['sha256'][:12]})",
                 file=progress,
                 flush=True,
             )
-        tasks = [Task(nb, staging / nb.name, injected[nb], timeout) for nb in notebooks]
-        runs = _run_all(tasks, jobs, progress)
+        for n, stem in enumerate(sorted(reused), start=1):
+            copy_pages(out, staging, stem)
+            if progress:
+                print(
+                    f"[{n}/{len(notebooks)}] {stem}: reused (unchanged since the last report)",
+                    file=progress,
+                    flush=True,
+                )
+        tasks = [Task(nb, staging / nb.name, injected[nb], timeout) for nb in notebooks if nb.stem not in reused]
+        runs = _run_all(tasks, jobs, progress, done=len(reused), total=len(notebooks)) if tasks else []
         failed = [run for run in runs if run.error]
         if failed:
             kept = out.parent / f"{out.name}.failed"
             shutil.rmtree(kept, ignore_errors=True)
             staging.rename(kept)
-            more = f" ({len(failed) - 1} more notebook(s) failed)" if len(failed) > 1 else ""
+            more = f" ({counted(len(failed) - 1, 'more notebook')} failed)" if len(failed) > 1 else ""
             raise RenderError(f"{failed[0].error}; partial executed notebook: {kept / failed[0].name}.ipynb{more}")
-        write_index(staging, notebooks, {run.name: run.seconds for run in runs}, stamp)
+        seconds = {stem: float(previous[stem].get("seconds", 0.0)) for stem in reused}
+        seconds |= {run.name: run.seconds for run in runs}
+        stamp["notebooks"] = {
+            nb.stem: {"key": keys[nb.stem], "seconds": round(seconds[nb.stem], 1), "reused": nb.stem in reused}
+            for nb in notebooks
+        }
+        write_index(staging, notebooks, seconds, stamp)
         _swap_in(staging, out)
         shutil.rmtree(out.parent / f"{out.name}.failed", ignore_errors=True)
         return [out / f"{nb.stem}.html" for nb in notebooks]
@@ -215,7 +242,22 @@ def _check_replaceable(out: Path) -> None:
         raise ParameterError(f"{out} exists and is not an xivn report; give a new or empty output folder")
 
 
-def _run_all(tasks: list[Task], jobs: int, progress: TextIO | None) -> list[NotebookRun]:
+def _forced(force: bool | Sequence[str], notebooks: Sequence[Path]) -> set[str]:
+    """The stems of the notebooks to run even when unchanged: all for True, else those named."""
+    stems = {nb.stem for nb in notebooks}
+    if force is True:
+        return stems
+    if force is False:
+        return set()
+    unknown = sorted(set(force) - stems)
+    if unknown:
+        raise ParameterError(f"--force names unknown notebook {unknown[0]!r} (known: {', '.join(sorted(stems))})")
+    return set(force)
+
+
+def _run_all(
+    tasks: list[Task], jobs: int, progress: TextIO | None, *, done: int = 0, total: int | None = None
+) -> list[NotebookRun]:
     """Run the tasks, ``jobs`` at a time; after a failure, start nothing new. Results in task order.
 
     On an interrupt (or any other exception here) every running papermill is stopped first, so the
@@ -234,7 +276,7 @@ def _run_all(tasks: list[Task], jobs: int, progress: TextIO | None) -> list[Note
                 if progress:
                     state = f"FAILED {run.error}" if run.error else f"done ({run.seconds:.1f} s)"
                     retried = " after a retry" if run.attempts > 1 else ""
-                    line = f"[{len(results)}/{len(tasks)}] {task.source.stem}: {state}{retried}"
+                    line = f"[{done + len(results)}/{total or len(tasks)}] {task.source.stem}: {state}{retried}"
                     print(line, file=progress, flush=True)
                 if run.error:
                     for other in futures:
