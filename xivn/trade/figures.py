@@ -92,11 +92,18 @@ CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared wi
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
+RESTATED = 0.1  # a headline figure within this share of a body figure of the same flow restates it
 PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
                          re.IGNORECASE)  # fmt: skip
 """The words before a comparison base ("down 3.4% from the same period last year"): not the
 period of any figure."""
+OWN_BASE = re.compile(r"\s*(?:in|during|over|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
+                      r"(?:(?P<last>last year|a year (?:earlier|before|ago))|(?P<year>(?:19|20)\d\d))\b",
+                      re.IGNORECASE)  # fmt: skip
+"""A comparison base right after an amount ("in contrast to a deficit of $300 million in the same
+period last year"): the amount's own period, the sentence's period a year (or to the year) back."""
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -230,6 +237,8 @@ class _Passage:
     heading: str = ""  # the document's headline
     document: tuple[str, ...] = ()  # every sentence of the document, masked
     index: int = -1  # the sentence's place in ``document`` (-1 for a table cell)
+    spans: tuple[tuple[int, int], ...] = ()  # every amount of the sentence, in text order
+    is_headline: bool = False
 
 
 @dataclass
@@ -286,6 +295,8 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     heading=heading,
                     document=document,
                     index=i,
+                    spans=tuple(spans),
+                    is_headline=row.kind == "headline",
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
@@ -606,9 +617,11 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
         return roles, levels[0] if len(roles) == 2 else "unresolved"
-    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject
+    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject;
+    # else the reporter a sentence before states ("Vietnam posted a surplus … The country's …")
     own = [m for m in party_mentions(cue_text[: hit.start]) if m.possessive]
-    earlier = pair_of(passage.neighbours[:1]) if not own else [own[0].country]
+    stated = _earlier_reporter(passage.neighbours, cues)
+    earlier = [own[0].country] if own else ([stated[0]] if stated else pair_of(passage.neighbours[:1]))
     subject = next((c for c in earlier if c not in roles.values()), "")
     # "the country imported …", "its trade deficit": the subject of the sentence before
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
@@ -630,6 +643,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
             if _fill(roles, {"reporter": next((f["reporter"] for f in found if "reporter" in f), "")}):
                 levels.append("neighbours")
                 break
+    before = _earlier_reporter(passage.neighbours[:1], cues)
+    if not roles and before and not party_mentions(passage.text):
+        # "Exports accounted for $322.5 billion and imports for $299 billion" right after "Vietnam's
+        # import-export turnover reached …": the parts of the figure before share its parties
+        _fill(roles, {"reporter": before[0], "partner": before[1]})
+        levels.append("neighbours")
+    _respective(passage, hit, roles)
     if len(roles) < 2 and ANAPHOR.search(passage.text):
         # the pair as the sentences before or the heading state it ("China is Vietnam's largest
         # trading partner"), else the first two countries the document names
@@ -648,6 +668,33 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
 
 
+def _earlier_reporter(neighbours: list[str], cues: TradeCues) -> tuple[str, str] | None:
+    """The reporter (and partner, if the World) that the grammar of the nearest sentence before
+    states for one of its trade cues, or None."""
+    for text in neighbours:
+        for found in (_grammar(text, h, cues) for h in _cue_hits(text, cues.flows)):
+            if found.get("reporter"):
+                return found["reporter"], WORLD if found.get("partner") == WORLD else ""
+    return None
+
+
+def _respective(passage: _Passage, hit: Hit, roles: dict[str, str]) -> None:
+    """In "deficits with China, South Korea and ASEAN came to $27 billion, $15.5 billion and $0.5
+    billion, respectively", the k-th amount after the cue takes the k-th country of the list between
+    the cue and the amounts, in the role the grammar gave the first of the list."""
+    text, position = passage.text, passage.position
+    later = [s for s, _ in passage.spans if s >= hit.end]
+    if not later or not RESPECTIVELY.search(text, position) or position not in later:
+        return
+    listed = list(dict.fromkeys(m.country for m in party_mentions(text[hit.end : later[0]])))
+    if len(listed) != len(later) or len(listed) < 2:
+        return
+    for role in ("partner", "reporter"):
+        if roles.get(role) == listed[0]:
+            roles[role] = listed[later.index(position)]
+            return
+
+
 @lru_cache(maxsize=64)
 def _periods(text: str, today: date | None) -> tuple[Period, ...]:
     return tuple(find_periods(text, today))
@@ -662,7 +709,19 @@ def _starts_a_range(text: str, position: int) -> bool:
 def _period(passage: _Passage) -> tuple[int | None, str, str]:
     """Year, period label and where they were read: the period nearest the amount in its clause,
     else stated by a table, else in its sentence, else in the sentences before (for a table: its
-    header, caption and heading)."""
+    header, caption and heading); an amount followed by "in the same period last year" has the
+    period so found moved back to that year."""
+    year, label, where = _stated_period(passage)
+    amount_end = next((e for s, e in passage.spans if s == passage.position), None)
+    base = OWN_BASE.match(passage.text, amount_end) if amount_end is not None else None
+    if base is None or year is None or not label.startswith(str(year)):
+        return year, label, where
+    earlier = int(base["year"]) if base["year"] else year - 1
+    return earlier, label.replace(str(year), str(earlier)), where
+
+
+def _stated_period(passage: _Passage) -> tuple[int | None, str, str]:
+    """:func:`_period` before a comparison base after the amount is taken into account."""
     text, (start, end), position = passage.text, passage.clause, passage.position
     periods = _periods(text, passage.today)
 
@@ -735,6 +794,31 @@ def _currency(amount: MoneyAmount, countries: list[str]) -> tuple[str, str]:
     return (decided, "context") if decided else (amount.currency, "text")
 
 
+def _resolved(corpus: Corpus, cues: TradeCues) -> Iterator[tuple[_Found, _Resolution]]:
+    """The trade amounts of ``corpus`` with their flow, parties and period."""
+    for found in _found_amounts(corpus):
+        if _category(found.passage, cues) == "trade":
+            resolution = _resolve(found.passage, cues)
+            if resolution is not None:
+                yield found, resolution
+
+
+def _restated_dropped(resolved: Iterator[tuple[_Found, _Resolution]]) -> list[tuple[_Found, _Resolution]]:
+    """``resolved`` without the headline figures its document's body restates: "Trade tops $100
+    billion" over "trade reached US$104.1 billion" is one figure, counted once (from the body)."""
+    found = list(resolved)
+    body = {(f.doc_id, r.flow, f.amount.currency, abs(f.amount.value)) for f, r in found if not f.passage.is_headline}
+
+    def restated(f: _Found, r: _Resolution) -> bool:
+        value = abs(f.amount.value)
+        return any(
+            (doc, flow, currency) == (f.doc_id, r.flow, f.amount.currency) and abs(other - value) <= RESTATED * value
+            for doc, flow, currency, other in body
+        )
+
+    return [(f, r) for f, r in found if not (f.passage.is_headline and restated(f, r))]
+
+
 def trade_figures(corpus: Corpus) -> pd.DataFrame:
     """The trade flows stated in the article text: one row per amount that a trade cue
     (exports, imports, trade, surplus, deficit…) governs, in any currency, with the parties and
@@ -764,13 +848,8 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
     """
     cues = trade_cues()
     rows = []
-    for found in _found_amounts(corpus):
+    for found, resolution in _restated_dropped(_resolved(corpus, cues)):
         amount = found.amount
-        if _category(found.passage, cues) != "trade":
-            continue
-        resolution = _resolve(found.passage, cues)
-        if resolution is None:
-            continue
         value = abs(amount.value) * resolution.sign if resolution.sign else amount.value
         named = [m.country for m in party_mentions(found.passage.text)]
         currency, currency_from = _currency(amount, [resolution.reporter, resolution.partner, *named])

@@ -33,8 +33,11 @@ from xivn.cues.countries import Mention, country_mentions
 WORLD = "World"
 _MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}?)\s*$")
 _PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
-_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}  # in the cue itself: "total trade"
-_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|foreign|external)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external", "overseas", "import-export", "export-import"}
+# in the cue itself or before it: "total trade", "Vietnam's import-export turnover", "its overseas shipments"
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall|global|foreign|external|overseas)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+)
 _JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "Vietnam, China", "Vietnam and China"
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
@@ -44,7 +47,7 @@ _PARTNER_OF = re.compile(
     re.IGNORECASE,
 )
 SINGULAR = re.compile(
-    r"\b(?:the (?:country|nation|Southeast Asian (?:nation|country|economy))|its|it)\s+(?:[\w-]+\s+){0,3}$",
+    r"\b(?:the (?:country|nation|Southeast Asian (?:nation|country|economy))(?:['’]s)?|its|it)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A reporter named by a pronoun or "the country" just before the trade cue: the subject of the
