@@ -95,6 +95,7 @@ NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
 RESTATED = 0.1  # a headline figure within this share of a body figure of the same flow restates it
 PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")  # between the items of a list: "exports, imports and"
 BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
                          re.IGNORECASE)  # fmt: skip
 """The words before a comparison base ("down 3.4% from the same period last year"): not the
@@ -649,6 +650,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         # import-export turnover reached …": the parts of the figure before share its parties
         _fill(roles, {"reporter": before[0], "partner": before[1]})
         levels.append("neighbours")
+    elif list(roles) == ["partner"] and passage.neighbours:
+        # "Exports to ASEAN rose to …" after "ASEAN remained China's largest trading partner, …":
+        # the reporter of the sentence before
+        owner = before[0] if before else None
+        owner = owner or sentence_parties(passage.neighbours[0], {}, partner_of_only=True).get("reporter")
+        if owner and _fill(roles, {"reporter": owner}):
+            levels.append("neighbours")
     _respective(passage, hit, roles)
     if len(roles) < 2 and ANAPHOR.search(passage.text):
         # the pair as the sentences before or the heading state it ("China is Vietnam's largest
@@ -676,6 +684,24 @@ def _earlier_reporter(neighbours: list[str], cues: TradeCues) -> tuple[str, str]
             if found.get("reporter"):
                 return found["reporter"], WORLD if found.get("partner") == WORLD else ""
     return None
+
+
+def _respective_cue(passage: _Passage, cues: TradeCues) -> Hit | None:
+    """In "exports and imports rose to $194.3 billion and $188.4 billion, respectively", the flow
+    cue in the k-th place of the list before the amounts for the k-th amount; None elsewhere."""
+    text, position = passage.text, passage.position
+    if not RESPECTIVELY.search(text, position):
+        return None
+    hits = [h for h in _sentence_cue_hits(text, cues, "flows") if h.end <= position]
+    listed = hits[-1:]  # the last cue before the amount, and those joined to it by commas and "and"
+    for earlier in reversed(hits[:-1]):
+        if not LIST_JOIN.fullmatch(text[earlier.end : listed[0].start]):
+            break
+        listed.insert(0, earlier)
+    later = [s for s, _ in passage.spans if s > listed[-1].end] if listed else []
+    if len(listed) < 2 or len(listed) != len(later) or position not in later:
+        return None
+    return listed[later.index(position)]
 
 
 def _respective(passage: _Passage, hit: Hit, roles: dict[str, str]) -> None:
@@ -763,6 +789,8 @@ def _resolve(passage: _Passage, cues: TradeCues) -> _Resolution | None:
     if found is None or not _has_subject(found[1], found[0], cues):
         return None
     hit, cue_text = found
+    if cue_text is passage.text:
+        hit = _respective_cue(passage, cues) or hit
     roles, level = _parties(passage, hit, cue_text, cues)
     year, period, year_from = _period(passage)
     words = cue_text[hit.start : hit.end]

@@ -38,6 +38,7 @@ _TOTAL_WORDS = {"total", "overall", "global", "foreign", "external", "overseas",
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|overall|global|foreign|external|overseas)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
 )
+_SPENT_ON = re.compile(r"\b(?:spen(?:d|ds|ding|t)|paid|pays?|paying)\b[^.;]*\bon\s+$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "Vietnam, China", "Vietnam and China"
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
@@ -102,6 +103,10 @@ def stated_parties(
                 roles.setdefault(role, mention.country)
                 break
     before = [m for m in mentions if m.end <= cue[0]]
+    spent_on = before and flow == "imports" and not text[before[-1].end : cue[0]].strip()
+    if spent_on and "partner" not in roles and _SPENT_ON.search(text[: before[-1].start]):
+        roles["partner"] = before[-1].country  # "spent $55.5 billion on Chinese imports": their origin
+        before = before[:-1]
     if before and "reporter" not in roles:
         last = before[-1]
         words = _MODIFIERS.match(text[last.end : cue[0]])
@@ -131,12 +136,15 @@ def _ends_with(text: str, words: Sequence[str]) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def sentence_parties(text: str, known: Mapping[str, str], taken: Collection[str] = ()) -> dict[str, str]:
+def sentence_parties(
+    text: str, known: Mapping[str, str], taken: Collection[str] = (), partner_of_only: bool = False
+) -> dict[str, str]:
     """The parties ``known`` from the clause, completed from the rest of the sentence ``text``:
     "X's largest trading partner" makes X the reporter and the other country named the partner;
-    else a missing party is the first other country named (both missing: the first two, in order).
-    ``taken`` are the partners of the sentence's other trade cues ("… with shipments to the US up
-    30%"): they fill no missing partner, nor a pair. A World mention never fills a party here."""
+    else (unless ``partner_of_only``) a missing party is the first other country named (both
+    missing: the first two, in order). ``taken`` are the partners of the sentence's other trade
+    cues ("… with shipments to the US up 30%"): they fill no missing partner, nor a pair. A World
+    mention never fills a party here."""
     roles = dict(known)
     mentions = [m for m in party_mentions(text) if not _world(m)]
     partner_of = next((m for m in mentions if m.possessive and _PARTNER_OF.match(text[m.end :])), None)
@@ -147,6 +155,8 @@ def sentence_parties(text: str, known: Mapping[str, str], taken: Collection[str]
             roles["reporter"] = other if roles.get("partner") == owner else owner
         if "partner" not in roles:
             roles["partner"] = other if roles["reporter"] == owner else owner
+    if partner_of_only:
+        return roles
     named = list(dict.fromkeys(m.country for m in mentions))
     if "reporter" not in roles and "partner" not in roles:
         free = [c for c in named if c not in taken]
