@@ -472,3 +472,36 @@ def test_a_figure_stating_only_its_partner_takes_the_reporter_of_the_sentence_be
 )
 def test_names_and_revenues_beside_trade_words_are_not_trade(make_corpus, text):
     assert _rows(make_corpus, text) == []
+
+
+def test_a_month_after_a_percent_change_is_its_comparison_base(make_corpus):
+    text = "Vietnam's September exports fell 6.3% from August to $30.7 billion, customs data showed."
+    assert [row[4] for row in _rows(make_corpus, text, "2023-10-10")] == ["2023-09"]
+
+
+def test_a_figure_a_year_earlier_has_the_year_before(make_corpus):
+    text = "China's exports to Vietnam fell to $138 billion in 2023 from $147 billion a year earlier."
+    assert [(row[0], row[4]) for row in _rows(make_corpus, text, "2024-01-13")] == [
+        ("$138 billion", "2023"),
+        ("$147 billion", "2022"),
+    ]
+
+
+def test_an_amount_of_change_is_no_flow(make_corpus):
+    text = (
+        "In 2023, Vietnam's exports reached $355 billion, down more than $16 billion, and imports rose by $2 billion."
+    )
+    assert [row[0] for row in _rows(make_corpus, text)] == ["$355 billion"]
+
+
+def test_a_country_in_the_amounts_own_clause_or_before_its_bracket_is_the_partner(make_corpus):
+    text = (
+        "The US was Vietnam's biggest export market at $88 billion in 2023, and China came second at $56 billion. "
+        "China was Vietnam's largest import market at $100 billion in 2023, followed by South Korea ($48 billion)."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text)] == [
+        ("$88 billion", "Vietnam", US),
+        ("$56 billion", "Vietnam", "China"),
+        ("$100 billion", "Vietnam", "China"),
+        ("$48 billion", "Vietnam", "South Korea"),
+    ]

@@ -44,6 +44,10 @@ TODAY = date(2024, 2, 6)  # the article's date
         ("between 2020 and 2022", [(2020, "2020"), (2022, "2022")]),  # years, not months: no span
         ("in the first month of the year", [(2024, "2024-01")]),
         ("in the first eight months of the year", [(2023, "2023-01..2023-08")]),
+        ("Through November, imports", [(2023, "2023-01..2023-11")]),
+        ("in 11M2023", [(2023, "2023-01..2023-11")]),
+        ("in the first three quarters of 2023", [(2023, "2023-01..2023-09")]),
+        ("January through November", [(2023, "2023-01..2023-11")]),  # a span, not "through November"
     ],
 )
 def test_periods_and_their_labels(text, expected):

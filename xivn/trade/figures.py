@@ -96,15 +96,17 @@ RESTATED = 0.1  # a headline figure within this share of a body figure of the sa
 PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")  # between the items of a list: "exports, imports and"
-BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
-                         re.IGNORECASE)  # fmt: skip
-"""The words before a comparison base ("down 3.4% from the same period last year"): not the
-period of any figure."""
-OWN_BASE = re.compile(r"\s*(?:in|during|over|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
-                      r"(?:(?P<last>last year|a year (?:earlier|before|ago))|(?P<year>(?:19|20)\d\d))\b",
-                      re.IGNORECASE)  # fmt: skip
-"""A comparison base right after an amount ("in contrast to a deficit of $300 million in the same
-period last year"): the amount's own period, the sentence's period a year (or to the year) back."""
+BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?"
+                         r"|(?:%|\bper\s?cent|\bpercent)\s+(?:from|on|over|against)(?:\s+the)?"
+                         r"|\bcompared\s+(?:to|with)(?:\s+the)?)\s*$", re.IGNORECASE)  # fmt: skip
+"""The words before a comparison base ("down 3.4% from the same period last year", "fell 6.3% from
+August", "compared to last year"): not the period of any figure."""
+OWN_BASE = re.compile(r"\s*(?:(?:in|during|over|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
+                      r"(?:last year|a year (?:earlier|before|ago)|(?P<year>(?:19|20)\d\d))"
+                      r"|a year (?:earlier|before|ago)|the (?:previous|prior) year)\b", re.IGNORECASE)  # fmt: skip
+"""A comparison base right after an amount ("a deficit of $300 million in the same period last
+year", "to $138 billion from $147 billion a year earlier"): the amount's own period, the sentence's
+period a year (or to the stated year) back."""
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -119,6 +121,7 @@ class TradeCues:
     direction: dict[str, dict[str, tuple[str, ...]]]
     attribution: list[re.Pattern[str]]
     forward: list[re.Pattern[str]]
+    change: list[re.Pattern[str]]
     table: dict[str, list[re.Pattern[str]]]
 
 
@@ -131,7 +134,7 @@ CUES_SCHEMA = Schema(
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS}),
+            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS, "change": PATTERNS}),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
@@ -169,6 +172,7 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
         },
         attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
         forward=patterns(raw["context"].get("forward", []), "context.forward"),
+        change=patterns(raw["context"].get("change", []), "context.change"),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
@@ -615,6 +619,9 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         direction = cues.direction.get(hit.label, {})
         _fill(roles, stated_parties(passage.text, passage.clause, (start, start), hit.label, direction))
     _fill(roles, _grammar(cue_text, hit, cues))
+    own = _own_country(passage, hit) if cue_text is passage.text else None
+    if own and "partner" not in roles and own != roles.get("reporter"):
+        roles["partner"] = own
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
         return roles, levels[0] if len(roles) == 2 else "unresolved"
@@ -674,6 +681,21 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
                 levels.append(level)
                 break
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
+
+
+def _own_country(passage: _Passage, hit: Hit) -> str | None:
+    """The one country named in the amount's own clause when the trade cue is in another ("The US
+    was Vietnam's biggest export market at $88 billion, and China came second at $56 billion"), or
+    the country right before a bracketed amount ("followed by South Korea ($48 billion)")."""
+    text, (start, end) = passage.text, passage.clause
+    if start <= hit.start < end:
+        return None
+    named = {m.country for m in party_mentions(text[start:end]) if m.kind != "world"}
+    if len(named) == 1:
+        return named.pop()
+    before = [m for m in party_mentions(text[:start]) if m.kind != "world"]
+    bracketed = before and re.fullmatch(r"\s*\(\s*", text[before[-1].end : start])
+    return before[-1].country if bracketed else None
 
 
 def _earlier_reporter(neighbours: list[str], cues: TradeCues) -> tuple[str, str] | None:
@@ -822,10 +844,20 @@ def _currency(amount: MoneyAmount, countries: list[str]) -> tuple[str, str]:
     return (decided, "context") if decided else (amount.currency, "text")
 
 
+def _is_change(found: _Found, cues: TradeCues) -> bool:
+    """True when the words right before the amount (its hedge aside) make it a change ("down more
+    than $24 billion"): ``change`` of the cue file."""
+    before = found.passage.text[: found.passage.position].rstrip()
+    hedge = found.amount.qualifier
+    if hedge and before.lower().endswith(hedge.lower()):
+        before = before[: -len(hedge)].rstrip()
+    return any(p.search(before) for p in cues.change)
+
+
 def _resolved(corpus: Corpus, cues: TradeCues) -> Iterator[tuple[_Found, _Resolution]]:
-    """The trade amounts of ``corpus`` with their flow, parties and period."""
+    """The trade amounts of ``corpus`` (amounts of change aside) with their flow, parties and period."""
     for found in _found_amounts(corpus):
-        if _category(found.passage, cues) == "trade":
+        if _category(found.passage, cues) == "trade" and not _is_change(found, cues):
             resolution = _resolve(found.passage, cues)
             if resolution is not None:
                 yield found, resolution

@@ -43,7 +43,7 @@ _JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "V
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _PARTNER_OF = re.compile(
-    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading partner|trade partner|export market|import source|"
+    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading partner|trade partner|export market|import (?:source|market)|"
     r"(?:biggest|largest|main|top) (?:market|buyer|supplier|customer|source))",
     re.IGNORECASE,
 )
