@@ -505,3 +505,12 @@ def test_a_country_in_the_amounts_own_clause_or_before_its_bracket_is_the_partne
         ("$100 billion", "Vietnam", "China"),
         ("$48 billion", "Vietnam", "South Korea"),
     ]
+
+
+def test_a_sentence_naming_no_country_has_the_reporter_stated_before(make_corpus):
+    text = (
+        "Vietnam's exports fell 8.5% to $259 billion in the first nine months of 2023. "
+        "Imports in the period fell 14% to $237.3 billion. "
+        "September exports fell 6.3% to $30.7 billion, and imports dropped 2.9% to $28.5 billion."
+    )
+    assert {row[1] for row in _rows(make_corpus, text, "2023-10-10")} == {"Vietnam"}

@@ -652,10 +652,11 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
                 levels.append("neighbours")
                 break
     before = _earlier_reporter(passage.neighbours[:1], cues)
-    if not roles and before and not party_mentions(passage.text):
+    if not roles and (before or stated) and not party_mentions(passage.text):
         # "Exports accounted for $322.5 billion and imports for $299 billion" right after "Vietnam's
-        # import-export turnover reached …": the parts of the figure before share its parties
-        _fill(roles, {"reporter": before[0], "partner": before[1]})
+        # import-export turnover reached …": the parts of the figure before share its parties; a
+        # sentence naming no country has the reporter the sentences before state
+        _fill(roles, {"reporter": before[0], "partner": before[1]} if before else {"reporter": stated[0]})
         levels.append("neighbours")
     elif list(roles) == ["partner"] and passage.neighbours:
         # "Exports to ASEAN rose to …" after "ASEAN remained China's largest trading partner, …":
@@ -700,11 +701,17 @@ def _own_country(passage: _Passage, hit: Hit) -> str | None:
 
 def _earlier_reporter(neighbours: list[str], cues: TradeCues) -> tuple[str, str] | None:
     """The reporter (and partner, if the World) that the grammar of the nearest sentence before
-    states for one of its trade cues, or None."""
+    states for one of its trade cues, or the one country it names, opening it as its subject
+    ("Vietnam posted $382.7 billion in imports and exports"); None when they state none."""
     for text in neighbours:
-        for found in (_grammar(text, h, cues) for h in _cue_hits(text, cues.flows)):
+        hits = _cue_hits(text, cues.flows)
+        for found in (_grammar(text, h, cues) for h in hits):
             if found.get("reporter"):
                 return found["reporter"], WORLD if found.get("partner") == WORLD else ""
+        named = {m.country for m in party_mentions(text) if m.kind != "world"} if hits else set()
+        first = party_mentions(text)[0] if len(named) == 1 else None
+        if first and not text[: first.start].strip():  # the sentence opens with its subject
+            return first.country, ""
     return None
 
 
