@@ -514,3 +514,12 @@ def test_a_sentence_naming_no_country_has_the_reporter_stated_before(make_corpus
         "September exports fell 6.3% to $30.7 billion, and imports dropped 2.9% to $28.5 billion."
     )
     assert {row[1] for row in _rows(make_corpus, text, "2023-10-10")} == {"Vietnam"}
+
+
+def test_the_northern_neighbour_and_that_country_are_the_partner_named_before(make_corpus):
+    text = (
+        "Trade between Vietnam and China rose to $16.4 billion in January 2024. "
+        "Vietnam shipped $4.6 billion worth of goods to the northern neighbor, while imports from that country "
+        "reached $11.9 billion."
+    )
+    assert [row[1:3] for row in _rows(make_corpus, text, "2024-02-15")] == [("Vietnam", "China")] * 3

@@ -55,11 +55,13 @@ SINGULAR = re.compile(
 sentence before."""
 ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|neighbours|neighbors|economies)|both (?:countries|nations|sides)|"
-    r"bilateral|two-way)\b",
+    r"bilateral|two-way|(?:its|the) (?:(?:northern|southern|giant|big) )?neighbou?r(?:ing country)?|the bloc|"
+    r"(?:this|that) (?:market|country)|the foreign country)\b",
     re.IGNORECASE,
 )
-"""Words that speak of a pair without naming it: the pair is read from the sentences before, the
-heading or the document."""
+"""Words that speak of a pair, or of the other party, without naming it ("two-way trade", "imports
+from that country", "exports to the northern neighbour"): the pair is read from the sentences
+before, the heading or the document."""
 
 
 def party_mentions(text: str) -> list[Mention]:
