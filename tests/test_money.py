@@ -74,6 +74,11 @@ def test_a_range_keeps_both_ends():
     assert (amount.value, amount.high) == (10.0, 15.0)
 
 
+def test_a_year_never_starts_a_range():
+    found = parse_amounts("rising from 28.78 billion USD in 2012 to 43.86 billion USD in 2014")
+    assert [(a.text, a.value) for a in found] == [("28.78 billion USD", 28.78), ("43.86 billion USD", 43.86)]
+
+
 def test_bare_billions_after_an_amount_take_its_currency():
     text = "trade was $175.57 billion, with imports at 117.87 billion and exports of 57.7 billion."
     assert [(a.text, a.currency) for a in parse_amounts(text)] == [

@@ -395,3 +395,131 @@ def test_figures_in_other_currencies_are_converted_with_the_annual_average_of_th
     assert euro.usd_rate == pytest.approx(1 / 1.0817)
     assert (dong.usd_from, dong.currency) == ("", "VND")  # no official rate shipped for the dong
     assert pd.isna(dong.value_usd_bn) and pd.isna(dong.usd_rate)
+
+
+def _rows(make_corpus, text: str, date: str = "2023-12-10") -> list[tuple]:
+    corpus = make_corpus({"doc.md": text, "metadata.csv": f"file,date\ndoc.md,{date}\n"})
+    table = trade_figures(xivn.load_corpus(corpus))
+    return [(r.quote, r.reporter, r.partner, r.flow, r.period, r.value_bn) for r in table.itertuples(index=False)]
+
+
+def test_a_respectively_list_pairs_each_partner_with_its_amount(make_corpus):
+    text = (
+        "Vietnam posted a trade surplus in 2023. The country's deficits with China, South Korea and ASEAN "
+        "came to $27 billion, $15.5 billion and $0.5 billion, respectively, in 2023."
+    )
+    assert _rows(make_corpus, text) == [
+        ("$27 billion", "Vietnam", "China", "balance", "2023", -27.0),
+        ("$15.5 billion", "Vietnam", "South Korea", "balance", "2023", -15.5),
+        ("$0.5 billion", "Vietnam", "ASEAN", "balance", "2023", -0.5),
+    ]
+
+
+def test_a_respectively_list_pairs_each_flow_with_its_amount(make_corpus):
+    text = "In 2019, Vietnam's exports and imports rose to $264 billion and $253 billion, respectively."
+    assert [row[3] for row in _rows(make_corpus, text)] == ["exports", "imports"]
+
+
+def test_import_export_turnover_is_a_total_and_its_parts_share_its_parties(make_corpus):
+    text = (
+        "By the end of November, Vietnam's import-export turnover had reached $621.5 billion.\n\n"
+        "Exports accounted for $322.5 billion and imports for $299 billion.\n"
+    )
+    assert _rows(make_corpus, text, "2023-12-05") == [
+        ("$621.5 billion", "Vietnam", "World", "total", "2023-01..2023-11", 621.5),
+        ("$322.5 billion", "Vietnam", "World", "exports", "2023-01..2023-11", 322.5),
+        ("$299 billion", "Vietnam", "World", "imports", "2023-01..2023-11", 299.0),
+    ]
+
+
+def test_a_headline_figure_the_body_restates_is_counted_once(make_corpus):
+    text = "# Vietnam-China trade tops $100 billion\n\nVietnam's trade with China reached $104.1 billion in 2023.\n"
+    assert [row[0] for row in _rows(make_corpus, text)] == ["$104.1 billion"]
+
+
+def test_a_figure_in_the_same_period_last_year_has_that_period(make_corpus):
+    text = (
+        "Vietnam's trade balance showed a surplus of $2.82 billion in the first two months of 2023, in contrast "
+        "to a deficit of $300 million in the same period last year."
+    )
+    assert [(row[4], row[5]) for row in _rows(make_corpus, text, "2023-03-03")] == [
+        ("2023-01..2023-02", 2.82),
+        ("2022-01..2022-02", -0.3),
+    ]
+
+
+def test_money_spent_on_chinese_imports_is_an_import_from_china(make_corpus):
+    text = "Vietnam spent roughly $55.5 billion on Chinese imports in 2019."
+    assert _rows(make_corpus, text) == [("$55.5 billion", "Vietnam", "China", "imports", "2019", 55.5)]
+
+
+def test_a_figure_stating_only_its_partner_takes_the_reporter_of_the_sentence_before(make_corpus):
+    text = (
+        "ASEAN remained China's largest trading partner in 2023, with bilateral trade of $911 billion. "
+        "Exports to ASEAN rose to $524 billion in 2023."
+    )
+    assert [row[1:3] for row in _rows(make_corpus, text)] == [("China", "ASEAN"), ("China", "ASEAN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ministry's name holds no trade cue
+        "Vietnam will host 2,000 firms, the Ministry of Industry and Trade said, at a fair costing $2 million.",
+        # customs revenue is a budget figure, not trade
+        "Budget revenue collected by the customs sector reached VND56.33 trillion in the first two months.",
+    ],
+)
+def test_names_and_revenues_beside_trade_words_are_not_trade(make_corpus, text):
+    assert _rows(make_corpus, text) == []
+
+
+def test_a_month_after_a_percent_change_is_its_comparison_base(make_corpus):
+    text = "Vietnam's September exports fell 6.3% from August to $30.7 billion, customs data showed."
+    assert [row[4] for row in _rows(make_corpus, text, "2023-10-10")] == ["2023-09"]
+
+
+def test_a_figure_a_year_earlier_has_the_year_before(make_corpus):
+    text = "China's exports to Vietnam fell to $138 billion in 2023 from $147 billion a year earlier."
+    assert [(row[0], row[4]) for row in _rows(make_corpus, text, "2024-01-13")] == [
+        ("$138 billion", "2023"),
+        ("$147 billion", "2022"),
+    ]
+
+
+def test_an_amount_of_change_is_no_flow(make_corpus):
+    text = (
+        "In 2023, Vietnam's exports reached $355 billion, down more than $16 billion, and imports rose by $2 billion."
+    )
+    assert [row[0] for row in _rows(make_corpus, text)] == ["$355 billion"]
+
+
+def test_a_country_in_the_amounts_own_clause_or_before_its_bracket_is_the_partner(make_corpus):
+    text = (
+        "The US was Vietnam's biggest export market at $88 billion in 2023, and China came second at $56 billion. "
+        "China was Vietnam's largest import market at $100 billion in 2023, followed by South Korea ($48 billion)."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text)] == [
+        ("$88 billion", "Vietnam", US),
+        ("$56 billion", "Vietnam", "China"),
+        ("$100 billion", "Vietnam", "China"),
+        ("$48 billion", "Vietnam", "South Korea"),
+    ]
+
+
+def test_a_sentence_naming_no_country_has_the_reporter_stated_before(make_corpus):
+    text = (
+        "Vietnam's exports fell 8.5% to $259 billion in the first nine months of 2023. "
+        "Imports in the period fell 14% to $237.3 billion. "
+        "September exports fell 6.3% to $30.7 billion, and imports dropped 2.9% to $28.5 billion."
+    )
+    assert {row[1] for row in _rows(make_corpus, text, "2023-10-10")} == {"Vietnam"}
+
+
+def test_the_northern_neighbour_and_that_country_are_the_partner_named_before(make_corpus):
+    text = (
+        "Trade between Vietnam and China rose to $16.4 billion in January 2024. "
+        "Vietnam shipped $4.6 billion worth of goods to the northern neighbor, while imports from that country "
+        "reached $11.9 billion."
+    )
+    assert [row[1:3] for row in _rows(make_corpus, text, "2024-02-15")] == [("Vietnam", "China")] * 3

@@ -38,6 +38,16 @@ TODAY = date(2024, 2, 6)  # the article's date
         ("the 2023-2026 plan", []),  # a range of years is no figure's period
         ("on 2023-12-12", []),  # nor an ISO date
         ("up 24% to 37 deals", []),
+        ("by the end of November", [(2023, "2023-01..2023-11")]),  # the year to date
+        ("until the end of April 2017", [(2017, "2017-01..2017-04")]),
+        ("between January and August", [(2023, "2023-01..2023-08")]),
+        ("between 2020 and 2022", [(2020, "2020"), (2022, "2022")]),  # years, not months: no span
+        ("in the first month of the year", [(2024, "2024-01")]),
+        ("in the first eight months of the year", [(2023, "2023-01..2023-08")]),
+        ("Through November, imports", [(2023, "2023-01..2023-11")]),
+        ("in 11M2023", [(2023, "2023-01..2023-11")]),
+        ("in the first three quarters of 2023", [(2023, "2023-01..2023-09")]),
+        ("January through November", [(2023, "2023-01..2023-11")]),  # a span, not "through November"
     ],
 )
 def test_periods_and_their_labels(text, expected):

@@ -92,11 +92,21 @@ CONJUNCTION = re.compile(r"\s(?:and|while|whereas|but|versus|against|compared wi
 CELL_NUMBER = re.compile(r"^\(?[-+−]?\$?\d[\d,]*(?:\.\d+)?\)?$")
 SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
+RESTATED = 0.1  # a headline figure within this share of a body figure of the same flow restates it
 PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
-BASE_PERIOD = re.compile(r"\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?\s*$",
-                         re.IGNORECASE)  # fmt: skip
-"""The words before a comparison base ("down 3.4% from the same period last year"): not the
-period of any figure."""
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")  # between the items of a list: "exports, imports and"
+BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?"
+                         r"|(?:%|\bper\s?cent|\bpercent)\s+(?:from|on|over|against)(?:\s+the)?"
+                         r"|\bcompared\s+(?:to|with)(?:\s+the)?)\s*$", re.IGNORECASE)  # fmt: skip
+"""The words before a comparison base ("down 3.4% from the same period last year", "fell 6.3% from
+August", "compared to last year"): not the period of any figure."""
+OWN_BASE = re.compile(r"\s*(?:(?:in|during|over|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
+                      r"(?:last year|a year (?:earlier|before|ago)|(?P<year>(?:19|20)\d\d))"
+                      r"|a year (?:earlier|before|ago)|the (?:previous|prior) year)\b", re.IGNORECASE)  # fmt: skip
+"""A comparison base right after an amount ("a deficit of $300 million in the same period last
+year", "to $138 billion from $147 billion a year earlier"): the amount's own period, the sentence's
+period a year (or to the stated year) back."""
 
 
 # ----------------------------------------------------------------------------------- cue file
@@ -111,6 +121,7 @@ class TradeCues:
     direction: dict[str, dict[str, tuple[str, ...]]]
     attribution: list[re.Pattern[str]]
     forward: list[re.Pattern[str]]
+    change: list[re.Pattern[str]]
     table: dict[str, list[re.Pattern[str]]]
 
 
@@ -123,7 +134,7 @@ CUES_SCHEMA = Schema(
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS}),
+            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS, "change": PATTERNS}),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
@@ -161,6 +172,7 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
         },
         attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
         forward=patterns(raw["context"].get("forward", []), "context.forward"),
+        change=patterns(raw["context"].get("change", []), "context.change"),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
 
@@ -230,6 +242,8 @@ class _Passage:
     heading: str = ""  # the document's headline
     document: tuple[str, ...] = ()  # every sentence of the document, masked
     index: int = -1  # the sentence's place in ``document`` (-1 for a table cell)
+    spans: tuple[tuple[int, int], ...] = ()  # every amount of the sentence, in text order
+    is_headline: bool = False
 
 
 @dataclass
@@ -286,6 +300,8 @@ def _read_amounts(corpus: Corpus) -> Iterator[_Found]:
                     heading=heading,
                     document=document,
                     index=i,
+                    spans=tuple(spans),
+                    is_headline=row.kind == "headline",
                 )
                 shifted = _shift(amount, row.start)
                 yield _Found(doc_id, row.sent_id, shifted, "text", row.text, passage)
@@ -603,12 +619,17 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         direction = cues.direction.get(hit.label, {})
         _fill(roles, stated_parties(passage.text, passage.clause, (start, start), hit.label, direction))
     _fill(roles, _grammar(cue_text, hit, cues))
+    own = _own_country(passage, hit) if cue_text is passage.text else None
+    if own and "partner" not in roles and own != roles.get("reporter"):
+        roles["partner"] = own
     if passage.is_table:
         _context_parties(passage.neighbours, cues, roles)
         return roles, levels[0] if len(roles) == 2 else "unresolved"
-    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject
+    # "Vietnam's exports to China …, while its imports …": "its" is the sentence's own subject;
+    # else the reporter a sentence before states ("Vietnam posted a surplus … The country's …")
     own = [m for m in party_mentions(cue_text[: hit.start]) if m.possessive]
-    earlier = pair_of(passage.neighbours[:1]) if not own else [own[0].country]
+    stated = _earlier_reporter(passage.neighbours, cues)
+    earlier = [own[0].country] if own else ([stated[0]] if stated else pair_of(passage.neighbours[:1]))
     subject = next((c for c in earlier if c not in roles.values()), "")
     # "the country imported …", "its trade deficit": the subject of the sentence before
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
@@ -630,6 +651,21 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
             if _fill(roles, {"reporter": next((f["reporter"] for f in found if "reporter" in f), "")}):
                 levels.append("neighbours")
                 break
+    before = _earlier_reporter(passage.neighbours[:1], cues)
+    if not roles and (before or stated) and not party_mentions(passage.text):
+        # "Exports accounted for $322.5 billion and imports for $299 billion" right after "Vietnam's
+        # import-export turnover reached …": the parts of the figure before share its parties; a
+        # sentence naming no country has the reporter the sentences before state
+        _fill(roles, {"reporter": before[0], "partner": before[1]} if before else {"reporter": stated[0]})
+        levels.append("neighbours")
+    elif list(roles) == ["partner"] and passage.neighbours:
+        # "Exports to ASEAN rose to …" after "ASEAN remained China's largest trading partner, …":
+        # the reporter of the sentence before
+        owner = before[0] if before else None
+        owner = owner or sentence_parties(passage.neighbours[0], {}, partner_of_only=True).get("reporter")
+        if owner and _fill(roles, {"reporter": owner}):
+            levels.append("neighbours")
+    _respective(passage, hit, roles)
     if len(roles) < 2 and ANAPHOR.search(passage.text):
         # the pair as the sentences before or the heading state it ("China is Vietnam's largest
         # trading partner"), else the first two countries the document names
@@ -648,6 +684,72 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
 
 
+def _own_country(passage: _Passage, hit: Hit) -> str | None:
+    """The one country named in the amount's own clause when the trade cue is in another ("The US
+    was Vietnam's biggest export market at $88 billion, and China came second at $56 billion"), or
+    the country right before a bracketed amount ("followed by South Korea ($48 billion)")."""
+    text, (start, end) = passage.text, passage.clause
+    if start <= hit.start < end:
+        return None
+    named = {m.country for m in party_mentions(text[start:end]) if m.kind != "world"}
+    if len(named) == 1:
+        return named.pop()
+    before = [m for m in party_mentions(text[:start]) if m.kind != "world"]
+    bracketed = before and re.fullmatch(r"\s*\(\s*", text[before[-1].end : start])
+    return before[-1].country if bracketed else None
+
+
+def _earlier_reporter(neighbours: list[str], cues: TradeCues) -> tuple[str, str] | None:
+    """The reporter (and partner, if the World) that the grammar of the nearest sentence before
+    states for one of its trade cues, or the one country it names, opening it as its subject
+    ("Vietnam posted $382.7 billion in imports and exports"); None when they state none."""
+    for text in neighbours:
+        hits = _cue_hits(text, cues.flows)
+        for found in (_grammar(text, h, cues) for h in hits):
+            if found.get("reporter"):
+                return found["reporter"], WORLD if found.get("partner") == WORLD else ""
+        named = {m.country for m in party_mentions(text) if m.kind != "world"} if hits else set()
+        first = party_mentions(text)[0] if len(named) == 1 else None
+        if first and not text[: first.start].strip():  # the sentence opens with its subject
+            return first.country, ""
+    return None
+
+
+def _respective_cue(passage: _Passage, cues: TradeCues) -> Hit | None:
+    """In "exports and imports rose to $194.3 billion and $188.4 billion, respectively", the flow
+    cue in the k-th place of the list before the amounts for the k-th amount; None elsewhere."""
+    text, position = passage.text, passage.position
+    if not RESPECTIVELY.search(text, position):
+        return None
+    hits = [h for h in _sentence_cue_hits(text, cues, "flows") if h.end <= position]
+    listed = hits[-1:]  # the last cue before the amount, and those joined to it by commas and "and"
+    for earlier in reversed(hits[:-1]):
+        if not LIST_JOIN.fullmatch(text[earlier.end : listed[0].start]):
+            break
+        listed.insert(0, earlier)
+    later = [s for s, _ in passage.spans if s > listed[-1].end] if listed else []
+    if len(listed) < 2 or len(listed) != len(later) or position not in later:
+        return None
+    return listed[later.index(position)]
+
+
+def _respective(passage: _Passage, hit: Hit, roles: dict[str, str]) -> None:
+    """In "deficits with China, South Korea and ASEAN came to $27 billion, $15.5 billion and $0.5
+    billion, respectively", the k-th amount after the cue takes the k-th country of the list between
+    the cue and the amounts, in the role the grammar gave the first of the list."""
+    text, position = passage.text, passage.position
+    later = [s for s, _ in passage.spans if s >= hit.end]
+    if not later or not RESPECTIVELY.search(text, position) or position not in later:
+        return
+    listed = list(dict.fromkeys(m.country for m in party_mentions(text[hit.end : later[0]])))
+    if len(listed) != len(later) or len(listed) < 2:
+        return
+    for role in ("partner", "reporter"):
+        if roles.get(role) == listed[0]:
+            roles[role] = listed[later.index(position)]
+            return
+
+
 @lru_cache(maxsize=64)
 def _periods(text: str, today: date | None) -> tuple[Period, ...]:
     return tuple(find_periods(text, today))
@@ -662,7 +764,19 @@ def _starts_a_range(text: str, position: int) -> bool:
 def _period(passage: _Passage) -> tuple[int | None, str, str]:
     """Year, period label and where they were read: the period nearest the amount in its clause,
     else stated by a table, else in its sentence, else in the sentences before (for a table: its
-    header, caption and heading)."""
+    header, caption and heading); an amount followed by "in the same period last year" has the
+    period so found moved back to that year."""
+    year, label, where = _stated_period(passage)
+    amount_end = next((e for s, e in passage.spans if s == passage.position), None)
+    base = OWN_BASE.match(passage.text, amount_end) if amount_end is not None else None
+    if base is None or year is None or not label.startswith(str(year)):
+        return year, label, where
+    earlier = int(base["year"]) if base["year"] else year - 1
+    return earlier, label.replace(str(year), str(earlier)), where
+
+
+def _stated_period(passage: _Passage) -> tuple[int | None, str, str]:
+    """:func:`_period` before a comparison base after the amount is taken into account."""
     text, (start, end), position = passage.text, passage.clause, passage.position
     periods = _periods(text, passage.today)
 
@@ -704,6 +818,8 @@ def _resolve(passage: _Passage, cues: TradeCues) -> _Resolution | None:
     if found is None or not _has_subject(found[1], found[0], cues):
         return None
     hit, cue_text = found
+    if cue_text is passage.text:
+        hit = _respective_cue(passage, cues) or hit
     roles, level = _parties(passage, hit, cue_text, cues)
     year, period, year_from = _period(passage)
     words = cue_text[hit.start : hit.end]
@@ -735,6 +851,41 @@ def _currency(amount: MoneyAmount, countries: list[str]) -> tuple[str, str]:
     return (decided, "context") if decided else (amount.currency, "text")
 
 
+def _is_change(found: _Found, cues: TradeCues) -> bool:
+    """True when the words right before the amount (its hedge aside) make it a change ("down more
+    than $24 billion"): ``change`` of the cue file."""
+    before = found.passage.text[: found.passage.position].rstrip()
+    hedge = found.amount.qualifier
+    if hedge and before.lower().endswith(hedge.lower()):
+        before = before[: -len(hedge)].rstrip()
+    return any(p.search(before) for p in cues.change)
+
+
+def _resolved(corpus: Corpus, cues: TradeCues) -> Iterator[tuple[_Found, _Resolution]]:
+    """The trade amounts of ``corpus`` (amounts of change aside) with their flow, parties and period."""
+    for found in _found_amounts(corpus):
+        if _category(found.passage, cues) == "trade" and not _is_change(found, cues):
+            resolution = _resolve(found.passage, cues)
+            if resolution is not None:
+                yield found, resolution
+
+
+def _restated_dropped(resolved: Iterator[tuple[_Found, _Resolution]]) -> list[tuple[_Found, _Resolution]]:
+    """``resolved`` without the headline figures its document's body restates: "Trade tops $100
+    billion" over "trade reached US$104.1 billion" is one figure, counted once (from the body)."""
+    found = list(resolved)
+    body = {(f.doc_id, r.flow, f.amount.currency, abs(f.amount.value)) for f, r in found if not f.passage.is_headline}
+
+    def restated(f: _Found, r: _Resolution) -> bool:
+        value = abs(f.amount.value)
+        return any(
+            (doc, flow, currency) == (f.doc_id, r.flow, f.amount.currency) and abs(other - value) <= RESTATED * value
+            for doc, flow, currency, other in body
+        )
+
+    return [(f, r) for f, r in found if not (f.passage.is_headline and restated(f, r))]
+
+
 def trade_figures(corpus: Corpus) -> pd.DataFrame:
     """The trade flows stated in the article text: one row per amount that a trade cue
     (exports, imports, trade, surplus, deficit…) governs, in any currency, with the parties and
@@ -764,13 +915,8 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
     """
     cues = trade_cues()
     rows = []
-    for found in _found_amounts(corpus):
+    for found, resolution in _restated_dropped(_resolved(corpus, cues)):
         amount = found.amount
-        if _category(found.passage, cues) != "trade":
-            continue
-        resolution = _resolve(found.passage, cues)
-        if resolution is None:
-            continue
         value = abs(amount.value) * resolution.sign if resolution.sign else amount.value
         named = [m.country for m in party_mentions(found.passage.text)]
         currency, currency_from = _currency(amount, [resolution.reporter, resolution.partner, *named])

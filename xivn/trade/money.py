@@ -55,12 +55,14 @@ _SUFFIX = (
 )
 _RANGE = rf"(?:\s?(?:-|–|to)\s?\$?(?P<high>{_NUMBER}))?"
 _PLAIN_RANGE = rf"(?:\s?(?:-|–|to)\s?(?P<high>{_NUMBER}))?"  # no "$" after "to": "2000 to $175bn" is no range
+# a year never starts a range: "from 28.78 billion USD in 2012 to 43.86 billion USD"
+_NOT_A_YEAR = r"(?!(?:19[5-9]\d|20[0-4]\d)\s?(?:-|–|to)\s?\d)"
 PREFIXED = re.compile(rf"{_PREFIX}\s?(?P<number>{_NUMBER}){_RANGE}{_SCALE}?{_SUFFIX}?")
-SUFFIXED = re.compile(rf"(?<![\w$.,])(?P<number>{_NUMBER}){_PLAIN_RANGE}{_SCALE}?{_SUFFIX}")
+SUFFIXED = re.compile(rf"(?<![\w$.,]){_NOT_A_YEAR}(?P<number>{_NUMBER}){_PLAIN_RANGE}{_SCALE}?{_SUFFIX}")
 # A bare "117.87 billion" after an amount with a currency, followed by a word that cannot be
 # what is counted ("billion in exports", "billion, and"), takes the currency of that amount.
 BARE = re.compile(
-    rf"(?<![\w$.,])(?P<number>{_NUMBER}){_PLAIN_RANGE}\s?(?P<scale>{_LONG_SCALE})\b(?P<short>)(?P<suffix>)"
+    rf"(?<![\w$.,]){_NOT_A_YEAR}(?P<number>{_NUMBER}){_PLAIN_RANGE}\s?(?P<scale>{_LONG_SCALE})\b(?P<short>)(?P<suffix>)"
     r"(?=\s*(?:[^\w\s]|$)|\s+(?:in|of|for|from|to|into|and|or|with|while|worth|last|this|a|the|exports?|imports?)\b)"
 )
 _DIGIT = re.compile(r"\d")  # every amount pattern needs one: a text without any is skipped at once

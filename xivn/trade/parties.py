@@ -33,29 +33,35 @@ from xivn.cues.countries import Mention, country_mentions
 WORLD = "World"
 _MODIFIERS = re.compile(r"^(?:['’]s?)?((?:\s+(?:[a-z][\w-]*|\d[\d.,]*%?)){0,4}?)\s*$")
 _PREPOSITIONS = {"to", "from", "with", "of", "in", "into", "for", "by", "than", "and", "at", "on", "as", "over"}
-_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external"}  # in the cue itself: "total trade"
-_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|foreign|external)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_TOTAL_WORDS = {"total", "overall", "global", "foreign", "external", "overseas", "import-export", "export-import"}
+# in the cue itself or before it: "total trade", "Vietnam's import-export turnover", "its overseas shipments"
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall|global|foreign|external|overseas)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+)
+_SPENT_ON = re.compile(r"\b(?:spen(?:d|ds|ding|t)|paid|pays?|paying)\b[^.;]*\bon\s+$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "Vietnam, China", "Vietnam and China"
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _PARTNER_OF = re.compile(
-    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading partner|trade partner|export market|import source|"
+    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:trading partner|trade partner|export market|import (?:source|market)|"
     r"(?:biggest|largest|main|top) (?:market|buyer|supplier|customer|source))",
     re.IGNORECASE,
 )
 SINGULAR = re.compile(
-    r"\b(?:the (?:country|nation|Southeast Asian (?:nation|country|economy))|its|it)\s+(?:[\w-]+\s+){0,3}$",
+    r"\b(?:the (?:country|nation|Southeast Asian (?:nation|country|economy))(?:['’]s)?|its|it)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A reporter named by a pronoun or "the country" just before the trade cue: the subject of the
 sentence before."""
 ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|neighbours|neighbors|economies)|both (?:countries|nations|sides)|"
-    r"bilateral|two-way)\b",
+    r"bilateral|two-way|(?:its|the) (?:(?:northern|southern|giant|big) )?neighbou?r(?:ing country)?|the bloc|"
+    r"(?:this|that) (?:market|country)|the foreign country)\b",
     re.IGNORECASE,
 )
-"""Words that speak of a pair without naming it: the pair is read from the sentences before, the
-heading or the document."""
+"""Words that speak of a pair, or of the other party, without naming it ("two-way trade", "imports
+from that country", "exports to the northern neighbour"): the pair is read from the sentences
+before, the heading or the document."""
 
 
 def party_mentions(text: str) -> list[Mention]:
@@ -99,6 +105,10 @@ def stated_parties(
                 roles.setdefault(role, mention.country)
                 break
     before = [m for m in mentions if m.end <= cue[0]]
+    spent_on = before and flow == "imports" and not text[before[-1].end : cue[0]].strip()
+    if spent_on and "partner" not in roles and _SPENT_ON.search(text[: before[-1].start]):
+        roles["partner"] = before[-1].country  # "spent $55.5 billion on Chinese imports": their origin
+        before = before[:-1]
     if before and "reporter" not in roles:
         last = before[-1]
         words = _MODIFIERS.match(text[last.end : cue[0]])
@@ -128,12 +138,15 @@ def _ends_with(text: str, words: Sequence[str]) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def sentence_parties(text: str, known: Mapping[str, str], taken: Collection[str] = ()) -> dict[str, str]:
+def sentence_parties(
+    text: str, known: Mapping[str, str], taken: Collection[str] = (), partner_of_only: bool = False
+) -> dict[str, str]:
     """The parties ``known`` from the clause, completed from the rest of the sentence ``text``:
     "X's largest trading partner" makes X the reporter and the other country named the partner;
-    else a missing party is the first other country named (both missing: the first two, in order).
-    ``taken`` are the partners of the sentence's other trade cues ("… with shipments to the US up
-    30%"): they fill no missing partner, nor a pair. A World mention never fills a party here."""
+    else (unless ``partner_of_only``) a missing party is the first other country named (both
+    missing: the first two, in order). ``taken`` are the partners of the sentence's other trade
+    cues ("… with shipments to the US up 30%"): they fill no missing partner, nor a pair. A World
+    mention never fills a party here."""
     roles = dict(known)
     mentions = [m for m in party_mentions(text) if not _world(m)]
     partner_of = next((m for m in mentions if m.possessive and _PARTNER_OF.match(text[m.end :])), None)
@@ -144,6 +157,8 @@ def sentence_parties(text: str, known: Mapping[str, str], taken: Collection[str]
             roles["reporter"] = other if roles.get("partner") == owner else owner
         if "partner" not in roles:
             roles["partner"] = other if roles["reporter"] == owner else owner
+    if partner_of_only:
+        return roles
     named = list(dict.fromkeys(m.country for m in mentions))
     if "reporter" not in roles and "partner" not in roles:
         free = [c for c in named if c not in taken]

@@ -2,8 +2,10 @@
 
 News states a figure's period as a year ("in 2022"), a fiscal span ("during 2003-04", "in
 FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023", "in
-the ten months to October", "January-November", "in the first half"), one month ("in January", "last January") or a year
-relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
+the ten months to October", "January-November", "between January and August", "in the first
+half", "in the first three quarters"), the year to date ("by the end of November", "through
+November", "11M2023"), one month ("in January", "last January", "in the first month of the
+year") or a year relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
 with their offsets; :class:`Period` holds the year a figure is counted in (for a fiscal span, the
 year it ends) and a label: ``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A
 month or span written without a year is the latest one not after the article's date; ``last
@@ -28,10 +30,11 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "eleven": 11}  # fmt: skip
 _HALVES = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3), "second quarter": (4, 6),
            "third quarter": (7, 9), "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9),
-           "q4": (10, 12), "h1": (1, 6), "h2": (7, 12)}  # fmt: skip
+           "q4": (10, 12), "h1": (1, 6), "h2": (7, 12), "first month": (1, 1), "first two quarters": (1, 6),
+           "first three quarters": (1, 9)}  # fmt: skip
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # "of 2023", "of this year", "this year", ", 2023": the year a span or month is written with
-_OF_YEAR = rf"(?:\s*,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<this>this year)|(?P<last>last year)))?"
+_OF_YEAR = rf"(?:\s*,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<this>this year)|(?P<last>last year)|the year\b))?"
 PATTERNS = {
     "year_to": re.compile(rf"\b(?:financial\s+|fiscal\s+)?year\s+(?:to|ending|ended|through)\s+(?:the\s+end\s+of\s+)?"
                           rf"(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>{_YEAR}))?", re.IGNORECASE),
@@ -42,10 +45,15 @@ PATTERNS = {
                             rf"{_OF_YEAR}", re.IGNORECASE),
     "months": re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months{_OF_YEAR}",
                          re.IGNORECASE),
-    "span": re.compile(rf"\b(?P<from>{_MONTH})\.?\s?(?:[-–]|to|through)\s?(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
+    "span": re.compile(rf"\b(?:(?P<between>between)\s+)?(?P<from>{_MONTH})\.?"
+                       rf"(?(between)\s+and\s+|\s?(?:[-–]|to|through)\s?)(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
                        re.IGNORECASE),
-    "part": re.compile(rf"\b(?P<part>(?:first|second) half|(?:first|second|third|fourth) quarter|Q[1-4]|H[12])"
-                       rf"{_OF_YEAR}", re.IGNORECASE),
+    # "by the end of November", "through November", "11M2023": the year to date
+    "to_date": re.compile(rf"\b(?:(?:by|as of|as at|at|through|until|up to)\s+(?:the\s+)?end\s+of|through|as of|up to"
+                          rf"|until)\s+(?P<to>{_MONTH})\b\.?{_OF_YEAR}|\b(?P<n>\d{{1,2}})M(?P<short>{_YEAR})\b",
+                          re.IGNORECASE),
+    "part": re.compile(rf"\b(?P<part>first month|first (?:two|three) quarters|(?:first|second) half"
+                       rf"|(?:first|second|third|fourth) quarter|Q[1-4]|H[12]){_OF_YEAR}", re.IGNORECASE),
     "month": re.compile(rf"(?<![-–])\b(?P<lastm>last\s+)?(?P<month>January|February|March|April|May|June|July|"
                         rf"August|September|October|November|December)\b(?!\s?[-–])(?:\s+(?P<year>{_YEAR}))?"),
     "relative": re.compile(r"\b(?P<rel>last year|this year)\b", re.IGNORECASE),
@@ -115,8 +123,13 @@ def _read(kind: str, match: re.Match[str], today: date | None) -> tuple[int | No
         if year is None:
             return None, ""
         return year, _span_label(year, first, last) if first >= 1 else f"{year - 1}-{first + 12:02d}..{year}-{last:02d}"
-    if kind in ("months", "span", "part"):
-        if kind == "months":
+    if kind in ("months", "span", "part", "to_date"):
+        if kind == "to_date":
+            first, last = 1, int(groups["n"]) if groups["n"] else _month_number(groups["to"])
+            if groups["short"]:
+                year = int(groups["short"])
+                return year, _span_label(year, first, last)
+        elif kind == "months":
             count = groups["n"].lower()
             first, last = 1, int(_COUNT.get(count, count) if not count.isdigit() else count)
         elif kind == "span":
