@@ -5,8 +5,10 @@ with the same parallelism (``--jobs``): the cost of starting kernels and running
 no change to xivn's analyses can remove. It is measured two ways: papermill's Python API in this
 process (the lowest possible) and papermill's command line, a process per notebook, which is how
 ``xivn render`` runs each notebook (so that a stuck or interrupted notebook can be stopped
-without taking the caller down). The target is a render at most 1.5x the floor. Rounds
-alternate render and floors; medians are printed.
+without taking the caller down). The target is a render at most 1.5x the floor. Each round also
+re-renders into the same folder with nothing changed, so every notebook is reused
+(:mod:`xivn.report.reuse`): its target is at most 1.2x the floor. Rounds alternate renders and
+floors; medians are printed.
 
 Run: ``.venv/bin/python benchmarks/render_time.py [--rounds 3] [--jobs 2]``
 """
@@ -82,21 +84,24 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
     count = len(report_notebooks())
-    renders, floors, command_lines = [], [], []
+    renders, rerenders, floors, command_lines = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for number in range(args.rounds):
             renders.append(render_seconds(args.jobs, Path(tmp) / f"render-{number}"))
+            rerenders.append(render_seconds(args.jobs, Path(tmp) / f"render-{number}"))  # all reused
             for name, measure, times in (("api", floor, floors), ("cli", floor_command_line, command_lines)):
                 folder = Path(tmp) / f"floor-{name}-{number}"
                 folder.mkdir()
                 times.append(measure(count, args.jobs, folder))
-    medians = [statistics.median(times) for times in (renders, floors, command_lines)]
+    series = (renders, floors, command_lines, rerenders)
+    medians = [statistics.median(times) for times in series]
     print(f"notebooks: {count}; jobs: {args.jobs}; rounds: {args.rounds}")
-    labels = ("render", "floor, papermill API", "floor, papermill command line")
-    for label, median, times in zip(labels, medians, (renders, floors, command_lines), strict=True):
+    labels = ("render", "floor, papermill API", "floor, papermill command line", "re-render, nothing changed")
+    for label, median, times in zip(labels, medians, series, strict=True):
         print(f"{label + ' (median):':40s} {median:6.2f} s   runs: {', '.join(f'{t:.2f}' for t in times)}")
     print(f"ratio render / floor (API):          {medians[0] / medians[1]:6.2f}  (target <= 1.5)")
     print(f"ratio render / floor (command line): {medians[0] / medians[2]:6.2f}  (target <= 1.5)")
+    print(f"ratio re-render / floor (API):       {medians[3] / medians[1]:6.2f}  (target <= 1.2)")
 
 
 if __name__ == "__main__":
