@@ -389,6 +389,11 @@ def test_questions_are_not_mentions(mentions):
         ),
         # a joint statement the sides speak through is no topic; farm trade is trade
         ("In a joint statement, the sides pledged to boost farm trade.\n", [("trade_area", "pledged")]),
+        # what the sides "should" do is a call; readiness to do anything a pledge; what deals to come
+        # "would also include" is expected
+        ("Xi said the two sides should deepen cooperation on the digital economy.\n", [("digital_area", "urged")]),
+        ("China is willing to facilitate synergy with the Belt and Road Initiative.\n", [("belt_and_road", "pledged")]),
+        ("The deals would also include accords on customs procedures.\n", [("other_area", "expected")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",
