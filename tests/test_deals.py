@@ -362,6 +362,38 @@ def test_questions_are_not_mentions(mentions):
             "Chinh asked South Korean companies to invest in semiconductor manufacturing.\n",
             [("semiconductors_area", "urged")],
         ),
+        # documents exchanged at a ceremony are signed; "minerals" alone is the minerals topic
+        (
+            "The two leaders looked on as officials exchanged eight cooperation documents on energy and minerals.\n",
+            [("energy_area", "signed"), ("rare_earths", "signed")],
+        ),
+        # a clause listing what the signed papers span is governed by their deal word
+        (
+            "They viewed the papers the two sides had signed, which span tourism and maritime cooperation.\n",
+            [("other_area", "signed"), ("security_area", "signed")],
+        ),
+        # readiness to give aid is a pledge; a promise governs the modal after it
+        (
+            "Beijing stands ready to give grants to upgrade the railway from Kunming to Haiphong.\n",
+            [("cross_border_rail_funding", "pledged"), ("kunming_haiphong_railway", "pledged")],
+        ),
+        ("Xi promised that China would import more farm produce from Vietnam.\n", [("trade_area", "pledged")]),
+        # talks that could not reach agreement, and a list of documents that leaves the topic out
+        (
+            "The two sides could not reach agreement on rare earths mining.\n",
+            [("rare_earths", "absent")],
+        ),
+        (
+            "None of the documents signed during the visit dealt with critical minerals.\n",
+            [("rare_earths", "absent")],
+        ),
+        # a joint statement the sides speak through is no topic; farm trade is trade
+        ("In a joint statement, the sides pledged to boost farm trade.\n", [("trade_area", "pledged")]),
+        # what the sides "should" do is a call; readiness to do anything a pledge; what deals to come
+        # "would also include" is expected
+        ("Xi said the two sides should deepen cooperation on the digital economy.\n", [("digital_area", "urged")]),
+        ("China is willing to facilitate synergy with the Belt and Road Initiative.\n", [("belt_and_road", "pledged")]),
+        ("The deals would also include accords on customs procedures.\n", [("other_area", "expected")]),
         # semiconductors named alone in a list of memoranda (the singular stays a modifier)
         (
             "They signed memoranda on energy and semiconductors.\n",

@@ -115,7 +115,7 @@ def _sentence_mentions(
     found: list[tuple] = []
     for hit in hits:
         item = tax.items[hit.label]
-        governed = lead_context or sentence.has_context(hit, sentence.clause_of(hit.start))
+        governed = lead_context or sentence.has_context(hit, sentence.governing_clause(hit.start, dc.listings))
         if (item.needs_context and not governed) or not _is_topic(sentence, hit, dc):
             continue
         status = resolve_status(sentence, hit.start, hit.end, doc_status, dc)

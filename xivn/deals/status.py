@@ -49,6 +49,16 @@ class Sentence:
     def clause_of(self, position: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= position < c[1]), (self.start, self.end))
 
+    def governing_clause(self, position: int, listings: Sequence[re.Pattern[str]]) -> tuple[int, int]:
+        """The clause of ``position``, joined to the clause before it when it opens with a listing
+        (", which span the digital economy" lists what the "cooperation papers" before it cover)."""
+        clause = self.clause_of(position)
+        index = self.clauses.index(clause) if clause in self.clauses else 0
+        text = self.text[clause[0] - self.start : clause[1] - self.start]
+        if index > 0 and any(pattern.match(text) for pattern in listings):
+            return (self.clauses[index - 1][0], clause[1])
+        return clause
+
     def has_context(self, mention: Hit, within: tuple[int, int] | None = None) -> bool:
         """Whether the sentence (or the span ``within``) has a deal word outside ``mention``."""
         low, high = within or (self.start, self.end)

@@ -129,6 +129,7 @@ class DealCues:
     topic_settings: re.Pattern[str]
     clauses: tuple[re.Pattern[str], ...]
     contents: tuple[re.Pattern[str], ...]
+    listings: tuple[re.Pattern[str], ...]
     counts: CountVocabulary
 
 
@@ -162,7 +163,7 @@ CUES_SCHEMA = Schema(
             ),
             "context": Table(optional={"statuses": STRINGS, "cues": PATTERNS}),
             "topics": Table(optional={"heads": PATTERNS, "settings": STRINGS}),
-            "clauses": Table(optional={"boundaries": PATTERNS, "contents": PATTERNS}),
+            "clauses": Table(optional={"boundaries": PATTERNS, "contents": PATTERNS, "listings": PATTERNS}),
             "counts": Table(
                 required={
                     "nouns": REGEX,
@@ -265,6 +266,7 @@ def load_deal_cues(path: str | Path = CUES_FILE) -> DealCues:
         topic_settings=re.compile(rf"\b(?:{settings})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         clauses=patterns(raw["clauses"].get("boundaries", []), "clauses.boundaries"),
         contents=patterns(raw["clauses"].get("contents", []), "clauses.contents"),
+        listings=patterns(raw["clauses"].get("listings", []), "clauses.listings"),
         counts=CountVocabulary(
             nouns=counts["nouns"],
             numbers=dict(counts["numbers"]),
