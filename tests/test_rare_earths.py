@@ -391,6 +391,51 @@ READINGS = [
     # exclusions: oil reserves are no mineral reserves, mineral water is no mineral
     ("Vietnam mines rare earths and has the second-largest oil reserves.", "second_largest_reserves", []),
     ("Vietnam sells mineral water and has the second-largest reserves.", "second_largest_reserves", []),
+    # "Only China ... holds more" ranks the country of the sentence before second; China's tonnage stays China's
+    (
+        "Vietnam sits on some 22 million tonnes of rare earth reserves. Only China, with an estimated 44 million "
+        "tonnes, holds more.",
+        "second_largest_reserves",
+        [("Vietnam", "previous sentence", None, "")],
+    ),
+    (
+        "Vietnam sits on some 22 million tonnes of rare earth reserves. Only China, with an estimated 44 million "
+        "tonnes, holds more.",
+        "reserves_size",
+        [("Vietnam", "sentence", 22000000, "t"), ("China", "sentence", 44000000, "t")],
+    ),
+    # a share of processing capacity is dominance, not reserves
+    ("China holds about 85% of the world's rare earth processing capacity.", "reserves_size", []),
+    (
+        "China holds about 85% of the world's rare earth processing capacity.",
+        "china_dominates_supply",
+        [("China", "sentence", 85, "%")],
+    ),
+    # a plan to mine a tonnage; coal and oil output are no rare-earth production
+    (
+        "Vietnam targets mining 2 million tonnes of rare earth ore a year by 2030.",
+        "mine_production",
+        [("Vietnam", "sentence", 2000000, "t")],
+    ),
+    (
+        "Coal production by the state coal and minerals group reached 38 million tonnes, while crude oil output "
+        "fell to 9.5 million tonnes.",
+        "mine_production",
+        [],
+    ),
+    # an export that will "no longer be permitted"; refining capacity that is "minimal"
+    (
+        "In Vietnam, the export of raw rare earth ore will no longer be permitted.",
+        "export_restrictions",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    (
+        "Vietnam has large rare earth deposits, but its refining capacity is minimal.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    # metals used in chips are no claim about electric vehicles and wind turbines
+    ("Gallium and germanium, two critical minerals, are used to make computer chips.", "ev_wind_uses", []),
 ]
 
 
