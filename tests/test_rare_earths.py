@@ -436,6 +436,32 @@ READINGS = [
     ),
     # metals used in chips are no claim about electric vehicles and wind turbines
     ("Gallium and germanium, two critical minerals, are used to make computer chips.", "ev_wind_uses", []),
+    # dominance said as "a dominant country in" the minerals or a "stranglehold on" them
+    (
+        "China, a dominant country in rare earths, has used its position before.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
+    (
+        "Buyers fear China's stranglehold on strategic minerals.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
+    # rules that "prohibit its firms from handing" over technology guard it
+    (
+        "Chinese rules prohibit its firms from handing any country access to rare earth processing technologies.",
+        "china_guards_technology",
+        [("China", "sentence", None, "")],
+    ),
+    # a company's tonnes of magnets are no mine production
+    ("A South Korean group plans to produce 5,000 tonnes of rare earth magnets a year.", "mine_production", []),
+    # the topic named three sentences before still counts as context
+    (
+        "Biden agreed to help Hanoi develop its rare earth resources. Vietnam wants to raise output. "
+        "Its output rose last year. China is by far the world's largest producer.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
 ]
 
 
