@@ -436,6 +436,7 @@ READINGS = [
     ),
     # metals used in chips are no claim about electric vehicles and wind turbines
     ("Gallium and germanium, two critical minerals, are used to make computer chips.", "ev_wind_uses", []),
+    ("China banned exports of technology used to make rare earth magnets.", "ev_wind_uses", []),
     # dominance said as "a dominant country in" the minerals or a "stranglehold on" them
     (
         "China, a dominant country in rare earths, has used its position before.",
@@ -504,6 +505,22 @@ def test_a_heading_neither_takes_nor_gives_context(make_corpus):
     corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
     assert corpus.article_sentences()["kind"].tolist()[3] == "heading"
     assert rare_earths.rare_earth_claims(corpus).empty
+
+
+def test_the_headline_names_the_topic_for_the_whole_article(make_corpus):
+    text = (
+        "Vietnam wants partners for its rare earths\n\n"
+        "HANOI - Vietnam will favour investors who bring refining technology, a deputy minister said.\n\n"
+        "He spoke at a conference on the mining plan.\n\n"
+        "The ministry also reviewed its budget for the coming year in a long session.\n\n"
+        '"We have the world\'s second-largest reserves, but we cannot exploit them yet," he said.\n'
+    )
+    corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
+    assert corpus.article_sentences()["kind"].tolist()[0] == "headline"
+    found = rare_earths.rare_earth_claims(corpus)  # rare earths last named four sentences before
+    assert found[["sent_id", "claim_id", "country", "context_sent_id"]].values.tolist() == [
+        [4, "second_largest_reserves", "Vietnam", 0],
+    ]
 
 
 def test_concordance_reads_article_text_only(seeds):
