@@ -391,6 +391,78 @@ READINGS = [
     # exclusions: oil reserves are no mineral reserves, mineral water is no mineral
     ("Vietnam mines rare earths and has the second-largest oil reserves.", "second_largest_reserves", []),
     ("Vietnam sells mineral water and has the second-largest reserves.", "second_largest_reserves", []),
+    # "Only China ... holds more" ranks the country of the sentence before second; China's tonnage stays China's
+    (
+        "Vietnam sits on some 22 million tonnes of rare earth reserves. Only China, with an estimated 44 million "
+        "tonnes, holds more.",
+        "second_largest_reserves",
+        [("Vietnam", "previous sentence", None, "")],
+    ),
+    (
+        "Vietnam sits on some 22 million tonnes of rare earth reserves. Only China, with an estimated 44 million "
+        "tonnes, holds more.",
+        "reserves_size",
+        [("Vietnam", "sentence", 22000000, "t"), ("China", "sentence", 44000000, "t")],
+    ),
+    # a share of processing capacity is dominance, not reserves
+    ("China holds about 85% of the world's rare earth processing capacity.", "reserves_size", []),
+    (
+        "China holds about 85% of the world's rare earth processing capacity.",
+        "china_dominates_supply",
+        [("China", "sentence", 85, "%")],
+    ),
+    # a plan to mine a tonnage; coal and oil output are no rare-earth production
+    (
+        "Vietnam targets mining 2 million tonnes of rare earth ore a year by 2030.",
+        "mine_production",
+        [("Vietnam", "sentence", 2000000, "t")],
+    ),
+    (
+        "Coal production by the state coal and minerals group reached 38 million tonnes, while crude oil output "
+        "fell to 9.5 million tonnes.",
+        "mine_production",
+        [],
+    ),
+    # an export that will "no longer be permitted"; refining capacity that is "minimal"
+    (
+        "In Vietnam, the export of raw rare earth ore will no longer be permitted.",
+        "export_restrictions",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    (
+        "Vietnam has large rare earth deposits, but its refining capacity is minimal.",
+        "lacks_technology",
+        [("Vietnam", "sentence", None, "")],
+    ),
+    # metals used in chips are no claim about electric vehicles and wind turbines
+    ("Gallium and germanium, two critical minerals, are used to make computer chips.", "ev_wind_uses", []),
+    ("China banned exports of technology used to make rare earth magnets.", "ev_wind_uses", []),
+    # dominance said as "a dominant country in" the minerals or a "stranglehold on" them
+    (
+        "China, a dominant country in rare earths, has used its position before.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
+    (
+        "Buyers fear China's stranglehold on strategic minerals.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
+    # rules that "prohibit its firms from handing" over technology guard it
+    (
+        "Chinese rules prohibit its firms from handing any country access to rare earth processing technologies.",
+        "china_guards_technology",
+        [("China", "sentence", None, "")],
+    ),
+    # a company's tonnes of magnets are no mine production
+    ("A South Korean group plans to produce 5,000 tonnes of rare earth magnets a year.", "mine_production", []),
+    # the topic named three sentences before still counts as context
+    (
+        "Biden agreed to help Hanoi develop its rare earth resources. Vietnam wants to raise output. "
+        "Its output rose last year. China is by far the world's largest producer.",
+        "china_dominates_supply",
+        [("China", "sentence", None, "")],
+    ),
 ]
 
 
@@ -433,6 +505,22 @@ def test_a_heading_neither_takes_nor_gives_context(make_corpus):
     corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
     assert corpus.article_sentences()["kind"].tolist()[3] == "heading"
     assert rare_earths.rare_earth_claims(corpus).empty
+
+
+def test_the_headline_names_the_topic_for_the_whole_article(make_corpus):
+    text = (
+        "Vietnam wants partners for its rare earths\n\n"
+        "HANOI - Vietnam will favour investors who bring refining technology, a deputy minister said.\n\n"
+        "He spoke at a conference on the mining plan.\n\n"
+        "The ministry also reviewed its budget for the coming year in a long session.\n\n"
+        '"We have the world\'s second-largest reserves, but we cannot exploit them yet," he said.\n'
+    )
+    corpus = xivn.load_corpus(make_corpus({"a.txt": text}))
+    assert corpus.article_sentences()["kind"].tolist()[0] == "headline"
+    found = rare_earths.rare_earth_claims(corpus)  # rare earths last named four sentences before
+    assert found[["sent_id", "claim_id", "country", "context_sent_id"]].values.tolist() == [
+        [4, "second_largest_reserves", "Vietnam", 0],
+    ]
 
 
 def test_concordance_reads_article_text_only(seeds):

@@ -5,7 +5,9 @@ Claims and their cues are data (``xivn/rare_earths/data/rare_earth_claims.toml``
 A claim fires on an article sentence when every cue group in its ``sentence`` list matches the
 sentence and every group in its ``context`` list matches the sentence or one of the article
 sentences just before it (the file's ``context_sentences``, in the same section: a heading starts
-a new one); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
+a new one), and the ``topic`` group is also found in the article's headline ("Vietnam wants
+partners for its rare earths" makes "We have the world's second-largest reserves" further down
+about them); cue hits that an exclusion vetoes (:mod:`xivn.cues.exclusions`: "mineral water", the
 surname Rees) do not count. Page chrome is never read. What a sentence does not assert is no
 claim: a yes/no question ("Will Vietnam ban exports of its ore?"; a wh-question, "Why does China
 dominate refining?", takes its claim as given), and a claim whose cue group is found only inside
@@ -50,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -310,8 +312,8 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     """The claims each article sentence makes: one row per (sentence, claim, number stated).
 
     Columns: ``doc_id``, ``sent_id``, ``claim_id``, ``start``/``end``/``quote`` (the sentence),
-    ``context_sent_id`` (the earliest sentence before, among the file's ``context_sentences``,
-    that a context cue was found in only, else missing), ``cues`` (the words that matched each
+    ``context_sent_id`` (the earliest sentence before, among the file's ``context_sentences`` and
+    the headline, that a context cue was found in only, else missing), ``cues`` (the words that matched each
     cue group, ``group=words``; a ``^`` marks words from a sentence before); ``country`` (whom the
     claim is about, "" when it is about no country or the text does not say),
     ``country_quote``/``country_start``/``country_end`` (the mention it was read from, raw
@@ -330,15 +332,17 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
     for doc_id, sentences in rows_by_document(corpus.article_sentences()):
         earlier: tuple[Reading, ...] = ()  # the sentences before, nearest first
         readings, pointing = [], []  # pointing: rows of claims about a country the sentence does not name
+        headline: tuple[Reading, ...] = ()  # the headline's topic words, context for the whole article
         for sent in sentences:
             if sent.kind in HEADINGS or (earlier and earlier[0].kind in HEADINGS):
                 earlier = ()  # a heading starts a section: it neither takes nor gives context
             previous = earlier[0] if earlier else None
             reading = Reading.of(sent.text, sent.start, sent.sent_id, book, sent.kind, previous)
-            for claim, numbers in [] if asserts_nothing(sent.text) else reading.claims(book, earlier):
+            before = (*earlier, *headline)
+            for claim, numbers in [] if asserts_nothing(sent.text) else reading.claims(book, before):
                 head = (doc_id, sent.sent_id, claim.claim_id, sent.start, sent.end, sent.text)
                 for number in numbers or [None]:
-                    context = reading.context(claim, earlier)
+                    context = reading.context(claim, before)
                     country = reading.country(claim, number, previous)
                     if country[-1] == UNRESOLVED and claim.about:
                         continue  # "The two sides agreed ..." after Japan and Vietnam: not the US's
@@ -348,6 +352,10 @@ def rare_earth_claims(corpus: Corpus, claims: ClaimSet | str | Path | None = Non
                         rows.append((*head, *context, *each, *reading.number_columns(number)))
             readings.append(reading)
             earlier = (reading, *earlier)[: book.context_sentences]  # context for the sentences after
+            if sent.kind == "headline" and not headline and reading.hits[TOPIC]:
+                headline = (
+                    replace(reading, hits={name: hits if name == TOPIC else [] for name, hits in reading.hits.items()}),
+                )
         for index, claim in pointing:  # "the country's reserves", a factbox line: the country the document names most
             found = document_country(readings, claim)
             if found is not None:

@@ -165,13 +165,18 @@ class Reading:
         """``(country, quote, start, end, resolved_from)`` of the claim (see the module docstring)."""
         if not claim.subject:
             return ("", "", None, None, "")
-        allowed = [h for h in self.countries if not claim.about or h.label in claim.about]
-        anchor = number.start if number else self.anchor(claim)[0].start
+        anchor_hit = self.anchor(claim)[0]
+        allowed = [  # "Only China, with 44 million tonnes, holds more": the anchor's own yardstick is not its country
+            h
+            for h in self.countries
+            if (not claim.about or h.label in claim.about)
+            and not (anchor_hit.start <= h.start and h.end <= anchor_hit.end and self.is_yardstick(h))
+        ]
+        anchor = number.start if number else anchor_hit.start
         before = [h for h in allowed if h.end <= anchor]
         after = [h for h in allowed if h.start >= anchor and not self.is_yardstick(h)]
         back = previous.referent(claim) if previous else None
         refers_back = any(h.end <= anchor for h in self.hits.get(REFERS_BACK, []))
-        anchor_hit = self.anchor(claim)[0]
         inside = [h for h in allowed if anchor_hit.start <= h.start and h.end <= anchor_hit.end]
         respective = self._respective(allowed, claim, number)
         if inside:  # "the largest ..., followed by Vietnam": the anchor names its country
