@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from conftest import MESSY_PAGE, REPO
 
@@ -174,3 +175,13 @@ def test_table_rows_equal_itertuples_with_the_same_fields(seeds):
         assert all(
             type(a) is type(b) for row, other in zip(ours, theirs, strict=True) for a, b in zip(row, other, strict=True)
         )
+
+
+def test_a_subset_keeps_what_was_worked_out_and_equals_a_fresh_one(seeds):
+    _ = (seeds.sentences, seeds.unread_documents)  # paragraphs, sentences and languages worked out once
+    ids = seeds.doc_ids[1::2]
+    part, fresh = seeds.subset(ids), xivn.load_corpus().subset(ids)
+    assert "sentences" in vars(part) and "paragraphs" in vars(part)  # not segmented again
+    for name in ("paragraphs", "sentences", "documents", "unread_documents"):
+        pd.testing.assert_frame_equal(getattr(part, name), getattr(fresh, name))
+    assert "sentences" not in vars(seeds.subset([]))  # an empty subset builds its own empty tables

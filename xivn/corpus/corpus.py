@@ -305,14 +305,23 @@ class Corpus:
         return {doc_id: label or doc_id for doc_id, label in self.metadata("label").items()}
 
     def subset(self, doc_ids: Iterable[str]) -> Corpus:
-        """A corpus of the given documents only (in corpus order)."""
+        """A corpus of the given documents only (in corpus order), with the paragraphs, sentences
+        and languages already worked out for them."""
         wanted = list(doc_ids)
         for doc_id in wanted:
             self.text(doc_id)  # raises on an unknown id
         wanted_ids = set(wanted)  # a set: partitioning a large corpus takes many subsets
         keep = [doc for doc_id, doc in self._raw.items() if doc_id in wanted_ids]
         curated = {k: v for k, v in self._curated.items() if k in wanted_ids}
-        return Corpus(keep, curated, self.root, self._rejects)
+        part = Corpus(keep, curated, self.root, self._rejects)
+        # what is already worked out per document stays worked out: a document's paragraphs,
+        # sentences and language never depend on the other documents
+        part._detected.update({d: language for d, language in self._detected.items() if d in wanted_ids})
+        for name in ("paragraphs", "sentences") if keep else ():
+            if name in self.__dict__:
+                table = self.__dict__[name]
+                part.__dict__[name] = table[table["doc_id"].isin(wanted_ids)].reset_index(drop=True)
+        return part
 
 
 def table_rows(table: pd.DataFrame) -> Iterator[tuple]:

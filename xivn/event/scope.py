@@ -185,15 +185,17 @@ def scope_table(corpus: Corpus, profile: EventProfile, rules: ScopeRules | None 
     dated = corpus.metadata("date")
     evidence = _evidence(sentences, pairs, dated, profile, rules)
     unread = dict(zip(corpus.unread_documents["doc_id"], corpus.unread_documents["language"], strict=True))
-    named = sentences.groupby("doc_id")["countries"].agg(lambda column: sorted({c for t in column for c in t}))
+    named: dict[str, set[str]] = {}
+    for doc_id, countries in zip(sentences["doc_id"], sentences["countries"], strict=True):
+        named.setdefault(doc_id, set()).update(countries)
     pairs_of, evidence_of = _by_document(pairs), _by_document(evidence)
     rows = [
         _document_row(
             doc_id,
             dated[doc_id],
-            pairs_of.get(doc_id, pairs.iloc[:0]),
-            evidence_of.get(doc_id, evidence.iloc[:0]),
-            named.get(doc_id, []),
+            pairs_of.get(doc_id, []),
+            evidence_of.get(doc_id, []),
+            sorted(named.get(doc_id, ())),
             unread.get(doc_id),
             profile,
         )
@@ -202,8 +204,12 @@ def scope_table(corpus: Corpus, profile: EventProfile, rules: ScopeRules | None 
     return pd.DataFrame(rows, columns=SCOPE_COLUMNS)
 
 
-def _by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {doc_id: rows for doc_id, rows in table.groupby("doc_id", sort=False)}
+def _by_document(table: pd.DataFrame) -> dict[str, list[tuple]]:
+    """The rows of a table with a ``doc_id`` column as named tuples, per document, in table order."""
+    grouped: dict[str, list[tuple]] = {}
+    for row in table.itertuples(index=False):
+        grouped.setdefault(row.doc_id, []).append(row)
+    return grouped
 
 
 # --- Evidence ------------------------------------------------------------------------------------
@@ -213,7 +219,8 @@ def _evidence(
     sentences: pd.DataFrame, pairs: pd.DataFrame, dated: dict[str, str], profile: EventProfile, rules: ScopeRules
 ) -> pd.DataFrame:
     tables = _cue_tables(profile)
-    rows = [_pair_row(row, sentences) for row in table_rows(pairs[pairs["pair"] == profile.pair])]
+    sent_ids = dict(zip(zip(sentences["doc_id"], sentences["start"], strict=True), sentences["sent_id"], strict=True))
+    rows = [_pair_row(row, sent_ids) for row in table_rows(pairs[pairs["pair"] == profile.pair])]
     for row in table_rows(sentences):
         context = (row.doc_id, row.sent_id, row.text, row.start)
         rows += [_hit_row(context, "participant", hit, hit.label) for hit in _hits(row, tables[0])]
@@ -245,10 +252,10 @@ def _words(row: tuple, hit: Hit) -> str:
     return row.text[hit.start - row.start : hit.end - row.start]
 
 
-def _pair_row(pair: tuple, sentences: pd.DataFrame) -> tuple:
-    first = sentences[(sentences["doc_id"] == pair.doc_id) & (sentences["start"] == pair.start)].iloc[0]
+def _pair_row(pair: tuple, sent_ids: dict[tuple[str, int], int]) -> tuple:
     note = f"named together in {counted(int(pair.n_sentences), 'sentence')}"
-    return (pair.doc_id, int(first["sent_id"]), "pair", pair.pair, pair.start, pair.end, pair.quote, True, note)
+    sent_id = int(sent_ids[(pair.doc_id, pair.start)])
+    return (pair.doc_id, sent_id, "pair", pair.pair, pair.start, pair.end, pair.quote, True, note)
 
 
 def _hit_row(context: tuple, kind: str, hit: Hit, value: str) -> tuple:
@@ -325,33 +332,35 @@ def document_days(value: str) -> tuple[date, date] | None:
 def _document_row(
     doc_id: str,
     document_date: str,
-    pairs: pd.DataFrame,
-    evidence: pd.DataFrame,
+    pairs: list[tuple],
+    evidence: list[tuple],
     named: list[str],
     language: str | None,
     profile: EventProfile,
 ) -> dict[str, object]:
-    own = pairs[pairs["pair"] == profile.pair]
-    dates = evidence[evidence["kind"] == "date"]
+    """One row of the scope table, from the document's pair rows and evidence rows (named tuples
+    of :func:`country_pairs` and :func:`scope_evidence`, in their order)."""
+    own = [p for p in pairs if p.pair == profile.pair]
+    dates = [e for e in evidence if e.kind == "date"]
     row: dict[str, object] = {
         "doc_id": doc_id,
         "document_date": document_date,
-        "pairs": ", ".join(f"{p.pair} ({p.n_sentences:,})" for p in table_rows(pairs)),
-        "names_pair": not own.empty,
-        "pair_sentences": int(own["n_sentences"].sum()),
-        "participants": ", ".join(dict.fromkeys(evidence.loc[evidence["kind"] == "participant", "value"])),
-        "terms": ", ".join(dict.fromkeys(evidence.loc[evidence["kind"] == "term", "value"])),
-        "dates_near": int(dates["near"].sum()),
-        "dates_far": int((~dates["near"].astype(bool)).sum()),
+        "pairs": ", ".join(f"{p.pair} ({p.n_sentences:,})" for p in pairs),
+        "names_pair": bool(own),
+        "pair_sentences": sum(int(p.n_sentences) for p in own),
+        "participants": ", ".join(dict.fromkeys(e.value for e in evidence if e.kind == "participant")),
+        "terms": ", ".join(dict.fromkeys(e.value for e in evidence if e.kind == "term")),
+        "dates_near": sum(1 for e in dates if e.near),
+        "dates_far": sum(1 for e in dates if not e.near),
     }
-    row["verdict"], row["reason"] = _verdict(row, pairs, dates, named, language, profile)
+    row["verdict"], row["reason"] = _verdict(row, [p.pair for p in pairs], dates, named, language, profile)
     return row
 
 
 def _verdict(
     row: dict[str, object],
-    pairs: pd.DataFrame,
-    dates: pd.DataFrame,
+    pairs: list[str],
+    dates: list[tuple],
     named: list[str],
     language: str | None,
     profile: EventProfile,
@@ -360,10 +369,10 @@ def _verdict(
     if language is not None:
         return "not_read", f"not read: its language is {language or 'unknown'}"
     if not row["names_pair"]:
-        if pairs.empty:
+        if not pairs:
             only = f" (it names only {name_list(named)})" if named else " (it names no country)"
             return "no_pair", f"never names two countries in one sentence{only}"
-        shown = name_list(pairs["pair"].head(PAIRS_SHOWN), limit=PAIRS_SHOWN)
+        shown = name_list(pairs[:PAIRS_SHOWN], limit=PAIRS_SHOWN)
         more = f" and {len(pairs) - PAIRS_SHOWN:,} more" if len(pairs) > PAIRS_SHOWN else ""
         return "other_pair", f"names other countries together ({shown}{more}), never {_together(profile)}"
     together = f"names {_together(profile)} together ({counted(int(row['pair_sentences']), 'sentence')})"
@@ -390,19 +399,18 @@ def _together(profile: EventProfile) -> str:
     return f"{profile.visitor} and {profile.host}"
 
 
-def _dating(document_date: str, dates: pd.DataFrame, profile: EventProfile) -> tuple[str, str]:
+def _dating(document_date: str, dates: list[tuple], profile: EventProfile) -> tuple[str, str]:
     """How a document is dated relative to the event, in words, and as ``near``, ``far`` or ``none``."""
     days = document_days(document_date)
     near, note = _nearness(days, profile) if days is not None else (False, "")
     if near:
         return f"dated {document_date}, {note}", "near"
-    stated_near = dates[dates["near"].astype(bool)]
-    if not stated_near.empty:
-        first = stated_near.iloc[0]
-        return f"states {first['value']} ({first['note']})", "near"
+    stated_near = [e for e in dates if e.near]
+    if stated_near:
+        return f"states {stated_near[0].value} ({stated_near[0].note})", "near"
     if days is not None:
         return f"dated {document_date}, {note}", "far"
-    if not dates.empty:
-        first = dates.iloc[0]
-        return f"states no date near the {profile.kind} (the first: {first['value']}, {first['note']})", "far"
+    if dates:
+        first = dates[0]
+        return f"states no date near the {profile.kind} (the first: {first.value}, {first.note})", "far"
     return "states no date", "none"
