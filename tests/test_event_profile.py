@@ -161,3 +161,12 @@ def _edited(folder: Path, old: str, new: str) -> Path:
     path = folder / BIDEN.name
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
+
+
+def test_reference_files_come_from_the_profile_unless_given():
+    visit, biden = load_event(), load_event(EVENTS / "biden_vietnam_2023.toml")
+    assert visit.reference_file("rare_earths") == "rare_earths_usgs.csv"
+    assert visit.reference_file("places") == "places.csv"
+    assert visit.reference_file("rare_earths", "mine.csv") == "mine.csv"
+    assert biden.reference_file("rare_earths") == ""  # the Biden profile names only exchange rates
+    assert biden.reference_file("places", "mine.csv") == "mine.csv"

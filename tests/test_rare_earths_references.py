@@ -7,7 +7,7 @@ import pytest
 from conftest import REPO
 
 import xivn
-from xivn.rare_earths.references import corridor_route, reference_file
+from xivn.rare_earths.references import corridor_route
 
 BIDEN_PROFILE = REPO / "tests" / "fixtures" / "events" / "biden_vietnam_2023.toml"
 BIDEN_CORPUS = BIDEN_PROFILE.with_suffix("")
@@ -22,14 +22,6 @@ def visit():
 @pytest.fixture(scope="module")
 def biden():
     return xivn.event.load_event(BIDEN_PROFILE)
-
-
-def test_reference_files_come_from_the_profile_unless_given(visit, biden):
-    assert reference_file(visit, "rare_earths") == "rare_earths_usgs.csv"
-    assert reference_file(visit, "places") == "places.csv"
-    assert reference_file(visit, "rare_earths", "mine.csv") == "mine.csv"
-    assert reference_file(biden, "rare_earths") == ""  # the Biden profile names only exchange rates
-    assert reference_file(biden, "places", "mine.csv") == "mine.csv"
 
 
 def test_the_seeds_name_the_corridor_by_both_its_ends(visit, seeds):

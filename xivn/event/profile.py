@@ -177,6 +177,11 @@ class EventProfile:
         """The month the event began, ``YYYY-MM``: what fact checks are made as of by default."""
         return self.start.strftime("%Y-%m")
 
+    def reference_file(self, check: str, given: str = "") -> str:
+        """The reference table a check reads: ``given`` (a notebook parameter) when not empty, else
+        the profile's table for ``check``, else "" (the profile names none: nothing is checked)."""
+        return given or next((reference.file for reference in self.references if reference.check == check), "")
+
     def reference(self, check: str) -> str:
         """The reference table the fact check ``check`` reads; a :class:`~xivn.errors.DataFileError`
         naming the profile and the known checks when the profile gives none."""

@@ -43,7 +43,7 @@ from xivn.rare_earths.prose import (
     route_sentence,
     subjects_sentence,
 )
-from xivn.rare_earths.references import Route, corridor_route, reference_file
+from xivn.rare_earths.references import Route, corridor_route
 from xivn.rare_earths.selection import (
     for_documents,
     leading_reserves,
@@ -99,7 +99,6 @@ __all__ = [
     "production_shares",
     "quotes_table",
     "rare_earth_claims",
-    "reference_file",
     "reserve_ranks",
     "reserves_chart",
     "reserves_production_table",

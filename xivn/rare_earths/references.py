@@ -1,9 +1,10 @@
 """What the event profile gives the rare-earth analysis: its reference tables and its corridor.
 
-The notebook's ``usgs_file``, ``places_file`` and ``route`` parameters are empty by default, meaning
-"from the profile" (:func:`reference_file`, :func:`corridor_route`). A profile without a USGS table,
-a places table or a corridor gives none: the notebook says so and checks or draws nothing. The
-corridor is drawn only when the corpus names it (:attr:`Route.named`).
+The notebook's ``usgs_file``, ``places_file`` and ``route`` parameters are empty by default,
+meaning "from the profile" (:meth:`~xivn.event.EventProfile.reference_file`,
+:func:`corridor_route`). A profile without a USGS table, a places table or a corridor gives none:
+the notebook says so and checks or draws nothing. The corridor is drawn only when the corpus
+names it (:attr:`Route.named`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,6 @@ from dataclasses import dataclass
 
 from xivn.corpus import Corpus
 from xivn.event import EventProfile
-
-
-def reference_file(profile: EventProfile, check: str, given: str = "") -> str:
-    """The reference table the check ``check`` reads: ``given`` (a notebook parameter) when not
-    empty, else the profile's for that check ("" when the profile names none)."""
-    return given or next((reference.file for reference in profile.references if reference.check == check), "")
 
 
 @dataclass(frozen=True)

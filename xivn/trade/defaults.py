@@ -41,8 +41,7 @@ def event_defaults(profile: EventProfile, reporter: str = "", year: int = 0, ref
     """The notebook's ``reporter``, ``year`` and ``reference_file`` with each one left empty (``""``,
     ``0``) taken from ``profile``: its host, the year before it starts, its ``trade`` reference (a
     profile without one gives an empty reference table, never an error)."""
-    known = {reference.check: reference.file for reference in profile.references}
-    reference_file = reference_file or known.get(REFERENCE_CHECK, "")
+    reference_file = profile.reference_file(REFERENCE_CHECK, reference_file)
     return TradeFocus(
         profile=profile,
         reporter=reporter or profile.host,
