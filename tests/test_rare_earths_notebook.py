@@ -19,11 +19,13 @@ def code_cells() -> list[nbformat.NotebookNode]:
 
 def test_parameters_are_the_documented_ones():
     names = list(notebook_parameters(NOTEBOOK))
-    assert names == ["corpus_dir", "event", "scope", "copies", "search_terms", "claims_file", "usgs_file",
-                     "places_file", "route", "as_of", "context_width", "max_rows", "max_documents"]  # fmt: skip
+    assert names == ["corpus_dir", "event", "scope", "copies", "search_terms", "claims_file", "route", "as_of",
+                     "max_rows", "max_documents"]  # fmt: skip
     defaults = notebook_parameters(NOTEBOOK)
-    # the event's reference tables, corridor and dates come from its profile
-    assert [defaults[name].default for name in ("usgs_file", "places_file", "route", "as_of")] == ["", "", [], ""]
+    # the event's reference tables and corridor come from its profile
+    assert [defaults[name].default for name in ("route", "as_of")] == [[], ""]
+    sources = "\n".join(cell.source for cell in code_cells())
+    assert 'profile.reference_file("rare_earths")' in sources and 'profile.reference_file("places")' in sources
 
 
 def test_sentences_and_charts_come_from_the_package():
