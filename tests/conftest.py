@@ -178,6 +178,15 @@ def readable_text(path: Path) -> str:
     return re.sub(r"<style>.*?</style>", "", "\n".join(parts), flags=re.DOTALL)
 
 
+def rendered_for_the_second_event(out: Path, stem: str, corpus: Path = BIDEN_CORPUS, **parameters: object) -> str:
+    """Render notebook ``stem`` for the second event (:data:`BIDEN_PROFILE`) on ``corpus`` into
+    ``out`` and return the text a reader sees in it (:func:`readable_text`)."""
+    from xivn.report.rendering import render
+
+    render(out, corpus_dir=corpus, parameters={"event": str(BIDEN_PROFILE), **parameters}, only=[stem])
+    return readable_text(out / f"{stem}.ipynb")
+
+
 def facts_of_the_2023_visit(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
     """The default visit's facts (:data:`THE_2023_VISIT`, the count 36) that ``text`` states."""
     found = [fact for fact in THE_2023_VISIT if fact in text and fact not in allowed]
@@ -189,3 +198,19 @@ def _no_store_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run without the analysis store unless they ask for one: an ``XIVN_STORE`` set in the
     developer's shell would otherwise add its progress lines and reuse its tables."""
     monkeypatch.delenv("XIVN_STORE", raising=False)
+
+
+@pytest.fixture(scope="session")
+def xi():
+    """The default event: Xi Jinping's state visit to Vietnam, December 2023."""
+    from xivn.event import load_event
+
+    return load_event()
+
+
+@pytest.fixture(scope="session")
+def biden():
+    """The second event: Joe Biden's state visit to Vietnam, September 2023."""
+    from xivn.event import load_event
+
+    return load_event(BIDEN_PROFILE)

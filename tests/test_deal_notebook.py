@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from conftest import BIDEN_CORPUS, BIDEN_PROFILE, facts_of_the_2023_visit, readable_text
+from conftest import BIDEN_PROFILE, facts_of_the_2023_visit, rendered_for_the_second_event
 
 from xivn.paths import data_path
 from xivn.report.rendering import render
@@ -62,9 +62,7 @@ def test_renders_with_a_user_taxonomy_on_another_folder(make_corpus, tmp_path):
 @pytest.fixture(scope="module")
 def biden_page(tmp_path_factory) -> str:
     """The Markdown cells and text outputs of the notebook rendered for Joe Biden's 2023 visit."""
-    out = tmp_path_factory.mktemp("biden")
-    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["deal_taxonomy"])
-    return readable_text(out / "deal_taxonomy.ipynb")
+    return rendered_for_the_second_event(tmp_path_factory.mktemp("biden"), "deal_taxonomy")
 
 
 def test_another_event_reports_its_own_pair_from_its_corpus(biden_page):

@@ -4,7 +4,7 @@ vocabulary, and rendering on another folder, on a subset of its texts, with non-
 from __future__ import annotations
 
 import nbformat
-from conftest import BIDEN_CORPUS, BIDEN_PROFILE, REPO, facts_of_the_2023_visit, readable_text
+from conftest import REPO, facts_of_the_2023_visit, rendered_for_the_second_event
 
 from xivn.report.parameters import notebook_parameters
 from xivn.report.rendering import render
@@ -64,9 +64,7 @@ def test_sentences_and_charts_come_from_the_package():
 
 
 def test_framing_notebook_on_another_event_names_it_and_never_the_2023_visit(tmp_path):
-    parameters = {"event": str(BIDEN_PROFILE), "bootstrap_draws": 200}
-    render(tmp_path / "report", corpus_dir=BIDEN_CORPUS, parameters=parameters, only=["framing_comparison"])
-    text = readable_text(tmp_path / "report" / "framing_comparison.ipynb")
+    text = rendered_for_the_second_event(tmp_path / "report", "framing_comparison", bootstrap_draws=200)
     assert "Event: **Joe Biden's state visit to Vietnam**, 10–11 September 2023, Hanoi." in text
     assert "5 of 7 documents are about Joe Biden's state visit to Vietnam; 2 were left out" in text
     assert "None of the 5 texts uses the symbolic-vs-substantive frame." in text  # the bottom line, with its scope

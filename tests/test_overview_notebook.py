@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from conftest import BIDEN_CORPUS, BIDEN_PROFILE, REPO, facts_of_the_2023_visit, readable_text
-
-from xivn.report.rendering import render
+from conftest import REPO, facts_of_the_2023_visit, rendered_for_the_second_event
 
 NOTEBOOK = REPO / "notebooks" / "00_corpus_overview.ipynb"
 
@@ -25,9 +23,7 @@ def test_prose_and_chart_come_from_the_package():
 @pytest.fixture(scope="module")
 def biden_page(tmp_path_factory) -> str:
     """The Markdown cells and text outputs of the overview rendered for Joe Biden's 2023 visit."""
-    out = tmp_path_factory.mktemp("biden")
-    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["00_corpus_overview"])
-    return readable_text(out / "00_corpus_overview.ipynb")
+    return rendered_for_the_second_event(tmp_path_factory.mktemp("biden"), "00_corpus_overview")
 
 
 def test_another_event_is_the_one_its_documents_are_sorted_by(biden_page):

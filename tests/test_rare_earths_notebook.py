@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from conftest import BIDEN_CORPUS, BIDEN_PROFILE, REPO, facts_of_the_2023_visit, readable_text
+from conftest import REPO, facts_of_the_2023_visit, rendered_for_the_second_event
 
 from xivn.report.parameters import notebook_parameters
-from xivn.report.rendering import render
 
 NOTEBOOK = REPO / "notebooks" / "rare_earths.ipynb"
 
@@ -40,9 +39,7 @@ def test_sentences_and_charts_come_from_the_package():
 def biden_notebook(tmp_path_factory) -> str:
     """The text a reader sees in the notebook rendered for the Biden visit: Markdown cells and
     outputs (Markdown, HTML without its style sheet, plain text; no images)."""
-    out = tmp_path_factory.mktemp("biden")
-    render(out, corpus_dir=BIDEN_CORPUS, parameters={"event": str(BIDEN_PROFILE)}, only=["rare_earths"])
-    return readable_text(out / "rare_earths.ipynb")
+    return rendered_for_the_second_event(tmp_path_factory.mktemp("biden"), "rare_earths")
 
 
 def test_on_another_event_the_notebook_names_it_and_never_the_2023_visit(biden_notebook):

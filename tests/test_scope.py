@@ -10,7 +10,6 @@ from conftest import AF, INQUIRER, PAMIR, PREVIEW, REWRITE
 
 import xivn
 from xivn.errors import DataFileError
-from xivn.event import load_event
 from xivn.event.scope import (
     EVIDENCE_COLUMNS,
     SCOPE_COLUMNS,
@@ -26,16 +25,6 @@ from xivn.paths import data_path
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 ARTICLES = ["000_wire_upgrade", "001_preview", "002_second_day", "003_analysis", "004_brief"]
 METADATA = "doc_id,file,date,language\n"
-
-
-@pytest.fixture(scope="module")
-def xi():
-    return load_event()
-
-
-@pytest.fixture(scope="module")
-def biden():
-    return load_event(EVENTS / "biden_vietnam_2023.toml")
 
 
 @pytest.fixture(scope="module")

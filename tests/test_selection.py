@@ -5,28 +5,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from conftest import BIDEN_CORPUS
 
 import xivn
 from xivn.display.markdown import Markdown
 from xivn.errors import ParameterError
-from xivn.event import load_event
 from xivn.event.selection import event_dates, select, with_scope
-
-EVENTS = Path(__file__).parent / "fixtures" / "events"
-BIDEN_CORPUS = EVENTS / "biden_vietnam_2023"
-
-
-@pytest.fixture(scope="module")
-def xi():
-    return load_event()
-
-
-@pytest.fixture(scope="module")
-def biden():
-    return load_event(EVENTS / "biden_vietnam_2023.toml")
 
 
 @pytest.fixture(scope="module")

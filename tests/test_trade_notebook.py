@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import nbformat
-from conftest import BIDEN_CORPUS, BIDEN_PROFILE, REPO, facts_of_the_2023_visit, readable_text
+from conftest import BIDEN_CORPUS, REPO, facts_of_the_2023_visit, rendered_for_the_second_event
 
 from xivn.report.parameters import notebook_parameters
 from xivn.report.rendering import render
@@ -69,9 +69,7 @@ def test_trade_notebook_of_another_event_names_its_facts_only(tmp_path):
         metadata.write(
             '007_trade,007_trade.txt,Wire (trade),Example Wire,"Trade frames Biden\'s visit",2023-09-09,en,,\n'
         )
-    render(tmp_path / "out", corpus_dir=corpus, parameters={"event": str(BIDEN_PROFILE)}, only=["trade_balance"])
-    notebook = nbformat.read(tmp_path / "out" / "trade_balance.ipynb", as_version=4)
-    outputs = _outputs(notebook)
+    outputs = rendered_for_the_second_event(tmp_path / "out", "trade_balance", corpus)
     assert "Event: **Joe Biden's state visit to Vietnam**, 10–11 September 2023, Hanoi." in outputs
     assert "Vietnam is the host of Joe Biden's state visit to Vietnam and 2022 the last full year before it" in outputs
     # 109.39 + 14.47 = 123.86; Vietnam sells 109.39 − 14.47 = 94.92 more than it buys
@@ -79,7 +77,7 @@ def test_trade_notebook_of_another_event_names_its_facts_only(tmp_path):
     assert "a surplus of \\$94.92bn with the United States" in outputs
     assert "There is no reference table for this event" in outputs
     assert "No stated figure could be checked against the reference set" in outputs
-    assert facts_of_the_2023_visit(readable_text(tmp_path / "out" / "trade_balance.ipynb")) == []
+    assert facts_of_the_2023_visit(outputs) == []
 
 
 def test_trade_notebook_sets_up_with_the_trade_package():

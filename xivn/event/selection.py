@@ -90,10 +90,14 @@ class Selection:
         parts = [f"{n:,} {verb(n, one, many)} {what}" for n, (one, many, what) in counts if n]
         return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
 
+    def wider_scopes(self) -> str:
+        """The scopes that take in more documents, quoted: '"pair" or "all"' ("" for the widest)."""
+        return " or ".join(f'"{scope}"' for scope in list(SCOPES)[list(SCOPES).index(self.scope) + 1 :])
+
     def widen_hint(self) -> str:
-        """How to analyse more documents ("" when the scope is already the widest)."""
-        wider = [f'"{scope}"' for scope in list(SCOPES)[list(SCOPES).index(self.scope) + 1 :]]
-        return f"(the `scope` parameter {' or '.join(wider)} takes in more)" if wider else ""
+        """How to analyse more documents, in brackets ("" when the scope is already the widest)."""
+        wider = self.wider_scopes()
+        return f"(the `scope` parameter {wider} takes in more)" if wider else ""
 
     def copies_sentence(self) -> str:
         """How many republished copies were left out to count each story once ("" when none was)."""
@@ -180,10 +184,11 @@ def with_scope(line: Markdown, selection: Selection) -> Markdown:
     document is left to analyse, the line says that instead of reporting on an empty corpus."""
     if len(selection.corpus) == 0 and len(selection.table):
         total = len(selection.table)
-        hint = selection.widen_hint().strip("()")
+        wider = selection.wider_scopes()
         return Markdown(
             f"**Bottom line.** No document is analysed: no document of the {total:,} loaded"
-            f" {selection.what(1)}; {selection.reasons()}." + (f" {hint[0].upper()}{hint[1:]}." if hint else "")
+            f" {selection.what(1)}; {selection.reasons()}."
+            + (f" The `scope` parameter {wider} takes in more." if wider else "")
         )
     return Markdown(f"{line.data} {selection.left_out_sentence()}".strip())
 

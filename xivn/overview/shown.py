@@ -106,7 +106,7 @@ def example_table(example: pd.Series, labels: Mapping[str, str]) -> Table:
 def scope_shown(scope: pd.DataFrame, labels: Mapping[str, str]) -> Table:
     """The scope table (:func:`~xivn.event.scope_table`) as a reader sees it: each document by label,
     its verdict in words and the reason, with the country pairs it names."""
-    words = {verdict: label for verdict, label in zip(verdicts()["verdict"], verdicts()["label"], strict=True)}
+    words = verdicts().set_index("verdict")["label"].to_dict()
     rows = with_labels(scope, labels, "doc_id").assign(verdict=scope["verdict"].map(words))
     return table(
         rows,
