@@ -43,6 +43,12 @@ class Parameter:
     help: str
 
 
+def names_a_file(name: str) -> bool:
+    """Whether a parameter's value is a data file (a bare shipped name, or a path): ``event`` and
+    every ``<what>_file``."""
+    return name == "event" or name.endswith("_file")
+
+
 def notebook_parameters(notebook: str | Path) -> dict[str, Parameter]:
     """The parameters declared in a notebook's cell tagged ``parameters``, in cell order.
 

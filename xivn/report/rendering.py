@@ -39,7 +39,7 @@ from xivn.errors import ParameterError, RenderError
 from xivn.event import load_event
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
-from xivn.report.parameters import CELL_TIMEOUT_SECONDS, resolve_parameters
+from xivn.report.parameters import CELL_TIMEOUT_SECONDS, names_a_file, resolve_parameters
 from xivn.report.provenance import run_stamp
 from xivn.report.reuse import copy_pages, data_digest, notebook_key, previous_runs, reusable
 
@@ -296,8 +296,7 @@ def absolute_file_parameters(values: Mapping[str, Any]) -> dict[str, Any]:
     elsewhere; a bare file name (no folder) still means the copy shipped with xivn."""
     fixed = dict(values)
     for name, value in values.items():
-        is_file = name == "event" or name.endswith("_file")
-        if is_file and isinstance(value, str) and ("/" in value or os.sep in value or value.startswith("~")):
+        if names_a_file(name) and isinstance(value, str) and ("/" in value or os.sep in value or value.startswith("~")):
             fixed[name] = str(Path(value).expanduser().resolve())
     return fixed
 

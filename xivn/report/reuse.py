@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from xivn.paths import shipped_data_files
+from xivn.report.parameters import names_a_file
 from xivn.runner.store import code_version
 
 PAGE_SUFFIXES = (".ipynb", ".html", ".code.html")
@@ -32,7 +33,7 @@ def data_digest(parameters: Mapping[str, Any]) -> str:
     for name, path in sorted(shipped_data_files().items()):
         digest.update(f"{name}\0".encode() + path.read_bytes())
     for name, value in sorted(parameters.items()):
-        named = Path(str(value)) if (name == "event" or name.endswith("_file")) and value else None
+        named = Path(str(value)) if names_a_file(name) and value else None
         if named is not None and named.parent != Path(".") and named.is_file():
             digest.update(f"{name}\0".encode() + named.read_bytes())
     return digest.hexdigest()
