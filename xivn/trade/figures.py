@@ -764,7 +764,8 @@ def _starts_a_range(text: str, position: int) -> bool:
 def _period(passage: _Passage) -> tuple[int | None, str, str]:
     """Year, period label and where they were read: the period nearest the amount in its clause,
     else stated by a table, else in its sentence, else in the sentences before (for a table: its
-    header, caption and heading); an amount followed by "in the same period last year" has the
+    header, caption and heading), else the first the article states with a trade cue (its lead); a
+    forecast's period is never carried; an amount followed by "in the same period last year" has the
     period so found moved back to that year."""
     year, label, where = _stated_period(passage)
     amount_end = next((e for s, e in passage.spans if s == passage.position), None)
@@ -801,15 +802,31 @@ def _stated_period(passage: _Passage) -> tuple[int | None, str, str]:
         earlier = [
             passage.document[j] for j in range(passage.index - 1, max(-1, passage.index - 1 - PERIOD_BEFORE), -1)
         ]
-    for neighbour in [] if _starts_a_range(text, position) else earlier:
-        found = [
-            p
-            for p in _periods(neighbour, passage.today)
-            if p.year and not POSSESSIVE.match(neighbour[p.end :]) and not BASE_PERIOD.search(neighbour[: p.start])
-        ]
+    if _starts_a_range(text, position):
+        return None, "", "unresolved"
+    for neighbour in earlier:
+        found = _carried_periods(neighbour, passage.today)
         if found:
             return found[-1].year, found[-1].label, "neighbours"
+    if earlier and passage.index >= 0:  # the period the article's lead states for its trade figures
+        cues = trade_cues()
+        for sentence in passage.document[: passage.index]:
+            found = _carried_periods(sentence, passage.today) if _cue_hits(sentence, cues.flows) else []
+            if found:
+                return found[0].year, found[0].label, "document"
     return None, "", "unresolved"
+
+
+def _carried_periods(text: str, today: date | None) -> list[Period]:
+    """The periods of ``text`` a later sentence may share: not a comparison base, not a possessive
+    ("last year's"), none of a target or forecast ("expected exports to top $5.6 billion this year")."""
+    if any(p.search(text) for p in trade_cues().forward):
+        return []
+    return [
+        p
+        for p in _periods(text, today)
+        if p.year and not POSSESSIVE.match(text[p.end :]) and not BASE_PERIOD.search(text[: p.start])
+    ]
 
 
 def _resolve(passage: _Passage, cues: TradeCues) -> _Resolution | None:
@@ -909,7 +926,8 @@ def trade_figures(corpus: Corpus) -> pd.DataFrame:
     (where the parties were read: ``clause``, ``table``, ``sentence``, ``neighbours`` — the
     sentences before, for "the deficit" or "the two countries" — ``heading``, ``document``, or
     ``unresolved`` when the text does not state both); ``year_from`` (the same for the period:
-    ``clause``, ``table``, ``sentence``, ``neighbours`` or ``unresolved``); ``sentence``.
+    ``clause``, ``table``, ``sentence``, ``neighbours``, ``document`` — the period the article's
+    first sentences state for its trade figures — or ``unresolved``); ``sentence``.
     A total is given from the side of the country named first ("trade between X and Y", "X-Y
     trade"), or of Y after "X is Y's largest trading partner". Sorted by ``doc_id`` and ``start``.
     """

@@ -43,8 +43,9 @@ PATTERNS = {
     "months_to": re.compile(rf"\b(?:(?:first|past|last|the)\s+)?(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months\s+"
                             rf"(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?(?P<to>{_MONTH})\b\.?"
                             rf"{_OF_YEAR}", re.IGNORECASE),
-    "months": re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months{_OF_YEAR}",
-                         re.IGNORECASE),
+    # "the first 11 months", "in the 11 months", "after 11 months", "the nine-month period"
+    "months": re.compile(rf"\b(?:(?:first|past|last|the|this)\s+|(?<=\bafter\s))(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})"
+                         rf"(?:\s+months|-month\s+period){_OF_YEAR}", re.IGNORECASE),
     "span": re.compile(rf"\b(?:(?P<between>between)\s+)?(?P<from>{_MONTH})\.?"
                        rf"(?(between)\s+and\s+|\s?(?:[-–]|to|through)\s?)(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
                        re.IGNORECASE),
@@ -59,6 +60,12 @@ PATTERNS = {
     "relative": re.compile(r"\b(?P<rel>last year|this year)\b", re.IGNORECASE),
     "year": re.compile(rf"(?<![\d$.,/-])(?P<year>{_YEAR})(?![\d%]|\s?[-–/]\s?\d)"),
 }  # fmt: skip
+
+
+APPOSITION = re.compile(r",\s+(?:or\s+)?the\s+(?:first|last|past|second|third|final)\s+[^,;.]*?"
+                        r"\b(?:months?|quarters?|half|year)\b(?:\s+of\s+the\s+[^,;.]*?(?:fiscal|financial)\s+year)?",
+                        re.IGNORECASE)  # fmt: skip
+"""An apposition that restates the period before it: ", the first nine months of the 2023-24 fiscal year"."""
 
 
 @dataclass(frozen=True)
@@ -156,8 +163,10 @@ def _read(kind: str, match: re.Match[str], today: date | None) -> tuple[int | No
 
 def find_periods(text: str, today: date | None = None) -> list[Period]:
     """Every period written in ``text``, in text order, the longest reading at each place
-    ("the first 11 months of 2023" is one span, not a span and a year). ``today`` is the article's
-    date, which "last year", "this year" and a month without a year are read against."""
+    ("the first 11 months of 2023" is one span, not a span and a year), an apposition restating
+    the period before it aside ("April-October, the first seven months of the fiscal year" is
+    April to October). ``today`` is the article's date, which "last year", "this year" and a month
+    without a year are read against."""
     found: list[Period] = []
     for kind, pattern in PATTERNS.items():
         for match in pattern.finditer(text):
@@ -165,4 +174,6 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
                 continue  # an earlier (more specific) pattern already holds these words
             year, label = _read(kind, match, today)
             found.append(Period(match.start(), match.end(), year, label, kind))
-    return sorted(found, key=lambda p: p.start)
+    found.sort(key=lambda p: p.start)
+    restated = [(p.end, m.end()) for p in found if (m := APPOSITION.match(text, p.end))]
+    return [p for p in found if not any(start < p.start < end for start, end in restated)]
