@@ -121,6 +121,7 @@ class TradeCues:
     direction: dict[str, dict[str, tuple[str, ...]]]
     attribution: list[re.Pattern[str]]
     forward: list[re.Pattern[str]]
+    carried: list[re.Pattern[str]]
     change: list[re.Pattern[str]]
     table: dict[str, list[re.Pattern[str]]]
 
@@ -134,7 +135,9 @@ CUES_SCHEMA = Schema(
             "flows": Table(required=dict.fromkeys(FLOWS, _FLOW)),
             "categories": Table(optional=dict.fromkeys(CATEGORIES, Table(required={"cues": PATTERNS}))),
             "direction": Table(optional=dict.fromkeys(FLOWS, _DIRECTION)),
-            "context": Table(required={"attribution": PATTERNS}, optional={"forward": PATTERNS, "change": PATTERNS}),
+            "context": Table(
+                required={"attribution": PATTERNS}, optional=dict.fromkeys(("forward", "change", "carried"), PATTERNS)
+            ),
             "table": Table(required=dict.fromkeys(("partner", "reporter", "year"), PATTERNS)),
         }
     ),
@@ -172,6 +175,7 @@ def trade_cues(name_or_path: str | Path = CUES_SCHEMA.file) -> TradeCues:
         },
         attribution=patterns(raw["context"]["attribution"], "context.attribution", 0),
         forward=patterns(raw["context"].get("forward", []), "context.forward"),
+        carried=patterns(raw["context"].get("carried", []), "context.carried"),
         change=patterns(raw["context"].get("change", []), "context.change"),
         table={role: patterns(raw["table"][role], f"table.{role}") for role in ("partner", "reporter", "year")},
     )
@@ -440,7 +444,9 @@ def _cell_amount(text: str, start: int, end: int, currency: str, scale: float) -
 def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, str] | None:
     """The cue of list ``which`` (``flows``, ``categories``) nearest the amount, with the text it
     is in: in its clause, else in its sentence, else (for a table cell) in the text just above
-    the table, nearest its end."""
+    the table, nearest its end; else, for an amount whose subject only points back ("It rose to
+    $175.6 billion", "they have reached $88.3 billion"), the last flow cue of the nearest sentence
+    before that has one."""
     start, end = passage.clause
     table = getattr(cues, which)
     for hits in (_cue_hits(passage.text, table, start, end), _sentence_cue_hits(passage.text, cues, which)):
@@ -451,6 +457,12 @@ def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, s
         hit = closest(_cue_hits(text, table), len(text))
         if hit:
             return hit, text
+    if passage.is_table or not any(p.search(passage.text[: passage.position]) for p in cues.carried):
+        return None
+    for text in passage.neighbours:
+        if _cue_hits(text, cues.flows):
+            hit = closest(_cue_hits(text, table), len(text))
+            return (hit, text) if hit else None
     return None
 
 
@@ -676,12 +688,33 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         pairs = [("neighbours", pair) for pair in stated if len(pair) == 2 and WORLD not in pair.values()]
         pairs.append(("heading", sentence_parties(passage.heading, {})))
         pairs += [("neighbours", sentence_parties(text, {})) for text in passage.neighbours]
+        stated_pairs = [(r, p) for i, r, p in _document_pairs(passage.document, cues) if i < passage.index and r and p]
+        pairs += [("document", dict(zip(("reporter", "partner"), pair, strict=True))) for pair in stated_pairs[:1]]
         pairs.append(("document", dict(zip(("reporter", "partner"), pair_of(passage.document), strict=False))))
         for level, pair in pairs:
             if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
                 levels.append(level)
                 break
+    if list(roles) == ["partner"] and passage.index >= 0:
+        # "Durian exports to China reached $2.1 billion" in an article whose sentences give Vietnam's
+        # trade with China: the reporter the document's trade cues state with that partner
+        owner = next((r for _, r, p in _document_pairs(passage.document, cues) if r and p == roles["partner"]), "")
+        if _fill(roles, {"reporter": owner}):
+            levels.append("document")
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
+
+
+@lru_cache(maxsize=4)  # asked for the amounts of one document in turn
+def _document_pairs(document: tuple[str, ...], cues: TradeCues) -> tuple[tuple[int, str, str], ...]:
+    """(sentence index, reporter, partner) the grammar of every flow cue of ``document`` states,
+    in text order (a party it does not state is empty)."""
+    found = []
+    for index, text in enumerate(document):
+        for hit in _cue_hits(text, cues.flows):
+            stated = _grammar(text, hit, cues)
+            if stated:
+                found.append((index, stated.get("reporter", ""), stated.get("partner", "")))
+    return tuple(found)
 
 
 def _own_country(passage: _Passage, hit: Hit) -> str | None:
