@@ -94,6 +94,12 @@ SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 NEIGHBOURS_BEFORE, TABLE_CONTEXT = 2, 3
 RESTATED = 0.1  # a headline figure within this share of a body figure of the same flow restates it
 PERIOD_BEFORE = 4  # sentences looked back for the period a figure shares ("In the period, …")
+ASIDE = re.compile(r",\s+(?:[\w\s-]{0,40}?\b)?(?:which|who|whose|whom|where)\b[^,;]*,", re.IGNORECASE)
+"""A relative clause set off by commas (", which supplies most of the parts used by Vietnam's
+factories,", ", about a fifth of which went to China,"): its words neither classify nor name the
+parties of a figure outside it."""
+DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+"""A flow named with a definite article ("the shipments were worth …"): it restates the one before."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")  # between the items of a list: "exports, imports and"
 BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?"
@@ -449,7 +455,11 @@ def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, s
     before that has one."""
     start, end = passage.clause
     table = getattr(cues, which)
-    for hits in (_cue_hits(passage.text, table, start, end), _sentence_cue_hits(passage.text, cues, which)):
+    asides = _asides(passage.text, passage.position)
+    sentence = [
+        h for h in _sentence_cue_hits(passage.text, cues, which) if not any(a <= h.start < b for a, b in asides)
+    ]
+    for hits in (_cue_hits(passage.text, table, start, end), sentence):
         hit = closest(hits, passage.position)
         if hit:
             return hit, passage.text
@@ -464,6 +474,12 @@ def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, s
             hit = closest(_cue_hits(text, table), len(text))
             return (hit, text) if hit else None
     return None
+
+
+@lru_cache(maxsize=64)
+def _asides(text: str, position: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the :data:`ASIDE` clauses of ``text`` that do not hold ``position``."""
+    return tuple((m.start(), m.end()) for m in ASIDE.finditer(text) if not m.start() <= position < m.end())
 
 
 def _has_subject(text: str, hit: Hit, cues: TradeCues) -> bool:
@@ -647,7 +663,8 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if "reporter" not in roles and SINGULAR.search(cue_text[: hit.start]) and _fill(roles, {"reporter": subject}):
         levels.append("neighbours")
     taken = _taken(passage.text, hit, passage.position, cues)
-    if len(roles) < 2 and _fill(roles, sentence_parties(passage.text, roles, taken)):
+    outside = _mask(passage.text, [a for a in _asides(passage.text, passage.position) if not a[0] <= hit.start < a[1]])
+    if len(roles) < 2 and _fill(roles, sentence_parties(outside, roles, taken)):
         levels.append("sentence")
     if "partner" not in roles and "reporter" in roles and cue_text is passage.text:
         # "Vietnam's total foreign trade came to $622.5bn, with a trade surplus of $25.8bn": the
@@ -695,6 +712,8 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
             if _pair_fill(roles, [pair[role] for role in ("reporter", "partner") if role in pair]):
                 levels.append(level)
                 break
+    if list(roles) == ["reporter"] and cue_text is passage.text:
+        _restated_partner(passage, hit, roles, cues, levels)
     if list(roles) == ["partner"] and passage.index >= 0:
         # "Durian exports to China reached $2.1 billion" in an article whose sentences give Vietnam's
         # trade with China: the reporter the document's trade cues state with that partner
@@ -702,6 +721,21 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         if _fill(roles, {"reporter": owner}):
             levels.append("document")
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
+
+
+def _restated_partner(passage: _Passage, hit: Hit, roles: dict[str, str], cues: TradeCues, levels: list[str]) -> None:
+    """The partner of a flow named with a definite article and no country ("In local currency the
+    shipments were worth VND1,340 trillion"): the one the sentence before states for the same
+    reporter's same flow ("Vietnam exported goods worth $55.1 billion to China")."""
+    if not DEFINITE.search(passage.text[: hit.start]) or party_mentions(passage.text[hit.start :]):
+        return
+    for text in passage.neighbours[:1]:
+        for other in _cue_hits(text, cues.flows):
+            stated = _grammar(text, other, cues)
+            if other.label == hit.label and stated.get("reporter") == roles["reporter"] and stated.get("partner"):
+                roles["partner"] = stated["partner"]
+                levels.append("neighbours")
+                return
 
 
 @lru_cache(maxsize=4)  # asked for the amounts of one document in turn

@@ -38,6 +38,8 @@ _TOTAL_WORDS = {"total", "overall", "global", "foreign", "external", "overseas",
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|overall|global|foreign|external|overseas)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
 )
+# after the cue, in its clause: "shipped rice worth $4.4 billion abroad", "sales to overseas markets"
+_ABROAD = re.compile(r"\b(?:abroad|overseas|(?:foreign|overseas|international|global) markets)\b", re.IGNORECASE)
 _SPENT_ON = re.compile(r"\b(?:spen(?:d|ds|ding|t)|paid|pays?|paying)\b[^.;]*\bon\s+$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s?(?:[-–—/&,]|\band\b)\s?$")  # "China-Vietnam", "Vietnam, China", "Vietnam and China"
 _BETWEEN = re.compile(r"^\s+between\s+(?:the\s+)?$")
@@ -126,6 +128,8 @@ def stated_parties(
     pair_cue = ANAPHOR.search(text[cue[0] : cue[1]])  # "two-way trade" is between two parties
     if "partner" not in roles and _TOTAL_BEFORE.search(text[start : cue[0]]) and not pair_cue:
         roles["partner"] = WORLD  # "its total farm exports": to every market
+    if "partner" not in roles and flow in ("exports", "imports") and _ABROAD.search(text, cue[1], stop):
+        roles["partner"] = WORLD
     return roles
 
 
