@@ -457,7 +457,9 @@ def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, s
     table = getattr(cues, which)
     asides = _asides(passage.text, passage.position)
     sentence = [
-        h for h in _sentence_cue_hits(passage.text, cues, which) if not any(a <= h.start < b for a, b in asides)
+        h
+        for h in _sentence_cue_hits(passage.text, cues, which)
+        if not any(a <= h.start < b for a, b in asides) and not _governs_later(passage, h)
     ]
     for hits in (_cue_hits(passage.text, table, start, end), sentence):
         hit = closest(hits, passage.position)
@@ -474,6 +476,17 @@ def _nearest_cue(passage: _Passage, cues: TradeCues, which: str) -> tuple[Hit, s
             hit = closest(_cue_hits(text, table), len(text))
             return (hit, text) if hit else None
     return None
+
+
+def _governs_later(passage: _Passage, hit: Hit) -> bool:
+    """True when the cue ``hit``, after the amount, is nearer the next amount after it than this
+    one: "imports jumped to $27.9 billion, widening the trade deficit to $9.5 billion" — the deficit
+    is the second figure's cue, not the first's."""
+    end = next((e for s, e in passage.spans if s == passage.position), passage.position)
+    if hit.start < end:
+        return False
+    later = next((s for s, _ in passage.spans if s >= hit.end), None)
+    return later is not None and later - hit.end < hit.start - end
 
 
 @lru_cache(maxsize=64)
