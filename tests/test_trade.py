@@ -523,3 +523,69 @@ def test_the_northern_neighbour_and_that_country_are_the_partner_named_before(ma
         "reached $11.9 billion."
     )
     assert [row[1:3] for row in _rows(make_corpus, text, "2024-02-15")] == [("Vietnam", "China")] * 3
+
+
+def test_a_subject_pointing_back_carries_the_flow_and_parties_of_the_sentence_before(make_corpus):
+    text = (
+        "Vietnam's exports to the United States hit $109.4 billion in 2022. "
+        "They had stood at $77 billion in 2020. So far this year, through November, they have reached $88.3 billion."
+    )
+    assert [row[:5] for row in _rows(make_corpus, text, "2023-12-13")] == [
+        ("$109.4 billion", "Vietnam", US, "exports", "2022"),
+        ("$77 billion", "Vietnam", US, "exports", "2020"),
+        ("$88.3 billion", "Vietnam", US, "exports", "2023-01..2023-11"),
+    ]
+
+
+def test_the_leads_period_is_carried_but_a_forecasts_is_not(make_corpus):
+    text = (
+        "Vietnam's exports to China reached $47.2 billion in the first 10 months of this year.\n\n"
+        "Exporters expected fruit exports to all markets to top $5.6 billion this year.\n\n"
+        "Meanwhile, farm exports were flat. Rice sales were weak. Coffee was steady. "
+        "Shipments of phones to China rose to $8.6 billion."
+    )
+    assert [(row[0], row[4]) for row in _rows(make_corpus, text, "2023-11-15")] == [
+        ("$47.2 billion", "2023-01..2023-10"),
+        ("$5.6 billion", "2023"),
+        ("$8.6 billion", "2023-01..2023-10"),
+    ]
+
+
+def test_a_relative_clause_neither_classifies_nor_names_the_parties_of_a_figure_outside_it(make_corpus):
+    text = (
+        "Vietnam's imports from China, which supplies most parts used by its factories, fell to $100.5 billion in "
+        "2023. Vietnam's seafood exports, a fifth of which went to China, reached $8.2 billion in 2023."
+    )
+    assert [row[:4] for row in _rows(make_corpus, text)] == [
+        ("$100.5 billion", "Vietnam", "China", "imports"),
+        ("$8.2 billion", "Vietnam", "", "exports"),
+    ]
+
+
+def test_a_cue_nearer_the_next_amount_governs_that_one(make_corpus):
+    text = "India's imports from the UAE jumped to $27.9 billion in 2023, widening the trade deficit to $9.5 billion."
+    assert [(row[0], row[3]) for row in _rows(make_corpus, text)] == [
+        ("$27.9 billion", "imports"),
+        ("$9.5 billion", "balance"),
+    ]
+
+
+def test_a_missing_reporter_is_the_one_the_document_states_with_that_partner(make_corpus):
+    text = (
+        "Vietnam's trade deficit with China narrowed to $45.4 billion in 2023.\n\n"
+        "Durian boom\n\n"
+        "Fruit was the standout. Growers were upbeat. Durian exports to China reached $2.1 billion in 2023."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text)][-1] == ("$2.1 billion", "Vietnam", "China")
+
+
+def test_goods_shipped_abroad_go_to_the_world_and_the_shipments_restate_the_flow_before(make_corpus):
+    text = (
+        "Vietnam shipped rice worth $4.4 billion abroad in 2023. Vietnam exported goods worth $55.1 billion to "
+        "China in 2023. In local currency the shipments were worth about VND1,340 trillion."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text)] == [
+        ("$4.4 billion", "Vietnam", "World"),
+        ("$55.1 billion", "Vietnam", "China"),
+        ("VND1,340 trillion", "Vietnam", "China"),
+    ]
