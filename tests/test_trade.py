@@ -589,3 +589,13 @@ def test_goods_shipped_abroad_go_to_the_world_and_the_shipments_restate_the_flow
         ("$55.1 billion", "Vietnam", "China"),
         ("VND1,340 trillion", "Vietnam", "China"),
     ]
+
+
+def test_a_possessive_year_before_an_amount_is_its_own_even_as_a_comparison_base(make_corpus):
+    text = (
+        "Trade between China and Vietnam reached $140 billion this year (compared with 2022's total of $175.6 billion)."
+    )
+    assert [(row[0], row[4]) for row in _rows(make_corpus, text)] == [
+        ("$140 billion", "2023"),
+        ("$175.6 billion", "2022"),
+    ]

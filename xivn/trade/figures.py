@@ -107,6 +107,10 @@ BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:pe
                          r"|\bcompared\s+(?:to|with)(?:\s+the)?)\s*$", re.IGNORECASE)  # fmt: skip
 """The words before a comparison base ("down 3.4% from the same period last year", "fell 6.3% from
 August", "compared to last year"): not the period of any figure."""
+OWN_BY_POSSESSIVE = re.compile(
+    r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?(?:(?:about|around|nearly|some)\s+)?", re.IGNORECASE
+)
+"""Between a possessive period and its amount: "2022's total of ", "last year's "."""
 OWN_BASE = re.compile(r"\s*(?:(?:in|during|over|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
                       r"(?:last year|a year (?:earlier|before|ago)|(?P<year>(?:19|20)\d\d))"
                       r"|a year (?:earlier|before|ago)|the (?:previous|prior) year)\b", re.IGNORECASE)  # fmt: skip
@@ -864,6 +868,11 @@ def _stated_period(passage: _Passage) -> tuple[int | None, str, str]:
     def nearest(found: list[Period]) -> Period:
         return min(found, key=lambda p: min(abs(p.start - position), abs(p.end - position)))
 
+    # a possessive period right before the amount is its own, even as a comparison base ("compared
+    # with 2022's total of $175.6 billion", "last year's $32.4 billion")
+    owned = [p for p in periods if p.year and start <= p.start and OWN_BY_POSSESSIVE.fullmatch(text, p.end, position)]
+    if owned:
+        return owned[-1].year, owned[-1].label, "clause"
     periods = tuple(p for p in periods if not BASE_PERIOD.search(text[: p.start]))
     inside = [p for p in periods if start <= p.start < end and p.year]
     if inside:
