@@ -16,6 +16,14 @@ from xivn.trade.money import parse_amounts, parse_unit
         ("Battery Firms Plan $1bn Vietnam Plants", "$1bn", 1.0, "USD"),
         ("worth US$171.9 billion last year", "US$171.9 billion", 171.9, "USD"),
         ("exports of USD 57.7bn", "USD 57.7bn", 57.7, "USD"),
+        (
+            "fell to 1.5 trillion Japanese yen",
+            "1.5 trillion Japanese yen",
+            1500.0,
+            "JPY",
+        ),  # the currency's country named
+        ("some 1.45 trillion Chinese yuan", "1.45 trillion Chinese yuan", 1450.0, "CNY"),
+        ("about 1,340 trillion Vietnamese dong", "1,340 trillion Vietnamese dong", 1340000.0, "VND"),
         ("exports of $57.7 bln", "$57.7 bln", 57.7, "USD"),
         ("reached 234.9 billion U.S. dollars in 2022", "234.9 billion U.S. dollars", 234.9, "USD"),
         ("trade reached 47.6 bln USD", "47.6 bln USD", 47.6, "USD"),

@@ -50,7 +50,8 @@ _PREFIX = (
 )
 _SUFFIX = (
     r"(?P<suffix>\s(?:(?:U\.S\.|US|American|Australian|Singapore|Hong Kong|New Zealand|Canadian|Taiwan)\s+)?"
-    r"dollars?\b|\s?USD\b|\s(?:yuan|renminbi|RMB|CNY)\b|\s(?:dong|VND)\b|\s?(?:euros?|EUR)\b|\s(?:yen|JPY)\b"
+    r"dollars?\b|\s?USD\b|\s(?:Chinese\s+)?(?:yuan|renminbi|RMB|CNY)\b|\s(?:Vietnam(?:ese)?\s+)?(?:dong|VND)\b"
+    r"|\s?(?:euros?|EUR)\b|\s(?:Japanese\s+)?(?:yen|JPY)\b"
     r"|\s(?:pounds?(?: sterling)?|sterling|GBP)\b|\s?AUD\b)"
 )
 _RANGE = rf"(?:\s?(?:-|–|to)\s?\$?(?P<high>{_NUMBER}))?"
