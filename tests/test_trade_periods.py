@@ -51,6 +51,9 @@ TODAY = date(2024, 2, 6)  # the article's date
         ("in the 11 months, more than", [(2023, "2023-01..2023-11")]),  # the span stated before, without "first"
         ("after 11 months of 2023", [(2023, "2023-01..2023-11")]),
         ("during the nine-month period", [(2023, "2023-01..2023-09")]),
+        ("Vietnam's 11-month exports", [(2023, "2023-01..2023-11")]),  # the span as an adjective
+        ("hit an 11-month high", []),  # a length of time, no figure's period
+        ("in 2023's first ten months", [(2023, "2023-01..2023-10")]),
         # an apposition restating the span is not read again (a fiscal year's months are not January's)
         ("in April-October, the first seven months of the fiscal year", [(2023, "2023-04..2023-10")]),
         ("in April-December, the first nine months of the 2023-24 fiscal year", [(2023, "2023-04..2023-12")]),

@@ -3,7 +3,7 @@
 News states a figure's period as a year ("in 2022"), a fiscal span ("during 2003-04", "in
 FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023", "in
 the ten months to October", "January-November", "between January and August", "in the first
-half", "in the first three quarters"), the year to date ("by the end of November", "through
+half", "in the first three quarters", "11-month exports", "in 2023's first ten months"), the year to date ("by the end of November", "through
 November", "11M2023"), one month ("in January", "last January", "in the first month of the
 year") or a year relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
 with their offsets; :class:`Period` holds the year a figure is counted in (for a fiscal span, the
@@ -43,9 +43,16 @@ PATTERNS = {
     "months_to": re.compile(rf"\b(?:(?:first|past|last|the)\s+)?(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})\s+months\s+"
                             rf"(?:to|through|until|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?(?P<to>{_MONTH})\b\.?"
                             rf"{_OF_YEAR}", re.IGNORECASE),
+    # "in 2023's first ten months"
+    "year_months": re.compile(rf"\b(?P<year>{_YEAR})['’]s\s+(?:first|past)\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})"
+                              r"\s+months\b", re.IGNORECASE),
     # "the first 11 months", "in the 11 months", "after 11 months", "the nine-month period"
     "months": re.compile(rf"\b(?:(?:first|past|last|the|this)\s+|(?<=\bafter\s))(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})"
                          rf"(?:\s+months|-month\s+period){_OF_YEAR}", re.IGNORECASE),
+    # "Vietnam's 11-month exports": the span as an adjective (not "an 11-month high")
+    "months_adjective": re.compile(rf"(?<![\w-])(?P<n>\d{{1,2}}|{'|'.join(_COUNT)})-month\b"
+                                   r"(?![-\w]|\s+(?:high|low|peak|record|old|long|lows|highs|delay|ban|wait|deadline"
+                                   r"|contract|extension)\b)", re.IGNORECASE),
     "span": re.compile(rf"\b(?:(?P<between>between)\s+)?(?P<from>{_MONTH})\.?"
                        rf"(?(between)\s+and\s+|\s?(?:[-–]|to|through)\s?)(?P<to>{_MONTH})\b\.?{_OF_YEAR}",
                        re.IGNORECASE),
@@ -130,13 +137,17 @@ def _read(kind: str, match: re.Match[str], today: date | None) -> tuple[int | No
         if year is None:
             return None, ""
         return year, _span_label(year, first, last) if first >= 1 else f"{year - 1}-{first + 12:02d}..{year}-{last:02d}"
-    if kind in ("months", "span", "part", "to_date"):
+    if kind == "year_months":
+        count = groups["n"].lower()
+        year = int(groups["year"])
+        return year, _span_label(year, 1, int(count if count.isdigit() else _COUNT[count]))
+    if kind in ("months", "months_adjective", "span", "part", "to_date"):
         if kind == "to_date":
             first, last = 1, int(groups["n"]) if groups["n"] else _month_number(groups["to"])
             if groups["short"]:
                 year = int(groups["short"])
                 return year, _span_label(year, first, last)
-        elif kind == "months":
+        elif kind in ("months", "months_adjective"):
             count = groups["n"].lower()
             first, last = 1, int(_COUNT.get(count, count) if not count.isdigit() else count)
         elif kind == "span":
