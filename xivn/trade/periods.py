@@ -3,13 +3,14 @@
 News states a figure's period as a year ("in 2022"), a fiscal span ("during 2003-04", "in
 FY2023", "in the year to March 2005"), a span of months ("in the first 11 months of 2023", "in
 the ten months to October", "January-November", "between January and August", "in the first
-half", "in the first three quarters", "11-month exports", "in 2023's first ten months"), the year to date ("by the end of November", "through
-November", "11M2023"), one month ("in January", "last January", "in the first month of the
-year") or a year relative to the article's date ("last year", "this year"). :func:`find_periods` reads them all
-with their offsets; :class:`Period` holds the year a figure is counted in (for a fiscal span, the
-year it ends) and a label: ``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A
-month or span written without a year is the latest one not after the article's date; ``last
-January`` is the one a year before.
+half", "in the first three quarters", "11-month exports", "in 2023's first ten months"), the year
+to date ("by the end of November", "through November", "11M2023"), one month ("in January", "last
+January", "in the first month of the year") or a year relative to the article's date ("last
+year", "this year"). :func:`find_periods` reads them all with their offsets; :class:`Period`
+holds the year a figure is counted in (for a fiscal span, the year it ends) and a label:
+``"2022"``, ``"2023-01..2023-11"``, ``"2024-01"``, ``"FY2003-04"``. A month or span written
+without a year is the latest one not after the article's date; ``last January`` is the one a year
+before.
 
 This is the grammar of dates, not a vocabulary an analyst would tune, so it lives in code.
 """
