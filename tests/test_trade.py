@@ -599,3 +599,25 @@ def test_a_possessive_year_before_an_amount_is_its_own_even_as_a_comparison_base
         ("$140 billion", "2023"),
         ("$175.6 billion", "2022"),
     ]
+
+
+def test_the_full_year_total_has_the_whole_year_of_the_month_stated(make_corpus):
+    text = (
+        "In December, Vietnam's imports from China rose to $11.6 billion, bringing the full-year total to "
+        "$110.6 billion."
+    )
+    assert [(row[0], row[4]) for row in _rows(make_corpus, text, "2024-01-10")] == [
+        ("$11.6 billion", "2023-12"),
+        ("$110.6 billion", "2023"),
+    ]
+
+
+def test_a_flow_in_a_sentence_naming_no_country_restates_the_pair_of_the_same_flow_before(make_corpus):
+    text = (
+        "Last year, Vietnam's exports to the United States totalled $109.4 billion. "
+        "This year's figure is likely to be lower: shipments fell to $88.3 billion in the first 11 months."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text, "2023-12-12")] == [
+        ("$109.4 billion", "Vietnam", US),
+        ("$88.3 billion", "Vietnam", US),
+    ]

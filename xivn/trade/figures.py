@@ -107,6 +107,12 @@ BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:pe
                          r"|\bcompared\s+(?:to|with)(?:\s+the)?)\s*$", re.IGNORECASE)  # fmt: skip
 """The words before a comparison base ("down 3.4% from the same period last year", "fell 6.3% from
 August", "compared to last year"): not the period of any figure."""
+FULL_YEAR = re.compile(
+    r"\b(?:full|whole|entire)[- ]year\b|\bfor the (?:full |whole |entire )?year\b"
+    r"(?!['’]|\s+(?:so far|to date|to|through|until|ending|ended)\b)",
+    re.IGNORECASE,
+)
+"""A figure for the whole year ("the full-year total", "for the whole year"), whatever span is stated nearby."""
 OWN_BY_POSSESSIVE = re.compile(
     r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?(?:(?:about|around|nearly|some)\s+)?", re.IGNORECASE
 )
@@ -742,9 +748,11 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
 
 def _restated_partner(passage: _Passage, hit: Hit, roles: dict[str, str], cues: TradeCues, levels: list[str]) -> None:
     """The partner of a flow named with a definite article and no country ("In local currency the
-    shipments were worth VND1,340 trillion"): the one the sentence before states for the same
-    reporter's same flow ("Vietnam exported goods worth $55.1 billion to China")."""
-    if not DEFINITE.search(passage.text[: hit.start]) or party_mentions(passage.text[hit.start :]):
+    shipments were worth VND1,340 trillion"), or in a sentence naming no country ("shipments fell to
+    $88.3 billion"): the one the sentence before states for the same reporter's same flow ("Vietnam
+    exported goods worth $55.1 billion to China")."""
+    restates = DEFINITE.search(passage.text[: hit.start]) or not party_mentions(passage.text)
+    if not restates or party_mentions(passage.text[hit.start :]):
         return
     for text in passage.neighbours[:1]:
         for other in _cue_hits(text, cues.flows):
@@ -861,7 +869,18 @@ def _period(passage: _Passage) -> tuple[int | None, str, str]:
 
 
 def _stated_period(passage: _Passage) -> tuple[int | None, str, str]:
-    """:func:`_period` before a comparison base after the amount is taken into account."""
+    """:func:`_period` before a comparison base after the amount is taken into account; a figure
+    its clause calls the full year's ("bringing the full-year total to $110.6 billion" after "In
+    December") has the whole year of the period found."""
+    year, label, where = _found_period(passage)
+    start, end = passage.clause
+    if year is not None and label.startswith(str(year)) and FULL_YEAR.search(passage.text, start, end):
+        return year, str(year), where
+    return year, label, where
+
+
+def _found_period(passage: _Passage) -> tuple[int | None, str, str]:
+    """:func:`_stated_period` before a full year is taken into account."""
     text, (start, end), position = passage.text, passage.clause, passage.position
     periods = _periods(text, passage.today)
 
