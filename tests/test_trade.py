@@ -621,3 +621,14 @@ def test_a_flow_in_a_sentence_naming_no_country_restates_the_pair_of_the_same_fl
         ("$109.4 billion", "Vietnam", US),
         ("$88.3 billion", "Vietnam", US),
     ]
+
+
+def test_exports_to_and_imports_from_one_partner_pair_with_their_amounts_respectively(make_corpus):
+    text = (
+        "Vietnam's exports to and imports from China stood at $55.1 billion and $100.5 billion, respectively, "
+        "in the first 11 months."
+    )
+    assert [row[:4] for row in _rows(make_corpus, text)] == [
+        ("$55.1 billion", "Vietnam", "China", "exports"),
+        ("$100.5 billion", "Vietnam", "China", "imports"),
+    ]

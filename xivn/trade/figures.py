@@ -101,7 +101,8 @@ parties of a figure outside it."""
 DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 """A flow named with a definite article ("the shipments were worth …"): it restates the one before."""
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*")  # between the items of a list: "exports, imports and"
+# between the items of a list: "exports, imports and", "exports to and imports from"
+LIST_JOIN = re.compile(r"\s*(?:(?:to|from|into|with)\s+)?(?:,|,?\s*and)\s*")
 BASE_PERIOD = re.compile(r"(?:\b(?:same|corresponding|year-earlier|like)\s+(?:period|time|months?)(?:\s+(?:of|in))?"
                          r"|(?:%|\bper\s?cent|\bpercent)\s+(?:from|on|over|against)(?:\s+the)?"
                          r"|\bcompared\s+(?:to|with)(?:\s+the)?)\s*$", re.IGNORECASE)  # fmt: skip
