@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 import pandas as pd
 
 from xivn.corpus.corpus import Corpus, rows_by_document
-from xivn.cues.countries import POSSESSIVE
+from xivn.cues.countries import POSSESSIVE, country_mentions
 from xivn.cues.datafiles import PATTERNS, STRINGS, Schema, Table, compile_patterns, load_data_file
 from xivn.cues.engine import CueTable, Hit, closest, find_hits, in_order, leftmost_longest
 from xivn.trade.money import MoneyAmount, parse_amounts, parse_number, parse_unit
@@ -688,7 +688,20 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
         levels.append("neighbours")
     taken = _taken(passage.text, hit, passage.position, cues)
     outside = _mask(passage.text, [a for a in _asides(passage.text, passage.position) if not a[0] <= hit.start < a[1]])
+    if roles.get("partner") == WORLD:  # "exports to all markets hit $5.6 billion, with China buying two thirds"
+        outside = _mask(outside, [(max(passage.clause[1], hit.end), len(outside))])
     if len(roles) < 2 and _fill(roles, sentence_parties(outside, roles, taken)):
+        levels.append("sentence")
+    # "Chinese customs … reported bilateral trade of 1.6 trillion yuan": a pair's figure is the side of
+    # the country whose institution, opening the sentence, reports it
+    source = next(iter(country_mentions(passage.text[: hit.start])), None)
+    opens = source is not None and source.institution and not passage.text[: source.start].strip()
+    if (
+        opens
+        and "reporter" not in roles
+        and ANAPHOR.search(passage.text)
+        and _fill(roles, {"reporter": source.country})
+    ):
         levels.append("sentence")
     if "partner" not in roles and "reporter" in roles and cue_text is passage.text:
         # "Vietnam's total foreign trade came to $622.5bn, with a trade surplus of $25.8bn": the
@@ -741,7 +754,10 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
     if list(roles) == ["partner"] and passage.index >= 0:
         # "Durian exports to China reached $2.1 billion" in an article whose sentences give Vietnam's
         # trade with China: the reporter the document's trade cues state with that partner
-        owner = next((r for _, r, p in _document_pairs(passage.document, cues) if r and p == roles["partner"]), "")
+        stated = _document_pairs(passage.document, cues)
+        owner = next((r for _, r, p in stated if r and p == roles["partner"]), "")
+        if not owner and roles["partner"] == WORLD:  # exports to all markets: the article's own reporter
+            owner = next((r for _, r, _ in stated if r), "")
         if _fill(roles, {"reporter": owner}):
             levels.append("document")
     return roles, max(levels, key=PARTY_LEVELS.index) if len(roles) == 2 else "unresolved"
