@@ -632,3 +632,27 @@ def test_exports_to_and_imports_from_one_partner_pair_with_their_amounts_respect
         ("$55.1 billion", "Vietnam", "China", "exports"),
         ("$100.5 billion", "Vietnam", "China", "imports"),
     ]
+
+
+def test_a_pair_figure_an_institution_reports_is_its_countrys_side(make_corpus):
+    text = (
+        "Vietnam's exports to China were worth $61.2 billion in 2023. "
+        "Chinese customs, which count goods by origin, reported bilateral trade of 1.6 trillion yuan for 2023."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text, "2024-01-12")][-1] == ("1.6 trillion yuan", "China", "Vietnam")
+
+
+def test_exports_to_all_markets_take_no_reporter_from_a_buyer_named_after_them(make_corpus):
+    text = (
+        "Vietnam's exports to China were worth $61.2 billion in 2023.\n\n"
+        "Fruit and vegetable exports to all markets hit $5.6 billion in 2023, with China buying around two thirds."
+    )
+    assert [row[:3] for row in _rows(make_corpus, text, "2024-01-12")][-1] == ("$5.6 billion", "Vietnam", "World")
+
+
+def test_a_balance_left_by_the_flow_before_it_shares_its_parties(make_corpus):
+    text = (
+        "Vietnam's imports from China came to $88.1 billion in the first ten months of 2023. "
+        "Exports to China were $47.2 billion, leaving a deficit of $40.9 billion."
+    )
+    assert [row[:4] for row in _rows(make_corpus, text)][-1] == ("$40.9 billion", "Vietnam", "China", "balance")

@@ -711,6 +711,13 @@ def _parties(passage: _Passage, hit: Hit, cue_text: str, cues: TradeCues) -> tup
             if stated.get("partner") == WORLD and stated.get("reporter") == roles["reporter"]:
                 roles["partner"] = WORLD
                 break
+    if not roles and hit.label == "balance" and cue_text is passage.text:
+        # "Exports to China were $47.2 billion, leaving a deficit of $40.9 billion": the balance of
+        # the flow before it in the sentence
+        for other in _sentence_cue_hits(cue_text, cues, "flows"):
+            if other.start < hit.start and other.label != "balance" and _fill(roles, _grammar(cue_text, other, cues)):
+                levels.append("sentence")
+                break
     if "reporter" not in roles:  # "The deficit with China …" after "The US trade deficit …"
         for text in passage.neighbours:
             found = [_grammar(text, h, cues) for h in _cue_hits(text, cues.flows) if h.label == hit.label]
