@@ -194,10 +194,12 @@ def facts_of_the_2023_visit(text: str, allowed: tuple[str, ...] = ()) -> list[st
 
 
 @pytest.fixture(autouse=True)
-def _no_store_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_store_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests run without the analysis store unless they ask for one: an ``XIVN_STORE`` set in the
-    developer's shell would otherwise add its progress lines and reuse its tables."""
+    developer's shell would otherwise add its progress lines and reuse its tables. A render's
+    default store, in the user's cache folder, is one of the test session's own."""
     monkeypatch.delenv("XIVN_STORE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture(scope="session")

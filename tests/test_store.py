@@ -143,6 +143,39 @@ def test_editing_a_data_file_reruns_only_the_stages_that_read_it(seeds, tmp_path
     assert_same_tables(again, processes.run_stages(seeds, names, jobs=1))
 
 
+def test_a_users_own_data_file_is_read_by_its_stages_and_stored_apart(seeds, tmp_path):
+    frames = tmp_path / "frames.toml"
+    shipped = data_path("frames.toml").read_text(encoding="utf-8")
+    kept = shipped.replace('id = "great_power_rivalry"', 'id = "rivalry_of_powers"')
+    assert kept != shipped
+    frames.write_text(kept, encoding="utf-8")
+    names = ["frame_evidence", "tone"]
+    shipped_run, _ = run(seeds, tmp_path / "store", names=names)
+    own = processes.run_stages(seeds, names, jobs=1, store=tmp_path / "store", files={"frames.toml": frames})
+    assert "rivalry_of_powers" in set(own["frame_evidence"]["frame_id"])
+    assert "rivalry_of_powers" not in set(shipped_run["frame_evidence"]["frame_id"])
+    assert_same_tables(
+        {"frame_evidence": own["frame_evidence"]}, {"frame_evidence": xivn.framing.frame_evidence(seeds, frames)}
+    )
+    stream = io.StringIO()
+    again = processes.run_stages(
+        seeds, names, jobs=1, store=tmp_path / "store", files={"frames.toml": frames}, progress=stream
+    )
+    lines = [line.split("] ", 1)[1] for line in stream.getvalue().splitlines()]
+    assert read_counts(lines) == {
+        "frame_evidence": "5 of 5 documents read, 0 to compute",
+        "tone": "5 of 5 documents read, 0 to compute",
+    }
+    assert_same_tables(again, own)
+    assert_same_tables(run(seeds, tmp_path / "store", names=names)[0], shipped_run)  # the shipped rows were kept
+
+
+def test_only_the_files_a_stage_lets_callers_replace_are_taken(seeds):
+    with pytest.raises(xivn.errors.ParameterError, match=r"'trade_cues.toml' .*replaceable: deal_cues.toml, "):
+        processes.run_stages(seeds, ["trade_figures"], files={"trade_cues.toml": "mine.toml"})
+    assert processes.stage_files({"frames.toml": "frames.toml", "deal_cues.toml": ""}) == {}
+
+
 def test_a_shipped_data_file_changed_gives_its_stages_a_new_key(monkeypatch):
     before = {entry.name: store.stage_key(entry) for entry in registry.STAGES}
     digest = store.file_digest

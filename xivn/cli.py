@@ -69,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--timeout", type=int, default=CELL_TIMEOUT_SECONDS, help="seconds a cell may run (default: %(default)s)"
     )
+    stores = render.add_mutually_exclusive_group()
+    stores.add_argument(
+        "--store",
+        default=None,
+        metavar="DIR",
+        help="analysis store the stages run into once and the notebooks read from "
+        "(default: $XIVN_STORE, else xivn/store in the user's cache folder); a cache, delete it at any time",
+    )
+    stores.add_argument(
+        "--no-store", action="store_true", help="use no analysis store: each notebook computes its own tables"
+    )
     render.add_argument(
         "--force",
         nargs="*",
@@ -174,6 +185,7 @@ def _render(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         progress=sys.stderr,
         force=False if args.force is None else (args.force or True),
+        store=False if args.no_store else args.store,
     )
     print(pages[0].parent / "index.html")
     return 0

@@ -40,7 +40,9 @@ class Stage:
     stage with the aggregate whose result the runner passes in it (made on the workers);
     ``takes_jobs``: the corpus-wide function accepts ``jobs`` and spreads its own per-document
     work over the run's processes (:func:`xivn.corpus.parallel.map_partitions`); ``reads``: the
-    data files the function reads (bare names of shipped files, see the module docstring)."""
+    data files the function reads (bare names of shipped files, see the module docstring);
+    ``options`` pairs each of those files that a caller may replace with the keyword argument of
+    ``function`` that takes the replacement (a path), so a run can use a user's own taxonomy or cues."""
 
     name: str
     function: Callable[..., pd.DataFrame]
@@ -48,6 +50,7 @@ class Stage:
     inputs: tuple[tuple[str, str], ...] = ()
     takes_jobs: bool = False
     reads: tuple[str, ...] = ()
+    options: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,12 @@ from xivn.framing.frames import frame_evidence
 from xivn.framing.tonality import tone
 
 STAGES: tuple[Stage, ...] = (
-    Stage("frame_evidence", frame_evidence, reads=(*TEXT_FILES, "frames.toml", "cue_exclusions.toml", "speakers.toml")),
+    Stage(
+        "frame_evidence",
+        frame_evidence,
+        reads=(*TEXT_FILES, "frames.toml", "cue_exclusions.toml", "speakers.toml"),
+        options=(("frames.toml", "frames"),),
+    ),
     Stage("tone", tone, reads=(*TEXT_FILES, "stance_markers.toml", "tone_masks.toml")),
     Stage(
         "rewrites",

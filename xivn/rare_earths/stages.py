@@ -4,5 +4,6 @@ from xivn.corpus.stages import TEXT_FILES, Aggregate, Stage
 from xivn.rare_earths.claims import rare_earth_claims
 
 READS = (*TEXT_FILES, "rare_earth_claims.toml", "countries.toml", "cue_exclusions.toml")
-STAGES: tuple[Stage, ...] = (Stage("rare_earth_claims", rare_earth_claims, reads=READS),)
+OPTIONS = (("rare_earth_claims.toml", "claims"),)
+STAGES: tuple[Stage, ...] = (Stage("rare_earth_claims", rare_earth_claims, reads=READS, options=OPTIONS),)
 AGGREGATES: tuple[Aggregate, ...] = ()

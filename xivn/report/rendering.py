@@ -40,8 +40,10 @@ from xivn.event import load_event
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.report.parameters import CELL_TIMEOUT_SECONDS, names_a_file, resolve_parameters
+from xivn.report.prerun import fill_store, notebook_stages, render_store, stage_files
 from xivn.report.provenance import run_stamp
 from xivn.report.reuse import copy_pages, data_digest, notebook_key, previous_runs, reusable
+from xivn.runner.store import STORE_VARIABLE
 
 KERNEL_START_ATTEMPTS = 2  # parallel kernels can lose a port race at start-up ("Address already in use")
 KERNEL_START_FAILURES = ("Address already in use", "Kernel died before replying to kernel_info")
@@ -58,6 +60,7 @@ class Task:
     executed: Path
     parameters: dict[str, Any]
     timeout: int
+    store: str = ""  # the analysis store the kernel reads (XIVN_STORE); "" for none
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,9 @@ class Processes:
         self._live: set[subprocess.Popen[str]] = set()
         self.stopped = False
 
-    def run(self, command: list[str]) -> subprocess.CompletedProcess[str]:
-        """Run ``command`` to its end (output captured), unless the render was stopped."""
+    def run(self, command: list[str], store: str = "") -> subprocess.CompletedProcess[str]:
+        """Run ``command`` to its end (output captured), unless the render was stopped; its
+        kernel reads the analysis store ``store`` ("" for none)."""
         with self._lock:
             if self.stopped:
                 return subprocess.CompletedProcess(command, -signal.SIGINT, "", "interrupted")
@@ -95,7 +99,8 @@ class Processes:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
-                env={**os.environ, "PYTHONHASHSEED": "0"},  # the kernel inherits it: set order repeats
+                # the kernel inherits both: set order repeats, and it reads the render's store
+                env={**os.environ, "PYTHONHASHSEED": "0", STORE_VARIABLE: store},
                 start_new_session=True,
             )
             self._live.add(process)
@@ -151,6 +156,7 @@ def render(
     timeout: int = CELL_TIMEOUT_SECONDS,
     progress: TextIO | None = None,
     force: bool | Sequence[str] = False,
+    store: str | Path | bool | None = None,
 ) -> list[Path]:
     """Run the report notebooks into ``out_dir`` and return the readers' HTML pages.
 
@@ -160,7 +166,10 @@ def render(
     ``progress`` when given. A notebook whose notebook file, parameters, corpus, code and data files
     are unchanged since the report already in ``out_dir`` is not run again: its executed copy and
     pages are reused (:mod:`xivn.report.reuse`); ``force`` (True, or notebook stems) runs them
-    anyway. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or output folder and
+    anyway. The per-document stages the notebooks to run ask for are run once, before them, into
+    the analysis store ``store`` (a folder; None: ``XIVN_STORE`` or the user's cache, see
+    :mod:`xivn.report.prerun`; False: none, each notebook computes its own), and the notebooks
+    read their tables from it. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or output folder and
     :class:`~xivn.errors.RenderError` when a notebook fails; on Ctrl-C, stops every notebook,
     removes its staging folder and lets :class:`KeyboardInterrupt` through.
     """
@@ -213,7 +222,15 @@ def render(
                     file=progress,
                     flush=True,
                 )
-        tasks = [Task(nb, staging / nb.name, injected[nb], timeout) for nb in notebooks if nb.stem not in reused]
+        to_run = [nb for nb in notebooks if nb.stem not in reused]
+        folder = render_store(store) if to_run else None
+        stages = list(dict.fromkeys(name for nb in to_run for name in notebook_stages(nb))) if folder else []
+        if stages:
+            stamp["store"] = fill_store(
+                values.get("corpus_dir"), stages, stage_files(to_run, injected), folder, progress=progress
+            )
+        kept = str(folder) if folder else ""
+        tasks = [Task(nb, staging / nb.name, injected[nb], timeout, kept) for nb in to_run]
         runs = _run_all(tasks, jobs, progress, done=len(reused), total=len(notebooks)) if tasks else []
         failed = [run for run in runs if run.error]
         if failed:
@@ -333,7 +350,7 @@ def run_notebook(task: Task, processes: Processes | None = None) -> NotebookRun:
     processes = processes or Processes()
     name, started, attempt = task.source.stem, time.perf_counter(), 1
     while True:
-        result = processes.run(papermill_command(task))
+        result = processes.run(papermill_command(task), task.store)
         if result.returncode == 0:
             strip_run_metadata(task.executed)
             write_html_pages(task.executed)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from xivn.corpus.parallel import PARALLEL_MIN_DOCUMENTS, Workers, available_cores, concat_parts, partition
 from xivn.display.wording import counted
+from xivn.errors import ParameterError
 from xivn.runner.registry import STAGES, aggregate, stage
 from xivn.runner.store import Store, assemble, store_folder
 
@@ -26,17 +27,41 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from xivn.corpus.corpus import Corpus
+    from xivn.corpus.stages import Stage
 
 CHUNKS_PER_JOB = 4
 STORED_PART_MIN_DOCUMENTS = 50
 
 
-def run_on_part(corpus: Corpus, names: Iterable[str], aggregates: Iterable[str] = ()) -> dict[str, Any]:
+def run_on_part(
+    corpus: Corpus, names: Iterable[str], aggregates: Iterable[str] = (), files: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """Run the named per-document stages, and the ``map`` of the named aggregates, on one
-    (sub-)corpus: the unit of work of every backend. Returns ``{name: table or partial}``."""
-    out: dict[str, Any] = {name: stage(name).function(corpus) for name in names}
+    (sub-)corpus: the unit of work of every backend. ``files`` replaces shipped data files
+    (:func:`stage_files`). Returns ``{name: table or partial}``."""
+    out: dict[str, Any] = {name: stage(name).function(corpus, **_options(stage(name), files)) for name in names}
     out.update({name: aggregate(name).map(corpus) for name in aggregates})
     return out
+
+
+def stage_files(files: Mapping[str, str | os.PathLike[str]] | None) -> dict[str, str]:
+    """The data files a run replaces, ``{shipped name: path}``, checked: each name must be one a
+    registered stage lets a caller replace (``Stage.options``). A value equal to its name (the
+    shipped copy, as a notebook's default parameter gives it) replaces nothing."""
+    replaceable = sorted({name for entry in STAGES for name, _ in entry.options})
+    chosen = {}
+    for name, path in (files or {}).items():
+        if name not in replaceable:
+            known = ", ".join(replaceable)
+            raise ParameterError(f"no stage reads a replaceable data file {name!r} (replaceable: {known})")
+        if str(path) not in ("", name):
+            chosen[name] = str(path)
+    return chosen
+
+
+def _options(entry: Stage, files: Mapping[str, str] | None) -> dict[str, str]:
+    """The keyword arguments that hand ``entry`` the run's replacements of its data files."""
+    return {keyword: files[name] for name, keyword in entry.options if files and name in files}
 
 
 def default_jobs(corpus: Corpus) -> int:
@@ -52,6 +77,7 @@ def run_stages(
     jobs: int | None = None,
     progress: TextIO | None = None,
     store: str | os.PathLike[str] | bool | None = None,
+    files: Mapping[str, str | os.PathLike[str]] | None = None,
 ) -> dict[str, Any]:
     """Run stages (and aggregates) on a corpus; per-document work on ``jobs`` worker processes.
 
@@ -72,16 +98,22 @@ def run_stages(
     it. None uses the folder named by the ``XIVN_STORE`` environment variable, when set; False
     (or None without ``XIVN_STORE``) uses no store. Corpus-wide stages and aggregates are
     computed from scratch either way.
+
+    ``files`` replaces data files the stages read by a user's own, ``{shipped name: path}`` (e.g.
+    ``{"frames.toml": "my_frames.toml"}``; :func:`stage_files` says which names can be replaced):
+    each stage that reads one is given it, and its stored rows are kept apart from the shipped
+    file's, under that file's digest.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = default_jobs(corpus) if jobs is None else max(1, jobs)
     report = _Progress(progress, len(corpus))
-    folder = store_folder(store)
-    kept = Store(folder, report.line) if folder is not None and len(corpus) else None
+    folder, replaced = store_folder(store), stage_files(files)
+    kept = Store(folder, report.line, replaced) if folder is not None and len(corpus) else None
     with ExitStack() as stack:  # one pool for the whole run: its workers start before this process grows
         pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs)) if jobs > 1 and len(corpus) > 1 else None
-        return _run_stages(corpus, names, aggregates, Workers(pool, jobs) if pool else None, report, kept)
+        workers = Workers(pool, jobs) if pool else None
+        return _run_stages(corpus, names, aggregates, workers, report, kept, replaced)
 
 
 @dataclass(frozen=True)
@@ -100,8 +132,10 @@ def _run_stages(
     workers: Workers | None,
     report: _Progress,
     store: Store | None,
+    files: dict[str, str],
 ) -> dict[str, Any]:
-    """:func:`run_stages` with its pool (``workers``, or None to run in this process), progress and store."""
+    """:func:`run_stages` with its pool (``workers``, or None to run in this process), progress,
+    store and replaced data files."""
     chosen = [stage(n) for n in names] if names is not None else list(STAGES)
     per_document = [s.name for s in chosen if s.per_document]
     inputs = [name for s in chosen if not s.per_document for _, name in s.inputs]
@@ -112,7 +146,7 @@ def _run_stages(
         batches = [_Batch(corpus.doc_ids, per_document, mapped)]
     else:
         stored, batches = _plan(corpus, per_document, mapped, store, report)
-    outputs = _run_batches(corpus, batches, workers, report, store)
+    outputs = _run_batches(corpus, batches, workers, report, store, files)
     results: dict[str, Any] = {}
     for name in per_document:
         pieces = stored[name] + [
@@ -162,7 +196,12 @@ def _plan(
 
 
 def _run_batches(
-    corpus: Corpus, batches: list[_Batch], workers: Workers | None, report: _Progress, store: Store | None
+    corpus: Corpus,
+    batches: list[_Batch],
+    workers: Workers | None,
+    report: _Progress,
+    store: Store | None,
+    files: dict[str, str],
 ) -> list[list[dict[str, Any]]]:
     """Each batch's outputs, one per partition in corpus order; with a store, each partition's
     tables are stored as they come in."""
@@ -177,7 +216,7 @@ def _run_batches(
         outputs = []
         for batch in batches:
             subset = corpus if len(batch.doc_ids) == len(corpus) else corpus.subset(batch.doc_ids)
-            out = run_on_part(subset, batch.names, batch.aggregates)
+            out = run_on_part(subset, batch.names, batch.aggregates, files)
             _keep(store, corpus, subset, batch, out)
             report.partition_done(len(subset))
             outputs.append([out])
@@ -185,7 +224,9 @@ def _run_batches(
     parts = [(batch, corpus.subset(ids)) for batch in batches for ids in _partitions(batch, workers.count, store)]
     report.line(f"{counted(len(parts), 'partition')} on {counted(workers.count, 'worker process', 'worker processes')}")
     submit = workers.executor.submit
-    futures = {submit(run_on_part, subset, batch.names, batch.aggregates): (batch, subset) for batch, subset in parts}
+    futures = {
+        submit(run_on_part, subset, batch.names, batch.aggregates, files): (batch, subset) for batch, subset in parts
+    }
     for future in as_completed(futures):
         batch, subset = futures[future]
         _keep(store, corpus, subset, batch, future.result())  # a failed partition stops the run here

@@ -7,8 +7,9 @@ ones. The folder holds one Parquet file (a *part*) per stage and partition of do
     FOLDER/<stage>/<stage key>/part-<digest of its documents>.parquet
 
 A stage's key is a SHA-256 over its name, :func:`code_version` (xivn's version and a digest of its
-Python source) and the digests of the data files the stage reads (``Stage.reads``): editing
-``frames.toml`` gives ``frame_evidence`` a new key, so its rows are recomputed, while the other
+Python source) and the digests of the data files the stage reads (``Stage.reads``, with the run's
+own replacements of ``Stage.options``): editing ``frames.toml``, or running with another frame
+dictionary, gives ``frame_evidence`` another key, so its rows are computed for it, while the other
 stages' parts are reused. In a part, each document is keyed by
 :attr:`xivn.corpus.corpus.Corpus.document_digests` (its id, text and metadata), recorded in the
 file's metadata beside the table's ``attrs`` and Arrow schema: a document whose digest changed is
@@ -78,15 +79,18 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-def file_digest(name: str) -> str:
+def file_digest(name: str | os.PathLike[str]) -> str:
     """SHA-256 of a data file (a bare name means the shipped copy, :func:`xivn.paths.data_path`)."""
     path = data_path(name)
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else f"missing {path}"
 
 
-def stage_key(entry: Stage) -> str:
-    """The key of a stage's stored rows: its name, :func:`code_version` and its data files' digests."""
-    facts = [entry.name, code_version(), *(f"{name}\t{file_digest(name)}" for name in sorted(set(entry.reads)))]
+def stage_key(entry: Stage, files: Mapping[str, str] | None = None) -> str:
+    """The key of a stage's stored rows: its name, :func:`code_version` and the digests of the data
+    files it reads, each the shipped copy unless ``files`` replaces it (``{shipped name: path}``)."""
+    files = files or {}
+    read = sorted(set(entry.reads))
+    facts = [entry.name, code_version(), *(f"{name}\t{file_digest(files.get(name, name))}" for name in read)]
     return hashlib.sha256("\n".join(facts).encode()).hexdigest()
 
 
@@ -97,17 +101,18 @@ def part_name(documents: Sequence[tuple[str, str]]) -> str:
 
 
 class Store:
-    """The parts of one store folder; ``report`` takes the progress lines (corrupt parts, failed writes)."""
+    """The parts of one store folder; ``report`` takes the progress lines (corrupt parts, failed
+    writes); ``files`` are the run's replaced data files (``{shipped name: path}``, see :func:`stage_key`)."""
 
-    def __init__(self, folder: Path, report: Callable[[str], None]) -> None:
-        self.folder, self.report = folder, report
+    def __init__(self, folder: Path, report: Callable[[str], None], files: Mapping[str, str] | None = None) -> None:
+        self.folder, self.report, self.files = folder, report, dict(files or {})
 
     def __repr__(self) -> str:
         return f"<Store {self.folder}>"
 
     def stage_folder(self, entry: Stage) -> Path:
         """Where the parts of ``entry`` with its current key are."""
-        return self.folder / entry.name / stage_key(entry)[:32]
+        return self.folder / entry.name / stage_key(entry, self.files)[:32]
 
     def read(self, entry: Stage, digests: Mapping[str, str]) -> tuple[list[pd.DataFrame], set[str]]:
         """The stored rows of ``entry`` for the documents of ``digests`` (``{doc_id: digest}``) whose
@@ -117,7 +122,7 @@ class Store:
         if not folder.is_dir():
             return [], set()
         self._remove_stale_temporaries(folder)
-        key, headers = stage_key(entry), []
+        key, headers = stage_key(entry, self.files), []
         for path in sorted(folder.glob("part-*.parquet")):
             header = self._header(path, entry.name, key)
             if header is not None:
@@ -148,7 +153,7 @@ class Store:
             arrow = pa.Table.from_pandas(table, preserve_index=False)
             header = {
                 "stage": entry.name,
-                "key": stage_key(entry),
+                "key": stage_key(entry, self.files),
                 "columns": list(table.columns),
                 "schema": _schema_text(arrow.schema),
                 "attrs": table.attrs,
