@@ -56,8 +56,8 @@ def test_each_task_scores_its_gold_file(task):
     assert scores.loc[scores["field"] == "all", "gold"].iloc[0] == sum(len(d["expect"]) for d in load_gold(task))
 
 
-@pytest.mark.parametrize("task", [p.stem for p in HELDOUT_FILES])
-def test_each_held_out_file_is_scored_on_every_expected_row(task):
-    scores, _ = accuracy.evaluate([task], HELDOUT)
-    expected = sum(len(d["expect"]) for d in load_gold(task, HELDOUT))
-    assert scores.loc[scores["field"] == "all", "gold"].iloc[0] == expected
+def test_each_held_out_file_is_scored_on_every_expected_row():
+    for task in [p.stem for p in HELDOUT_FILES]:  # the held-out set is rewritten blind from time to time
+        scores, _ = accuracy.evaluate([task], HELDOUT)
+        expected = sum(len(d["expect"]) for d in load_gold(task, HELDOUT))
+        assert scores.loc[scores["field"] == "all", "gold"].iloc[0] == expected, task
