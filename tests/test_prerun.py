@@ -55,9 +55,9 @@ def test_the_shipped_notebooks_name_the_per_document_stages_they_read():
 def test_a_data_file_parameter_replaces_the_shipped_file_it_defaults_to(notebooks, tmp_path):
     mine = str(tmp_path / "mine.toml")
     shown = sorted(notebooks.glob("*.ipynb"))
-    assert prerun.stage_files(shown, {nb: {} for nb in shown}) == {}
+    assert prerun.parameter_files(shown, {nb: {} for nb in shown}) == {}
     given = {nb: ({"frames_file": mine} if nb.stem == "frames" else {}) for nb in shown}
-    assert prerun.stage_files(shown, given) == {"frames.toml": mine}
+    assert prerun.parameter_files(shown, given) == {"frames.toml": mine}
 
 
 def test_a_render_analyses_once_and_the_kernel_reads_the_store(notebooks, tmp_path, capsys):

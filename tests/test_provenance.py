@@ -26,7 +26,7 @@ def test_git_commit_names_the_checked_out_commit_and_flags_changes(tmp_path):
 
 
 def test_stamp_of_the_seeds(seeds, tmp_path):
-    stamp = run_stamp(None, {"top_n": 3}, tmp_path)
+    stamp = run_stamp(seeds, {"top_n": 3}, tmp_path)
     assert stamp["corpus"] == {"folder": str(xivn.paths.seeds_dir()), "sha256": seeds.sha256, "documents": 5}
     assert stamp["xivn_version"] == xivn.__version__
     assert stamp["git_commit"] is None

@@ -1,8 +1,9 @@
 """Analyse once, render many: the stages the report's notebooks ask for, run once into the store.
 
 Each notebook gets its per-document tables from :func:`xivn.runner.run_stages`, a call in its code
-that writes the stage names out as a list of strings (so the render can read them without running it). Before the notebooks start, the render runs every per-document stage that the
-notebooks to run ask for, on the whole corpus, on all cores, into the analysis store
+that writes the stage names out as a list of strings (so the render reads them without running
+it). Before the notebooks start, the render runs every per-document stage that the notebooks to
+run ask for, on the whole corpus, on all cores, into the analysis store
 (:mod:`xivn.runner.store`), with the data files their parameters name; each kernel then finds its
 tables there (its own documents, whatever scope it keeps, by their digests) and computes only the
 corpus-wide steps. Without a store, each notebook computes its tables itself, as before.
@@ -18,11 +19,14 @@ import ast
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from xivn.report.parameters import names_a_file, notebook_parameters
-from xivn.runner.registry import STAGES, stage
+from xivn.runner.registry import REPLACEABLE_FILES, stage
 from xivn.runner.store import STORE_VARIABLE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xivn.corpus.corpus import Corpus
 
 RUNNER_CALL = "run_stages"
 """The function whose calls in a notebook's code name the stages it reads."""
@@ -65,21 +69,20 @@ def notebook_stages(notebook: str | Path) -> list[str]:
     return [name for name in names if stage(name).per_document]
 
 
-def stage_files(notebooks: Sequence[Path], injected: Mapping[Path, Mapping[str, Any]]) -> dict[str, str]:
+def parameter_files(notebooks: Sequence[Path], injected: Mapping[Path, Mapping[str, Any]]) -> dict[str, str]:
     """The data files the notebooks' stages read in place of the shipped ones: for each data-file
     parameter whose default is a replaceable shipped file (``frames_file = "frames.toml"``), the
     value injected for it (paths are made absolute by the render)."""
-    replaceable = {name for entry in STAGES for name, _ in entry.options}
     files: dict[str, str] = {}
     for notebook in notebooks:
         for name, parameter in notebook_parameters(notebook).items():
-            if names_a_file(name) and parameter.default in replaceable and name in injected[notebook]:
+            if names_a_file(name) and parameter.default in REPLACEABLE_FILES and name in injected[notebook]:
                 files[parameter.default] = str(injected[notebook][name])
     return files
 
 
 def fill_store(
-    corpus_dir: str | None,
+    corpus: Corpus,
     names: Sequence[str],
     files: Mapping[str, str],
     store: Path,
@@ -88,10 +91,8 @@ def fill_store(
 ) -> dict[str, Any]:
     """Run the per-document stages ``names`` on the whole corpus into ``store`` (on all cores for
     a large corpus); returns what the run did, for the provenance stamp."""
-    from xivn.corpus import load_corpus
     from xivn.runner import run_stages
 
-    corpus = load_corpus(corpus_dir or None)
     if progress:
         print(f"xivn render: analysing once into the store: {', '.join(names)}", file=progress, flush=True)
     run_stages(corpus, list(names), store=store, files=files, progress=progress)

@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xivn.corpus.corpus import Corpus
 
 KEY_PACKAGES = (
     "pandas",
@@ -58,17 +61,12 @@ def git_commit(folder: str | Path) -> str | None:
     return head.stdout.strip() + ("+dirty" if status.stdout.strip() else "")
 
 
-def run_stamp(corpus_dir: str | Path | None, parameters: Mapping[str, Any], code_dir: str | Path) -> dict[str, Any]:
-    """The stamp of a run: ``date`` (UTC, ISO 8601), ``xivn_version``, ``git_commit`` (of
-    ``code_dir``, or ``None``), ``corpus`` (``folder``, ``sha256``, ``documents``), ``parameters``
-    and ``packages`` (key package versions).
-
-    Loading the corpus here also checks the folder before any notebook runs.
-    """
+def run_stamp(corpus: Corpus, parameters: Mapping[str, Any], code_dir: str | Path) -> dict[str, Any]:
+    """The stamp of a run on ``corpus``: ``date`` (UTC, ISO 8601), ``xivn_version``, ``git_commit``
+    (of ``code_dir``, or ``None``), ``corpus`` (``folder``, ``sha256``, ``documents``),
+    ``parameters`` and ``packages`` (key package versions)."""
     from xivn import __version__
-    from xivn.corpus.corpus import load_corpus
 
-    corpus = load_corpus(corpus_dir)
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "xivn_version": __version__,

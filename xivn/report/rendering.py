@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from xivn.corpus.corpus import load_corpus
 from xivn.corpus.parallel import available_cores
 from xivn.display.wording import counted
 from xivn.errors import ParameterError, RenderError
@@ -40,7 +41,7 @@ from xivn.event import load_event
 from xivn.paths import notebooks_dir
 from xivn.report.pages import STAMP_FILE, write_html_pages, write_index
 from xivn.report.parameters import CELL_TIMEOUT_SECONDS, names_a_file, resolve_parameters
-from xivn.report.prerun import fill_store, notebook_stages, render_store, stage_files
+from xivn.report.prerun import fill_store, notebook_stages, parameter_files, render_store
 from xivn.report.provenance import run_stamp
 from xivn.report.reuse import copy_pages, data_digest, notebook_key, previous_runs, reusable
 from xivn.runner.store import STORE_VARIABLE
@@ -169,7 +170,8 @@ def render(
     anyway. The per-document stages the notebooks to run ask for are run once, before them, into
     the analysis store ``store`` (a folder; None: ``XIVN_STORE`` or the user's cache, see
     :mod:`xivn.report.prerun`; False: none, each notebook computes its own), and the notebooks
-    read their tables from it. Raises :class:`~xivn.errors.ParameterError` for a bad name, value or output folder and
+    read their tables from it. Raises :class:`~xivn.errors.ParameterError` for a bad name, value
+    or output folder and
     :class:`~xivn.errors.RenderError` when a notebook fails; on Ctrl-C, stops every notebook,
     removes its staging folder and lets :class:`KeyboardInterrupt` through.
     """
@@ -193,7 +195,8 @@ def render(
     notebooks = report_notebooks(only)
     forced = _forced(force, notebooks)
     injected = resolve_parameters(notebooks, values)
-    stamp = run_stamp(values.get("corpus_dir"), values, notebooks_dir())  # also checks the corpus folder
+    corpus = load_corpus(values.get("corpus_dir"))  # loaded once, here: a bad corpus stops the render before it starts
+    stamp = run_stamp(corpus, values, notebooks_dir())
     data = data_digest(values)
     keys = {nb.stem: notebook_key(nb, injected[nb], stamp["corpus"]["sha256"], data) for nb in notebooks}
     previous = previous_runs(out, STAMP_FILE)
@@ -205,12 +208,12 @@ def render(
         raise ParameterError(f"cannot write the output folder {out} ({exc.strerror})") from None
     try:
         if progress:
-            corpus = stamp["corpus"]
+            stamped = stamp["corpus"]
             running = len(notebooks) - len(reused)
             print(
                 f"xivn render: {counted(len(notebooks), 'notebook')} ({running:,} to run, "
                 f"{min(jobs, max(running, 1)):,} at a time; {len(reused):,} unchanged, reused), "
-                f"on {counted(corpus['documents'], 'document')} (corpus sha256 {corpus['sha256'][:12]})",
+                f"on {counted(stamped['documents'], 'document')} (corpus sha256 {stamped['sha256'][:12]})",
                 file=progress,
                 flush=True,
             )
@@ -226,9 +229,7 @@ def render(
         folder = render_store(store) if to_run else None
         stages = list(dict.fromkeys(name for nb in to_run for name in notebook_stages(nb))) if folder else []
         if stages:
-            stamp["store"] = fill_store(
-                values.get("corpus_dir"), stages, stage_files(to_run, injected), folder, progress=progress
-            )
+            stamp["store"] = fill_store(corpus, stages, parameter_files(to_run, injected), folder, progress=progress)
         kept = str(folder) if folder else ""
         tasks = [Task(nb, staging / nb.name, injected[nb], timeout, kept) for nb in to_run]
         runs = _run_all(tasks, jobs, progress, done=len(reused), total=len(notebooks)) if tasks else []

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from xivn.corpus.parallel import PARALLEL_MIN_DOCUMENTS, Workers, available_cores, concat_parts, partition
 from xivn.display.wording import counted
 from xivn.errors import ParameterError
-from xivn.runner.registry import STAGES, aggregate, stage
+from xivn.runner.registry import REPLACEABLE_FILES, STAGES, aggregate, stage
 from xivn.runner.store import Store, assemble, store_folder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +39,10 @@ def run_on_part(
     """Run the named per-document stages, and the ``map`` of the named aggregates, on one
     (sub-)corpus: the unit of work of every backend. ``files`` replaces shipped data files
     (:func:`stage_files`). Returns ``{name: table or partial}``."""
-    out: dict[str, Any] = {name: stage(name).function(corpus, **_options(stage(name), files)) for name in names}
+    out: dict[str, Any] = {}
+    for name in names:
+        entry = stage(name)
+        out[name] = entry.function(corpus, **_options(entry, files))
     out.update({name: aggregate(name).map(corpus) for name in aggregates})
     return out
 
@@ -48,11 +51,10 @@ def stage_files(files: Mapping[str, str | os.PathLike[str]] | None) -> dict[str,
     """The data files a run replaces, ``{shipped name: path}``, checked: each name must be one a
     registered stage lets a caller replace (``Stage.options``). A value equal to its name (the
     shipped copy, as a notebook's default parameter gives it) replaces nothing."""
-    replaceable = sorted({name for entry in STAGES for name, _ in entry.options})
     chosen = {}
     for name, path in (files or {}).items():
-        if name not in replaceable:
-            known = ", ".join(replaceable)
+        if name not in REPLACEABLE_FILES:
+            known = ", ".join(REPLACEABLE_FILES)
             raise ParameterError(f"no stage reads a replaceable data file {name!r} (replaceable: {known})")
         if str(path) not in ("", name):
             chosen[name] = str(path)

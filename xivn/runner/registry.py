@@ -21,6 +21,8 @@ ANALYSES: tuple[ModuleType, ...] = (corpus_stages, trade_stages, deal_stages, fr
 
 STAGES: tuple[Stage, ...] = tuple(entry for module in ANALYSES for entry in module.STAGES)
 AGGREGATES: tuple[Aggregate, ...] = tuple(entry for module in ANALYSES for entry in module.AGGREGATES)
+REPLACEABLE_FILES: tuple[str, ...] = tuple(sorted({name for entry in STAGES for name, _ in entry.options}))
+"""The shipped data files a run may replace by a user's own (``Stage.options``)."""
 
 
 def stage(name: str) -> Stage:
